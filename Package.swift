@@ -1,0 +1,121 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "thidua",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "thidua", targets: ["thidua"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // Domain: values, rules, workflow. Foundation only, no I/O.
+        .target(name: "ThiduaCore", swiftSettings: swiftSettings),
+
+        // Storage: PostgresNIO repositories and the migrator; the SQL in sql/ is embedded by EmbedSQL.
+        .target(
+            name: "ThiduaStore",
+            dependencies: [
+                "ThiduaCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedSQL"]
+        ),
+
+        // Reports: CSV and other renderings of Core values.
+        .target(name: "ThiduaExport", dependencies: ["ThiduaCore"], swiftSettings: swiftSettings),
+
+        // HTTP: Hummingbird application, controllers, problem+json.
+        .target(
+            name: "ThiduaServer",
+            dependencies: [
+                "ThiduaCore", "ThiduaStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The private PostgreSQL cluster used when no DATABASE_URL is given.
+        .target(
+            name: "EmbeddedPostgres",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Command line: serve, migrate, db, user, import.
+        .target(
+            name: "ThiduaCLI",
+            dependencies: [
+                "ThiduaCore", "ThiduaStore", "ThiduaServer", "ThiduaExport", "EmbeddedPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "thidua", dependencies: ["ThiduaCLI"], swiftSettings: swiftSettings),
+
+        // Build-time: sql/*.sql -> Swift source carried by the binary.
+        .executableTarget(name: "embed-sql", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedSQL", capability: .buildTool(), dependencies: ["embed-sql"]),
+
+        // Tests
+        .target(
+            name: "ThiduaTestSupport",
+            dependencies: [
+                "ThiduaCore", "ThiduaStore", "ThiduaServer", "EmbeddedPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/ThiduaTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ThiduaCoreTests", dependencies: ["ThiduaCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ThiduaExportTests", dependencies: ["ThiduaExport", "ThiduaCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EmbeddedPostgresTests",
+            dependencies: ["EmbeddedPostgres", "ThiduaTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ThiduaStoreTests",
+            dependencies: ["ThiduaStore", "ThiduaCore", "ThiduaTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ThiduaServerTests",
+            dependencies: [
+                "ThiduaServer", "ThiduaStore", "ThiduaCore", "ThiduaTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ThiduaCLITests",
+            dependencies: ["ThiduaCLI", "ThiduaStore", "ThiduaCore", "ThiduaTestSupport", "EmbeddedPostgres"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

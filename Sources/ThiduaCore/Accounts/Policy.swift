@@ -1,0 +1,32 @@
+/// Who may do what. The API and the CLI ask the same questions here, so both enforce the same rules.
+public enum Policy {
+    /// Actions guarded by a role check.
+    public enum Action: String, CaseIterable, Sendable {
+        case readDirectory
+        case manageUnits
+        case managePeople
+        case readAudit
+    }
+
+    /// The roles allowed to perform each action (the permission matrix in the README).
+    public static func roles(allowedTo action: Action) -> Set<Role> {
+        switch action {
+        case .readDirectory: Set(Role.allCases)
+        case .manageUnits: [.admin]
+        case .managePeople: [.admin]
+        case .readAudit: [.admin, .headmaster]
+        }
+    }
+
+    public static func can(_ account: Account, _ action: Action) -> Bool {
+        !account.disabled && !roles(allowedTo: action).isDisjoint(with: account.roles)
+    }
+
+    /// Throws `forbidden` naming the roles that may perform the action.
+    public static func require(_ account: Account, _ action: Action) throws(DomainError) {
+        guard can(account, action) else {
+            let names = roles(allowedTo: action).sorted().map(\.rawValue).joined(separator: ", ")
+            throw DomainError.forbidden("Tài khoản không có quyền thực hiện thao tác này (cần vai trò: \(names)).")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// An error a user can act on: a stable code, a plain Vietnamese message, and the fields at fault.
+public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Stable slugs that clients may switch on.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+        public static let notFound = Code(rawValue: "not-found")
+        public static let validationFailed = Code(rawValue: "validation-failed")
+        public static let conflict = Code(rawValue: "conflict")
+        public static let forbidden = Code(rawValue: "forbidden")
+        public static let unauthenticated = Code(rawValue: "unauthenticated")
+        public static let invalidTransition = Code(rawValue: "invalid-transition")
+        public static let immutableRecord = Code(rawValue: "immutable-record")
+        public static let preconditionFailed = Code(rawValue: "precondition-failed")
+        public var description: String { rawValue }
+    }
+
+    /// One field's problem, as shown next to the field in a form.
+    public struct FieldViolation: Equatable, Sendable, Codable {
+        public let field: String
+        public let message: String
+        public init(field: String, message: String) {
+            self.field = field
+            self.message = message
+        }
+    }
+
+    public let code: Code
+    public let message: String
+    public let violations: [FieldViolation]
+
+    public init(_ code: Code, _ message: String, violations: [FieldViolation] = []) {
+        self.code = code
+        self.message = message
+        self.violations = violations
+    }
+
+    public var description: String { message }
+
+    public static func notFound(_ what: String) -> DomainError {
+        DomainError(.notFound, "Không tìm thấy \(what).")
+    }
+
+    public static func validation(_ violations: [FieldViolation]) -> DomainError {
+        DomainError(.validationFailed, "Dữ liệu chưa hợp lệ.", violations: violations)
+    }
+
+    public static func forbidden(_ message: String = "Tài khoản không có quyền thực hiện thao tác này.") -> DomainError {
+        DomainError(.forbidden, message)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// One page of a list, with the opaque cursor of the next page (nil on the last one).
+public struct Page<Item: Sendable>: Sendable {
+    public let items: [Item]
+    public let nextCursor: String?
+
+    public init(items: [Item], nextCursor: String?) {
+        self.items = items
+        self.nextCursor = nextCursor
+    }
+}
+
+/// A keyset cursor: the sort key of the last row seen, opaque to clients (base64url of a JSON array).
+public struct Cursor: Equatable, Sendable {
+    public let values: [String]
+
+    public init(_ values: [String]) { self.values = values }
+
+    public var encoded: String {
+        let data = (try? JSONEncoder().encode(values)) ?? Data()
+        return data.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Decodes a cursor from a query string; throws a validation error naming `cursor` when it is not one of ours.
+    public init(decoding text: String, count: Int) throws(DomainError) {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64),
+            let values = try? JSONDecoder().decode([String].self, from: data), values.count == count
+        else {
+            throw DomainError.validation([.init(field: "cursor", message: "Con trỏ phân trang không hợp lệ; hãy bắt đầu lại từ trang đầu.")])
+        }
+        self.values = values
+    }
+}
+
+/// Page size asked for by a client: 1…200, default 50.
+public struct PageRequest: Sendable {
+    public let limit: Int
+    public let cursor: String?
+
+    public init(limit: Int? = nil, cursor: String? = nil) throws(DomainError) {
+        let limit = limit ?? 50
+        guard (1...200).contains(limit) else {
+            throw DomainError.validation([.init(field: "limit", message: "limit phải từ 1 đến 200.")])
+        }
+        self.limit = limit
+        self.cursor = cursor
+    }
+}

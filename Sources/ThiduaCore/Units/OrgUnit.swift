@@ -1,0 +1,23 @@
+/// A unit (đơn vị) in the tree: province, district, commune, school or agency, and collectives inside them.
+public struct OrgUnit: Equatable, Sendable, Codable {
+    public let id: ID<OrgUnit>
+    public var code: String
+    public var name: String
+    public var kind: UnitKind
+    public var parentId: ID<OrgUnit>?
+    public var version: Int
+
+    public init(id: ID<OrgUnit>, code: String, name: String, kind: UnitKind, parentId: ID<OrgUnit>?, version: Int) {
+        self.id = id
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.parentId = parentId
+        self.version = version
+    }
+}
+
+/// What a unit is. A collective (tổ chuyên môn, tổ văn phòng, công đoàn, chi đoàn…) can be nominated.
+public enum UnitKind: String, Codable, CaseIterable, Sendable {
+    case province, district, commune, school, agency, collective
+}

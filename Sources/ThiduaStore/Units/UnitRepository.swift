@@ -1,0 +1,63 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ThiduaCore
+
+/// Units: the tree of province, district, school and collectives.
+public struct UnitRepository: Sendable {
+    let client: PostgresClient
+
+    public init(client: PostgresClient) { self.client = client }
+
+    static let columns = "id, code, name, kind, parent_id, version"
+
+    /// Units in name order (Vietnamese collation), one keyset page at a time.
+    public func list(_ page: PageRequest, logger: Logger) async throws -> Page<OrgUnit> {
+        let after = try page.cursor.map { try Cursor(decoding: $0, count: 2) }
+        let rows = try await client.query(
+            """
+            SELECT id, code, name, kind, parent_id, version FROM units
+            WHERE \(after == nil) OR (name, id) > (\(after?.values[0] ?? "")::text COLLATE "vi-x-icu", \(after?.values[1] ?? "00000000-0000-0000-0000-000000000000")::uuid)
+            ORDER BY name, id LIMIT \(page.limit + 1)
+            """, logger: logger)
+        var units: [OrgUnit] = []
+        for try await row in rows { units.append(try Self.unit(row)) }
+        let next = units.count > page.limit ? units[page.limit - 1] : nil
+        return Page(items: Array(units.prefix(page.limit)), nextCursor: next.map { Cursor([$0.name, $0.id.description]).encoded })
+    }
+
+    public func find(_ id: ID<OrgUnit>, logger: Logger) async throws -> OrgUnit {
+        let rows = try await client.query(
+            "SELECT id, code, name, kind, parent_id, version FROM units WHERE id = \(id.rawValue)", logger: logger)
+        for try await row in rows { return try Self.unit(row) }
+        throw DomainError.notFound("đơn vị")
+    }
+
+    public func create(_ draft: UnitDraft, parentId: ID<OrgUnit>?, by actor: Actor, logger: Logger) async throws -> OrgUnit {
+        try await client.transaction(logger: logger) { connection in
+            try await Self.insert(draft, parentId: parentId, on: connection, by: actor, logger: logger)
+        }
+    }
+
+    static func insert(
+        _ draft: UnitDraft, parentId: ID<OrgUnit>?, on connection: PostgresConnection, by actor: Actor, logger: Logger
+    ) async throws -> OrgUnit {
+        let rows = try await connection.rows(
+            """
+            INSERT INTO units (code, name, kind, parent_id)
+            VALUES (\(draft.code), \(draft.name), \(draft.kind.rawValue), \(parentId?.rawValue))
+            RETURNING id, code, name, kind, parent_id, version
+            """, logger: logger)
+        guard let row = rows.first else { throw DomainError.notFound("đơn vị vừa tạo") }
+        let unit = try unit(row)
+        try await AuditLog.record(on: connection, by: actor, action: "unit.create", entity: "unit", id: unit.id.description,
+                                  before: OrgUnit?.none, after: unit, logger: logger)
+        return unit
+    }
+
+    static func unit(_ row: PostgresRow) throws -> OrgUnit {
+        let (id, code, name, kind, parent, version) = try row.decode((UUID, String, String, String, UUID?, Int).self)
+        guard let kind = UnitKind(rawValue: kind) else { throw DomainError(.conflict, "Loại đơn vị không rõ: \(kind)") }
+        return OrgUnit(id: ID(id), code: code, name: name, kind: kind, parentId: parent.map(ID.init), version: version)
+    }
+}
