@@ -64,7 +64,7 @@ public struct EmbeddedCluster: Sendable {
 
     public func status() async throws -> Status {
         guard FileManager.default.fileExists(atPath: pgdata.appending(path: "PG_VERSION").path) else { return .notInitialized }
-        let result = try await runner.run(binaries.pgCtl, ["status", "-D", pgdata.path], in: dataDirectory)
+        let result = try await runner.run(binaries.pgCtl, ["status", "-D", pgdata.path])
         guard result.status == 0, let pid = Self.pid(in: result.output) else { return .stopped }
         return .running(pid: pid)
     }
@@ -77,7 +77,10 @@ public struct EmbeddedCluster: Sendable {
         return try await withFolderLock {
             if case .notInitialized = try await status() { try await initialize(logger: logger) }
             if case .running(let pid) = try await status() {
-                if Self.isPostgres(pid: pid) { return .alreadyRunning }
+                if Self.isPostgres(pid: pid) {
+                    try await createDatabaseOnce()
+                    return .alreadyRunning
+                }
                 // The pid file names a live process that is not PostgreSQL: a crash, then pid reuse.
                 logger.warning("removing stale postmaster.pid", metadata: ["pid": "\(pid)"])
                 try? FileManager.default.removeItem(at: pgdata.appending(path: "postmaster.pid"))
@@ -89,11 +92,11 @@ public struct EmbeddedCluster: Sendable {
             options += settings.sorted { $0.key < $1.key }.map { "-c \($0.key)=\($0.value)" }
             let result = try await runner.run(
                 binaries.pgCtl,
-                ["start", "-D", pgdata.path, "-l", logFile.path, "-w", "-t", "60", "-o", options.joined(separator: " ")],
-                in: dataDirectory)
+                ["start", "-D", pgdata.path, "-l", logFile.path, "-w", "-t", "60", "-o", options.joined(separator: " ")])
             guard result.status == 0 else {
                 throw EmbeddedPostgresError.commandFailed(command: "pg_ctl start", output: result.output + "\n" + logTail())
             }
+            try await createDatabaseOnce()
             logger.info("started embedded PostgreSQL", metadata: ["dataDirectory": "\(dataDirectory.path)"])
             return .started
         }
@@ -102,7 +105,7 @@ public struct EmbeddedCluster: Sendable {
     /// Stops the cluster (fast shutdown: open sessions are ended, data is flushed). Stopping a stopped cluster is fine.
     public func stop(logger: Logger) async throws {
         guard case .running = try await status() else { return }
-        let result = try await runner.run(binaries.pgCtl, ["stop", "-D", pgdata.path, "-m", "fast", "-w", "-t", "60"], in: dataDirectory)
+        let result = try await runner.run(binaries.pgCtl, ["stop", "-D", pgdata.path, "-m", "fast", "-w", "-t", "60"])
         guard result.status == 0 else { throw EmbeddedPostgresError.commandFailed(command: "pg_ctl stop", output: result.output) }
         logger.info("stopped embedded PostgreSQL", metadata: ["dataDirectory": "\(dataDirectory.path)"])
     }
@@ -116,9 +119,21 @@ public struct EmbeddedCluster: Sendable {
         try? FileManager.default.removeItem(at: pgdata)  // a half-made cluster from an interrupted initdb
         let result = try await runner.run(
             binaries.initdb,
-            ["-D", pgdata.path, "-U", Self.superuser, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"],
-            in: dataDirectory)
+            ["-D", pgdata.path, "-U", Self.superuser, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"])
         guard result.status == 0 else { throw EmbeddedPostgresError.commandFailed(command: "initdb", output: result.output) }
+    }
+
+    /// initdb makes only `postgres` and the templates; thidua's database is created once, on the first start.
+    private func createDatabaseOnce() async throws {
+        let marker = pgdata.appending(path: "thidua-database-created")
+        guard !FileManager.default.fileExists(atPath: marker.path) else { return }
+        let result = try await runner.run(
+            binaries.directory.appending(path: "createdb"),
+            ["-h", socketDirectory.path, "-U", Self.superuser, Self.database])
+        guard result.status == 0 || result.output.contains("already exists") else {
+            throw EmbeddedPostgresError.commandFailed(command: "createdb", output: result.output)
+        }
+        FileManager.default.createFile(atPath: marker.path, contents: nil)
     }
 
     /// Creates the folder and, when the server runs as another user, hands it over and checks they can reach it.

@@ -10,7 +10,7 @@ public struct PostgresBinaries: Sendable, Equatable {
 
     public init(directory: URL) { self.directory = directory }
 
-    static let required = ["initdb", "pg_ctl", "postgres"]
+    static let required = ["initdb", "pg_ctl", "postgres", "createdb"]
 
     /// Finds the programs; `path` is a PATH-style list, `roots` the folders holding one folder per version.
     public static func locate(

@@ -1,6 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Runs a program to completion, optionally as another user (via `runuser`), capturing its output.
+///
+/// It spawns with posix_spawn and reaps with waitpid rather than Foundation's `Process`: `pg_ctl start`
+/// leaves a server behind that inherits Process's exit-watch descriptor, so Process would wait for the server.
 struct ProcessRunner: Sendable {
     struct Result: Sendable {
         let status: Int32
@@ -10,36 +17,41 @@ struct ProcessRunner: Sendable {
     /// The user to run as, or nil for the current user.
     let user: String?
 
-    func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) async throws -> Result {
-        let process = Process()
-        if let user {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", user, "--", executable.path] + arguments
-        } else {
-            process.executableURL = executable
-            process.arguments = arguments
-        }
-        if let directory { process.currentDirectoryURL = directory }
-        // Output goes to a file, not a pipe: `pg_ctl start` leaves a server behind that inherits the
-        // descriptor, and a pipe would then never reach end-of-file.
+    /// Runs with absolute paths only: the working directory is inherited (the server's user may not be able to enter it).
+    func run(_ executable: URL, _ arguments: [String]) async throws -> Result {
+        let argv = user.map { ["/usr/sbin/runuser", "-u", $0, "--", executable.path] } ?? [executable.path]
+        let command = argv + arguments
         let outputURL = FileManager.default.temporaryDirectory.appending(path: "thidua-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outputURL) }
-        let handle = try FileHandle(forWritingTo: outputURL)
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
+        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result<Int32, any Error> {
+                    try Self.spawnAndWait(command, output: outputURL.path)
+                })
             }
         }
         let output = (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
         return Result(status: status, output: output)
+    }
+
+    /// Blocking: spawns `command` with stdout and stderr to `output` and stdin from /dev/null, then waits for it.
+    private static func spawnAndWait(_ command: [String], output: String) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let cArguments = command.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, cArguments, environ)
+        guard spawned == 0 else {
+            throw EmbeddedPostgresError.commandFailed(command: command[0], output: String(cString: strerror(spawned)))
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS, spelled out: the macros are not imported into Swift.
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }

@@ -18,7 +18,7 @@ public struct ID<Entity>: Hashable, Codable, Sendable, CustomStringConvertible {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+        try container.encode(description)
     }
 
     public var description: String { rawValue.uuidString.lowercased() }

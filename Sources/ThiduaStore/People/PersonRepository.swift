@@ -22,14 +22,15 @@ public struct PersonRepository: Sendable {
     }
 
     /// People sorted by given name, middle name, family name (Vietnamese collation), one keyset page at a time.
-    /// `query` matches any part of the name, ignoring case and diacritics ("han" finds "Nguyễn Thị Ngọc Hân").
+    /// Each word of `query` must begin a word of the name, ignoring case and diacritics: "han" and "ngoc han" find
+    /// "Nguyễn Thị Ngọc Hân", but "han" does not find "Phan".
     public func list(_ filter: Filter, page: PageRequest, logger: Logger) async throws -> Page<Person> {
         let after = try page.cursor.map { try Cursor(decoding: $0, count: 4) }
-        let pattern = filter.query.map { "%" + Self.escapeLike(VietnameseText.searchKey($0)) + "%" }
+        let words = filter.query.map { VietnameseText.searchKey($0).split(separator: " ").map { Self.escapeLike(String($0)) } } ?? []
         let rows = try await client.query(
             """
             SELECT \(unescaped: Self.columns) FROM people
-            WHERE (\(pattern)::text IS NULL OR search_key LIKE \(pattern))
+            WHERE (SELECT coalesce(bool_and(search_key LIKE '% ' || word || '%'), true) FROM unnest(\(words)::text[]) AS word)
               AND (\(filter.unitId?.rawValue)::uuid IS NULL OR unit_id = \(filter.unitId?.rawValue))
               AND (\(after == nil) OR (given_name, middle_name, family_name, id) >
                    (\(after?.values[0] ?? "")::text, \(after?.values[1] ?? "")::text, \(after?.values[2] ?? "")::text,
@@ -78,7 +79,7 @@ public struct PersonRepository: Sendable {
             """
             INSERT INTO people (unit_id, code, full_name, family_name, middle_name, given_name, position, category, search_key)
             VALUES (\(unitId.rawValue), \(draft.code), \(draft.name.full), \(draft.name.family), \(draft.name.middle),
-                    \(draft.name.given), \(draft.position), \(draft.category.rawValue), \(VietnameseText.searchKey(draft.name.full)))
+                    \(draft.name.given), \(draft.position), \(draft.category.rawValue), \(searchKey(draft.name)))
             RETURNING \(unescaped: columns)
             """, logger: logger)
         guard let row = rows.first else { throw DomainError.notFound("cá nhân vừa tạo") }
@@ -94,7 +95,7 @@ public struct PersonRepository: Sendable {
             UPDATE people SET unit_id = \(unitId.rawValue), code = \(draft.code), full_name = \(draft.name.full),
                 family_name = \(draft.name.family), middle_name = \(draft.name.middle), given_name = \(draft.name.given),
                 position = \(draft.position), category = \(draft.category.rawValue),
-                search_key = \(VietnameseText.searchKey(draft.name.full)), version = version + 1, updated_at = now()
+                search_key = \(searchKey(draft.name)), version = version + 1, updated_at = now()
             WHERE id = \(current.id.rawValue)
             RETURNING \(unescaped: columns)
             """, logger: logger)
@@ -116,8 +117,19 @@ public struct PersonRepository: Sendable {
         return Person(id: ID(id), unitId: ID(unitId), code: code, name: name, position: position, category: category, version: version)
     }
 
+    /// The stored search key starts with a space so every word, the first included, follows one.
+    static func searchKey(_ name: PersonName) -> String { " " + VietnameseText.searchKey(name.full) }
+
     /// Escapes LIKE's wildcards so a user's `%` or `_` matches itself.
     static func escapeLike(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}
+
+extension PersonRepository {
+    /// The person with a staff code (mã nhân sự), if any.
+    public func find(code: String, logger: Logger) async throws -> Person? {
+        let rows = try await client.rows("SELECT \(unescaped: Self.columns) FROM people WHERE code = \(code)", logger: logger)
+        return try rows.first.map(Self.person)
     }
 }

@@ -1,0 +1,47 @@
+import ArgumentParser
+import EmbeddedPostgres
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import ThiduaServer
+import ThiduaStore
+
+/// `thidua serve`: the JSON API. Starts the embedded cluster unless a DATABASE_URL is given.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the HTTP API (applies pending migrations first unless --no-migrate).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Flag(name: .customLong("migrate"), inversion: .prefixedNo, help: "Apply pending migrations at start; with --no-migrate, pending migrations are an error.")
+    var migrate = true
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
+    }
+
+    func run() async throws {
+        var logger = database.logger()
+        if database.logLevel == .warning { logger.logLevel = .info }  // a server reports its requests by default
+        var services: [any Service] = []
+        let configuration: ServerConfiguration
+        switch try database.target() {
+        case .server(let server, let description):
+            configuration = ServerConfiguration(host: host, port: port, database: server, databaseDescription: description, migrate: migrate)
+        case .embedded(let cluster):
+            let outcome = try await cluster.start(logger: logger)
+            if outcome == .alreadyRunning { logger.info("reusing the embedded PostgreSQL already running in \(cluster.dataDirectory.path)") }
+            services.append(ClusterService(cluster: cluster, stopOnShutdown: outcome == .started, logger: logger))
+            configuration = ServerConfiguration(
+                host: host, port: port, database: try DatabaseURL.configuration(cluster.url),
+                databaseDescription: "embedded (\(cluster.dataDirectory.path))", migrate: migrate)
+        }
+        let app = try await buildApplication(configuration, logger: logger, services: services)
+        try await app.runService()
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import ThiduaCore
+import ThiduaStore
+
+/// `thidua demo`: load the demo school and one account per role. Running it again changes nothing.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load the demo school (An Phước primary school, Tân Hồng, Đồng Tháp) and demo accounts; safe to run twice.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let unitRows = try UnitImport.parse(DemoData.units)
+        let personRows = try PersonImport.parse(DemoData.people)
+        let tokenFile = try? database.target().embeddedTokenFile
+        let lines = try await database.withDatabase { client, logger in
+            let actor = Actor.commandLine(user: operatorName)
+            let units = try await UnitRepository(client: client).importUnits(unitRows, by: actor, logger: logger)
+            let people = try await PersonRepository(client: client).importPeople(personRows, by: actor, logger: logger)
+            var lines = ["Đơn vị: \(units).", "Cá nhân: \(people)."]
+            let accounts = AccountRepository(client: client)
+            let existing = Set(try await accounts.list(logger: logger).map(\.displayName))
+            var created: [String] = []
+            for demo in DemoData.accounts where !existing.contains(demo.name) {
+                let person = try await demo.personCode.asyncMap { try await PersonRepository(client: client).find(code: $0, logger: logger) }
+                let roles = Set(demo.roles.compactMap(Role.init(rawValue:)))
+                let (_, token) = try await accounts.create(displayName: demo.name, roles: roles, personId: person??.id, by: actor, logger: logger)
+                created.append("\(demo.roles.joined(separator: "+"))\t\(demo.name)\t\(token)")
+            }
+            if created.isEmpty {
+                lines.append("Tài khoản demo đã có từ trước; mã truy cập chỉ hiện một lần khi tạo" + (tokenFile.map { " (đã lưu ở \($0.path))." } ?? "."))
+            } else {
+                lines.append("Tài khoản demo (vai trò, tên, mã truy cập):")
+                lines += created
+                if let tokenFile {
+                    try? (created.joined(separator: "\n") + "\n").write(to: tokenFile, atomically: true, encoding: .utf8)
+                    lines.append("Các mã này cũng được lưu ở \(tokenFile.path).")
+                }
+            }
+            return lines
+        }
+        lines.forEach { print($0) }
+    }
+}
+
+extension DatabaseOptions.Target {
+    /// Where demo tokens are kept for the embedded cluster, so a newcomer can find them again.
+    var embeddedTokenFile: URL? {
+        if case .embedded(let cluster) = self { return cluster.dataDirectory.appending(path: "demo-tokens.txt") }
+        return nil
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import EmbeddedPostgres
+import Foundation
+import Logging
+import PostgresNIO
+import ThiduaCore
+import ThiduaStore
+
+/// `--database-url` and `--data-dir`, shared by every command that touches the database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "PostgreSQL URL (postgres://user:pass@host:5432/db?sslmode=…, or ?host=/socket/dir). Default: $DATABASE_URL, else the embedded cluster.")
+    var databaseURL: String?
+
+    @Option(help: "Folder of the embedded PostgreSQL cluster. Default: $THIDUA_DATA_DIR, else .thidua in the working directory.")
+    var dataDir: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .warning
+
+    /// Where the data lives: an existing server, or the embedded cluster.
+    enum Target {
+        case server(PostgresClient.Configuration, description: String)
+        case embedded(EmbeddedCluster)
+    }
+
+    func target(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Target {
+        if let url = databaseURL ?? environment["DATABASE_URL"], !url.isEmpty {
+            let configuration = try DatabaseURL.configuration(url)
+            return .server(configuration, description: configuration.host.map { "server \($0)" } ?? "server (unix socket)")
+        }
+        return .embedded(try cluster(environment: environment))
+    }
+
+    func cluster(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> EmbeddedCluster {
+        let folder = dataDir ?? environment["THIDUA_DATA_DIR"] ?? ".thidua"
+        let url = URL(fileURLWithPath: folder, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        return try EmbeddedCluster(dataDirectory: url.absoluteURL, binaries: try PostgresBinaries.locate())
+    }
+
+    func logger(label: String = "thidua") -> Logger {
+        var logger = Logger(label: label) { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = logLevel
+        return logger
+    }
+
+    /// Runs `body` with a migrated database. The embedded cluster is started if needed and, if this
+    /// command started it, stopped again afterwards.
+    func withDatabase<T: Sendable>(migrate: Bool = true, _ body: @Sendable (PostgresClient, Logger) async throws -> T) async throws -> T {
+        let logger = logger()
+        let configuration: PostgresClient.Configuration
+        var startedCluster: EmbeddedCluster?
+        switch try target() {
+        case .server(let server, _):
+            configuration = server
+        case .embedded(let cluster):
+            if try await cluster.start(logger: logger) == .started { startedCluster = cluster }
+            configuration = try DatabaseURL.configuration(cluster.url)
+        }
+        do {
+            let result = try await Self.run(configuration, logger: logger) { client in
+                if migrate { try await Migrator(client: client, logger: logger).apply() }
+                return try await body(client, logger)
+            }
+            try await startedCluster?.stop(logger: logger)
+            return result
+        } catch {
+            try? await startedCluster?.stop(logger: logger)
+            throw error
+        }
+    }
+
+    /// Runs a PostgresClient for the duration of `body`.
+    static func run<T: Sendable>(_ configuration: PostgresClient.Configuration, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await checkConnection(client, logger: logger)
+            return try await body(client)
+        }
+    }
+
+    /// The pool retries a refused connection forever; a command should say so and stop instead.
+    static func checkConnection(_ client: PostgresClient, logger: Logger) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await client.query("SELECT 1", logger: logger)
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(15))
+                return false
+            }
+            let connected = try await group.next() ?? false
+            group.cancelAll()
+            guard connected else {
+                throw ValidationError("Cannot reach PostgreSQL within 15 seconds: check DATABASE_URL, or that the server is running (run with --log-level debug for details).")
+            }
+        }
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

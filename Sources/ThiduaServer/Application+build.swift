@@ -1,0 +1,60 @@
+import Hummingbird
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+import ThiduaStore
+
+/// The repositories the routes use, over one client.
+public struct AppDependencies: Sendable {
+    public let client: PostgresClient
+    public let accounts: AccountRepository
+    public let units: UnitRepository
+    public let people: PersonRepository
+
+    public init(client: PostgresClient) {
+        self.client = client
+        self.accounts = AccountRepository(client: client)
+        self.units = UnitRepository(client: client)
+        self.people = PersonRepository(client: client)
+    }
+}
+
+/// Builds the whole service: database client, migrations before the server starts, and the router.
+/// `serve` and the tests both call it. `services` run before the client (e.g. the embedded cluster) and stop after it.
+public func buildApplication(
+    _ configuration: ServerConfiguration, logger: Logger, services: [any Service] = []
+) async throws -> some ApplicationProtocol {
+    let client = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
+    let dependencies = AppDependencies(client: client)
+    let router = buildRouter(dependencies, databaseDescription: configuration.databaseDescription)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "thidua"),
+        services: services,
+        logger: logger)
+    app.addServices(client)
+    let migrate = configuration.migrate
+    app.beforeServerStarts {
+        let migrator = Migrator(client: client, logger: logger)
+        if migrate {
+            try await migrator.apply()
+        } else {
+            try await migrator.requireUpToDate()
+        }
+    }
+    return app
+}
+
+/// The routes: `/health` in the open, everything under `/v1` behind a bearer token.
+public func buildRouter(_ dependencies: AppDependencies, databaseDescription: String) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: AuthenticationMiddleware(accounts: dependencies.accounts))
+    HealthController(client: dependencies.client, databaseDescription: databaseDescription).addRoutes(to: router)
+    let v1 = router.group("v1", context: AuthenticatedContext.self)
+    MeController().addRoutes(to: v1)
+    UnitController(units: dependencies.units).addRoutes(to: v1)
+    PersonController(people: dependencies.people).addRoutes(to: v1)
+    return router
+}

@@ -1,0 +1,41 @@
+import Hummingbird
+import Logging
+import PostgresNIO
+import ThiduaStore
+
+/// `GET /health` (no sign-in): whether the service can reach its database and whether the schema is current.
+struct HealthController {
+    let client: PostgresClient
+    let databaseDescription: String
+
+    struct Health: ResponseEncodable {
+        let status: String
+        let database: Database
+        struct Database: Encodable {
+            let state: String
+            let location: String
+            let appliedMigrations: Int?
+            let pendingMigrations: Int?
+        }
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("health") { _, context in try await self.health(context: context) }
+    }
+
+    func health(context: AppRequestContext) async throws -> EditedResponse<Health> {
+        do {
+            let plan = try await Migrator(client: client, logger: context.logger).plan()
+            let state = plan.pending.isEmpty ? "up" : "migrations-pending"
+            return EditedResponse(
+                status: plan.pending.isEmpty ? .ok : .serviceUnavailable,
+                response: Health(status: plan.pending.isEmpty ? "ok" : "degraded", database: .init(
+                    state: state, location: databaseDescription, appliedMigrations: plan.applied.count, pendingMigrations: plan.pending.count)))
+        } catch {
+            context.logger.warning("health check could not reach the database", metadata: ["error": "\(String(reflecting: error))"])
+            return EditedResponse(
+                status: .serviceUnavailable,
+                response: Health(status: "unavailable", database: .init(state: "down", location: databaseDescription, appliedMigrations: nil, pendingMigrations: nil)))
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+
+/// An RFC 9457 problem: `application/problem+json` with a stable `type` and `code`, plain Vietnamese `title`/`detail`,
+/// and the fields at fault for validation errors.
+public struct Problem: Error, HTTPResponseError, Encodable, Sendable {
+    public let type: String
+    public let title: String
+    public let statusCode: Int
+    public let detail: String
+    public let code: String
+    public let errors: [DomainError.FieldViolation]?
+    public var instance: String?
+
+    public var status: HTTPResponse.Status { .init(code: statusCode) }
+
+    enum CodingKeys: String, CodingKey {
+        case type, title, status = "status", detail, code, errors, instance
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(title, forKey: .title)
+        try container.encode(statusCode, forKey: .status)
+        try container.encode(detail, forKey: .detail)
+        try container.encode(code, forKey: .code)
+        try container.encodeIfPresent(errors, forKey: .errors)
+        try container.encodeIfPresent(instance, forKey: .instance)
+    }
+
+    init(code: String, status: HTTPResponse.Status, title: String, detail: String, errors: [DomainError.FieldViolation]? = nil) {
+        self.type = "tag:thidua,2026:\(code)"
+        self.title = title
+        self.statusCode = status.code
+        self.detail = detail
+        self.code = code
+        self.errors = errors
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var problem = self
+        problem.instance = problem.instance ?? request.uri.path
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(problem)
+        return Response(
+            status: status,
+            headers: [.contentType: "application/problem+json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+extension Problem {
+    static func unauthenticated(_ detail: String) -> Problem {
+        Problem(code: "unauthenticated", status: .unauthorized, title: "Chưa đăng nhập", detail: detail)
+    }
+
+    static func badRequest(_ detail: String) -> Problem {
+        Problem(code: "bad-request", status: .badRequest, title: "Yêu cầu không đọc được", detail: detail)
+    }
+
+    static let internalError = Problem(
+        code: "internal-error", status: .internalServerError, title: "Lỗi hệ thống",
+        detail: "Đã có lỗi bất ngờ; yêu cầu chưa được thực hiện. Hãy thử lại hoặc báo quản trị viên kèm mã yêu cầu.")
+
+    /// The problem for a domain error: the code decides the HTTP status.
+    init(_ error: DomainError) {
+        let (status, title): (HTTPResponse.Status, String) = switch error.code {
+        case .notFound: (.notFound, "Không tìm thấy")
+        case .validationFailed: (.unprocessableContent, "Dữ liệu chưa hợp lệ")
+        case .conflict: (.conflict, "Xung đột dữ liệu")
+        case .forbidden: (.forbidden, "Không có quyền")
+        case .unauthenticated: (.unauthorized, "Chưa đăng nhập")
+        case .invalidTransition: (.conflict, "Không thể chuyển trạng thái")
+        case .immutableRecord: (.conflict, "Bản ghi không được sửa")
+        case .preconditionFailed: (.preconditionFailed, "Phiên bản đã cũ")
+        default: (.badRequest, "Yêu cầu không hợp lệ")
+        }
+        let detail = error.violations.isEmpty ? error.message : error.message + " " + error.violations.map(\.message).joined(separator: " ")
+        self.init(code: error.code.rawValue, status: status, title: title, detail: detail, errors: error.violations.isEmpty ? nil : error.violations)
+    }
+}

@@ -1,0 +1,34 @@
+import Hummingbird
+import Logging
+import ThiduaCore
+
+/// The context of every request: who is calling, if a valid token was given.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The account of a valid bearer token.
+    public var identity: Account?
+    /// Why a given token was refused (unknown, revoked), to tell the client on a protected route.
+    public var authenticationFailure: String?
+
+    public init(source: Source) {
+        self.coreContext = .init(source: source)
+    }
+}
+
+/// The context of `/v1/…` routes: creating it fails with 401 when nobody is signed in, so handlers always have an account.
+public struct AuthenticatedContext: ChildRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let account: Account
+
+    public init(context: AppRequestContext) throws {
+        guard let account = context.identity else {
+            throw Problem.unauthenticated(context.authenticationFailure
+                ?? "Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer <mã>.")
+        }
+        self.coreContext = context.coreContext
+        self.account = account
+    }
+
+    /// The actor written in the audit log for changes made in this request.
+    public var actor: Actor { Actor(account: account) }
+}

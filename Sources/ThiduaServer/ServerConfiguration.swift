@@ -1,0 +1,20 @@
+import PostgresNIO
+
+/// Everything `buildApplication` needs; the CLI resolves flags and environment into it, tests build it directly.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var database: PostgresClient.Configuration
+    /// Shown by `/health`: "embedded (/path)" or the server's host, never a password.
+    public var databaseDescription: String
+    /// Apply pending migrations at start; when false, pending migrations stop the start with an error.
+    public var migrate: Bool
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, database: PostgresClient.Configuration, databaseDescription: String, migrate: Bool = true) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.databaseDescription = databaseDescription
+        self.migrate = migrate
+    }
+}

@@ -1,0 +1,8 @@
+import ThiduaCLI
+
+@main
+struct Entrypoint {
+    static func main() async {
+        await ThiduaCommand.main()
+    }
+}
