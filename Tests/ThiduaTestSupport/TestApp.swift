@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import PostgresNIO
+import ThiduaServer
+
+/// Builds the real application over a fresh test database and hands it to `body` with a seeder.
+public func withTestApp(_ body: @Sendable (any ApplicationProtocol, Seed) async throws -> Void) async throws {
+    try await TestDatabase.with { database, client in
+        let configuration = ServerConfiguration(
+            host: "127.0.0.1", port: 0, database: database.configuration, databaseDescription: "test \(database.name)")
+        let app = try await buildApplication(configuration, logger: database.logger)
+        try await body(app, Seed(client: client, logger: database.logger))
+    }
+}
+
+extension TestResponse {
+    /// The body decoded as JSON.
+    public func json<T: Decodable>(_ type: T.Type = [String: JSONValue].self) throws -> T {
+        try JSONDecoder().decode(type, from: Data(buffer: body))
+    }
+
+    public var text: String { String(buffer: body) }
+}
+
+/// Any JSON value, for asserting on response bodies without mirroring every DTO in the tests.
+public enum JSONValue: Decodable, Equatable, Sendable {
+    case string(String), number(Double), bool(Bool), object([String: JSONValue]), array([JSONValue]), null
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    public subscript(_ key: String) -> JSONValue? {
+        if case .object(let object) = self { return object[key] }
+        return nil
+    }
+
+    public var string: String? { if case .string(let value) = self { value } else { nil } }
+    public var number: Double? { if case .number(let value) = self { value } else { nil } }
+    public var array: [JSONValue]? { if case .array(let value) = self { value } else { nil } }
+}
