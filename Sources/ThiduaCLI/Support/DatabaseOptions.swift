@@ -34,7 +34,9 @@ struct DatabaseOptions: ParsableArguments {
     func cluster(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> EmbeddedCluster {
         let folder = dataDir ?? environment["THIDUA_DATA_DIR"] ?? ".thidua"
         let url = URL(fileURLWithPath: folder, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return try EmbeddedCluster(dataDirectory: url.absoluteURL, binaries: try PostgresBinaries.locate())
+        // THIDUA_PG_BIN points at a folder holding initdb, pg_ctl and postgres, for installs outside the usual places.
+        let binaries = try environment["THIDUA_PG_BIN"].map { try PostgresBinaries.locate(path: $0, roots: []) } ?? PostgresBinaries.locate()
+        return try EmbeddedCluster(dataDirectory: url.absoluteURL, binaries: binaries)
     }
 
     func logger(label: String = "thidua") -> Logger {

@@ -1,0 +1,123 @@
+import EmbeddedPostgres
+import Foundation
+import Logging
+import PostgresNIO
+import Testing
+import ThiduaTestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite("Embedded PostgreSQL")
+struct EmbeddedClusterTests {
+    let logger = TestCluster.shared.logger
+
+    /// A fresh folder for one cluster, removed (with the cluster stopped) afterwards.
+    func withFolder(_ body: (URL) async throws -> Void) async throws {
+        let folder = URL(fileURLWithPath: "/tmp/tpg-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try await body(folder)
+        } catch {
+            try? await EmbeddedCluster(dataDirectory: folder, binaries: try PostgresBinaries.locate()).stop(logger: logger)
+            throw error
+        }
+    }
+
+    func selectOne(_ cluster: EmbeddedCluster) async throws -> Int {
+        let configuration = PostgresClient.Configuration(unixSocketPath: cluster.socketPath, username: EmbeddedCluster.superuser, password: nil, database: EmbeddedCluster.database)
+        let client = PostgresClient(configuration: configuration)
+        return try await withThrowingTaskGroup(of: Int.self) { group in
+            group.addTask { await client.run(); return 0 }
+            defer { group.cancelAll() }
+            let rows = try await client.query("SELECT 1", logger: logger)
+            for try await value in rows.decode(Int.self) { return value }
+            return 0
+        }
+    }
+
+    @Test("First use initialises and starts a cluster on a unix socket; a second start reuses it")
+    func firstStartThenReuse() async throws {
+        try await withFolder { folder in
+            let cluster = try EmbeddedCluster(dataDirectory: folder, binaries: try PostgresBinaries.locate())
+            #expect(try await cluster.status() == .notInitialized)
+            #expect(try await cluster.start(logger: logger) == .started)
+            guard case .running = try await cluster.status() else {
+                Issue.record("the cluster should be running")
+                return
+            }
+            #expect(FileManager.default.fileExists(atPath: cluster.socketPath))
+            #expect(try await selectOne(cluster) == 1)
+            // Another process on the same folder: same cluster, not a failure.
+            let second = try EmbeddedCluster(dataDirectory: folder, binaries: try PostgresBinaries.locate())
+            #expect(try await second.start(logger: logger) == .alreadyRunning)
+            #expect(cluster.url.hasPrefix("postgresql://thidua@/thidua?host=/tmp/tpg-"))
+            try await cluster.stop(logger: logger)
+            #expect(try await cluster.status() == .stopped)
+        }
+    }
+
+    @Test("After a crash (postmaster killed) the stale pid file is recovered and the cluster starts again")
+    func staleAfterCrash() async throws {
+        try await withFolder { folder in
+            let cluster = try EmbeddedCluster(dataDirectory: folder, binaries: try PostgresBinaries.locate())
+            try await cluster.start(logger: logger)
+            guard case .running(let pid) = try await cluster.status() else {
+                Issue.record("the cluster should be running")
+                return
+            }
+            kill(pid, SIGKILL)
+            // Wait for the postmaster and its children to be gone.
+            for _ in 0..<100 where kill(pid, 0) == 0 { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(FileManager.default.fileExists(atPath: cluster.pgdata.appending(path: "postmaster.pid").path))
+            #expect(try await cluster.start(logger: logger) == .started)
+            #expect(try await selectOne(cluster) == 1)
+            try await cluster.stop(logger: logger)
+        }
+    }
+
+    @Test("A pid file naming a process that is not PostgreSQL is treated as stale")
+    func pidReusedByAnotherProcess() async throws {
+        try await withFolder { folder in
+            let cluster = try EmbeddedCluster(dataDirectory: folder, binaries: try PostgresBinaries.locate())
+            try await cluster.start(logger: logger)
+            try await cluster.stop(logger: logger)
+            // Our own pid is alive and is not a postgres server.
+            let pidFile = cluster.pgdata.appending(path: "postmaster.pid")
+            try "\(getpid())\n\(cluster.pgdata.path)\n".write(to: pidFile, atomically: true, encoding: .utf8)
+            #expect(try await cluster.start(logger: logger) == .started)
+            #expect(try await selectOne(cluster) == 1)
+            try await cluster.stop(logger: logger)
+        }
+    }
+
+    @Test("Missing server programs give one sentence that says how to install them")
+    func missingBinaries() {
+        #expect(throws: EmbeddedPostgresError.binariesNotFound) {
+            try PostgresBinaries.locate(path: "/nonexistent", roots: ["/nonexistent"])
+        }
+        #expect(EmbeddedPostgresError.binariesNotFound.description.contains("apt-get install postgresql"))
+    }
+
+    @Test("The newest versioned folder wins when PATH has none")
+    func newestVersionFirst() throws {
+        let root = URL(fileURLWithPath: "/tmp/tpg-root-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for version in ["9.6", "15", "16"] {
+            let bin = root.appending(path: version).appending(path: "bin")
+            try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+            for program in ["initdb", "pg_ctl", "postgres", "createdb"] {
+                FileManager.default.createFile(atPath: bin.appending(path: program).path, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+            }
+        }
+        let found = try PostgresBinaries.locate(path: "", roots: [root.path])
+        #expect(found.directory.path.hasSuffix("/16/bin"))
+    }
+
+    @Test("A data folder too deep for a unix socket is refused up front")
+    func socketPathTooLong() {
+        let deep = URL(fileURLWithPath: "/tmp/" + String(repeating: "d", count: 100))
+        #expect(throws: EmbeddedPostgresError.self) { try EmbeddedCluster(dataDirectory: deep, binaries: PostgresBinaries(directory: URL(fileURLWithPath: "/usr/bin"))) }
+    }
+}
