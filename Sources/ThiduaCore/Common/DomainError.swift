@@ -34,7 +34,10 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         self.violations = violations
     }
 
-    public var description: String { message }
+    /// The message followed by each field's problem: what the command line prints.
+    public var description: String {
+        ([message] + violations.map { "- \($0.message)" }).joined(separator: "\n")
+    }
 
     public static func notFound(_ what: String) -> DomainError {
         DomainError(.notFound, "Không tìm thấy \(what).")

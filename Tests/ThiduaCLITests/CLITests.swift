@@ -1,0 +1,126 @@
+import Foundation
+import PostgresNIO
+import Testing
+import ThiduaCore
+import ThiduaStore
+import ThiduaTestSupport
+
+@Suite("Command line")
+struct CLITests {
+    @Test("user add prints a token once that signs in with the given roles")
+    func userAdd() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            let outcome = try cli.run("user", "add", "Nguyễn Thị Ngọc Hân", "--role", "headmaster", "--role", "council")
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            #expect(outcome.lastLine.hasPrefix("thd_"))
+            let account = try await AccountRepository(client: client).authenticate(token: outcome.lastLine, logger: database.logger)
+            #expect(account?.displayName == "Nguyễn Thị Ngọc Hân")
+            #expect(account?.roles == [.headmaster, .council])
+            let listed = try cli.run("user", "list")
+            #expect(listed.stdout.contains("headmaster,council  Nguyễn Thị Ngọc Hân"))
+            #expect(!listed.stdout.contains(outcome.lastLine))
+        }
+    }
+
+    @Test("user add without a role or with an unknown role fails with a message and creates nothing", arguments: [
+        ["user", "add", "Lê Văn An"], ["user", "add", "Lê Văn An", "--role", "principal"],
+    ])
+    func userAddRefused(arguments: [String]) async throws {
+        try await TestDatabase.with { database, client in
+            let outcome = try CLIRunner(databaseURL: database.url).run(arguments)
+            #expect(outcome.status != 0)
+            #expect(outcome.stderr.contains("role"))
+            #expect(try await Seed(client: client, logger: database.logger).count("accounts") == 0)
+        }
+    }
+
+    @Test("user revoke makes the token stop working")
+    func userRevoke() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            let token = try cli.run("user", "add", "Lê Văn An", "--role", "union").lastLine
+            let id = try #require(try await AccountRepository(client: client).authenticate(token: token, logger: database.logger)?.id)
+            let revoked = try cli.run("user", "revoke", id.description)
+            #expect(revoked.status == 0)
+            #expect(try await AccountRepository(client: client).authenticate(token: token, logger: database.logger) == nil)
+        }
+    }
+
+    @Test("A bad people file exits non-zero, lists each bad line, and imports nothing")
+    func badImport() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            let units = try temporaryFile("code,name,parent,kind\nTHAP,Trường Tiểu học An Phước,,school\n", bom: true)
+            #expect(try cli.run("import", "units", units.path).status == 0)
+            let people = try temporaryFile("""
+                full_name,unit,position,category
+                Nguyễn Văn An,THAP,Giáo viên,VC
+                Lê Thị Bình,THAP,Giáo viên,GV
+                Trần Văn Cường,NOWHERE,Bảo vệ,NLD
+                """)
+            let outcome = try cli.run("import", "people", people.path)
+            #expect(outcome.status != 0)
+            #expect(outcome.stderr.contains("Dòng 3: Loại nhân sự phải là CBQL, VC hoặc NLD"))
+            #expect(try await Seed(client: client, logger: database.logger).count("people") == 0)
+        }
+    }
+
+    @Test("Importing the same file twice reports nothing changed the second time")
+    func reimport() async throws {
+        try await TestDatabase.with { database, _ in
+            let cli = CLIRunner(databaseURL: database.url)
+            let units = try temporaryFile("code,name,parent,kind\nTHAP,Trường Tiểu học An Phước,,school\nTHAP-K1,Tổ khối 1,THAP,collective\n")
+            #expect(try cli.run("import", "units", units.path).stdout.contains("thêm mới 2, cập nhật 0, không đổi 0"))
+            #expect(try cli.run("import", "units", units.path).stdout.contains("thêm mới 0, cập nhật 0, không đổi 2"))
+        }
+    }
+
+    @Test("migrate --dry-run lists the pending files and applies none")
+    func migrateDryRun() async throws {
+        try await TestDatabase.with(migrated: false) { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            let outcome = try cli.run("migrate", "--dry-run")
+            #expect(outcome.stdout.contains("Pending: \(Migration.embedded.count)"))
+            #expect(outcome.stdout.contains("would apply 0001_units_people.sql"))
+            let exists = try await client.query("SELECT to_regclass('units') IS NOT NULL", logger: database.logger).collect().first?.decode(Bool.self)
+            #expect(exists == false)
+            #expect(try cli.run("migrate").status == 0)
+            #expect(try cli.run("migrate").stdout.contains("up to date"))
+        }
+    }
+
+    @Test("audit verify reports an intact chain")
+    func auditVerify() async throws {
+        try await TestDatabase.with { database, _ in
+            let cli = CLIRunner(databaseURL: database.url)
+            _ = try cli.run("user", "add", "Lê Văn An", "--role", "admin")
+            let outcome = try cli.run("audit", "verify")
+            #expect(outcome.status == 0)
+            #expect(outcome.stdout.contains("intact: 2 rows"))
+        }
+    }
+
+    @Test("Without PostgreSQL programs the embedded default says how to install them and exits non-zero")
+    func missingBinaries() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-nopg-\(UUID().uuidString.prefix(8))")
+        let outcome = try CLIRunner(databaseURL: nil, extra: ["THIDUA_PG_BIN": "/nonexistent"]).run("db", "start", "--data-dir", folder.path)
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("apt-get install postgresql"))
+    }
+
+    @Test("A bad DATABASE_URL is refused in plain words")
+    func badDatabaseURL() throws {
+        let outcome = try CLIRunner(databaseURL: "mysql://root@localhost/x").run("user", "list")
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("DATABASE_URL is not valid"))
+    }
+
+    @Test("db status on a new folder says it is not initialised (exit 4)")
+    func dbStatusFresh() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-fresh-\(UUID().uuidString.prefix(8))")
+        let outcome = try CLIRunner(databaseURL: nil).run("db", "status", "--data-dir", folder.path)
+        #expect(outcome.status == 4)
+        #expect(outcome.stdout.contains("not initialised"))
+    }
+}
