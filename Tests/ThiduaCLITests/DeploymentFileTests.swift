@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import ThiduaTestSupport
+
+/// No Docker engine runs here, so the deployment files are checked by reading them.
+@Suite("Deployment files")
+struct DeploymentFileTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// docker-compose.yml parsed by a YAML parser (PyYAML, installed by scripts/setup), as JSON.
+    static func compose() throws -> JSONValue {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import json,sys,yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))", root.appending(path: "docker-compose.yml").path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "docker-compose.yml must parse as YAML (python3-yaml comes from scripts/setup)")
+        return try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    @Test("The compose file parses and names an app and a PostgreSQL service with a healthcheck and a volume")
+    func composeServices() throws {
+        let compose = try Self.compose()
+        let db = try #require(compose["services"]?["db"])
+        let app = try #require(compose["services"]?["app"])
+        #expect(db["image"]?.string?.hasPrefix("postgres:") == true)
+        let major = db["image"]?.string.flatMap { Int($0.dropFirst("postgres:".count).prefix { $0.isNumber }) } ?? 0
+        #expect(major >= 15)
+        #expect(db["healthcheck"]?["test"] != nil)
+        #expect(db["volumes"]?.array?.first?.string?.hasPrefix("pgdata:") == true)
+        #expect(compose["volumes"]?["pgdata"] != nil)
+        #expect(app["depends_on"]?["db"]?["condition"]?.string == "service_healthy")
+        #expect(app["build"]?.string == ".")
+    }
+
+    @Test("The app gets a DATABASE_URL that points at the db service with the db's user and database")
+    func databaseURL() throws {
+        let compose = try Self.compose()
+        let url = try #require(compose["services"]?["app"]?["environment"]?["DATABASE_URL"]?.string)
+        let environment = compose["services"]?["db"]?["environment"]
+        let user = try #require(environment?["POSTGRES_USER"]?.string)
+        let database = try #require(environment?["POSTGRES_DB"]?.string)
+        #expect(url.hasPrefix("postgres://\(user):"))
+        #expect(url.contains("@db:5432/\(database)"))
+        let command = compose["services"]?["app"]?["command"]?.array?.compactMap(\.string) ?? []
+        #expect(command.starts(with: ["serve", "--host", "0.0.0.0"]))
+    }
+
+    @Test("The Dockerfile builds the thidua product and runs it as an unprivileged user")
+    func dockerfile() throws {
+        let text = try String(contentsOf: Self.root.appending(path: "Dockerfile"), encoding: .utf8)
+        #expect(text.contains("swift build -c release --product thidua"))
+        #expect(text.contains("ENTRYPOINT [\"/usr/local/bin/thidua\"]"))
+        #expect(text.contains("USER thidua"))
+        #expect(text.contains("EXPOSE 8080"))
+    }
+}
