@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+import ThiduaCore
+@testable import ThiduaExport
+
+@Suite("CSV writing")
+struct CSVWriterTests {
+    @Test("Output starts with a BOM and ends lines with CRLF")
+    func bomAndCRLF() {
+        var writer = CSVWriter()
+        writer.append(["STT", "Họ và tên"])
+        #expect(Array(writer.data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: writer.data.dropFirst(3), as: UTF8.self) == "STT,Họ và tên\r\n")
+    }
+
+    @Test("Commas, quotes and line breaks are quoted so the row survives", arguments: [
+        ("Dạy giỏi, chủ nhiệm tốt", "\"Dạy giỏi, chủ nhiệm tốt\""),
+        ("Mô hình \"Dân vận khéo\"", "\"Mô hình \"\"Dân vận khéo\"\"\""),
+        ("dòng 1\ndòng 2", "\"dòng 1\ndòng 2\""),
+        ("Nguyễn Thị Ngọc Hân", "Nguyễn Thị Ngọc Hân"),
+    ])
+    func quoting(field: String, expected: String) {
+        #expect(CSVWriter.escape(field) == expected)
+    }
+
+    @Test("What the writer writes, the import reader reads back field for field")
+    func roundTrip() throws {
+        var writer = CSVWriter()
+        let rows = [["a", "b, c"], ["\"q\"", "x\r\ny"], ["Đặng Văn Đức".decomposedStringWithCanonicalMapping, ""]]
+        rows.forEach { writer.append($0) }
+        let read = try CSVReader.records(try CSVReader.decode(writer.data)).map(\.fields)
+        #expect(read[0] == rows[0])
+        #expect(read[1] == ["\"q\"", "x\r\ny"])
+        #expect(read[2] == ["Đặng Văn Đức", ""])
+    }
+}
