@@ -15,7 +15,7 @@ public struct CSVWriter: Sendable {
 
     static func escape(_ field: String) -> String {
         let text = field.precomposedStringWithCanonicalMapping
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
