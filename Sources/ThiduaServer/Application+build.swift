@@ -10,12 +10,15 @@ public struct AppDependencies: Sendable {
     public let accounts: AccountRepository
     public let units: UnitRepository
     public let people: PersonRepository
+    /// The largest evidence file accepted, in bytes.
+    public let maxEvidenceBytes: Int
 
-    public init(client: PostgresClient) {
+    public init(client: PostgresClient, maxEvidenceBytes: Int = 20 * 1_048_576) {
         self.client = client
         self.accounts = AccountRepository(client: client)
         self.units = UnitRepository(client: client)
         self.people = PersonRepository(client: client)
+        self.maxEvidenceBytes = maxEvidenceBytes
     }
 }
 
@@ -25,7 +28,7 @@ public func buildApplication(
     _ configuration: ServerConfiguration, logger: Logger, services: [any Service] = []
 ) async throws -> some ApplicationProtocol {
     let client = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
-    let dependencies = AppDependencies(client: client)
+    let dependencies = AppDependencies(client: client, maxEvidenceBytes: configuration.maxEvidenceBytes)
     let router = buildRouter(dependencies, databaseDescription: configuration.databaseDescription)
     var app = Application(
         router: router,
@@ -56,5 +59,15 @@ public func buildRouter(_ dependencies: AppDependencies, databaseDescription: St
     MeController().addRoutes(to: v1)
     UnitController(units: dependencies.units).addRoutes(to: v1)
     PersonController(people: dependencies.people).addRoutes(to: v1)
+    let client = dependencies.client
+    DocumentController(documents: DocumentRepository(client: client)).addRoutes(to: v1)
+    MovementController(movements: MovementRepository(client: client)).addRoutes(to: v1)
+    ModelController(models: ModelRepository(client: client)).addRoutes(to: v1)
+    EvidenceController(evidence: EvidenceRepository(client: client), models: ModelRepository(client: client), maxBytes: dependencies.maxEvidenceBytes)
+        .addRoutes(to: v1)
+    NominationController(nominations: NominationRepository(client: client)).addRoutes(to: v1)
+    DecisionController(nominations: NominationRepository(client: client)).addRoutes(to: v1)
+    CommendationController(commendations: CommendationRepository(client: client)).addRoutes(to: v1)
+    AuditController(audit: AuditLog(client: client)).addRoutes(to: v1)
     return router
 }

@@ -9,8 +9,14 @@ public struct ServerConfiguration: Sendable {
     public var databaseDescription: String
     /// Apply pending migrations at start; when false, pending migrations stop the start with an error.
     public var migrate: Bool
+    /// The largest evidence file accepted (default 20 MiB).
+    public var maxEvidenceBytes: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, database: PostgresClient.Configuration, databaseDescription: String, migrate: Bool = true) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, database: PostgresClient.Configuration, databaseDescription: String, migrate: Bool = true,
+        maxEvidenceBytes: Int = 20 * 1_048_576
+    ) {
+        self.maxEvidenceBytes = maxEvidenceBytes
         self.host = host
         self.port = port
         self.database = database

@@ -41,7 +41,7 @@ public struct TestDatabase: Sendable {
         } catch {
             result = .failure(error)
         }
-        try await TestCluster.withClient(database: EmbeddedCluster.database, cluster: cluster, logger: logger) { admin in
+        _ = try await TestCluster.withClient(database: EmbeddedCluster.database, cluster: cluster, logger: logger) { admin in
             try await admin.query("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)", logger: logger)
         }
         return try result.get()

@@ -6,6 +6,17 @@ public enum Policy {
         case manageUnits
         case managePeople
         case readAudit
+        case manageDocuments
+        case launchMovement
+        case registerModel
+        case recognizeModel
+        case nominate
+        case review
+        case returnNomination
+        case recommend
+        case decide
+        case recordRecusal
+        case readRegistry
     }
 
     /// The roles allowed to perform each action (the permission matrix in the README).
@@ -15,6 +26,19 @@ public enum Policy {
         case .manageUnits: [.admin]
         case .managePeople: [.admin]
         case .readAudit: [.admin, .headmaster]
+        case .manageDocuments: [.admin, .headmaster]
+        case .launchMovement: [.admin, .headmaster]
+        case .registerModel: [.admin, .union]
+        case .recognizeModel: [.headmaster]
+        case .nominate: [.admin, .union]
+        case .review: [.council]
+        case .returnNomination: [.council, .headmaster]
+        // The council's chair records its recommendation; in a school the headmaster chairs the council.
+        case .recommend: [.headmaster]
+        case .decide: [.headmaster]
+        case .recordRecusal: [.admin]
+        // Everything in the registry; staff-only accounts see only what concerns them.
+        case .readRegistry: [.admin, .headmaster, .council, .union]
         }
     }
 

@@ -27,6 +27,9 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     public let code: Code
     public let message: String
     public let violations: [FieldViolation]
+    /// For a refused transition: the state the record is in, and the states it may move to.
+    public var currentStatus: String?
+    public var allowedStatuses: [String]?
 
     public init(_ code: Code, _ message: String, violations: [FieldViolation] = []) {
         self.code = code

@@ -13,11 +13,14 @@ public struct Problem: Error, HTTPResponseError, Encodable, Sendable {
     public let code: String
     public let errors: [DomainError.FieldViolation]?
     public var instance: String?
+    /// For a refused transition: where the record is and where it may go.
+    public var currentStatus: String?
+    public var allowedStatuses: [String]?
 
     public var status: HTTPResponse.Status { .init(code: statusCode) }
 
     enum CodingKeys: String, CodingKey {
-        case type, title, status = "status", detail, code, errors, instance
+        case type, title, status = "status", detail, code, errors, instance, currentStatus, allowedStatuses
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -29,6 +32,8 @@ public struct Problem: Error, HTTPResponseError, Encodable, Sendable {
         try container.encode(code, forKey: .code)
         try container.encodeIfPresent(errors, forKey: .errors)
         try container.encodeIfPresent(instance, forKey: .instance)
+        try container.encodeIfPresent(currentStatus, forKey: .currentStatus)
+        try container.encodeIfPresent(allowedStatuses, forKey: .allowedStatuses)
     }
 
     init(code: String, status: HTTPResponse.Status, title: String, detail: String, errors: [DomainError.FieldViolation]? = nil) {
@@ -80,5 +85,7 @@ extension Problem {
         }
         let detail = error.violations.isEmpty ? error.message : error.message + " " + error.violations.map(\.message).joined(separator: " ")
         self.init(code: error.code.rawValue, status: status, title: title, detail: detail, errors: error.violations.isEmpty ? nil : error.violations)
+        self.currentStatus = error.currentStatus
+        self.allowedStatuses = error.allowedStatuses
     }
 }

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The period of a movement: a calendar year (năm 2024) or a school year (năm học 2023-2024, 1 September → 31 August).
+public struct Period: Equatable, Hashable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        case calendarYear = "calendar_year"
+        case schoolYear = "school_year"
+    }
+
+    public let kind: Kind
+    /// The calendar year, or the year a school year starts in.
+    public let year: Int
+
+    public init(kind: Kind, year: Int) {
+        self.kind = kind
+        self.year = year
+    }
+
+    /// "2024" or "2023-2024"; nil for anything else (a school year's years must follow each other).
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-").map { Int($0) }
+        switch parts.count {
+        case 1:
+            guard let year = parts[0], (1900...2999).contains(year) else { return nil }
+            self.init(kind: .calendarYear, year: year)
+        case 2:
+            guard let first = parts[0], let second = parts[1], second == first + 1, (1900...2999).contains(first) else { return nil }
+            self.init(kind: .schoolYear, year: first)
+        default:
+            return nil
+        }
+    }
+
+    public var label: String { kind == .calendarYear ? "\(year)" : "\(year)-\(year + 1)" }
+    public var startsOn: LocalDate { kind == .calendarYear ? LocalDate(year, 1, 1) : LocalDate(year, 9, 1) }
+    public var endsOn: LocalDate { kind == .calendarYear ? LocalDate(year, 12, 31) : LocalDate(year + 1, 8, 31) }
+
+    public func contains(_ date: LocalDate) -> Bool { startsOn <= date && date <= endsOn }
+}
+
+/// A date without a time or zone ("YYYY-MM-DD"), as decisions and deadlines are written.
+public struct LocalDate: Comparable, Hashable, Sendable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init(_ year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses "YYYY-MM-DD" and rejects dates that do not exist (2024-02-30).
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+            calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month
+        else { return nil }
+        self.init(year, month, day)
+    }
+
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = LocalDate(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(text) is not a date YYYY-MM-DD"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

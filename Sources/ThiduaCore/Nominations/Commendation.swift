@@ -1,0 +1,61 @@
+/// A commendation (khen thưởng): an approved nomination under a signed decision. Immutable; a revocation is a new record.
+public struct Commendation: Equatable, Sendable {
+    public let id: ID<Commendation>
+    public let nominationId: ID<Nomination>
+    public let awardCode: String
+    public let movementId: ID<Movement>
+    public let nominee: Owner
+    public let decisionNumber: String
+    public let decisionDate: LocalDate
+    public let signerName: String
+    public let revocation: Revocation?
+
+    public init(
+        id: ID<Commendation>, nominationId: ID<Nomination>, awardCode: String, movementId: ID<Movement>, nominee: Owner,
+        decisionNumber: String, decisionDate: LocalDate, signerName: String, revocation: Revocation?
+    ) {
+        self.id = id
+        self.nominationId = nominationId
+        self.awardCode = awardCode
+        self.movementId = movementId
+        self.nominee = nominee
+        self.decisionNumber = decisionNumber
+        self.decisionDate = decisionDate
+        self.signerName = signerName
+        self.revocation = revocation
+    }
+
+    /// A recorded revocation: why, and under which decision.
+    public struct Revocation: Equatable, Sendable, Codable {
+        public let reason: String
+        public let decisionNumber: String
+
+        public init(reason: String, decisionNumber: String) {
+            self.reason = reason
+            self.decisionNumber = decisionNumber
+        }
+    }
+}
+
+/// A decision reference as the headmaster signs it: number and date.
+public struct DecisionReference: Equatable, Sendable {
+    public let number: String
+    public let date: LocalDate
+
+    public static func validate(number: String?, date: String?) throws(DomainError) -> DecisionReference {
+        var violations: [DomainError.FieldViolation] = []
+        let number = VietnameseText.normalized(number ?? "")
+        if number.isEmpty { violations.append(.init(field: "decisionNumber", message: "Cần số quyết định (ví dụ 12/QĐ-THAP).")) }
+        let parsed = date.flatMap(LocalDate.init)
+        if parsed == nil { violations.append(.init(field: "decisionDate", message: "Ngày quyết định phải có dạng YYYY-MM-DD.")) }
+        guard violations.isEmpty, let parsed else { throw DomainError.validation(violations) }
+        return DecisionReference(number: number, date: parsed)
+    }
+}
+
+/// A required written reason (declining, returning, revoking, recusing): trimmed, NFC, not empty.
+public func requiredReason(_ text: String?, field: String = "reason") throws(DomainError) -> String {
+    let reason = VietnameseText.normalized(text ?? "")
+    guard !reason.isEmpty else { throw DomainError.validation([.init(field: field, message: "Cần ghi rõ lý do.")]) }
+    return reason
+}

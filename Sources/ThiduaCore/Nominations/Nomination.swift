@@ -1,0 +1,72 @@
+/// A nomination (đề nghị khen thưởng): the nominee, the proposed award, the achievements and linked models.
+public struct Nomination: Equatable, Sendable {
+    public let id: ID<Nomination>
+    public var movementId: ID<Movement>
+    public var awardCode: String
+    public var nominee: Owner
+    public var achievements: String
+    public var modelIds: [ID<ModelInitiative>]
+    public var status: NominationStatus
+    public var returnReason: String?
+    public var declineReason: String?
+    public var version: Int
+
+    public init(
+        id: ID<Nomination>, movementId: ID<Movement>, awardCode: String, nominee: Owner, achievements: String,
+        modelIds: [ID<ModelInitiative>], status: NominationStatus, returnReason: String?, declineReason: String?, version: Int
+    ) {
+        self.id = id
+        self.movementId = movementId
+        self.awardCode = awardCode
+        self.nominee = nominee
+        self.achievements = achievements
+        self.modelIds = modelIds
+        self.status = status
+        self.returnReason = returnReason
+        self.declineReason = declineReason
+        self.version = version
+    }
+}
+
+/// A council member's vote.
+public enum Vote: String, Codable, CaseIterable, Sendable {
+    case agree, disagree, abstain
+}
+
+/// The vote count when the council recommends, stored with the recommendation.
+public struct Tally: Equatable, Sendable, Codable {
+    public var agree: Int
+    public var disagree: Int
+    public var abstain: Int
+    /// Council members who may review this nomination (recused members excluded).
+    public var members: Int
+
+    public init(agree: Int, disagree: Int, abstain: Int, members: Int) {
+        self.agree = agree
+        self.disagree = disagree
+        self.abstain = abstain
+        self.members = members
+    }
+
+    public var reviewed: Int { agree + disagree + abstain }
+}
+
+/// A review's scores, checked against the movement's criteria: every criterion scored, 0…maximum, nothing extra.
+public enum ReviewScores {
+    public static func validate(_ scores: [String: Int], against criteria: [Criterion]) throws(DomainError) {
+        var violations: [DomainError.FieldViolation] = []
+        for criterion in criteria {
+            guard let points = scores[criterion.code] else {
+                violations.append(.init(field: "scores.\(criterion.code)", message: "Chưa chấm tiêu chí \"\(criterion.title)\"."))
+                continue
+            }
+            if !(0...criterion.maxPoints).contains(points) {
+                violations.append(.init(field: "scores.\(criterion.code)", message: "Điểm tiêu chí \"\(criterion.title)\" phải từ 0 đến \(criterion.maxPoints)."))
+            }
+        }
+        for code in scores.keys.sorted() where !criteria.contains(where: { $0.code == code }) {
+            violations.append(.init(field: "scores.\(code)", message: "Phong trào không có tiêu chí \"\(code)\"."))
+        }
+        guard violations.isEmpty else { throw DomainError.validation(violations) }
+    }
+}

@@ -1,0 +1,21 @@
+import Hummingbird
+import ThiduaCore
+import ThiduaStore
+
+/// `GET /v1/audit?entity=&id=`: the history of one record, for admins and the headmaster.
+struct AuditController {
+    let audit: AuditLog
+
+    func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
+        group.get("audit") { request, context in
+            try Policy.require(context.account, .readAudit)
+            guard let entity = request.uri.queryParameters.get("entity"), let id = request.uri.queryParameters.get("id") else {
+                throw DomainError.validation([.init(field: "entity", message: "Cần entity (ví dụ nomination) và id.")])
+            }
+            let entries = try await audit.entries(entity: entity, id: id.lowercased(), logger: context.logger)
+            return ListResponse(items: entries, nextCursor: nil)
+        }
+    }
+}
+
+extension AuditLog.Entry: ResponseEncodable {}

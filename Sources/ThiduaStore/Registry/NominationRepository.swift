@@ -1,0 +1,224 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ThiduaCore
+
+/// Nominations through their workflow. Each step is one transaction: lock, check in Core, update, audit.
+public struct NominationRepository: Sendable {
+    let client: PostgresClient
+
+    public init(client: PostgresClient) { self.client = client }
+
+    static let columns = """
+        id, movement_id, award_code, nominee_person_id, nominee_unit_id, achievements, status, return_reason, decline_reason, version, created_at::text
+        """
+
+    /// Filters for a list; `concerning` limits it to one person's own nominations (staff accounts).
+    public struct Filter: Sendable {
+        public var status: NominationStatus?
+        public var movementId: ID<Movement>?
+        public var concerning: ID<Person>?
+        public init(status: NominationStatus? = nil, movementId: ID<Movement>? = nil, concerning: ID<Person>? = nil) {
+            self.status = status
+            self.movementId = movementId
+            self.concerning = concerning
+        }
+    }
+
+    public func create(
+        movementId: ID<Movement>, awardCode: String, nominee: Owner, achievements: String, modelIds: [ID<ModelInitiative>],
+        by account: Account, logger: Logger
+    ) async throws -> Nomination {
+        try await client.transaction(logger: logger) { connection in
+            let movement = try await MovementRepository.find(movementId, on: connection, lock: false, logger: logger)
+            guard movement.status == .open || movement.status == .closed else {
+                throw DomainError(.conflict, "Phong trào đang ở trạng thái \"\(movement.status.vietnameseName)\"; chỉ lập đề nghị khi phong trào đã phát động.")
+            }
+            try await Self.checkAward(awardCode, for: nominee, on: connection, logger: logger)
+            let rows = try await connection.rows(
+                """
+                INSERT INTO nominations (movement_id, award_code, nominee_person_id, nominee_unit_id, achievements, created_by)
+                VALUES (\(movementId.rawValue), \(awardCode), \(nominee.personId?.rawValue), \(nominee.unitId?.rawValue),
+                        \(achievements), \(account.id.rawValue))
+                RETURNING id
+                """, logger: logger)
+            let id = ID<Nomination>(try rows.required("đề nghị").decode(UUID.self))
+            try await Self.link(modelIds, to: id, movementId: movementId, on: connection, logger: logger)
+            let nomination = try await Self.find(id, on: connection, lock: false, logger: logger)
+            try await AuditLog.record(on: connection, by: Actor(account: account), action: "nomination.create", entity: "nomination",
+                                      id: id.description, before: NominationSnapshot?.none, after: NominationSnapshot(nomination), logger: logger)
+            return nomination
+        }
+    }
+
+    public func find(_ id: ID<Nomination>, logger: Logger) async throws -> Nomination {
+        try await client.withConnection { try await Self.find(id, on: $0, lock: false, logger: logger) }
+    }
+
+    public func list(_ filter: Filter, page: PageRequest, logger: Logger) async throws -> Page<Nomination> {
+        let bound = try Keyset.bound(page.cursor)
+        return try await client.withConnection { connection in
+            let rows = try await connection.rows(
+                """
+                SELECT \(unescaped: Self.columns) FROM nominations
+                WHERE (created_at, id) > (\(bound.createdAt)::timestamptz, \(bound.id)::uuid)
+                  AND (\(filter.status?.rawValue)::text IS NULL OR status = \(filter.status?.rawValue))
+                  AND (\(filter.movementId?.rawValue)::uuid IS NULL OR movement_id = \(filter.movementId?.rawValue))
+                  AND (\(filter.concerning?.rawValue)::uuid IS NULL OR nominee_person_id = \(filter.concerning?.rawValue))
+                ORDER BY created_at, id LIMIT \(page.limit + 1)
+                """, logger: logger)
+            var items: [(item: Nomination, createdAt: String, id: String)] = []
+            for row in rows {
+                let (nomination, createdAt) = try Self.nomination(row)
+                items.append((try await Self.withModels(nomination, on: connection, logger: logger), createdAt, nomination.id.description))
+            }
+            return Keyset.page(items, limit: page.limit)
+        }
+    }
+
+    /// Edits the content while the nomination is a draft or returned for completion.
+    public func update(
+        _ id: ID<Nomination>, achievements: String?, awardCode: String?, modelIds: [ID<ModelInitiative>]?,
+        expectedVersion: Int?, by actor: Actor, logger: Logger
+    ) async throws -> Nomination {
+        try await client.transaction(logger: logger) { connection in
+            let current = try await Self.find(id, on: connection, lock: true, logger: logger)
+            try checkVersion(current.version, expected: expectedVersion)
+            guard current.status.isEditable else {
+                var error = DomainError(.invalidTransition, "Đề nghị đang \"\(current.status.vietnameseName)\"; chỉ sửa được khi còn nháp hoặc bị trả lại bổ sung.")
+                error.currentStatus = current.status.rawValue
+                error.allowedStatuses = current.status.allowedNext.map(\.rawValue).sorted()
+                throw error
+            }
+            if let awardCode { try await Self.checkAward(awardCode, for: current.nominee, on: connection, logger: logger) }
+            try await connection.rows(
+                """
+                UPDATE nominations SET achievements = COALESCE(\(achievements), achievements), award_code = COALESCE(\(awardCode), award_code),
+                    version = version + 1, updated_at = now()
+                WHERE id = \(id.rawValue)
+                """, logger: logger)
+            if let modelIds {
+                try await connection.rows("DELETE FROM nomination_models WHERE nomination_id = \(id.rawValue)", logger: logger)
+                try await Self.link(modelIds, to: id, movementId: current.movementId, on: connection, logger: logger)
+            }
+            let updated = try await Self.find(id, on: connection, lock: false, logger: logger)
+            try await AuditLog.record(on: connection, by: actor, action: "nomination.update", entity: "nomination", id: id.description,
+                                      before: NominationSnapshot(current), after: NominationSnapshot(updated), logger: logger)
+            return updated
+        }
+    }
+
+    /// submit, withdraw, return (with what is missing), decline (with a reason).
+    public func transition(
+        _ id: ID<Nomination>, to next: NominationStatus, reason: String? = nil, expectedVersion: Int?, by actor: Actor, logger: Logger
+    ) async throws -> Nomination {
+        try await client.transaction(logger: logger) { connection in
+            try await Self.move(id, to: next, reason: reason, expectedVersion: expectedVersion, on: connection, by: actor, logger: logger)
+        }
+    }
+
+    @discardableResult
+    static func move(
+        _ id: ID<Nomination>, to next: NominationStatus, reason: String? = nil, tally: Tally? = nil, expectedVersion: Int?,
+        on connection: PostgresConnection, by actor: Actor, logger: Logger
+    ) async throws -> Nomination {
+        let current = try await find(id, on: connection, lock: true, logger: logger)
+        try checkVersion(current.version, expected: expectedVersion)
+        try current.status.check(next)
+        if next == .submitted {
+            let movement = try await MovementRepository.find(current.movementId, on: connection, lock: false, logger: logger)
+            if let deadline = movement.nominationDeadline, LocalDate.today > deadline {
+                throw DomainError(.conflict, "Đã quá hạn gửi đề nghị của phong trào (\(deadline)).")
+            }
+        }
+        let tallyJSON = try tally.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        try await connection.rows(
+            """
+            UPDATE nominations SET status = \(next.rawValue),
+                return_reason = CASE WHEN \(next.rawValue) = 'returned' THEN \(reason) ELSE return_reason END,
+                decline_reason = CASE WHEN \(next.rawValue) = 'declined' THEN \(reason) ELSE decline_reason END,
+                recommendation_tally = COALESCE(\(tallyJSON)::jsonb, recommendation_tally),
+                version = version + 1, updated_at = now()
+            WHERE id = \(id.rawValue)
+            """, logger: logger)
+        let updated = try await find(id, on: connection, lock: false, logger: logger)
+        try await AuditLog.record(on: connection, by: actor, action: "nomination.\(next.rawValue)", entity: "nomination", id: id.description,
+                                  before: NominationSnapshot(current), after: NominationSnapshot(updated, reason: reason, tally: tally), logger: logger)
+        return updated
+    }
+
+    static func find(_ id: ID<Nomination>, on connection: PostgresConnection, lock: Bool, logger: Logger) async throws -> Nomination {
+        let rows = try await connection.rows(
+            "SELECT \(unescaped: columns) FROM nominations WHERE id = \(id.rawValue) \(unescaped: lock ? "FOR UPDATE" : "")", logger: logger)
+        return try await withModels(try nomination(try rows.required("đề nghị")).item, on: connection, logger: logger)
+    }
+
+    static func withModels(_ nomination: Nomination, on connection: PostgresConnection, logger: Logger) async throws -> Nomination {
+        var nomination = nomination
+        nomination.modelIds = try await connection.rows(
+            "SELECT model_id FROM nomination_models WHERE nomination_id = \(nomination.id.rawValue) ORDER BY model_id", logger: logger
+        ).map { ID(try $0.decode(UUID.self)) }
+        return nomination
+    }
+
+    static func nomination(_ row: PostgresRow) throws -> (item: Nomination, createdAt: String) {
+        let (id, movementId, award, person, unit, achievements, status, returnReason, declineReason, version, createdAt) =
+            try row.decode((UUID, UUID, String, UUID?, UUID?, String, String, String?, String?, Int, String).self)
+        let nominee: Owner = person.map { .person(ID($0)) } ?? .unit(ID(unit ?? UUID()))
+        let nomination = Nomination(
+            id: ID(id), movementId: ID(movementId), awardCode: award, nominee: nominee, achievements: achievements, modelIds: [],
+            status: NominationStatus(rawValue: status) ?? .draft, returnReason: returnReason, declineReason: declineReason, version: version)
+        return (nomination, createdAt)
+    }
+
+    /// The award must exist and suit the nominee: a title for individuals is not given to a collective.
+    static func checkAward(_ code: String, for nominee: Owner, on connection: PostgresConnection, logger: Logger) async throws {
+        let rows = try await connection.rows("SELECT recipient, name FROM awards WHERE code = \(code)", logger: logger)
+        guard let row = rows.first else {
+            throw DomainError.validation([.init(field: "awardCode", message: "Không có danh hiệu hoặc hình thức khen thưởng mã \"\(code)\".")])
+        }
+        let (recipient, name) = try row.decode((String, String).self)
+        let suits = recipient == "both" || (recipient == "individual" && nominee.personId != nil) || (recipient == "collective" && nominee.unitId != nil)
+        guard suits else {
+            let who = nominee.personId != nil ? "cá nhân" : "tập thể"
+            throw DomainError.validation([.init(field: "awardCode", message: "\"\(name)\" không dành cho \(who).")])
+        }
+    }
+
+    static func link(_ models: [ID<ModelInitiative>], to id: ID<Nomination>, movementId: ID<Movement>, on connection: PostgresConnection, logger: Logger) async throws {
+        for model in Set(models) {
+            try await connection.rows("INSERT INTO nomination_models (nomination_id, model_id) VALUES (\(id.rawValue), \(model.rawValue))", logger: logger)
+        }
+    }
+}
+
+/// What the audit log stores of a nomination.
+struct NominationSnapshot: Encodable, Sendable {
+    let status: String
+    let awardCode: String
+    let achievements: String
+    let modelIds: [String]
+    let version: Int
+    var reason: String?
+    var tally: Tally?
+
+    init(_ nomination: Nomination, reason: String? = nil, tally: Tally? = nil) {
+        self.status = nomination.status.rawValue
+        self.awardCode = nomination.awardCode
+        self.achievements = nomination.achievements
+        self.modelIds = nomination.modelIds.map(\.description)
+        self.version = nomination.version
+        self.reason = reason
+        self.tally = tally
+    }
+}
+
+extension LocalDate {
+    /// Today's date in Vietnam (UTC+7), where the deadlines are set.
+    public static var today: LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600) ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+}

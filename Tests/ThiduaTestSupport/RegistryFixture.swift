@@ -1,0 +1,73 @@
+import Foundation
+import HTTPTypes
+import Logging
+import PostgresNIO
+import ThiduaCore
+import ThiduaStore
+
+/// A small school ready for the registry stories: units, staff, one account per role (linked to staff),
+/// a legal document and an open movement with two criteria (40 + 60 points).
+public struct RegistryFixture: Sendable {
+    public let school: OrgUnit
+    public let collective: OrgUnit
+    public let teacher: Person
+    public let councilPeople: [Person]
+    public let admin: String
+    public let headmaster: String
+    public let union: String
+    public let staff: String
+    /// Three council members' tokens and accounts; the first is a member of `collective`.
+    public let council: [(account: Account, token: String)]
+    public let headmasterAccount: Account
+    public let movement: Movement
+
+    public static func make(_ seed: Seed) async throws -> RegistryFixture {
+        let school = try await seed.unit("THAP", name: "Trường Tiểu học An Phước", kind: .school)
+        let collective = try await seed.unit("THAP-K1", name: "Tổ chuyên môn khối 1", kind: .collective, parent: school.id)
+        let other = try await seed.unit("THAP-VP", name: "Tổ văn phòng", kind: .collective, parent: school.id)
+        let teacher = try await seed.person("Nguyễn Thị Ngọc Hân", unit: collective.id)
+        let headPerson = try await seed.person("Trần Văn Minh", unit: school.id, category: "CBQL", position: "Hiệu trưởng")
+        var councilPeople: [Person] = []
+        for (name, unit) in [("Phạm Thị Lan", collective.id), ("Lê Hoàng Phúc", other.id), ("Võ Thị Mười", other.id)] {
+            councilPeople.append(try await seed.person(name, unit: unit))
+        }
+        let accounts = AccountRepository(client: seed.client)
+        func account(_ name: String, _ roles: Set<Role>, _ person: Person?) async throws -> (Account, String) {
+            try await accounts.create(displayName: name, roles: roles, personId: person?.id, by: seed.actor, logger: seed.logger)
+        }
+        let admin = try await account("Quản trị", [.admin], nil)
+        let head = try await account("Trần Văn Minh", [.headmaster], headPerson)
+        let union = try await account("Công đoàn", [.union], nil)
+        let staff = try await account("Nguyễn Thị Ngọc Hân", [.staff], teacher)
+        var council: [(Account, String)] = []
+        for person in councilPeople { council.append(try await account(person.name.full, [.council], person)) }
+        let document = try await DocumentRepository(client: seed.client).create(
+            number: "817/QĐ-UBND-HC", date: LocalDate(2023, 8, 7), issuer: "UBND tỉnh Đồng Tháp",
+            title: "Quy định tiêu chí đánh giá, xếp loại công tác dân vận", by: seed.actor, logger: seed.logger)
+        let draft = try MovementDraft.validate(
+            name: "Dân vận khéo năm 2024", unitId: school.id.description, period: "2024", registrationDeadline: nil, nominationDeadline: nil,
+            legalBases: [document.id.description], criteria: [("KQ", "Kết quả thực hiện", 40), ("LT", "Sức lan tỏa", 60)]).get()
+        let movements = MovementRepository(client: seed.client)
+        let created = try await movements.create(draft, by: seed.actor, logger: seed.logger)
+        let movement = try await movements.transition(created.id, to: .open, expectedVersion: nil, by: seed.actor, logger: seed.logger)
+        return RegistryFixture(
+            school: school, collective: collective, teacher: teacher, councilPeople: councilPeople, admin: admin.1, headmaster: head.1,
+            union: union.1, staff: staff.1, council: council, headmasterAccount: head.0, movement: movement)
+    }
+
+    /// A nomination moved to `status` through the real workflow (union submits, the council reviews, the headmaster recommends).
+    public func nomination(_ seed: Seed, status: NominationStatus, award: String = "LDTT", nominee: Owner? = nil) async throws -> Nomination {
+        let repository = NominationRepository(client: seed.client)
+        let union = try await AccountRepository(client: seed.client).authenticate(token: self.union, logger: seed.logger)!
+        var nomination = try await repository.create(
+            movementId: movement.id, awardCode: award, nominee: nominee ?? .person(teacher.id),
+            achievements: "Hoàn thành xuất sắc nhiệm vụ năm học", modelIds: [], by: union, logger: seed.logger)
+        if status == .draft { return nomination }
+        nomination = try await repository.transition(nomination.id, to: .submitted, expectedVersion: nil, by: Actor(account: union), logger: seed.logger)
+        if status == .submitted { return nomination }
+        _ = try await repository.review(nomination.id, by: council[1].account, scores: ["KQ": 35, "LT": 50], vote: .agree, comment: "", logger: seed.logger)
+        if status == .inReview { return try await repository.find(nomination.id, logger: seed.logger) }
+        _ = try await repository.review(nomination.id, by: council[2].account, scores: ["KQ": 30, "LT": 55], vote: .agree, comment: "", logger: seed.logger)
+        return try await repository.recommend(nomination.id, recommended: status == .recommended, expectedVersion: nil, by: headmasterAccount, logger: seed.logger).0
+    }
+}
