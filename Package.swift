@@ -112,6 +112,7 @@ let package = Package(
             dependencies: [
                 "ThiduaServer", "ThiduaStore", "ThiduaCore", "ThiduaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

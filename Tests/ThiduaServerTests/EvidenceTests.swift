@@ -1,0 +1,91 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ThiduaCore
+import ThiduaServer
+import ThiduaStore
+import ThiduaTestSupport
+
+@Suite("Evidence files over HTTP")
+struct EvidenceTests {
+    @Test("A binary file with a Vietnamese name comes back byte-identical with its SHA-256, type and name")
+    func binaryRoundTrip() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let nomination = try await f.nomination(seed, status: .submitted)
+            let bytes = [UInt8](0...255) + [UInt8](0...255).reversed() + [0xFF, 0xD8, 0x00, 0x0D, 0x0A, 0x1A]
+            let expectedHash = SHA256.hash(data: Data(bytes)).map { String(format: "%02x", $0) }.joined()
+            let name = "Biên bản họp tổ – Dân vận khéo.pdf"
+            let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            try await app.test(.router) { client in
+                var headers = Seed.headers(f.union)
+                headers[.contentType] = "application/pdf"
+                headers[.contentDisposition] = "attachment; filename*=UTF-8''\(encoded)"
+                let created = try await client.execute(uri: "/v1/nominations/\(nomination.id)/evidence", method: .post, headers: headers,
+                                                       body: ByteBuffer(bytes: bytes)) { response in
+                    #expect(response.status == .created)
+                    return try response.json(JSONValue.self)
+                }
+                #expect(created["sha256"]?.string == expectedHash)
+                #expect(created["size"]?.number == Double(bytes.count))
+                #expect(created["contentType"]?.string == "application/pdf")
+                #expect(created["filename"]?.string == name)
+                let id = try #require(created["id"]?.string)
+                try await client.execute(uri: "/v1/evidence/\(id)/content", method: .get, headers: Seed.headers(f.headmaster)) { response in
+                    #expect(response.status == .ok)
+                    #expect(Array(response.body.readableBytesView) == bytes)
+                    #expect(response.headers[.contentType] == "application/pdf")
+                    #expect(response.headers[.contentDisposition] == "attachment; filename*=UTF-8''\(encoded)")
+                }
+                let meta = try await client.send(.get, "/v1/evidence/\(id)", token: f.headmaster)
+                #expect(meta.body["sha256"]?.string == expectedHash)
+            }
+        }
+    }
+
+    @Test("A file over the size limit is refused with 413 and nothing is stored")
+    func sizeLimit() async throws {
+        try await TestDatabase.with { database, client in
+            let seed = Seed(client: client, logger: database.logger)
+            let f = try await RegistryFixture.make(seed)
+            let nomination = try await f.nomination(seed, status: .submitted)
+            let configuration = ServerConfiguration(database: database.configuration, databaseDescription: "test", maxEvidenceBytes: 1024)
+            let app = try await buildApplication(configuration, logger: database.logger)
+            try await app.test(.router) { client in
+                var headers = Seed.headers(f.union)
+                headers[.contentType] = "image/jpeg"
+                headers[.contentDisposition] = "attachment; filename=\"anh.jpg\""
+                try await client.execute(uri: "/v1/nominations/\(nomination.id)/evidence", method: .post, headers: headers,
+                                         body: ByteBuffer(bytes: [UInt8](repeating: 7, count: 2048))) { response in
+                    try expectProblem(response, status: 413, code: "content-too-large")
+                }
+            }
+            #expect(try await seed.count("evidence") == 0)
+        }
+    }
+
+    @Test("Links and notes are evidence too; a file without a name is refused")
+    func linksAndNotes() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let nomination = try await f.nomination(seed, status: .submitted)
+            try await app.test(.router) { client in
+                let link = try await client.send(.post, "/v1/nominations/\(nomination.id)/evidence", token: f.union, json: #"{"url":"https://example.org/bao-cao"}"#)
+                #expect(link.status == 201)
+                #expect(link.body["kind"]?.string == "link")
+                let note = try await client.send(.post, "/v1/nominations/\(nomination.id)/evidence", token: f.union, json: #"{"note":"Đã kiểm tra hồ sơ"}"#)
+                #expect(note.body["kind"]?.string == "note")
+                var headers = Seed.headers(f.union)
+                headers[.contentType] = "image/png"
+                try await client.execute(uri: "/v1/nominations/\(nomination.id)/evidence", method: .post, headers: headers, body: ByteBuffer(bytes: [1, 2, 3])) { response in
+                    try expectProblem(response, status: 422, code: "validation-failed")
+                }
+                let listed = try await client.send(.get, "/v1/nominations/\(nomination.id)/evidence", token: f.headmaster)
+                #expect(listed.body["items"]?.array?.count == 2)
+            }
+        }
+    }
+}
