@@ -1,0 +1,63 @@
+import Testing
+@testable import ThiduaCore
+
+@Suite("Workflows")
+struct WorkflowTests {
+    static var everyNominationPair: [(NominationStatus, NominationStatus)] {
+        NominationStatus.allCases.flatMap { from in NominationStatus.allCases.map { (from, $0) } }
+    }
+
+    static let allowedNominationMoves: Set<String> = [
+        "draft>submitted", "draft>withdrawn", "returned>submitted", "returned>withdrawn",
+        "submitted>in_review", "submitted>returned", "submitted>withdrawn",
+        "in_review>recommended", "in_review>not_recommended", "in_review>returned", "in_review>withdrawn",
+        "recommended>approved", "recommended>declined", "recommended>withdrawn", "not_recommended>withdrawn",
+    ]
+
+    @Test("Every pair of nomination states is allowed or refused as the product says", arguments: everyNominationPair)
+    func nominationPairs(from: NominationStatus, to: NominationStatus) {
+        let allowed = Self.allowedNominationMoves.contains("\(from.rawValue)>\(to.rawValue)")
+        if allowed {
+            #expect(throws: Never.self) { try from.check(to) }
+        } else {
+            do {
+                try from.check(to)
+                Issue.record("\(from) → \(to) should be refused")
+            } catch {
+                #expect(error.code == .invalidTransition)
+                #expect(error.currentStatus == from.rawValue)
+                #expect(error.allowedStatuses == from.allowedNext.map(\.rawValue).sorted())
+            }
+        }
+    }
+
+    @Test("Approved, declined and withdrawn nominations are final")
+    func finalStates() {
+        for status in [NominationStatus.approved, .declined, .withdrawn] { #expect(status.allowedNext.isEmpty) }
+    }
+
+    @Test("Models: recognition only after submission; movements only move forward")
+    func modelsAndMovements() {
+        #expect(throws: DomainError.self) { try ModelStatus.registered.check(.recognized) }
+        #expect(throws: Never.self) { try ModelStatus.submitted.check(.recognized) }
+        #expect(throws: DomainError.self) { try MovementStatus.closed.check(.open) }
+        #expect(throws: Never.self) { try MovementStatus.draft.check(.open) }
+    }
+
+    @Test("Periods: a school year runs 1 September to 31 August", arguments: [
+        ("2023-2024", "2023-09-01", "2024-08-31"), ("2024", "2024-01-01", "2024-12-31"),
+    ])
+    func periods(text: String, starts: String, ends: String) throws {
+        let period = try #require(Period(text))
+        #expect(period.startsOn.description == starts)
+        #expect(period.endsOn.description == ends)
+        #expect(period.contains(try #require(LocalDate(ends))))
+        #expect(!period.contains(try #require(LocalDate(ends == "2024-08-31" ? "2024-09-01" : "2025-01-01"))))
+    }
+
+    @Test("Malformed periods and impossible dates are refused", arguments: ["2023-2025", "24", "2024-2023", "abc"])
+    func badPeriods(text: String) {
+        #expect(Period(text) == nil)
+        #expect(LocalDate("2024-02-30") == nil)
+    }
+}
