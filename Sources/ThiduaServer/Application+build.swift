@@ -56,6 +56,7 @@ public func buildRouter(_ dependencies: AppDependencies, databaseDescription: St
     router.add(middleware: AuthenticationMiddleware(accounts: dependencies.accounts))
     HealthController(client: dependencies.client, databaseDescription: databaseDescription).addRoutes(to: router)
     let v1 = router.group("v1", context: AuthenticatedContext.self)
+    v1.add(middleware: IdempotencyMiddleware(keys: IdempotencyKeys(client: dependencies.client), maxBodyBytes: dependencies.maxEvidenceBytes))
     MeController().addRoutes(to: v1)
     UnitController(units: dependencies.units).addRoutes(to: v1)
     PersonController(people: dependencies.people).addRoutes(to: v1)
