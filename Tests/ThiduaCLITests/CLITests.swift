@@ -124,3 +124,30 @@ struct CLITests {
         #expect(outcome.stdout.contains("not initialised"))
     }
 }
+
+@Suite("Demo data")
+struct DemoTests {
+    @Test("thidua demo loads the school with nominations in every state; a second run changes nothing")
+    func demoTwice() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            let first = try cli.run("demo")
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stdout.contains("thd_"))
+            let seed = Seed(client: client, logger: database.logger)
+            let tables = ["units", "people", "accounts", "legal_documents", "movements", "model_initiatives", "nominations", "commendations", "audit_log"]
+            var before: [Int] = []
+            for table in tables { before.append(try await seed.count(table)) }
+            let second = try cli.run("demo")
+            #expect(second.status == 0)
+            #expect(!second.stdout.contains("thd_"))
+            var after: [Int] = []
+            for table in tables { after.append(try await seed.count(table)) }
+            #expect(after == before)
+            #expect(before[3] == 10)
+            let statuses = try await client.query("SELECT DISTINCT status FROM nominations", logger: database.logger).collect().map { try $0.decode(String.self) }
+            #expect(Set(statuses) == Set(NominationStatus.allCases.map(\.rawValue)))
+            #expect(try await seed.count("commendation_revocations") == 1)
+        }
+    }
+}

@@ -28,6 +28,9 @@ struct Demo: AsyncParsableCommand {
                 let (_, token) = try await accounts.create(displayName: demo.name, roles: roles, personId: person??.id, by: actor, logger: logger)
                 created.append("\(demo.roles.joined(separator: "+"))\t\(demo.name)\t\(token)")
             }
+            var byName: [String: Account] = [:]
+            for account in try await accounts.list(logger: logger) { byName[account.displayName] = account }
+            lines.append(try await DemoRegistry(client: client, logger: logger, actor: actor).load(accounts: byName))
             if created.isEmpty {
                 lines.append("Tài khoản demo đã có từ trước; mã truy cập chỉ hiện một lần khi tạo" + (tokenFile.map { " (đã lưu ở \($0.path))." } ?? "."))
             } else {
