@@ -55,6 +55,9 @@ public func buildRouter(_ dependencies: AppDependencies, databaseDescription: St
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: AuthenticationMiddleware(accounts: dependencies.accounts))
     HealthController(client: dependencies.client, databaseDescription: databaseDescription).addRoutes(to: router)
+    router.get("openapi.yaml") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+    }
     let v1 = router.group("v1", context: AuthenticatedContext.self)
     v1.add(middleware: IdempotencyMiddleware(keys: IdempotencyKeys(client: dependencies.client), maxBodyBytes: dependencies.maxEvidenceBytes))
     MeController().addRoutes(to: v1)

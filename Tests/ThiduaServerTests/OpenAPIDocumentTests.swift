@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PostgresNIO
+import Testing
+import ThiduaServer
+import ThiduaTestSupport
+
+@Suite("OpenAPI document")
+struct OpenAPIDocumentTests {
+    /// The served document parsed by a YAML parser (PyYAML, from scripts/setup), as JSON.
+    static func parse(_ yaml: String) throws -> JSONValue {
+        let file = FileManager.default.temporaryDirectory.appending(path: "openapi-\(UUID().uuidString).yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import json,sys,yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))", file.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "the OpenAPI document must be valid YAML")
+        return try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    /// "GET /v1/people/{id}" for every operation in the document, following path-item references.
+    static func documentedOperations(_ document: JSONValue) throws -> Set<String> {
+        guard case .object(let paths) = try #require(document["paths"]) else { return [] }
+        var operations = Set<String>()
+        for (path, item) in paths {
+            var item = item
+            if let reference = item["$ref"]?.string {
+                let name = String(reference.split(separator: "/").last ?? "")
+                item = try #require(document["components"]?["pathItems"]?[name], "\(reference) is not defined")
+            }
+            guard case .object(let methods) = item else { continue }
+            for method in methods.keys where ["get", "post", "patch", "put", "delete"].contains(method) {
+                operations.insert("\(method.uppercased()) \(path)")
+            }
+        }
+        return operations
+    }
+
+    @Test("Every registered route is documented and every documented route exists")
+    func documentMatchesRoutes() async throws {
+        let client = PostgresClient(configuration: .init(host: "localhost", username: "unused", password: nil, database: nil, tls: .disable))
+        let router = buildRouter(AppDependencies(client: client), databaseDescription: "none")
+        let registered = Set(router.routes.map { "\($0.method) \($0.path)" })
+        let documented = try Self.documentedOperations(try Self.parse(OpenAPIDocument.yaml))
+        #expect(registered.subtracting(documented).sorted() == [], "routes missing from openapi.yaml")
+        #expect(documented.subtracting(registered).sorted() == [], "documented routes that do not exist")
+        #expect(registered.count > 40)
+    }
+
+    @Test("GET /openapi.yaml serves an OpenAPI 3.1 document without sign-in")
+    func served() async throws {
+        try await withTestApp { app, _ in
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType]?.hasPrefix("application/yaml") == true)
+                    let document = try Self.parse(String(buffer: response.body))
+                    #expect(document["openapi"]?.string == "3.1.0")
+                }
+            }
+        }
+    }
+}
