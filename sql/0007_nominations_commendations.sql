@@ -57,10 +57,11 @@ CREATE TABLE recusals (
     CONSTRAINT recusals_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES accounts (id)
 );
 
--- A council member's review of a nomination. Replacing it keeps the earlier version (superseded_at).
+-- A council member's review of a nomination or of a model initiative. Replacing it keeps the earlier version (superseded_at).
 CREATE TABLE reviews (
     id             uuid        NOT NULL DEFAULT gen_random_uuid(),
-    nomination_id  uuid        NOT NULL,
+    nomination_id  uuid,
+    model_id       uuid,
     movement_id    uuid        NOT NULL,
     reviewer_id    uuid        NOT NULL,
     vote           text        NOT NULL,
@@ -69,12 +70,15 @@ CREATE TABLE reviews (
     superseded_at  timestamptz,
     CONSTRAINT reviews_pkey PRIMARY KEY (id),
     CONSTRAINT reviews_nomination_fkey FOREIGN KEY (nomination_id) REFERENCES nominations (id),
+    CONSTRAINT reviews_model_fkey FOREIGN KEY (model_id) REFERENCES model_initiatives (id),
     CONSTRAINT reviews_movement_fkey FOREIGN KEY (movement_id) REFERENCES movements (id),
     CONSTRAINT reviews_reviewer_fkey FOREIGN KEY (reviewer_id) REFERENCES accounts (id),
+    CONSTRAINT reviews_one_subject CHECK ((nomination_id IS NULL) <> (model_id IS NULL)),
     CONSTRAINT reviews_vote_check CHECK (vote IN ('agree', 'disagree', 'abstain')),
     CONSTRAINT reviews_comment_text CHECK (comment IS NFC NORMALIZED)
 );
-CREATE UNIQUE INDEX reviews_one_current_per_member ON reviews (nomination_id, reviewer_id) WHERE superseded_at IS NULL;
+CREATE UNIQUE INDEX reviews_one_current_per_member ON reviews (nomination_id, reviewer_id) WHERE superseded_at IS NULL AND nomination_id IS NOT NULL;
+CREATE UNIQUE INDEX reviews_one_current_per_member_model ON reviews (model_id, reviewer_id) WHERE superseded_at IS NULL AND model_id IS NOT NULL;
 
 CREATE TABLE review_scores (
     review_id       uuid    NOT NULL,
@@ -98,33 +102,44 @@ $$;
 CREATE TRIGGER review_scores_within_maximum BEFORE INSERT OR UPDATE ON review_scores
     FOR EACH ROW EXECUTE FUNCTION review_scores_within_maximum();
 
--- Nobody reviews a nomination of themselves or of a collective they belong to (or that contains their unit),
--- nor one they were recused from; nor once the council has recommended.
+-- Nobody reviews a nomination or model of themselves or of a collective they belong to (or that contains their unit),
+-- nor one they were recused from; nor once the council has concluded.
 CREATE FUNCTION reviews_refuse_conflict_of_interest() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    n nominations;
+    subject_status text;
+    subject_person uuid;
+    subject_unit uuid;
     reviewer_person uuid;
     reviewer_unit uuid;
 BEGIN
-    SELECT * INTO n FROM nominations WHERE id = NEW.nomination_id;
-    IF n.status NOT IN ('submitted', 'in_review') THEN
-        RAISE EXCEPTION 'nomination is not open for review' USING ERRCODE = 'check_violation', CONSTRAINT = 'reviews_open_nomination';
-    END IF;
-    IF EXISTS (SELECT 1 FROM recusals WHERE nomination_id = NEW.nomination_id AND account_id = NEW.reviewer_id) THEN
-        RAISE EXCEPTION 'reviewer was recused' USING ERRCODE = 'check_violation', CONSTRAINT = 'reviews_conflict_of_interest';
+    IF NEW.nomination_id IS NOT NULL THEN
+        SELECT status, nominee_person_id, nominee_unit_id INTO subject_status, subject_person, subject_unit
+        FROM nominations WHERE id = NEW.nomination_id;
+        IF subject_status NOT IN ('submitted', 'in_review') THEN
+            RAISE EXCEPTION 'nomination is not open for review' USING ERRCODE = 'check_violation', CONSTRAINT = 'reviews_open_nomination';
+        END IF;
+        IF EXISTS (SELECT 1 FROM recusals WHERE nomination_id = NEW.nomination_id AND account_id = NEW.reviewer_id) THEN
+            RAISE EXCEPTION 'reviewer was recused' USING ERRCODE = 'check_violation', CONSTRAINT = 'reviews_conflict_of_interest';
+        END IF;
+    ELSE
+        SELECT status, owner_person_id, owner_unit_id INTO subject_status, subject_person, subject_unit
+        FROM model_initiatives WHERE id = NEW.model_id;
+        IF subject_status <> 'submitted' THEN
+            RAISE EXCEPTION 'model is not submitted for recognition' USING ERRCODE = 'check_violation', CONSTRAINT = 'reviews_open_nomination';
+        END IF;
     END IF;
     SELECT a.person_id, p.unit_id INTO reviewer_person, reviewer_unit
     FROM accounts a LEFT JOIN people p ON p.id = a.person_id WHERE a.id = NEW.reviewer_id;
     IF reviewer_person IS NOT NULL AND (
-        n.nominee_person_id = reviewer_person
-        OR (n.nominee_unit_id IS NOT NULL AND EXISTS (
+        subject_person = reviewer_person
+        OR (subject_unit IS NOT NULL AND EXISTS (
             WITH RECURSIVE ancestry(id, parent_id) AS (
                 SELECT id, parent_id FROM units WHERE id = reviewer_unit
                 UNION
                 SELECT u.id, u.parent_id FROM units u JOIN ancestry a ON u.id = a.parent_id)
-            SELECT 1 FROM ancestry WHERE id = n.nominee_unit_id)))
+            SELECT 1 FROM ancestry WHERE id = subject_unit)))
     THEN
-        RAISE EXCEPTION 'a member never reviews a nomination of themselves or of their own collective'
+        RAISE EXCEPTION 'a member never reviews their own work or their own collective''s'
             USING ERRCODE = 'check_violation', CONSTRAINT = 'reviews_conflict_of_interest';
     END IF;
     RETURN NEW;

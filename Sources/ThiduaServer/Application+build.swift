@@ -66,10 +66,10 @@ public func buildRouter(_ dependencies: AppDependencies, databaseDescription: St
     let client = dependencies.client
     DocumentController(documents: DocumentRepository(client: client)).addRoutes(to: v1)
     MovementController(movements: MovementRepository(client: client)).addRoutes(to: v1)
-    ModelController(models: ModelRepository(client: client)).addRoutes(to: v1)
+    ModelController(models: ModelRepository(client: client), reviews: ReviewRepository(client: client)).addRoutes(to: v1)
     EvidenceController(evidence: EvidenceRepository(client: client), models: ModelRepository(client: client), maxBytes: dependencies.maxEvidenceBytes)
         .addRoutes(to: v1)
-    NominationController(nominations: NominationRepository(client: client)).addRoutes(to: v1)
+    NominationController(nominations: NominationRepository(client: client), reviews: ReviewRepository(client: client)).addRoutes(to: v1)
     DecisionController(nominations: NominationRepository(client: client)).addRoutes(to: v1)
     CommendationController(commendations: CommendationRepository(client: client)).addRoutes(to: v1)
     AuditController(audit: AuditLog(client: client)).addRoutes(to: v1)

@@ -174,3 +174,32 @@ struct RegistryStoryTests {
         }
     }
 }
+
+@Suite("Model reviews over HTTP")
+struct ModelReviewTests {
+    @Test("The council scores a submitted model; a member of the owning collective may not, and a registered model is not yet open")
+    func modelReviews() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let models = ModelRepository(client: seed.client)
+            let model = try await models.register(
+                movementId: f.movement.id, title: "Mô hình Dân vận khéo", field: "economy", owner: .unit(f.collective.id), goals: "",
+                startsOn: nil, endsOn: nil, by: seed.actor, logger: seed.logger)
+            try await app.test(.router) { client in
+                let early = try await client.send(.post, "/v1/models/\(model.id)/reviews", token: f.council[1].token, json: #"{"scores":{"KQ":30,"LT":40},"vote":"agree"}"#)
+                #expect(early.status == 409)
+                #expect(early.body["currentStatus"]?.string == "registered")
+                for next in [ModelStatus.inProgress, .submitted] {
+                    _ = try await models.transition(model.id, to: next, recognition: nil, expectedVersion: nil, by: seed.actor, logger: seed.logger)
+                }
+                let own = try await client.send(.post, "/v1/models/\(model.id)/reviews", token: f.council[0].token, json: #"{"scores":{"KQ":40,"LT":60},"vote":"agree"}"#)
+                #expect(own.status == 403)
+                let scored = try await client.send(.post, "/v1/models/\(model.id)/reviews", token: f.council[1].token, json: #"{"scores":{"KQ":30,"LT":40},"vote":"agree"}"#)
+                #expect(scored.status == 201)
+                let summary = try await client.send(.get, "/v1/models/\(model.id)/reviews", token: f.headmaster)
+                #expect(summary.body["averageTotal"]?.number == 70)
+                #expect(summary.body["progress"]?.string == "1 trên 3 thành viên đã đánh giá")
+            }
+        }
+    }
+}

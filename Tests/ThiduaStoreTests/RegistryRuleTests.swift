@@ -94,7 +94,7 @@ struct RegistryRuleTests {
             // council[0] belongs to the collective THAP-K1.
             let ofCollective = try await f.nomination(seed, status: .submitted, award: "TTLDTT", nominee: .unit(f.collective.id))
             await #expect(throws: DomainError.forbidden("Thành viên hội đồng không chấm đề nghị của chính mình, của tập thể mình, hoặc đề nghị mình đã xin rút khỏi.")) {
-                try await repository.review(ofCollective.id, by: f.council[0].account, scores: ["KQ": 40, "LT": 60], vote: .agree, comment: "", logger: database.logger)
+                try await ReviewRepository(client: client).review(.nomination(ofCollective.id), by: f.council[0].account, scores: ["KQ": 40, "LT": 60], vote: .agree, comment: "", logger: database.logger)
             }
             let ofThemselves = try await f.nomination(seed, status: .submitted, nominee: .person(f.councilPeople[1].id))
             await #expect(throws: PSQLError.self) {
@@ -104,7 +104,7 @@ struct RegistryRuleTests {
                     """, logger: database.logger)
             }
             // Others may review.
-            _ = try await repository.review(ofCollective.id, by: f.council[1].account, scores: ["KQ": 40, "LT": 60], vote: .agree, comment: "", logger: database.logger)
+            _ = try await ReviewRepository(client: client).review(.nomination(ofCollective.id), by: f.council[1].account, scores: ["KQ": 40, "LT": 60], vote: .agree, comment: "", logger: database.logger)
             #expect(try await seed.count("reviews") == 1)
         }
     }
@@ -118,7 +118,7 @@ struct RegistryRuleTests {
             let repository = NominationRepository(client: client)
             for scores in [["KQ": 40], ["KQ": 41, "LT": 10], ["KQ": 10, "LT": 10, "XX": 1]] {
                 await #expect(throws: DomainError.self) {
-                    try await repository.review(submitted.id, by: f.council[1].account, scores: scores, vote: .agree, comment: "", logger: database.logger)
+                    try await ReviewRepository(client: client).review(.nomination(submitted.id), by: f.council[1].account, scores: scores, vote: .agree, comment: "", logger: database.logger)
                 }
             }
             #expect(try await seed.count("reviews") == 0)
@@ -132,8 +132,8 @@ struct RegistryRuleTests {
             let f = try await RegistryFixture.make(seed)
             let submitted = try await f.nomination(seed, status: .submitted)
             let repository = NominationRepository(client: client)
-            _ = try await repository.review(submitted.id, by: f.council[1].account, scores: ["KQ": 10, "LT": 10], vote: .disagree, comment: "", logger: database.logger)
-            let summary = try await repository.review(submitted.id, by: f.council[1].account, scores: ["KQ": 40, "LT": 60], vote: .agree, comment: "", logger: database.logger)
+            _ = try await ReviewRepository(client: client).review(.nomination(submitted.id), by: f.council[1].account, scores: ["KQ": 10, "LT": 10], vote: .disagree, comment: "", logger: database.logger)
+            let summary = try await ReviewRepository(client: client).review(.nomination(submitted.id), by: f.council[1].account, scores: ["KQ": 40, "LT": 60], vote: .agree, comment: "", logger: database.logger)
             #expect(summary.votes == ["agree": 1, "disagree": 0, "abstain": 0])
             #expect(summary.averageTotal == 100)
             #expect(try await seed.count("reviews") == 2)

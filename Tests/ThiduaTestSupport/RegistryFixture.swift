@@ -65,9 +65,9 @@ public struct RegistryFixture: Sendable {
         if status == .draft { return nomination }
         nomination = try await repository.transition(nomination.id, to: .submitted, expectedVersion: nil, by: Actor(account: union), logger: seed.logger)
         if status == .submitted { return nomination }
-        _ = try await repository.review(nomination.id, by: council[1].account, scores: ["KQ": 35, "LT": 50], vote: .agree, comment: "", logger: seed.logger)
+        _ = try await ReviewRepository(client: seed.client).review(.nomination(nomination.id), by: council[1].account, scores: ["KQ": 35, "LT": 50], vote: .agree, comment: "", logger: seed.logger)
         if status == .inReview { return try await repository.find(nomination.id, logger: seed.logger) }
-        _ = try await repository.review(nomination.id, by: council[2].account, scores: ["KQ": 30, "LT": 55], vote: .agree, comment: "", logger: seed.logger)
+        _ = try await ReviewRepository(client: seed.client).review(.nomination(nomination.id), by: council[2].account, scores: ["KQ": 30, "LT": 55], vote: .agree, comment: "", logger: seed.logger)
         return try await repository.recommend(nomination.id, recommended: status == .recommended, expectedVersion: nil, by: headmasterAccount, logger: seed.logger).0
     }
 }

@@ -104,8 +104,8 @@ struct DemoRegistry {
                 switch step {
                 case .inReview:
                     for (index, member) in council.enumerated() {
-                        _ = try await nominations.review(
-                            nomination.id, by: member, scores: ["KQ": 36 - index, "LT": 27, "DM": 25 + index], vote: .agree,
+                        _ = try await ReviewRepository(client: client).review(
+                            .nomination(nomination.id), by: member, scores: ["KQ": 36 - index, "LT": 27, "DM": 25 + index], vote: .agree,
                             comment: "Đạt yêu cầu", logger: logger)
                     }
                 case .returned:

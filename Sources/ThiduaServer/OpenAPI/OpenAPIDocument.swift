@@ -294,34 +294,8 @@ paths:
   /v1/nominations/{id}/withdraw: {$ref: "#/components/pathItems/NominationStep"}
   /v1/nominations/{id}/return: {$ref: "#/components/pathItems/NominationStepWithReason"}
   /v1/nominations/{id}/decline: {$ref: "#/components/pathItems/NominationStepWithReason"}
-  /v1/nominations/{id}/reviews:
-    get:
-      tags: [nominations]
-      summary: Totals, per-criterion averages, votes and progress (council, headmaster, admin); a member sees scores after submitting their own
-      parameters: [{$ref: "#/components/parameters/id"}]
-      responses:
-        "200": {description: Summary, content: {application/json: {schema: {$ref: "#/components/schemas/ReviewSummary"}}}}
-        "403": {$ref: "#/components/responses/Forbidden"}
-    post:
-      tags: [nominations]
-      summary: Record or replace a council member's review (earlier versions kept)
-      parameters: [{$ref: "#/components/parameters/id"}]
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema:
-              type: object
-              required: [scores, vote]
-              properties:
-                scores: {type: object, additionalProperties: {type: integer, minimum: 0}, description: "Every criterion of the movement, 0..maxPoints"}
-                vote: {enum: [agree, disagree, abstain]}
-                comment: {type: string}
-      responses:
-        "201": {description: Recorded, content: {application/json: {schema: {$ref: "#/components/schemas/ReviewSummary"}}}}
-        "403": {$ref: "#/components/responses/Forbidden"}
-        "409": {$ref: "#/components/responses/Transition"}
-        "422": {$ref: "#/components/responses/Invalid"}
+  /v1/nominations/{id}/reviews: {$ref: "#/components/pathItems/Reviews"}
+  /v1/models/{id}/reviews: {$ref: "#/components/pathItems/Reviews"}
   /v1/nominations/{id}/recusals:
     post:
       tags: [nominations]
@@ -451,6 +425,34 @@ components:
         requestBody: {$ref: "#/components/requestBodies/Reason"}
         responses:
           "200": {description: Moved, content: {application/json: {schema: {$ref: "#/components/schemas/Nomination"}}}}
+          "403": {$ref: "#/components/responses/Forbidden"}
+          "409": {$ref: "#/components/responses/Transition"}
+          "422": {$ref: "#/components/responses/Invalid"}
+    Reviews:
+      get:
+        tags: [nominations]
+        summary: (nomination or model) Totals, per-criterion averages, votes and progress (council, headmaster, admin); a member sees scores after submitting their own
+        parameters: [{$ref: "#/components/parameters/id"}]
+        responses:
+          "200": {description: Summary, content: {application/json: {schema: {$ref: "#/components/schemas/ReviewSummary"}}}}
+          "403": {$ref: "#/components/responses/Forbidden"}
+      post:
+        tags: [nominations]
+        summary: Record or replace a council member's review of a submitted nomination or model (earlier versions kept)
+        parameters: [{$ref: "#/components/parameters/id"}]
+        requestBody:
+          required: true
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [scores, vote]
+                properties:
+                  scores: {type: object, additionalProperties: {type: integer, minimum: 0}, description: "Every criterion of the movement, 0..maxPoints"}
+                  vote: {enum: [agree, disagree, abstain]}
+                  comment: {type: string}
+        responses:
+          "201": {description: Recorded, content: {application/json: {schema: {$ref: "#/components/schemas/ReviewSummary"}}}}
           "403": {$ref: "#/components/responses/Forbidden"}
           "409": {$ref: "#/components/responses/Transition"}
           "422": {$ref: "#/components/responses/Invalid"}

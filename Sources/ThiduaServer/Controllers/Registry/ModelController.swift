@@ -5,6 +5,7 @@ import ThiduaStore
 /// `/v1/movements/{id}/models` and `/v1/models/{id}`: model initiatives, registered by the union or an admin.
 struct ModelController {
     let models: ModelRepository
+    let reviews: ReviewRepository
 
     struct CreateRequest: Decodable {
         let title: String?
@@ -82,6 +83,24 @@ struct ModelController {
                 title: body.title.map(VietnameseText.normalized), field: body.field, goals: body.goals.map(VietnameseText.normalized),
                 expectedVersion: try request.expectedVersion(), by: context.actor, logger: context.logger)
             return versioned(ModelResponse(model), version: model.version)
+        }
+        group.post("models/{id}/reviews") { request, context in
+            try Policy.require(context.account, .review)
+            let body = try await request.decodeJSON(as: NominationController.ReviewRequest.self, context: context)
+            guard let vote = body.vote.flatMap(Vote.init(rawValue:)) else {
+                throw DomainError.validation([.init(field: "vote", message: "vote phải là agree, disagree hoặc abstain.")])
+            }
+            let summary = try await reviews.review(
+                .model(try context.parameters.id("id", of: ModelInitiative.self, what: "mô hình")), by: context.account,
+                scores: body.scores ?? [:], vote: vote, comment: VietnameseText.normalized(body.comment ?? ""), logger: context.logger)
+            return EditedResponse(status: .created, response: summary)
+        }
+        group.get("models/{id}/reviews") { _, context in
+            guard context.account.has(.council) || context.account.has(.headmaster) || context.account.has(.admin) else {
+                throw DomainError.forbidden("Chỉ hội đồng thi đua – khen thưởng và hiệu trưởng xem được kết quả chấm.")
+            }
+            return try await reviews.summary(
+                .model(try context.parameters.id("id", of: ModelInitiative.self, what: "mô hình")), viewer: context.account, logger: context.logger)
         }
         group.post("models/{id}/transitions") { request, context in
             let body = try await request.decodeJSON(as: TransitionRequest.self, context: context)

@@ -5,6 +5,7 @@ import ThiduaStore
 /// `/v1/nominations`: registered by the union, reviewed by the council, decided by the headmaster.
 struct NominationController {
     let nominations: NominationRepository
+    let reviews: ReviewRepository
 
     struct CreateRequest: Decodable {
         let movementId: String?
@@ -101,8 +102,8 @@ struct NominationController {
             guard let vote = body.vote.flatMap(Vote.init(rawValue:)) else {
                 throw DomainError.validation([.init(field: "vote", message: "vote phải là agree, disagree hoặc abstain.")])
             }
-            let summary = try await nominations.review(
-                try id(context), by: context.account, scores: body.scores ?? [:], vote: vote,
+            let summary = try await reviews.review(
+                .nomination(try id(context)), by: context.account, scores: body.scores ?? [:], vote: vote,
                 comment: VietnameseText.normalized(body.comment ?? ""), logger: context.logger)
             return EditedResponse(status: .created, response: summary)
         }
@@ -110,7 +111,7 @@ struct NominationController {
             guard context.account.has(.council) || context.account.has(.headmaster) || context.account.has(.admin) else {
                 throw DomainError.forbidden("Chỉ hội đồng thi đua – khen thưởng và hiệu trưởng xem được kết quả chấm.")
             }
-            return try await nominations.reviews(try id(context), viewer: context.account, logger: context.logger)
+            return try await reviews.summary(.nomination(try id(context)), viewer: context.account, logger: context.logger)
         }
         group.post("nominations/{id}/recusals") { request, context in
             try Policy.require(context.account, .recordRecusal)

@@ -140,7 +140,7 @@ struct CommendationResponse: ResponseEncodable, Sendable {
 }
 
 extension EvidenceRepository.Item: ResponseEncodable {}
-extension NominationRepository.ReviewSummary: ResponseEncodable {}
+extension ReviewRepository.Summary: ResponseEncodable {}
 
 /// `{"reason": "…"}`, for declines, returns and retractions.
 struct ReasonRequest: Decodable {
