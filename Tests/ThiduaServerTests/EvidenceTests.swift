@@ -89,3 +89,37 @@ struct EvidenceTests {
         }
     }
 }
+
+@Suite("Evidence as multipart/form-data")
+struct MultipartEvidenceTests {
+    @Test("A file sent in a form comes back byte-identical, CRLF and boundary-like bytes included")
+    func multipartRoundTrip() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let model = try await ModelRepository(client: seed.client).register(
+                movementId: f.movement.id, title: "Mô hình", field: "economy", owner: .person(f.teacher.id), goals: "",
+                startsOn: nil, endsOn: nil, by: seed.actor, logger: seed.logger)
+            let content: [UInt8] = Array("ảnh\r\n--not-the-boundary\r\n".utf8) + [0, 255, 13, 10, 45, 45]
+            let boundary = "----thidua-boundary-7MA4YWxk"
+            var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nẢnh hoạt động\r\n".utf8)
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Ảnh hoạt động.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".utf8)
+            body += content + Array("\r\n--\(boundary)--\r\n".utf8)
+            let upload = body
+            try await app.test(.router) { client in
+                var headers = Seed.headers(f.staff)
+                headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+                let created = try await client.execute(uri: "/v1/models/\(model.id)/evidence", method: .post, headers: headers, body: ByteBuffer(bytes: upload)) { response in
+                    #expect(response.status == .created)
+                    return try response.json(JSONValue.self)
+                }
+                #expect(created["filename"]?.string == "Ảnh hoạt động.jpg")
+                #expect(created["contentType"]?.string == "image/jpeg")
+                #expect(created["size"]?.number == Double(content.count))
+                let id = try #require(created["id"]?.string)
+                try await client.execute(uri: "/v1/evidence/\(id)/content", method: .get, headers: Seed.headers(f.union)) { response in
+                    #expect(Array(response.body.readableBytesView) == content)
+                }
+            }
+        }
+    }
+}

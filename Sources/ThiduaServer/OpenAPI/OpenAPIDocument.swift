@@ -465,12 +465,13 @@ components:
           "200": {description: Items, content: {application/json: {schema: {type: object, properties: {items: {type: array, items: {$ref: "#/components/schemas/Evidence"}}, nextCursor: {type: "null"}}}}}}
       post:
         tags: [evidence]
-        summary: Add a file (raw body with its Content-Type and Content-Disposition filename*=UTF-8''…), or JSON {url} / {note}
+        summary: Add a file (raw body with its Content-Type and Content-Disposition filename*=UTF-8''…, or a form's file part), or JSON {url} / {note}
         parameters: [{$ref: "#/components/parameters/id"}, {$ref: "#/components/parameters/idempotencyKey"}]
         requestBody:
           required: true
           content:
             application/json: {schema: {type: object, properties: {url: {type: string, format: uri}, note: {type: string}}}}
+            multipart/form-data: {schema: {type: object, required: [file], properties: {file: {type: string, format: binary}}}}
             "*/*": {schema: {type: string, format: binary}}
         responses:
           "201": {description: Added, headers: {Location: {$ref: "#/components/headers/Location"}}, content: {application/json: {schema: {$ref: "#/components/schemas/Evidence"}}}}

@@ -78,6 +78,12 @@ struct EvidenceController {
             } else {
                 throw DomainError.validation([.init(field: "url", message: "Gửi một tệp (thân yêu cầu), hoặc JSON {\"url\"} hay {\"note\"}.")])
             }
+        } else if let boundary = MultipartFile.boundary(of: contentType) {
+            let body = try await collect(request)
+            guard let file = MultipartFile.parse(Array(body.readableBytesView), boundary: boundary), !file.data.isEmpty else {
+                throw DomainError.validation([.init(field: "file", message: "Biểu mẫu cần một phần \"file\" có tên tệp và nội dung.")])
+            }
+            content = .file(file.data, filename: file.filename, contentType: file.contentType)
         } else {
             guard !contentType.isEmpty else {
                 throw DomainError.validation([.init(field: "Content-Type", message: "Cần tiêu đề Content-Type của tệp (ví dụ image/jpeg, application/pdf).")])
@@ -85,18 +91,22 @@ struct EvidenceController {
             guard let filename = Self.filename(request.headers[.contentDisposition]) else {
                 throw DomainError.validation([.init(field: "Content-Disposition", message: "Cần tên tệp: Content-Disposition: attachment; filename*=UTF-8''<tên>.")])
             }
-            let buffer: ByteBuffer
-            do {
-                buffer = try await request.body.collect(upTo: maxBytes)
-            } catch {
-                throw Problem(code: "content-too-large", status: .contentTooLarge, title: "Tệp quá lớn",
-                              detail: "Tệp vượt quá giới hạn \(maxBytes / 1_048_576) MiB.")
-            }
+            let buffer = try await collect(request)
             guard buffer.readableBytes > 0 else { throw DomainError.validation([.init(field: "body", message: "Tệp rỗng.")]) }
             content = .file(Data(buffer.readableBytesView), filename: filename, contentType: contentType)
         }
         let item = try await evidence.add(content, to: subject, by: context.account, logger: context.logger)
         return EditedResponse(status: .created, headers: [.location: "/v1/evidence/\(item.id)"], response: item)
+    }
+
+    /// The request body, refused with 413 past the configured limit.
+    private func collect(_ request: Request) async throws -> ByteBuffer {
+        do {
+            return try await request.body.collect(upTo: maxBytes)
+        } catch {
+            throw Problem(code: "content-too-large", status: .contentTooLarge, title: "Tệp quá lớn",
+                          detail: "Tệp vượt quá giới hạn \(maxBytes / 1_048_576) MiB.")
+        }
     }
 
     /// The file name from `Content-Disposition`: RFC 5987 `filename*=UTF-8''…` first, else `filename="…"`; NFC.
