@@ -42,6 +42,11 @@ struct EvidenceTests {
                 }
                 let meta = try await client.send(.get, "/v1/evidence/\(id)", token: f.headmaster)
                 #expect(meta.body["sha256"]?.string == expectedHash)
+                #expect(meta.body["version"]?.number == 1)
+                let retracted = try await client.send(.post, "/v1/evidence/\(id)/retract", token: f.union, json: #"{"reason":"Nhầm tệp"}"#)
+                #expect(retracted.body["retracted"] == .bool(true))
+                #expect(retracted.body["version"]?.number == 2)
+                #expect(try await client.send(.get, "/v1/evidence/\(id)/content", token: f.headmaster).status == 200)
             }
         }
     }

@@ -18,11 +18,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8080
 
+    @Option(help: "Largest evidence file accepted, in MiB.")
+    var maxEvidenceMib = 20
+
     @Flag(name: .customLong("migrate"), inversion: .prefixedNo, help: "Apply pending migrations at start; with --no-migrate, pending migrations are an error.")
     var migrate = true
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
+        guard (1...1024).contains(maxEvidenceMib) else { throw ValidationError("--max-evidence-mib must be between 1 and 1024.") }
     }
 
     func run() async throws {
@@ -32,14 +36,15 @@ struct Serve: AsyncParsableCommand {
         let configuration: ServerConfiguration
         switch try database.target() {
         case .server(let server, let description):
-            configuration = ServerConfiguration(host: host, port: port, database: server, databaseDescription: description, migrate: migrate)
+            configuration = ServerConfiguration(
+                host: host, port: port, database: server, databaseDescription: description, migrate: migrate, maxEvidenceBytes: maxEvidenceMib * 1_048_576)
         case .embedded(let cluster):
             let outcome = try await cluster.start(logger: logger)
             if outcome == .alreadyRunning { logger.info("reusing the embedded PostgreSQL already running in \(cluster.dataDirectory.path)") }
             services.append(ClusterService(cluster: cluster, stopOnShutdown: outcome == .started, logger: logger))
             configuration = ServerConfiguration(
                 host: host, port: port, database: try DatabaseURL.configuration(cluster.url),
-                databaseDescription: "embedded (\(cluster.dataDirectory.path))", migrate: migrate)
+                databaseDescription: "embedded (\(cluster.dataDirectory.path))", migrate: migrate, maxEvidenceBytes: maxEvidenceMib * 1_048_576)
         }
         let app = try await buildApplication(configuration, logger: logger, services: services)
         try await app.runService()

@@ -570,7 +570,7 @@ components:
     ModelList: {type: object, properties: {items: {type: array, items: {$ref: "#/components/schemas/Model"}}, nextCursor: {type: [string, "null"]}}}
     Evidence:
       type: object
-      properties: {id: {type: string, format: uuid}, kind: {enum: [file, link, note]}, modelId: {type: [string, "null"]}, nominationId: {type: [string, "null"]}, sha256: {type: [string, "null"]}, size: {type: [integer, "null"]}, contentType: {type: [string, "null"]}, filename: {type: [string, "null"]}, url: {type: [string, "null"]}, note: {type: [string, "null"]}, addedBy: {type: string}, addedAt: {type: string, format: date-time}, retracted: {type: boolean}, retractionReason: {type: [string, "null"]}}
+      properties: {id: {type: string, format: uuid}, kind: {enum: [file, link, note]}, modelId: {type: [string, "null"]}, nominationId: {type: [string, "null"]}, sha256: {type: [string, "null"]}, size: {type: [integer, "null"]}, contentType: {type: [string, "null"]}, filename: {type: [string, "null"]}, url: {type: [string, "null"]}, note: {type: [string, "null"]}, addedBy: {type: string}, addedAt: {type: string, format: date-time}, retracted: {type: boolean}, retractionReason: {type: [string, "null"]}, version: {type: integer}}
     NominationStatus: {enum: [draft, submitted, in_review, returned, recommended, not_recommended, approved, declined, withdrawn]}
     Nomination:
       type: object
@@ -589,7 +589,7 @@ components:
       properties: {number: {type: string}, date: {type: string, format: date}, dryRun: {type: boolean}, count: {type: integer}, outcome: {enum: [would-approve-all, would-fail, approved]}, items: {type: array, items: {type: object, properties: {nominationId: {type: string}, outcome: {enum: [would-approve, approved, refused]}, commendationId: {type: [string, "null"]}, problem: {type: [string, "null"]}}}}}
     Commendation:
       type: object
-      properties: {id: {type: string, format: uuid}, nominationId: {type: string, format: uuid}, award: {type: string}, movementId: {type: string, format: uuid}, nominee: {$ref: "#/components/schemas/Owner"}, decisionNumber: {type: string}, decisionDate: {type: string, format: date}, signer: {type: string}, revoked: {type: boolean}, revocation: {type: [object, "null"], properties: {reason: {type: string}, decisionNumber: {type: string}}}}
+      properties: {id: {type: string, format: uuid}, nominationId: {type: string, format: uuid}, award: {type: string}, movementId: {type: string, format: uuid}, nominee: {$ref: "#/components/schemas/Owner"}, decisionNumber: {type: string}, decisionDate: {type: string, format: date}, signer: {type: string}, revoked: {type: boolean}, revocation: {type: [object, "null"], properties: {reason: {type: string}, decisionNumber: {type: string}}}, version: {type: integer}}
     CommendationList: {type: object, properties: {items: {type: array, items: {$ref: "#/components/schemas/Commendation"}}, nextCursor: {type: [string, "null"]}}}
     AuditEntry:
       type: object

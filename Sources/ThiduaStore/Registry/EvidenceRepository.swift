@@ -25,7 +25,7 @@ public struct EvidenceRepository: Sendable {
     }
 
     /// An evidence item's description (the file's bytes are fetched separately).
-    public struct Item: Sendable, Codable, Equatable {
+    public struct Item: Sendable, Encodable, Equatable {
         public let id: String
         public let kind: String
         public let modelId: String?
@@ -40,6 +40,31 @@ public struct EvidenceRepository: Sendable {
         public let addedAt: String
         public let retracted: Bool
         public let retractionReason: String?
+        /// Evidence is never edited; a retraction is its only later event.
+        public var version: Int { retracted ? 2 : 1 }
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, modelId, nominationId, sha256, size, contentType, filename, url, note, addedBy, addedAt, retracted, retractionReason, version
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(modelId, forKey: .modelId)
+            try container.encode(nominationId, forKey: .nominationId)
+            try container.encode(sha256, forKey: .sha256)
+            try container.encode(size, forKey: .size)
+            try container.encode(contentType, forKey: .contentType)
+            try container.encode(filename, forKey: .filename)
+            try container.encode(url, forKey: .url)
+            try container.encode(note, forKey: .note)
+            try container.encode(addedBy, forKey: .addedBy)
+            try container.encode(addedAt, forKey: .addedAt)
+            try container.encode(retracted, forKey: .retracted)
+            try container.encode(retractionReason, forKey: .retractionReason)
+            try container.encode(version, forKey: .version)
+        }
     }
 
     static let select = """

@@ -124,6 +124,8 @@ struct CommendationResponse: ResponseEncodable, Sendable {
     let signer: String
     let revoked: Bool
     let revocation: Commendation.Revocation?
+    /// A commendation never changes; recording its revocation is its only later event.
+    let version: Int
 
     init(_ commendation: Commendation) {
         self.id = commendation.id
@@ -136,6 +138,7 @@ struct CommendationResponse: ResponseEncodable, Sendable {
         self.signer = commendation.signerName
         self.revoked = commendation.revocation != nil
         self.revocation = commendation.revocation
+        self.version = commendation.revocation == nil ? 1 : 2
     }
 }
 
