@@ -22,6 +22,7 @@ struct PolicyTests {
         (.decide, [false, true, false, false, false]),
         (.recordRecusal, [true, false, false, false, false]),
         (.readRegistry, [true, true, true, true, false]),
+        (.readReviews, [true, true, true, false, false]),
     ]
     static let roles: [Role] = [.admin, .headmaster, .council, .union, .staff]
 

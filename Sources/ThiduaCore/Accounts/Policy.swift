@@ -17,6 +17,7 @@ public enum Policy {
         case decide
         case recordRecusal
         case readRegistry
+        case readReviews
     }
 
     /// The roles allowed to perform each action (the permission matrix in the README).
@@ -39,6 +40,7 @@ public enum Policy {
         case .recordRecusal: [.admin]
         // Everything in the registry; staff-only accounts see only what concerns them.
         case .readRegistry: [.admin, .headmaster, .council, .union]
+        case .readReviews: [.admin, .headmaster, .council]
         }
     }
 

@@ -12,18 +12,21 @@ public protocol WorkflowStatus: RawRepresentable, CaseIterable, Hashable, Sendab
 extension WorkflowStatus {
     public var allowedNext: Set<Self> { Self.moves[self] ?? [] }
 
+    /// A 409-style error for an action that this status does not allow, naming where the record may go instead.
+    public func refusal(_ message: String) -> DomainError {
+        var error = DomainError(.invalidTransition, message)
+        error.currentStatus = rawValue
+        error.allowedStatuses = allowedNext.map(\.rawValue).sorted()
+        return error
+    }
+
     /// Throws a 409-style error naming the current status and the allowed ones when `next` is not allowed.
     public func check(_ next: Self) throws(DomainError) {
         guard allowedNext.contains(next) else {
-            let allowed = allowedNext.map(\.rawValue).sorted()
             let names = allowedNext.map(\.vietnameseName).sorted().joined(separator: ", ")
-            var error = DomainError(
-                .invalidTransition,
+            throw refusal(
                 "Không thể chuyển từ \"\(vietnameseName)\" sang \"\(next.vietnameseName)\"."
-                    + (allowed.isEmpty ? " Hồ sơ đã ở trạng thái cuối." : " Có thể chuyển sang: \(names)."))
-            error.currentStatus = rawValue
-            error.allowedStatuses = allowed
-            throw error
+                    + (allowedNext.isEmpty ? " Hồ sơ đã ở trạng thái cuối." : " Có thể chuyển sang: \(names)."))
         }
     }
 }

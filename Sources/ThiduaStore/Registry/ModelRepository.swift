@@ -69,7 +69,7 @@ public struct ModelRepository: Sendable {
             let current = try await Self.find(id, on: connection, lock: true, logger: logger)
             try checkVersion(current.version, expected: expectedVersion)
             guard [.registered, .inProgress].contains(current.status) else {
-                throw DomainError(.invalidTransition, "Mô hình đang \"\(current.status.vietnameseName)\"; không sửa được nữa.")
+                throw current.status.refusal("Mô hình đang \"\(current.status.vietnameseName)\"; không sửa được nữa.")
             }
             let rows = try await connection.rows(
                 """

@@ -85,10 +85,7 @@ public struct NominationRepository: Sendable {
             let current = try await Self.find(id, on: connection, lock: true, logger: logger)
             try checkVersion(current.version, expected: expectedVersion)
             guard current.status.isEditable else {
-                var error = DomainError(.invalidTransition, "Đề nghị đang \"\(current.status.vietnameseName)\"; chỉ sửa được khi còn nháp hoặc bị trả lại bổ sung.")
-                error.currentStatus = current.status.rawValue
-                error.allowedStatuses = current.status.allowedNext.map(\.rawValue).sorted()
-                throw error
+                throw current.status.refusal("Đề nghị đang \"\(current.status.vietnameseName)\"; chỉ sửa được khi còn nháp hoặc bị trả lại bổ sung.")
             }
             if let awardCode { try await Self.checkAward(awardCode, for: current.nominee, on: connection, logger: logger) }
             try await connection.rows(

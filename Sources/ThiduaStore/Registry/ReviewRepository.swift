@@ -50,20 +50,14 @@ public struct ReviewRepository: Sendable {
             case .nomination(let id):
                 let nomination = try await NominationRepository.find(id, on: connection, lock: true, logger: logger)
                 guard nomination.status == .submitted || nomination.status == .inReview else {
-                    var error = DomainError(.invalidTransition, "Đề nghị đang \"\(nomination.status.vietnameseName)\"; chỉ chấm khi đã gửi và chưa có kết luận của hội đồng.")
-                    error.currentStatus = nomination.status.rawValue
-                    error.allowedStatuses = nomination.status.allowedNext.map(\.rawValue).sorted()
-                    throw error
+                    throw nomination.status.refusal("Đề nghị đang \"\(nomination.status.vietnameseName)\"; chỉ chấm khi đã gửi và chưa có kết luận của hội đồng.")
                 }
                 movementId = nomination.movementId
                 moveIntoReview = nomination.status == .submitted
             case .model(let id):
                 let model = try await ModelRepository.find(id, on: connection, lock: true, logger: logger)
                 guard model.status == .submitted else {
-                    var error = DomainError(.invalidTransition, "Mô hình đang \"\(model.status.vietnameseName)\"; chỉ chấm khi đã đề nghị công nhận.")
-                    error.currentStatus = model.status.rawValue
-                    error.allowedStatuses = model.status.allowedNext.map(\.rawValue).sorted()
-                    throw error
+                    throw model.status.refusal("Mô hình đang \"\(model.status.vietnameseName)\"; chỉ chấm khi đã đề nghị công nhận.")
                 }
                 movementId = model.movementId
             }

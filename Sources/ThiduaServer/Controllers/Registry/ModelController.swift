@@ -96,9 +96,7 @@ struct ModelController {
             return EditedResponse(status: .created, response: summary)
         }
         group.get("models/{id}/reviews") { _, context in
-            guard context.account.has(.council) || context.account.has(.headmaster) || context.account.has(.admin) else {
-                throw DomainError.forbidden("Chỉ hội đồng thi đua – khen thưởng và hiệu trưởng xem được kết quả chấm.")
-            }
+            try Policy.require(context.account, .readReviews)
             return try await reviews.summary(
                 .model(try context.parameters.id("id", of: ModelInitiative.self, what: "mô hình")), viewer: context.account, logger: context.logger)
         }

@@ -108,9 +108,7 @@ struct NominationController {
             return EditedResponse(status: .created, response: summary)
         }
         group.get("nominations/{id}/reviews") { _, context in
-            guard context.account.has(.council) || context.account.has(.headmaster) || context.account.has(.admin) else {
-                throw DomainError.forbidden("Chỉ hội đồng thi đua – khen thưởng và hiệu trưởng xem được kết quả chấm.")
-            }
+            try Policy.require(context.account, .readReviews)
             return try await reviews.summary(.nomination(try id(context)), viewer: context.account, logger: context.logger)
         }
         group.post("nominations/{id}/recusals") { request, context in
