@@ -38,13 +38,17 @@ let package = Package(
         ),
 
         // Reports: CSV and other renderings of Core values.
-        .target(name: "ThiduaExport", dependencies: ["ThiduaCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "ThiduaExport",
+            dependencies: ["ThiduaCore", "ThiduaStore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
 
         // HTTP: Hummingbird application, controllers, problem+json.
         .target(
             name: "ThiduaServer",
             dependencies: [
-                "ThiduaCore", "ThiduaStore",
+                "ThiduaCore", "ThiduaStore", "ThiduaExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -96,7 +100,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ThiduaCoreTests", dependencies: ["ThiduaCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "ThiduaExportTests", dependencies: ["ThiduaExport", "ThiduaCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ThiduaExportTests", dependencies: ["ThiduaExport", "ThiduaCore", "ThiduaStore", "ThiduaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EmbeddedPostgresTests",
             dependencies: ["EmbeddedPostgres", "ThiduaTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
@@ -118,7 +123,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ThiduaCLITests",
-            dependencies: ["ThiduaCLI", "ThiduaStore", "ThiduaCore", "ThiduaTestSupport", "EmbeddedPostgres"],
+            dependencies: [
+                "ThiduaCLI", "ThiduaStore", "ThiduaCore", "ThiduaTestSupport", "EmbeddedPostgres", "ThiduaServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
     ]

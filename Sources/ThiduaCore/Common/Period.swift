@@ -83,3 +83,23 @@ public struct LocalDate: Comparable, Hashable, Sendable, Codable, CustomStringCo
         try container.encode(description)
     }
 }
+
+extension Period {
+    /// Exactly one of a calendar year ("2024") or a school year ("2023-2024"), as report filters give them.
+    public static func choose(year: String?, schoolYear: String?) throws(DomainError) -> Period {
+        switch (year, schoolYear) {
+        case (let year?, nil):
+            guard let period = Period(year), period.kind == .calendarYear else {
+                throw DomainError.validation([.init(field: "year", message: "Năm phải là bốn chữ số, ví dụ 2024.")])
+            }
+            return period
+        case (nil, let schoolYear?):
+            guard let period = Period(schoolYear), period.kind == .schoolYear else {
+                throw DomainError.validation([.init(field: "schoolYear", message: "Năm học phải có dạng 2023-2024.")])
+            }
+            return period
+        default:
+            throw DomainError.validation([.init(field: "year", message: "Chọn đúng một kỳ: năm (year) hoặc năm học (schoolYear).")])
+        }
+    }
+}

@@ -373,6 +373,27 @@ paths:
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
         "409": {$ref: "#/components/responses/Conflict"}
+  /v1/reports/honor-list:
+    get:
+      tags: [commendations]
+      summary: The honor list (danh sách khen thưởng) of a year or school year; the same bytes as `thidua report honor-list`
+      parameters:
+        - {name: year, in: query, schema: {type: integer}, description: Exactly one of year or schoolYear}
+        - {name: schoolYear, in: query, schema: {type: string, example: 2023-2024}}
+        - {name: unit, in: query, schema: {type: string}, description: A unit code; the unit and the units below it}
+        - {name: movementId, in: query, schema: {type: string, format: uuid}}
+        - {name: includeRevoked, in: query, schema: {type: boolean}, description: List revoked commendations too, marked}
+        - {name: format, in: query, schema: {enum: [csv, md, json, html], default: json}}
+      responses:
+        "200":
+          description: "Individuals then collectives, grouped by award in order of precedence, numbered within each group, names in Vietnamese order, totals per group and overall. CSV is UTF-8 with BOM and CRLF."
+          content:
+            text/csv: {schema: {type: string}}
+            text/markdown: {schema: {type: string}}
+            application/json: {schema: {type: object}}
+            text/html: {schema: {type: string}}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "422": {$ref: "#/components/responses/Invalid"}
   /v1/audit:
     get:
       tags: [commendations]

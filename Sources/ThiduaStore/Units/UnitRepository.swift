@@ -61,3 +61,12 @@ public struct UnitRepository: Sendable {
         return OrgUnit(id: ID(id), code: code, name: name, kind: kind, parentId: parent.map(ID.init), version: version)
     }
 }
+
+extension UnitRepository {
+    /// The unit with this code; not-found names the code.
+    public func find(code: String, logger: Logger) async throws -> OrgUnit {
+        let rows = try await client.rows("SELECT \(unescaped: Self.columns) FROM units WHERE code = \(code)", logger: logger)
+        guard let row = rows.first else { throw DomainError.notFound("đơn vị mã \"\(code)\"") }
+        return try Self.unit(row)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import ThiduaCore
+import ThiduaExport
+import ThiduaStore
+
+/// `thidua report honor-list`: the year-end honor list as CSV, Markdown, JSON or printable HTML.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports: the honor list.", subcommands: [HonorListCommand.self])
+
+    struct HonorListCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "honor-list",
+            abstract: "The honor list (danh sách khen thưởng) of a year or school year: grouped by award, names in Vietnamese order.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Calendar year, e.g. 2024.") var year: String?
+        @Option(help: "School year, e.g. 2023-2024 (1 September – 31 August).") var schoolYear: String?
+        @Option(help: "Only this unit (by code) and the units below it.") var unit: String?
+        @Option(help: "Only this movement (id).") var movement: String?
+        @Flag(help: "Also list revoked commendations, marked.") var includeRevoked = false
+        @Option(help: "csv, md, json or html.") var format: String = "csv"
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+        func validate() throws {
+            guard HonorListFormat(rawValue: format) != nil else { throw ValidationError("--format must be csv, md, json or html.") }
+            if let movement, ID<Movement>(movement) == nil { throw ValidationError("--movement must be a movement id (a UUID).") }
+        }
+
+        func run() async throws {
+            let period = try Period.choose(year: year, schoolYear: schoolYear)
+            let format = HonorListFormat(rawValue: self.format) ?? .csv
+            let (unitCode, movement, includeRevoked) = (unit, self.movement.flatMap { ID<Movement>($0) }, self.includeRevoked)
+            let (data, count) = try await database.withDatabase { client, logger in
+                let unitId = try await unitCode.asyncMap { try await UnitRepository(client: client).find(code: $0, logger: logger).id }
+                let request = HonorList.Request(period: period, unitId: unitId, movementId: movement, includeRevoked: includeRevoked)
+                return try await HonorListReport.render(request, format: format, repository: HonorListRepository(client: client), logger: logger)
+            }
+            if count == 0 {
+                FileHandle.standardError.write(Data("Không có khen thưởng nào trong kỳ \(period.label); tệp vẫn được tạo, chỉ có tiêu đề.\n".utf8))
+            }
+            if let output {
+                try data.write(to: URL(fileURLWithPath: output))
+                FileHandle.standardError.write(Data("Đã ghi \(count) dòng vào \(output).\n".utf8))
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+/// The year-end honor list (danh sách khen thưởng): every commendation of a period, individuals then collectives,
+/// grouped by award in order of precedence, numbered within each group, names in Vietnamese order.
+public enum HonorList {
+    /// What the list covers.
+    public struct Request: Equatable, Sendable {
+        public var period: Period
+        public var unitId: ID<OrgUnit>?
+        public var movementId: ID<Movement>?
+        public var includeRevoked: Bool
+
+        public init(period: Period, unitId: ID<OrgUnit>? = nil, movementId: ID<Movement>? = nil, includeRevoked: Bool = false) {
+            self.period = period
+            self.unitId = unitId
+            self.movementId = movementId
+            self.includeRevoked = includeRevoked
+        }
+
+        public var title: String {
+            "DANH SÁCH KHEN THƯỞNG " + (period.kind == .calendarYear ? "NĂM \(period.year)" : "NĂM HỌC \(period.label)")
+        }
+    }
+
+    public enum Section: String, Sendable, Codable, CaseIterable {
+        case individuals, collectives
+        public var heading: String { self == .individuals ? "I. Cá nhân" : "II. Tập thể" }
+    }
+
+    /// One line as stored, in list order (section, award precedence, Vietnamese name order).
+    public struct Entry: Equatable, Sendable, Codable {
+        public let section: Section
+        public let awardCode: String
+        public let awardName: String
+        public let name: String
+        public let position: String
+        public let unit: String
+        public let achievements: String
+        public let decisionNumber: String
+        public let decisionDate: LocalDate
+        public let decisionLevel: String
+        public let amount: Int?
+        public let revocation: String?
+
+        public init(
+            section: Section, awardCode: String, awardName: String, name: String, position: String, unit: String, achievements: String,
+            decisionNumber: String, decisionDate: LocalDate, decisionLevel: String, amount: Int?, revocation: String?
+        ) {
+            self.section = section
+            self.awardCode = awardCode
+            self.awardName = awardName
+            self.name = name
+            self.position = position
+            self.unit = unit
+            self.achievements = achievements
+            self.decisionNumber = decisionNumber
+            self.decisionDate = decisionDate
+            self.decisionLevel = decisionLevel
+            self.amount = amount
+            self.revocation = revocation
+        }
+
+        /// "12/QĐ-THAP, 20/05/2024", as the column "Số, ngày quyết định" is written.
+        public var decision: String {
+            "\(decisionNumber), " + String(format: "%02d/%02d/%04d", decisionDate.day, decisionDate.month, decisionDate.year)
+        }
+    }
+
+    /// Who issues the list and where: printed in the header and the signature block.
+    public struct Issuer: Equatable, Sendable, Codable {
+        public let unitName: String
+        public let parentName: String
+        public let place: String
+
+        public init(unitName: String, parentName: String, place: String) {
+            self.unitName = unitName
+            self.parentName = parentName
+            self.place = place
+        }
+    }
+
+    /// The printed columns.
+    public static let columns = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Thành tích", "Số, ngày quyết định", "Cấp quyết định", "Số tiền (đồng)"]
+}
+
+/// Receives an honor list line by line, with the group boundaries worked out, so every format streams.
+public protocol HonorListWriter {
+    mutating func begin(_ request: HonorList.Request, issuer: HonorList.Issuer)
+    mutating func section(_ section: HonorList.Section)
+    mutating func group(_ awardName: String)
+    mutating func entry(_ number: Int, _ entry: HonorList.Entry)
+    mutating func groupTotal(count: Int, amount: Int)
+    mutating func end(count: Int, amount: Int)
+}
+
+/// Drives a writer from entries in list order: numbering within groups, headings and totals.
+public struct HonorListAssembler<Writer: HonorListWriter> {
+    public private(set) var writer: Writer
+    private var section: HonorList.Section?
+    private var award: String?
+    private var number = 0
+    private var groupCount = 0
+    private var groupAmount = 0
+    private var count = 0
+    private var amount = 0
+
+    public init(_ writer: Writer, request: HonorList.Request, issuer: HonorList.Issuer) {
+        self.writer = writer
+        self.writer.begin(request, issuer: issuer)
+    }
+
+    public mutating func add(_ entry: HonorList.Entry) {
+        if entry.section != section || entry.awardCode != award {
+            closeGroup()
+            if entry.section != section {
+                section = entry.section
+                writer.section(entry.section)
+            }
+            award = entry.awardCode
+            writer.group(entry.awardName)
+        }
+        number += 1
+        let money = entry.revocation == nil ? (entry.amount ?? 0) : 0
+        groupAmount += money
+        amount += money
+        if entry.revocation == nil {
+            count += 1
+            groupCount += 1
+        }
+        writer.entry(number, entry)
+    }
+
+    /// Closes the last group and the list; returns the writer with everything written.
+    public mutating func finish() -> Writer {
+        closeGroup()
+        writer.end(count: count, amount: amount)
+        return writer
+    }
+
+    private mutating func closeGroup() {
+        guard award != nil else { return }
+        writer.groupTotal(count: groupCount, amount: groupAmount)
+        number = 0
+        groupCount = 0
+        groupAmount = 0
+        award = nil
+    }
+}

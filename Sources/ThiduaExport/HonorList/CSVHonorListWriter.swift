@@ -1,0 +1,20 @@
+import Foundation
+import ThiduaCore
+
+/// CSV for Excel: UTF-8 with BOM and CRLF (see `CSVWriter`), a title row, the column header, then section and
+/// group rows, the numbered lines and a total per group and overall.
+struct CSVHonorListWriter: HonorListWriter {
+    private(set) var csv = CSVWriter()
+    var data: Data { csv.data }
+
+    mutating func begin(_ request: HonorList.Request, issuer: HonorList.Issuer) {
+        csv.append([request.title])
+        csv.append(HonorList.columns)
+    }
+
+    mutating func section(_ section: HonorList.Section) { csv.append([section.heading]) }
+    mutating func group(_ awardName: String) { csv.append(["", awardName]) }
+    mutating func entry(_ number: Int, _ entry: HonorList.Entry) { csv.append(entry.cells(number)) }
+    mutating func groupTotal(count: Int, amount: Int) { csv.append(["", "Cộng: \(count)", "", "", "", "", "", amount > 0 ? formatMoney(amount) : ""]) }
+    mutating func end(count: Int, amount: Int) { csv.append(["", "Tổng cộng: \(count)", "", "", "", "", "", amount > 0 ? formatMoney(amount) : ""]) }
+}

@@ -1,0 +1,87 @@
+import ThiduaCore
+
+/// A printable A4 page laid out as a Vietnamese administrative document: the issuing unit and the national motto,
+/// place and date, the title, the table with group rows and totals, and the signature block. Self-contained.
+struct HTMLHonorListWriter: HonorListWriter {
+    private(set) var text = ""
+    private var issuer = HonorList.Issuer(unitName: "", parentName: "", place: "")
+    private var period: Period?
+
+    static let style = """
+        @page { size: A4 landscape; margin: 15mm 15mm 15mm 20mm; }
+        body { font-family: "Times New Roman", Times, serif; font-size: 13pt; color: #000; }
+        .head { width: 100%; border-collapse: collapse; margin-bottom: 6mm; }
+        .head td { text-align: center; vertical-align: top; border: none; width: 50%; }
+        .motto { font-weight: bold; }
+        .underline { text-decoration: underline; font-weight: bold; }
+        .place { text-align: right; font-style: italic; margin: 2mm 0 6mm; }
+        h1 { text-align: center; font-size: 14pt; margin: 0 0 6mm; }
+        table.list { width: 100%; border-collapse: collapse; }
+        table.list th, table.list td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
+        table.list th { font-weight: bold; text-align: center; }
+        tr.section td { font-weight: bold; }
+        tr.group td { font-weight: bold; font-style: italic; }
+        tr.total td { font-style: italic; }
+        tr.revoked td { text-decoration: line-through; }
+        td.num, td.money { text-align: right; white-space: nowrap; }
+        .sign { width: 40%; margin-left: 60%; text-align: center; margin-top: 8mm; }
+        .sign .title { font-weight: bold; }
+        .sign .space { height: 25mm; }
+        """
+
+    mutating func begin(_ request: HonorList.Request, issuer: HonorList.Issuer) {
+        self.issuer = issuer
+        self.period = request.period
+        text += """
+            <!DOCTYPE html>
+            <html lang="vi"><head><meta charset="utf-8"><title>\(Self.escape(request.title))</title><style>\(Self.style)</style></head><body>
+            <table class="head"><tr>
+            <td>\(Self.escape(issuer.parentName.uppercased()))<br><span class="underline">\(Self.escape(issuer.unitName.uppercased()))</span></td>
+            <td><span class="motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br><span class="underline">Độc lập - Tự do - Hạnh phúc</span></td>
+            </tr></table>
+            <p class="place">\(Self.escape(issuer.place)), ngày \(request.period.endsOn.day) tháng \(request.period.endsOn.month) năm \(request.period.endsOn.year)</p>
+            <h1>\(Self.escape(request.title))</h1>
+            <table class="list"><thead><tr>\(HonorList.columns.map { "<th>\(Self.escape($0))</th>" }.joined())</tr></thead><tbody>
+
+            """
+    }
+
+    mutating func section(_ section: HonorList.Section) {
+        text += "<tr class=\"section\"><td colspan=\"8\">\(Self.escape(section.heading))</td></tr>\n"
+    }
+
+    mutating func group(_ awardName: String) {
+        text += "<tr class=\"group\"><td></td><td colspan=\"7\">\(Self.escape(awardName))</td></tr>\n"
+    }
+
+    mutating func entry(_ number: Int, _ entry: HonorList.Entry) {
+        let cells = entry.cells(number)
+        let rendered = cells.enumerated().map { index, cell in
+            let css = index == 0 ? " class=\"num\"" : index == 7 ? " class=\"money\"" : ""
+            return "<td\(css)>\(Self.escape(cell).replacingOccurrences(of: "\n", with: "<br>"))</td>"
+        }.joined()
+        text += "<tr\(entry.revocation != nil ? " class=\"revoked\"" : "")>\(rendered)</tr>\n"
+    }
+
+    mutating func groupTotal(count: Int, amount: Int) {
+        text += "<tr class=\"total\"><td></td><td colspan=\"6\">Cộng: \(count)</td><td class=\"money\">\(amount > 0 ? formatMoney(amount) : "")</td></tr>\n"
+    }
+
+    mutating func end(count: Int, amount: Int) {
+        if count == 0 && !text.contains("class=\"section\"") {
+            text += "<tr><td colspan=\"8\">Không có khen thưởng nào trong kỳ này.</td></tr>\n"
+        }
+        text += """
+            <tr class="section"><td></td><td colspan="6">Tổng cộng: \(count)</td><td class="money">\(amount > 0 ? formatMoney(amount) : "")</td></tr>
+            </tbody></table>
+            <div class="sign"><div class="title">HIỆU TRƯỞNG</div><div class="space"></div></div>
+            </body></html>
+
+            """
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

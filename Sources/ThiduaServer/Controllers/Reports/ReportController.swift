@@ -1,0 +1,32 @@
+import Hummingbird
+import ThiduaCore
+import ThiduaExport
+import ThiduaStore
+
+/// `GET /v1/reports/honor-list?year=|schoolYear=&unit=&movementId=&includeRevoked=&format=`: the same file as
+/// `thidua report honor-list`. An honor list is a published document: every signed-in account may read it.
+struct ReportController {
+    let honorList: HonorListRepository
+    let units: UnitRepository
+
+    func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
+        group.get("reports/honor-list") { request, context in
+            try Policy.require(context.account, .readDirectory)
+            let query = request.uri.queryParameters
+            let period = try Period.choose(year: query.get("year"), schoolYear: query.get("schoolYear"))
+            let formatText = query.get("format") ?? "json"
+            guard let format = HonorListFormat(rawValue: formatText) else {
+                throw DomainError.validation([.init(field: "format", message: "format phải là csv, md, json hoặc html.")])
+            }
+            let unit = try await query.get("unit").asyncMap { try await units.find(code: $0, logger: context.logger).id }
+            let movement = try query.get("movementId").map { text throws(DomainError) in try bodyID(text, Movement.self, field: "movementId") }
+            let honorRequest = HonorList.Request(period: period, unitId: unit, movementId: movement, includeRevoked: query.get("includeRevoked") == "true")
+            let (data, _) = try await HonorListReport.render(honorRequest, format: format, repository: honorList, logger: context.logger)
+            return Response(
+                status: .ok,
+                headers: [.contentType: format.contentType, .contentDisposition: "inline; filename=\"danh-sach-khen-thuong-\(period.label).\(format.rawValue)\""],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+}
+

@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ThiduaCore
+
+/// Reads the honor list in print order straight from PostgreSQL, one row at a time, so exports stream.
+public struct HonorListRepository: Sendable {
+    let client: PostgresClient
+
+    public init(client: PostgresClient) { self.client = client }
+
+    /// Checks the filters: an unknown unit or movement is an error, not an empty list.
+    public func issuer(for request: HonorList.Request, logger: Logger) async throws -> HonorList.Issuer {
+        if let movement = request.movementId {
+            _ = try await MovementRepository(client: client).find(movement, logger: logger)
+        }
+        let rows: [PostgresRow]
+        if let unit = request.unitId {
+            rows = try await client.rows(
+                "SELECT u.name, coalesce(p.name, '') FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = \(unit.rawValue)", logger: logger)
+            guard !rows.isEmpty else { throw DomainError.notFound("đơn vị") }
+        } else {
+            // The unit that launched the period's movements, or the topmost school.
+            rows = try await client.rows(
+                """
+                SELECT u.name, coalesce(p.name, '') FROM units u LEFT JOIN units p ON p.id = u.parent_id
+                WHERE u.id = coalesce(
+                    (SELECT m.unit_id FROM movements m WHERE m.id = \(request.movementId?.rawValue)),
+                    (SELECT m.unit_id FROM movements m WHERE m.starts_on <= \(request.period.endsOn.description)::date
+                        AND m.ends_on >= \(request.period.startsOn.description)::date ORDER BY m.created_at LIMIT 1),
+                    (SELECT id FROM units WHERE kind = 'school' ORDER BY name LIMIT 1))
+                """, logger: logger)
+        }
+        let (name, parent) = try rows.first?.decode((String, String).self) ?? ("", "")
+        return HonorList.Issuer(unitName: name, parentName: parent, place: Self.place(parent))
+    }
+
+    /// Calls `each` for every line, in list order.
+    public func entries(_ request: HonorList.Request, logger: Logger, _ each: (HonorList.Entry) async throws -> Void) async throws {
+        let rows = try await client.query(
+            """
+            WITH RECURSIVE scope(id) AS (
+                SELECT id FROM units WHERE id = \(request.unitId?.rawValue)
+                UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
+            SELECT c.nominee_person_id IS NULL, a.code, a.name,
+                   coalesce(p.full_name, nu.name), coalesce(p.position, ''), coalesce(pu.name, nup.name, ''),
+                   n.achievements, d.number, d.decision_date::text, mu.name, r.reason
+            FROM commendations c
+            JOIN decisions d ON d.id = c.decision_id
+            JOIN awards a ON a.code = c.award_code
+            JOIN nominations n ON n.id = c.nomination_id
+            JOIN movements m ON m.id = c.movement_id
+            JOIN units mu ON mu.id = m.unit_id
+            LEFT JOIN people p ON p.id = c.nominee_person_id
+            LEFT JOIN units pu ON pu.id = p.unit_id
+            LEFT JOIN units nu ON nu.id = c.nominee_unit_id
+            LEFT JOIN units nup ON nup.id = nu.parent_id
+            LEFT JOIN commendation_revocations r ON r.commendation_id = c.id
+            WHERE d.decision_date BETWEEN \(request.period.startsOn.description)::date AND \(request.period.endsOn.description)::date
+              AND (\(request.includeRevoked) OR r.commendation_id IS NULL)
+              AND (\(request.unitId?.rawValue)::uuid IS NULL OR coalesce(c.nominee_unit_id, p.unit_id) IN (SELECT id FROM scope))
+              AND (\(request.movementId?.rawValue)::uuid IS NULL OR c.movement_id = \(request.movementId?.rawValue))
+            ORDER BY c.nominee_person_id IS NULL, a.precedence, p.given_name, p.middle_name, p.family_name, nu.name, d.decision_date, c.id
+            """, logger: logger)
+        for try await (collective, code, award, name, position, unit, achievements, number, date, level, revocation)
+            in rows.decode((Bool, String, String, String, String, String, String, String, String, String, String?).self)
+        {
+            try await each(HonorList.Entry(
+                section: collective ? .collectives : .individuals, awardCode: code, awardName: award, name: name, position: position,
+                unit: unit, achievements: achievements, decisionNumber: number, decisionDate: LocalDate(date) ?? LocalDate(1970, 1, 1),
+                decisionLevel: level, amount: nil, revocation: revocation))
+        }
+    }
+
+    /// "Huyện Tân Hồng" → "Tân Hồng": the place written before the date of a document.
+    static func place(_ unitName: String) -> String {
+        for prefix in ["Thành phố ", "Huyện ", "Tỉnh ", "Quận ", "Thị xã ", "Xã ", "Phường ", "Thị trấn "] where unitName.hasPrefix(prefix) {
+            return String(unitName.dropFirst(prefix.count))
+        }
+        return unitName
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ThiduaCore
+import ThiduaServer
+import ThiduaStore
+import ThiduaTestSupport
+
+/// The demo school's honor lists in every format, checked in under Golden/ and reviewed by eye.
+/// Run with THIDUA_UPDATE_GOLDEN=1 to rewrite them after an intended change.
+@Suite("Honor list golden files")
+struct HonorListGoldenTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Golden")
+    static let cases: [(period: String, flag: String, query: String)] = [("2024", "--year", "year"), ("2023-2024", "--school-year", "schoolYear")]
+
+    @Test("CLI and API give the golden bytes for every format of the demo data")
+    func goldenFiles() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            #expect(try cli.run("demo").status == 0)
+            let token = try await Seed(client: client, logger: database.logger).account(.staff).token
+            let app = try await buildApplication(
+                ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
+            try await app.test(.router) { api in
+                for (period, flag, query) in Self.cases {
+                    for format in ["csv", "md", "json", "html"] {
+                        let file = Self.folder.appending(path: "honor-list-\(period).\(format)")
+                        let fromCLI = try cli.run("report", "honor-list", flag, period, "--format", format)
+                        #expect(fromCLI.status == 0, "\(fromCLI.stderr)")
+                        let cliBytes = Data(fromCLI.stdout.utf8)
+                        if ProcessInfo.processInfo.environment["THIDUA_UPDATE_GOLDEN"] == "1" {
+                            try cliBytes.write(to: file)
+                        }
+                        let golden = try Data(contentsOf: file)
+                        #expect(cliBytes == golden, "\(file.lastPathComponent) differs from the CLI's output")
+                        let apiBytes = try await api.execute(uri: "/v1/reports/honor-list?\(query)=\(period)&format=\(format)", method: .get, headers: Seed.headers(token)) { response in
+                            #expect(response.status == .ok)
+                            return Data(response.body.readableBytesView)
+                        }
+                        #expect(apiBytes == cliBytes, "API and CLI differ for \(period).\(format)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("An unknown unit is an error with a non-zero exit; an empty period is not")
+    func unknownUnitAndEmptyPeriod() async throws {
+        try await TestDatabase.with { database, _ in
+            let cli = CLIRunner(databaseURL: database.url)
+            let unknown = try cli.run("report", "honor-list", "--year", "2024", "--unit", "KHONG-CO", "--format", "md")
+            #expect(unknown.status != 0)
+            #expect(unknown.stderr.contains("KHONG-CO"))
+            let empty = try cli.run("report", "honor-list", "--year", "2019", "--format", "csv")
+            #expect(empty.status == 0)
+            #expect(empty.stderr.contains("Không có khen thưởng nào"))
+            #expect(empty.stdout.contains("DANH SÁCH KHEN THƯỞNG NĂM 2019"))
+        }
+    }
+}
