@@ -73,6 +73,7 @@ public func buildRouter(_ dependencies: AppDependencies, databaseDescription: St
     DecisionController(nominations: NominationRepository(client: client)).addRoutes(to: v1)
     CommendationController(commendations: CommendationRepository(client: client)).addRoutes(to: v1)
     AuditController(audit: AuditLog(client: client)).addRoutes(to: v1)
-    ReportController(honorList: HonorListRepository(client: client), units: UnitRepository(client: client)).addRoutes(to: v1)
+    ReportController(honorList: HonorListRepository(client: client), units: UnitRepository(client: client), decisions: DecisionRepository(client: client))
+        .addRoutes(to: v1)
     return router
 }

@@ -45,6 +45,31 @@ struct HonorListGoldenTests {
         }
     }
 
+    @Test("The demo's decision 15/QĐ-THAP prints as the golden HTML and Markdown, from the CLI and the API alike")
+    func decisionDocument() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            #expect(try cli.run("demo").status == 0)
+            let token = try await Seed(client: client, logger: database.logger).account(.staff).token
+            let id = try await client.query("SELECT id FROM decisions WHERE number = '15/QĐ-THAP'", logger: database.logger).collect().first?.decode(UUID.self)
+            let app = try await buildApplication(ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
+            try await app.test(.router) { api in
+                for format in ["html", "md"] {
+                    let printed = try cli.run("report", "decision", "15/QĐ-THAP", "--format", format)
+                    #expect(printed.status == 0, "\(printed.stderr)")
+                    let file = Self.folder.appending(path: "decision-15.\(format)")
+                    if ProcessInfo.processInfo.environment["THIDUA_UPDATE_GOLDEN"] == "1" { try Data(printed.stdout.utf8).write(to: file) }
+                    #expect(Data(printed.stdout.utf8) == (try Data(contentsOf: file)))
+                    let fromAPI = try await api.execute(
+                        uri: "/v1/decisions/\(try #require(id).uuidString.lowercased())/document?format=\(format)", method: .get, headers: Seed.headers(token)
+                    ) { Data($0.body.readableBytesView) }
+                    #expect(fromAPI == Data(printed.stdout.utf8))
+                }
+                #expect(try cli.run("report", "decision", "99/QĐ-KHONG", "--format", "md").status != 0)
+            }
+        }
+    }
+
     @Test("An unknown unit is an error with a non-zero exit; an empty period is not")
     func unknownUnitAndEmptyPeriod() async throws {
         try await TestDatabase.with { database, _ in

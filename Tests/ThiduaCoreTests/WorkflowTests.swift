@@ -61,3 +61,15 @@ struct WorkflowTests {
         #expect(LocalDate("2024-02-30") == nil)
     }
 }
+
+@Suite("Decision documents")
+struct DecisionDocumentTests {
+    @Test("The kind of a legal document is read from its symbol", arguments: [
+        ("817/QĐ-UBND-HC", "Quyết định số"), ("311-QĐ/TU", "Quyết định số"), ("135/KH-UBND", "Kế hoạch số"),
+        ("33/CT-TTg", "Chỉ thị số"), ("01-CTr/BDVHU", "Chương trình số"), ("01-NQ/TU", "Nghị quyết số"),
+    ])
+    func kinds(number: String, kind: String) {
+        let basis = DecisionDocument.Basis(number: number, date: LocalDate(2024, 1, 1), issuer: "x", title: "y")
+        #expect(basis.kind == kind)
+    }
+}

@@ -6,7 +6,34 @@ import ThiduaStore
 
 /// `thidua report honor-list`: the year-end honor list as CSV, Markdown, JSON or printable HTML.
 struct ReportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports: the honor list.", subcommands: [HonorListCommand.self])
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports: the honor list.", subcommands: [HonorListCommand.self, DecisionCommand.self])
+
+    struct DecisionCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "decision", abstract: "A commendation decision as the office prints it, with its attached list.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The decision number, e.g. \"12/QĐ-THAP\" (or its id).") var number: String
+        @Option(help: "html or md.") var format: String = "html"
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+        func validate() throws {
+            guard DecisionDocumentFormat(rawValue: format) != nil else { throw ValidationError("--format must be html or md.") }
+        }
+
+        func run() async throws {
+            let number = VietnameseText.normalized(self.number)
+            let document = try await database.withDatabase { client, logger in
+                try await DecisionRepository(client: client).document(number, logger: logger)
+            }
+            let data = (DecisionDocumentFormat(rawValue: format) ?? .html).render(document)
+            if let output {
+                try data.write(to: URL(fileURLWithPath: output))
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+        }
+    }
 
     struct HonorListCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -9,12 +9,7 @@ struct HTMLHonorListWriter: HonorListWriter {
 
     static let style = """
         @page { size: A4 landscape; margin: 15mm 15mm 15mm 20mm; }
-        body { font-family: "Times New Roman", Times, serif; font-size: 13pt; color: #000; }
-        .head { width: 100%; border-collapse: collapse; margin-bottom: 6mm; }
-        .head td { text-align: center; vertical-align: top; border: none; width: 50%; }
-        .motto { font-weight: bold; }
-        .underline { text-decoration: underline; font-weight: bold; }
-        .place { text-align: right; font-style: italic; margin: 2mm 0 6mm; }
+        \(HTMLParts.headerStyle)
         h1 { text-align: center; font-size: 14pt; margin: 0 0 6mm; }
         table.list { width: 100%; border-collapse: collapse; }
         table.list th, table.list td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
@@ -35,10 +30,7 @@ struct HTMLHonorListWriter: HonorListWriter {
         text += """
             <!DOCTYPE html>
             <html lang="vi"><head><meta charset="utf-8"><title>\(Self.escape(request.title))</title><style>\(Self.style)</style></head><body>
-            <table class="head"><tr>
-            <td>\(Self.escape(issuer.parentName.uppercased()))<br><span class="underline">\(Self.escape(issuer.unitName.uppercased()))</span></td>
-            <td><span class="motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br><span class="underline">Độc lập - Tự do - Hạnh phúc</span></td>
-            </tr></table>
+            \(HTMLParts.header(issuer))
             <p class="place">\(Self.escape(issuer.place)), ngày \(request.period.endsOn.day) tháng \(request.period.endsOn.month) năm \(request.period.endsOn.year)</p>
             <h1>\(Self.escape(request.title))</h1>
             <table class="list"><thead><tr>\(HonorList.columns.map { "<th>\(Self.escape($0))</th>" }.joined())</tr></thead><tbody>
@@ -80,8 +72,5 @@ struct HTMLHonorListWriter: HonorListWriter {
             """
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { HTMLParts.escape(text) }
 }

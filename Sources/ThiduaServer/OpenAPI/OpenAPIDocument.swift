@@ -339,6 +339,15 @@ paths:
         "403": {$ref: "#/components/responses/Forbidden"}
         "409": {$ref: "#/components/responses/Conflict"}
         "422": {$ref: "#/components/responses/Invalid"}
+  /v1/decisions/{id}/document:
+    get:
+      tags: [commendations]
+      summary: The commendation decision as printed (header, legal bases, articles, recipients, signer, attached list); the same bytes as `thidua report decision`
+      parameters: [{$ref: "#/components/parameters/id"}, {name: format, in: query, schema: {enum: [html, md], default: html}}]
+      responses:
+        "200": {description: The document, content: {text/html: {schema: {type: string}}, text/markdown: {schema: {type: string}}}}
+        "404": {$ref: "#/components/responses/NotFound"}
+        "422": {$ref: "#/components/responses/Invalid"}
   /v1/commendations:
     get:
       tags: [commendations]

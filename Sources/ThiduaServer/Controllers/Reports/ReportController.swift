@@ -8,8 +8,18 @@ import ThiduaStore
 struct ReportController {
     let honorList: HonorListRepository
     let units: UnitRepository
+    let decisions: DecisionRepository
 
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
+        group.get("decisions/{id}/document") { request, context in
+            try Policy.require(context.account, .readDirectory)
+            guard let id = context.parameters.get("id"), ID<Commendation>(id) != nil else { throw DomainError.notFound("quyết định") }
+            guard let format = DecisionDocumentFormat(rawValue: request.uri.queryParameters.get("format") ?? "html") else {
+                throw DomainError.validation([.init(field: "format", message: "format phải là html hoặc md.")])
+            }
+            let document = try await decisions.document(id, logger: context.logger)
+            return Response(status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(bytes: format.render(document))))
+        }
         group.get("reports/honor-list") { request, context in
             try Policy.require(context.account, .readDirectory)
             let query = request.uri.queryParameters
