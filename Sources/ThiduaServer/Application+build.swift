@@ -73,7 +73,8 @@ public func buildRouter(_ dependencies: AppDependencies, databaseDescription: St
     DecisionController(nominations: NominationRepository(client: client)).addRoutes(to: v1)
     CommendationController(commendations: CommendationRepository(client: client)).addRoutes(to: v1)
     AuditController(audit: AuditLog(client: client)).addRoutes(to: v1)
-    ReportController(honorList: HonorListRepository(client: client), units: UnitRepository(client: client), decisions: DecisionRepository(client: client))
+    ReportController(honorList: HonorListRepository(client: client), units: UnitRepository(client: client), decisions: DecisionRepository(client: client),
+                     movements: MovementReportRepository(client: client))
         .addRoutes(to: v1)
     return router
 }

@@ -70,6 +70,29 @@ struct HonorListGoldenTests {
         }
     }
 
+    @Test("The movement report lists the demo's models with owners, evidence, scores and outcomes, from CLI and API alike")
+    func movementReport() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            #expect(try cli.run("demo").status == 0)
+            let token = try await Seed(client: client, logger: database.logger).account(.union).token
+            let id = try #require(try await client.query("SELECT id FROM movements WHERE name LIKE '%Dân vận khéo%'", logger: database.logger)
+                .collect().first?.decode(UUID.self)).uuidString.lowercased()
+            let printed = try cli.run("report", "movement", id, "--format", "md")
+            #expect(printed.status == 0, "\(printed.stderr)")
+            let file = Self.folder.appending(path: "movement-dan-van-kheo.md")
+            if ProcessInfo.processInfo.environment["THIDUA_UPDATE_GOLDEN"] == "1" { try Data(printed.stdout.utf8).write(to: file) }
+            #expect(Data(printed.stdout.utf8) == (try Data(contentsOf: file)))
+            #expect(printed.stdout.contains("| 1 | Mô hình \"Dân vận khéo\" vận động học sinh ra lớp, chống bỏ học | Văn hóa – xã hội | Tổ chuyên môn khối 1 | 2 |"))
+            #expect(printed.stdout.contains("Công nhận cấp trường (44/QĐ-THAP, 18/12/2024)"))
+            let app = try await buildApplication(ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
+            try await app.test(.router) { api in
+                let fromAPI = try await api.execute(uri: "/v1/reports/movements/\(id)?format=md", method: .get, headers: Seed.headers(token)) { Data($0.body.readableBytesView) }
+                #expect(fromAPI == Data(printed.stdout.utf8))
+            }
+        }
+    }
+
     @Test("An unknown unit is an error with a non-zero exit; an empty period is not")
     func unknownUnitAndEmptyPeriod() async throws {
         try await TestDatabase.with { database, _ in

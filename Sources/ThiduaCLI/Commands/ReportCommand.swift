@@ -6,7 +6,31 @@ import ThiduaStore
 
 /// `thidua report honor-list`: the year-end honor list as CSV, Markdown, JSON or printable HTML.
 struct ReportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports: the honor list.", subcommands: [HonorListCommand.self, DecisionCommand.self])
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports: the honor list.", subcommands: [HonorListCommand.self, DecisionCommand.self, MovementCommand.self])
+
+    struct MovementCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "movement", abstract: "One movement's model initiatives with owners, evidence, review scores and outcomes (for the year-end review).")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The movement id.") var id: String
+        @Option(help: "md, html, json or csv.") var format: String = "md"
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+        func validate() throws {
+            guard MovementReportFormat(rawValue: format) != nil else { throw ValidationError("--format must be md, html, json or csv.") }
+            guard ID<Movement>(id) != nil else { throw ValidationError("The movement id must be a UUID (see GET /v1/movements).") }
+        }
+
+        func run() async throws {
+            guard let id = ID<Movement>(self.id) else { throw ValidationError("The movement id must be a UUID.") }
+            let report = try await database.withDatabase { client, logger in
+                try await MovementReportRepository(client: client).report(id, logger: logger)
+            }
+            let data = (MovementReportFormat(rawValue: format) ?? .md).render(report)
+            if let output { try data.write(to: URL(fileURLWithPath: output)) } else { FileHandle.standardOutput.write(data) }
+        }
+    }
 
     struct DecisionCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

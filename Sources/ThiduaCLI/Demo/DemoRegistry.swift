@@ -72,6 +72,10 @@ struct DemoRegistry {
         for next in [ModelStatus.inProgress, .submitted] {
             _ = try await models.transition(attendance.id, to: next, recognition: nil, expectedVersion: nil, by: Actor(account: union), logger: logger)
         }
+        for (member, scores) in [(head, ["KQ": 36, "LT": 27, "DM": 26]), (viceHead, ["KQ": 35, "LT": 28, "DM": 25])] {
+            _ = try await ReviewRepository(client: client).review(
+                .model(attendance.id), by: member, scores: scores, vote: .agree, comment: "Hiệu quả, có thể nhân rộng", logger: logger)
+        }
         _ = try await models.transition(
             attendance.id, to: .recognized, recognition: .init(level: "school", decision: "44/QĐ-THAP", date: LocalDate(2024, 12, 18)),
             expectedVersion: nil, by: Actor(account: head), logger: logger)

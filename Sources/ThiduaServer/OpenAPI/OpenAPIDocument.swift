@@ -382,6 +382,15 @@ paths:
         "403": {$ref: "#/components/responses/Forbidden"}
         "404": {$ref: "#/components/responses/NotFound"}
         "409": {$ref: "#/components/responses/Conflict"}
+  /v1/reports/movements/{id}:
+    get:
+      tags: [models]
+      summary: One movement's model initiatives with owners, evidence counts, review scores and outcomes; the same bytes as `thidua report movement`
+      parameters: [{$ref: "#/components/parameters/id"}, {name: format, in: query, schema: {enum: [md, html, json, csv], default: json}}]
+      responses:
+        "200": {description: The report, content: {application/json: {schema: {type: object}}, text/markdown: {schema: {type: string}}, text/html: {schema: {type: string}}, text/csv: {schema: {type: string}}}}
+        "403": {$ref: "#/components/responses/Forbidden"}
+        "404": {$ref: "#/components/responses/NotFound"}
   /v1/reports/honor-list:
     get:
       tags: [commendations]

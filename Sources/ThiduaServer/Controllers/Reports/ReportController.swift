@@ -9,8 +9,17 @@ struct ReportController {
     let honorList: HonorListRepository
     let units: UnitRepository
     let decisions: DecisionRepository
+    let movements: MovementReportRepository
 
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
+        group.get("reports/movements/{id}") { request, context in
+            try Policy.require(context.account, .readRegistry)
+            guard let format = MovementReportFormat(rawValue: request.uri.queryParameters.get("format") ?? "json") else {
+                throw DomainError.validation([.init(field: "format", message: "format phải là md, html, json hoặc csv.")])
+            }
+            let report = try await movements.report(try context.parameters.id("id", of: Movement.self, what: "phong trào"), logger: context.logger)
+            return Response(status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(bytes: format.render(report))))
+        }
         group.get("decisions/{id}/document") { request, context in
             try Policy.require(context.account, .readDirectory)
             guard let id = context.parameters.get("id"), ID<Commendation>(id) != nil else { throw DomainError.notFound("quyết định") }
