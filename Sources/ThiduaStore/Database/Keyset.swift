@@ -1,3 +1,4 @@
+import Foundation
 import ThiduaCore
 
 /// Keyset pagination over (created_at, id): rows come back one beyond the limit to know whether a next page exists.
@@ -12,5 +13,14 @@ enum Keyset {
     static func page<Item: Sendable>(_ rows: [(item: Item, createdAt: String, id: String)], limit: Int) -> Page<Item> {
         let next = rows.count > limit ? Cursor([rows[limit - 1].createdAt, rows[limit - 1].id]).encoded : nil
         return Page(items: rows.prefix(limit).map(\.item), nextCursor: next)
+    }
+}
+
+extension Owner {
+    /// The owner stored in a `…_person_id` / `…_unit_id` column pair; the database's CHECK guarantees exactly one.
+    static func stored(person: UUID?, unit: UUID?) throws -> Owner {
+        if let person { return .person(ID(person)) }
+        guard let unit else { throw DomainError(.conflict, "Bản ghi không có cá nhân hay tập thể nào.") }
+        return .unit(ID(unit))
     }
 }

@@ -88,7 +88,7 @@ public struct CommendationRepository: Sendable {
         let revocation = reason.map { Commendation.Revocation(reason: $0, decisionNumber: revocationNumber ?? "") }
         let commendation = Commendation(
             id: ID(id), nominationId: ID(nomination), awardCode: award, movementId: ID(movement),
-            nominee: person.map { .person(ID($0)) } ?? .unit(ID(unit ?? UUID())), decisionNumber: number,
+            nominee: try Owner.stored(person: person, unit: unit), decisionNumber: number,
             decisionDate: LocalDate(date) ?? LocalDate(1970, 1, 1), signerName: signer, revocation: revocation)
         return (commendation, createdAt, id.uuidString)
     }

@@ -123,7 +123,7 @@ public struct ModelRepository: Sendable {
             if let level, let decision, let date = recognizedOn.flatMap(LocalDate.init) { .init(level: level, decision: decision, date: date) } else { nil }
         let model = ModelInitiative(
             id: ID(id), movementId: ID(movement), title: title, field: field,
-            owner: person.map { .person(ID($0)) } ?? .unit(ID(unit ?? UUID())), goals: goals,
+            owner: try Owner.stored(person: person, unit: unit), goals: goals,
             startsOn: LocalDate(starts) ?? LocalDate(1970, 1, 1), endsOn: LocalDate(ends) ?? LocalDate(1970, 1, 1),
             status: ModelStatus(rawValue: status) ?? .registered, recognition: recognition, version: version)
         return (model, createdAt, id.uuidString)

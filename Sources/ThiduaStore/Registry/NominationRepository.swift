@@ -161,7 +161,7 @@ public struct NominationRepository: Sendable {
     static func nomination(_ row: PostgresRow) throws -> (item: Nomination, createdAt: String) {
         let (id, movementId, award, person, unit, achievements, status, returnReason, declineReason, version, createdAt) =
             try row.decode((UUID, UUID, String, UUID?, UUID?, String, String, String?, String?, Int, String).self)
-        let nominee: Owner = person.map { .person(ID($0)) } ?? .unit(ID(unit ?? UUID()))
+        let nominee = try Owner.stored(person: person, unit: unit)
         let nomination = Nomination(
             id: ID(id), movementId: ID(movementId), awardCode: award, nominee: nominee, achievements: achievements, modelIds: [],
             status: NominationStatus(rawValue: status) ?? .draft, returnReason: returnReason, declineReason: declineReason, version: version)
