@@ -101,7 +101,8 @@ let package = Package(
         ),
         .testTarget(name: "ThiduaCoreTests", dependencies: ["ThiduaCore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ThiduaExportTests", dependencies: ["ThiduaExport", "ThiduaCore", "ThiduaStore", "ThiduaTestSupport"], swiftSettings: swiftSettings),
+            name: "ThiduaExportTests", dependencies: ["ThiduaExport", "ThiduaCore", "ThiduaStore", "ThiduaTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "EmbeddedPostgresTests",
             dependencies: ["EmbeddedPostgres", "ThiduaTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],

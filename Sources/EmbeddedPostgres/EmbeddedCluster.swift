@@ -41,12 +41,16 @@ public struct EmbeddedCluster: Sendable {
 
     /// A URL that both `psql` and thidua's DATABASE_URL accept.
     public var url: String {
-        let host = socketDirectory.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+"])) ?? socketDirectory.path
+        let host =
+            socketDirectory.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+"]))
+            ?? socketDirectory.path
         return "postgresql://\(Self.superuser)@/\(Self.database)?host=\(host)"
     }
 
     /// - Parameter runAs: the user running the server; by default `postgres` when thidua runs as root.
-    public init(dataDirectory: URL, binaries: PostgresBinaries, settings: [String: String] = [:], runAs: String? = nil) throws(EmbeddedPostgresError) {
+    public init(dataDirectory: URL, binaries: PostgresBinaries, settings: [String: String] = [:], runAs: String? = nil)
+        throws(EmbeddedPostgresError)
+    {
         self.dataDirectory = dataDirectory.standardizedFileURL
         self.binaries = binaries
         self.settings = settings

@@ -25,9 +25,10 @@ struct ProcessRunner: Sendable {
         defer { try? FileManager.default.removeItem(at: outputURL) }
         let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
             DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result<Int32, any Error> {
-                    try Self.spawnAndWait(command, output: outputURL.path)
-                })
+                continuation.resume(
+                    with: Swift.Result<Int32, any Error> {
+                        try Self.spawnAndWait(command, output: outputURL.path)
+                    })
             }
         }
         let output = (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""

@@ -16,7 +16,8 @@ public enum MovementReportFormat: String, CaseIterable, Sendable {
 
     public func render(_ report: MovementReport) -> Data {
         let title = "BÁO CÁO TỔNG KẾT MÔ HÌNH – \(report.name.uppercased())"
-        let summary = "Kỳ \(report.period.label) · \(report.unitName) · \(report.lines.count) mô hình, \(report.recognized) được công nhận · thang điểm \(report.maxPoints)"
+        let summary =
+            "Kỳ \(report.period.label) · \(report.unitName) · \(report.lines.count) mô hình, \(report.recognized) được công nhận · thang điểm \(report.maxPoints)"
         switch self {
         case .csv:
             var csv = CSVWriter()
@@ -40,8 +41,9 @@ public enum MovementReportFormat: String, CaseIterable, Sendable {
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let body = Body(title: title, movement: report.name, period: report.period.label, status: report.status.rawValue, unit: report.unitName,
-                            maxPoints: report.maxPoints, recognized: report.recognized, models: report.lines)
+            let body = Body(
+                title: title, movement: report.name, period: report.period.label, status: report.status.rawValue, unit: report.unitName,
+                maxPoints: report.maxPoints, recognized: report.recognized, models: report.lines)
             return ((try? encoder.encode(body)) ?? Data()) + Data("\n".utf8)
         case .html:
             let e = HTMLParts.escape
@@ -62,9 +64,11 @@ public enum MovementReportFormat: String, CaseIterable, Sendable {
 
                 """
             for (index, line) in report.lines.enumerated() {
-                text += "<tr>" + report.cells(index, line).enumerated().map { column, cell in
-                    "<td\([0, 4, 5, 6].contains(column) ? " class=\"num\"" : "")>\(e(cell))</td>"
-                }.joined() + "</tr>\n"
+                text +=
+                    "<tr>"
+                    + report.cells(index, line).enumerated().map { column, cell in
+                        "<td\([0, 4, 5, 6].contains(column) ? " class=\"num\"" : "")>\(e(cell))</td>"
+                    }.joined() + "</tr>\n"
             }
             text += "</tbody></table>\n</body></html>\n"
             return Data(text.utf8)

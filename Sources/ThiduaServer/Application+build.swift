@@ -56,10 +56,13 @@ public func buildRouter(_ dependencies: AppDependencies, databaseDescription: St
     router.add(middleware: AuthenticationMiddleware(accounts: dependencies.accounts))
     HealthController(client: dependencies.client, databaseDescription: databaseDescription).addRoutes(to: router)
     router.get("openapi.yaml") { _, _ in
-        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+        Response(
+            status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
     }
     let v1 = router.group("v1", context: AuthenticatedContext.self)
-    v1.add(middleware: IdempotencyMiddleware(keys: IdempotencyKeys(client: dependencies.client), maxBodyBytes: dependencies.maxEvidenceBytes))
+    v1.add(
+        middleware: IdempotencyMiddleware(keys: IdempotencyKeys(client: dependencies.client), maxBodyBytes: dependencies.maxEvidenceBytes))
     MeController().addRoutes(to: v1)
     UnitController(units: dependencies.units).addRoutes(to: v1)
     PersonController(people: dependencies.people).addRoutes(to: v1)
@@ -67,14 +70,19 @@ public func buildRouter(_ dependencies: AppDependencies, databaseDescription: St
     DocumentController(documents: DocumentRepository(client: client)).addRoutes(to: v1)
     MovementController(movements: MovementRepository(client: client)).addRoutes(to: v1)
     ModelController(models: ModelRepository(client: client), reviews: ReviewRepository(client: client)).addRoutes(to: v1)
-    EvidenceController(evidence: EvidenceRepository(client: client), models: ModelRepository(client: client), maxBytes: dependencies.maxEvidenceBytes)
-        .addRoutes(to: v1)
+    EvidenceController(
+        evidence: EvidenceRepository(client: client), models: ModelRepository(client: client), maxBytes: dependencies.maxEvidenceBytes
+    )
+    .addRoutes(to: v1)
     NominationController(nominations: NominationRepository(client: client), reviews: ReviewRepository(client: client)).addRoutes(to: v1)
     DecisionController(nominations: NominationRepository(client: client)).addRoutes(to: v1)
     CommendationController(commendations: CommendationRepository(client: client)).addRoutes(to: v1)
     AuditController(audit: AuditLog(client: client)).addRoutes(to: v1)
-    ReportController(honorList: HonorListRepository(client: client), units: UnitRepository(client: client), decisions: DecisionRepository(client: client),
-                     movements: MovementReportRepository(client: client))
-        .addRoutes(to: v1)
+    ReportController(
+        honorList: HonorListRepository(client: client), units: UnitRepository(client: client),
+        decisions: DecisionRepository(client: client),
+        movements: MovementReportRepository(client: client)
+    )
+    .addRoutes(to: v1)
     return router
 }

@@ -22,8 +22,9 @@ public struct AuthenticatedContext: ChildRequestContext {
 
     public init(context: AppRequestContext) throws {
         guard let account = context.identity else {
-            throw Problem.unauthenticated(context.authenticationFailure
-                ?? "Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer <mã>.")
+            throw Problem.unauthenticated(
+                context.authenticationFailure
+                    ?? "Cần đăng nhập: gửi mã truy cập trong tiêu đề Authorization: Bearer <mã>.")
         }
         self.coreContext = context.coreContext
         self.account = account

@@ -13,7 +13,8 @@ public struct ServerConfiguration: Sendable {
     public var maxEvidenceBytes: Int
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, database: PostgresClient.Configuration, databaseDescription: String, migrate: Bool = true,
+        host: String = "127.0.0.1", port: Int = 8080, database: PostgresClient.Configuration, databaseDescription: String,
+        migrate: Bool = true,
         maxEvidenceBytes: Int = 20 * 1_048_576
     ) {
         self.maxEvidenceBytes = maxEvidenceBytes

@@ -26,10 +26,13 @@ struct EmbeddedClusterTests {
     }
 
     func selectOne(_ cluster: EmbeddedCluster) async throws -> Int {
-        let configuration = PostgresClient.Configuration(unixSocketPath: cluster.socketPath, username: EmbeddedCluster.superuser, password: nil, database: EmbeddedCluster.database)
+        let configuration = PostgresClient.Configuration(
+            unixSocketPath: cluster.socketPath, username: EmbeddedCluster.superuser, password: nil, database: EmbeddedCluster.database)
         let client = PostgresClient(configuration: configuration)
         return try await withThrowingTaskGroup(of: Int.self) { group in
-            group.addTask { await client.run(); return 0 }
+            group.addTask {
+                await client.run(); return 0
+            }
             defer { group.cancelAll() }
             let rows = try await client.query("SELECT 1", logger: logger)
             for try await value in rows.decode(Int.self) { return value }
@@ -108,7 +111,8 @@ struct EmbeddedClusterTests {
             let bin = root.appending(path: version).appending(path: "bin")
             try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
             for program in ["initdb", "pg_ctl", "postgres", "createdb"] {
-                FileManager.default.createFile(atPath: bin.appending(path: program).path, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+                FileManager.default.createFile(
+                    atPath: bin.appending(path: program).path, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
             }
         }
         let found = try PostgresBinaries.locate(path: "", roots: [root.path])
@@ -118,6 +122,8 @@ struct EmbeddedClusterTests {
     @Test("A data folder too deep for a unix socket is refused up front")
     func socketPathTooLong() {
         let deep = URL(fileURLWithPath: "/tmp/" + String(repeating: "d", count: 100))
-        #expect(throws: EmbeddedPostgresError.self) { try EmbeddedCluster(dataDirectory: deep, binaries: PostgresBinaries(directory: URL(fileURLWithPath: "/usr/bin"))) }
+        #expect(throws: EmbeddedPostgresError.self) {
+            try EmbeddedCluster(dataDirectory: deep, binaries: PostgresBinaries(directory: URL(fileURLWithPath: "/usr/bin")))
+        }
     }
 }

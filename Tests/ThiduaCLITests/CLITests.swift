@@ -23,9 +23,11 @@ struct CLITests {
         }
     }
 
-    @Test("user add without a role or with an unknown role fails with a message and creates nothing", arguments: [
-        ["user", "add", "Lê Văn An"], ["user", "add", "Lê Văn An", "--role", "principal"],
-    ])
+    @Test(
+        "user add without a role or with an unknown role fails with a message and creates nothing",
+        arguments: [
+            ["user", "add", "Lê Văn An"], ["user", "add", "Lê Văn An", "--role", "principal"],
+        ])
     func userAddRefused(arguments: [String]) async throws {
         try await TestDatabase.with { database, client in
             let outcome = try CLIRunner(databaseURL: database.url).run(arguments)
@@ -53,7 +55,8 @@ struct CLITests {
             let cli = CLIRunner(databaseURL: database.url)
             let units = try temporaryFile("code,name,parent,kind\nTHAP,Trường Tiểu học An Phước,,school\n", bom: true)
             #expect(try cli.run("import", "units", units.path).status == 0)
-            let people = try temporaryFile("""
+            let people = try temporaryFile(
+                """
                 full_name,unit,position,category
                 Nguyễn Văn An,THAP,Giáo viên,VC
                 Lê Thị Bình,THAP,Giáo viên,GV
@@ -70,7 +73,8 @@ struct CLITests {
     func reimport() async throws {
         try await TestDatabase.with { database, _ in
             let cli = CLIRunner(databaseURL: database.url)
-            let units = try temporaryFile("code,name,parent,kind\nTHAP,Trường Tiểu học An Phước,,school\nTHAP-K1,Tổ khối 1,THAP,collective\n")
+            let units = try temporaryFile(
+                "code,name,parent,kind\nTHAP,Trường Tiểu học An Phước,,school\nTHAP-K1,Tổ khối 1,THAP,collective\n")
             #expect(try cli.run("import", "units", units.path).stdout.contains("thêm mới 2, cập nhật 0, không đổi 0"))
             #expect(try cli.run("import", "units", units.path).stdout.contains("thêm mới 0, cập nhật 0, không đổi 2"))
         }
@@ -83,7 +87,8 @@ struct CLITests {
             let outcome = try cli.run("migrate", "--dry-run")
             #expect(outcome.stdout.contains("Pending: \(Migration.embedded.count)"))
             #expect(outcome.stdout.contains("would apply 0001_units_people.sql"))
-            let exists = try await client.query("SELECT to_regclass('units') IS NOT NULL", logger: database.logger).collect().first?.decode(Bool.self)
+            let exists = try await client.query("SELECT to_regclass('units') IS NOT NULL", logger: database.logger).collect().first?.decode(
+                Bool.self)
             #expect(exists == false)
             #expect(try cli.run("migrate").status == 0)
             #expect(try cli.run("migrate").stdout.contains("up to date"))
@@ -104,7 +109,8 @@ struct CLITests {
     @Test("Without PostgreSQL programs the embedded default says how to install them and exits non-zero")
     func missingBinaries() throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-nopg-\(UUID().uuidString.prefix(8))")
-        let outcome = try CLIRunner(databaseURL: nil, extra: ["THIDUA_PG_BIN": "/nonexistent"]).run("db", "start", "--data-dir", folder.path)
+        let outcome = try CLIRunner(databaseURL: nil, extra: ["THIDUA_PG_BIN": "/nonexistent"]).run(
+            "db", "start", "--data-dir", folder.path)
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("apt-get install postgresql"))
     }
@@ -135,7 +141,10 @@ struct DemoTests {
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stdout.contains("thd_"))
             let seed = Seed(client: client, logger: database.logger)
-            let tables = ["units", "people", "accounts", "legal_documents", "movements", "model_initiatives", "nominations", "commendations", "audit_log"]
+            let tables = [
+                "units", "people", "accounts", "legal_documents", "movements", "model_initiatives", "nominations", "commendations",
+                "audit_log",
+            ]
             var before: [Int] = []
             for table in tables { before.append(try await seed.count(table)) }
             let second = try cli.run("demo")
@@ -145,7 +154,9 @@ struct DemoTests {
             for table in tables { after.append(try await seed.count(table)) }
             #expect(after == before)
             #expect(before[3] == 10)
-            let statuses = try await client.query("SELECT DISTINCT status FROM nominations", logger: database.logger).collect().map { try $0.decode(String.self) }
+            let statuses = try await client.query("SELECT DISTINCT status FROM nominations", logger: database.logger).collect().map {
+                try $0.decode(String.self)
+            }
             #expect(Set(statuses) == Set(NominationStatus.allCases.map(\.rawValue)))
             #expect(try await seed.count("commendation_revocations") == 1)
         }

@@ -11,7 +11,10 @@ struct DeploymentFileTests {
     static func compose() throws -> JSONValue {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import json,sys,yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))", root.appending(path: "docker-compose.yml").path]
+        process.arguments = [
+            "python3", "-c", "import json,sys,yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))",
+            root.appending(path: "docker-compose.yml").path,
+        ]
         let out = Pipe()
         process.standardOutput = out
         try process.run()

@@ -12,7 +12,9 @@ import ThiduaTestSupport
 @Suite("Honor list golden files")
 struct HonorListGoldenTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Golden")
-    static let cases: [(period: String, flag: String, query: String)] = [("2024", "--year", "year"), ("2023-2024", "--school-year", "schoolYear")]
+    static let cases: [(period: String, flag: String, query: String)] = [
+        ("2024", "--year", "year"), ("2023-2024", "--school-year", "schoolYear"),
+    ]
 
     @Test("CLI and API give the golden bytes for every format of the demo data")
     func goldenFiles() async throws {
@@ -34,7 +36,9 @@ struct HonorListGoldenTests {
                         }
                         let golden = try Data(contentsOf: file)
                         #expect(cliBytes == golden, "\(file.lastPathComponent) differs from the CLI's output")
-                        let apiBytes = try await api.execute(uri: "/v1/reports/honor-list?\(query)=\(period)&format=\(format)", method: .get, headers: Seed.headers(token)) { response in
+                        let apiBytes = try await api.execute(
+                            uri: "/v1/reports/honor-list?\(query)=\(period)&format=\(format)", method: .get, headers: Seed.headers(token)
+                        ) { response in
                             #expect(response.status == .ok)
                             return Data(response.body.readableBytesView)
                         }
@@ -51,8 +55,10 @@ struct HonorListGoldenTests {
             let cli = CLIRunner(databaseURL: database.url)
             #expect(try cli.run("demo").status == 0)
             let token = try await Seed(client: client, logger: database.logger).account(.staff).token
-            let id = try await client.query("SELECT id FROM decisions WHERE number = '15/QĐ-THAP'", logger: database.logger).collect().first?.decode(UUID.self)
-            let app = try await buildApplication(ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
+            let id = try await client.query("SELECT id FROM decisions WHERE number = '15/QĐ-THAP'", logger: database.logger).collect()
+                .first?.decode(UUID.self)
+            let app = try await buildApplication(
+                ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
             try await app.test(.router) { api in
                 for format in ["html", "md"] {
                     let printed = try cli.run("report", "decision", "15/QĐ-THAP", "--format", format)
@@ -61,7 +67,8 @@ struct HonorListGoldenTests {
                     if ProcessInfo.processInfo.environment["THIDUA_UPDATE_GOLDEN"] == "1" { try Data(printed.stdout.utf8).write(to: file) }
                     #expect(Data(printed.stdout.utf8) == (try Data(contentsOf: file)))
                     let fromAPI = try await api.execute(
-                        uri: "/v1/decisions/\(try #require(id).uuidString.lowercased())/document?format=\(format)", method: .get, headers: Seed.headers(token)
+                        uri: "/v1/decisions/\(try #require(id).uuidString.lowercased())/document?format=\(format)", method: .get,
+                        headers: Seed.headers(token)
                     ) { Data($0.body.readableBytesView) }
                     #expect(fromAPI == Data(printed.stdout.utf8))
                 }
@@ -76,18 +83,26 @@ struct HonorListGoldenTests {
             let cli = CLIRunner(databaseURL: database.url)
             #expect(try cli.run("demo").status == 0)
             let token = try await Seed(client: client, logger: database.logger).account(.union).token
-            let id = try #require(try await client.query("SELECT id FROM movements WHERE name LIKE '%Dân vận khéo%'", logger: database.logger)
-                .collect().first?.decode(UUID.self)).uuidString.lowercased()
+            let id = try #require(
+                try await client.query("SELECT id FROM movements WHERE name LIKE '%Dân vận khéo%'", logger: database.logger)
+                    .collect().first?.decode(UUID.self)
+            ).uuidString.lowercased()
             let printed = try cli.run("report", "movement", id, "--format", "md")
             #expect(printed.status == 0, "\(printed.stderr)")
             let file = Self.folder.appending(path: "movement-dan-van-kheo.md")
             if ProcessInfo.processInfo.environment["THIDUA_UPDATE_GOLDEN"] == "1" { try Data(printed.stdout.utf8).write(to: file) }
             #expect(Data(printed.stdout.utf8) == (try Data(contentsOf: file)))
-            #expect(printed.stdout.contains("| 1 | Mô hình \"Dân vận khéo\" vận động học sinh ra lớp, chống bỏ học | Văn hóa – xã hội | Tổ chuyên môn khối 1 | 2 |"))
+            #expect(
+                printed.stdout.contains(
+                    "| 1 | Mô hình \"Dân vận khéo\" vận động học sinh ra lớp, chống bỏ học | Văn hóa – xã hội | Tổ chuyên môn khối 1 | 2 |")
+            )
             #expect(printed.stdout.contains("Công nhận cấp trường (44/QĐ-THAP, 18/12/2024)"))
-            let app = try await buildApplication(ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
+            let app = try await buildApplication(
+                ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
             try await app.test(.router) { api in
-                let fromAPI = try await api.execute(uri: "/v1/reports/movements/\(id)?format=md", method: .get, headers: Seed.headers(token)) { Data($0.body.readableBytesView) }
+                let fromAPI = try await api.execute(
+                    uri: "/v1/reports/movements/\(id)?format=md", method: .get, headers: Seed.headers(token)
+                ) { Data($0.body.readableBytesView) }
                 #expect(fromAPI == Data(printed.stdout.utf8))
             }
         }

@@ -73,7 +73,8 @@ struct ImportParsingTests {
 
     @Test("Optional name columns correct the default split")
     func nameOverride() throws {
-        let rows = try PersonImport.parse("""
+        let rows = try PersonImport.parse(
+            """
             full_name,unit,position,category,family_name,middle_name,given_name
             Tôn Nữ Minh Thư,THAP,Giáo viên,VC,Tôn Nữ,Minh,Thư
             Nguyễn Văn An,THAP,Giáo viên,VC,,,

@@ -44,9 +44,11 @@ struct WorkflowTests {
         #expect(throws: Never.self) { try MovementStatus.draft.check(.open) }
     }
 
-    @Test("Periods: a school year runs 1 September to 31 August", arguments: [
-        ("2023-2024", "2023-09-01", "2024-08-31"), ("2024", "2024-01-01", "2024-12-31"),
-    ])
+    @Test(
+        "Periods: a school year runs 1 September to 31 August",
+        arguments: [
+            ("2023-2024", "2023-09-01", "2024-08-31"), ("2024", "2024-01-01", "2024-12-31"),
+        ])
     func periods(text: String, starts: String, ends: String) throws {
         let period = try #require(Period(text))
         #expect(period.startsOn.description == starts)
@@ -64,10 +66,12 @@ struct WorkflowTests {
 
 @Suite("Decision documents")
 struct DecisionDocumentTests {
-    @Test("The kind of a legal document is read from its symbol", arguments: [
-        ("817/QĐ-UBND-HC", "Quyết định số"), ("311-QĐ/TU", "Quyết định số"), ("135/KH-UBND", "Kế hoạch số"),
-        ("33/CT-TTg", "Chỉ thị số"), ("01-CTr/BDVHU", "Chương trình số"), ("01-NQ/TU", "Nghị quyết số"),
-    ])
+    @Test(
+        "The kind of a legal document is read from its symbol",
+        arguments: [
+            ("817/QĐ-UBND-HC", "Quyết định số"), ("311-QĐ/TU", "Quyết định số"), ("135/KH-UBND", "Kế hoạch số"),
+            ("33/CT-TTg", "Chỉ thị số"), ("01-CTr/BDVHU", "Chương trình số"), ("01-NQ/TU", "Nghị quyết số"),
+        ])
     func kinds(number: String, kind: String) {
         let basis = DecisionDocument.Basis(number: number, date: LocalDate(2024, 1, 1), issuer: "x", title: "y")
         #expect(basis.kind == kind)

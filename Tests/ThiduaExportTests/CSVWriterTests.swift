@@ -13,12 +13,14 @@ struct CSVWriterTests {
         #expect(String(decoding: writer.data.dropFirst(3), as: UTF8.self) == "STT,Họ và tên\r\n")
     }
 
-    @Test("Commas, quotes and line breaks are quoted so the row survives", arguments: [
-        ("Dạy giỏi, chủ nhiệm tốt", "\"Dạy giỏi, chủ nhiệm tốt\""),
-        ("Mô hình \"Dân vận khéo\"", "\"Mô hình \"\"Dân vận khéo\"\"\""),
-        ("dòng 1\ndòng 2", "\"dòng 1\ndòng 2\""),
-        ("Nguyễn Thị Ngọc Hân", "Nguyễn Thị Ngọc Hân"),
-    ])
+    @Test(
+        "Commas, quotes and line breaks are quoted so the row survives",
+        arguments: [
+            ("Dạy giỏi, chủ nhiệm tốt", "\"Dạy giỏi, chủ nhiệm tốt\""),
+            ("Mô hình \"Dân vận khéo\"", "\"Mô hình \"\"Dân vận khéo\"\"\""),
+            ("dòng 1\ndòng 2", "\"dòng 1\ndòng 2\""),
+            ("Nguyễn Thị Ngọc Hân", "Nguyễn Thị Ngọc Hân"),
+        ])
     func quoting(field: String, expected: String) {
         #expect(CSVWriter.escape(field) == expected)
     }

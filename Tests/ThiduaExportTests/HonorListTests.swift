@@ -22,7 +22,8 @@ struct HonorListTests {
             if !achievements.isEmpty {
                 // Achievements are fixed before submission in real use; here they are set directly for the quoting case.
                 try await seed.client.query("ALTER TABLE nominations DISABLE TRIGGER nominations_transition", logger: seed.logger)
-                try await seed.client.query("UPDATE nominations SET achievements = \(achievements) WHERE id = \(nomination.id.rawValue)", logger: seed.logger)
+                try await seed.client.query(
+                    "UPDATE nominations SET achievements = \(achievements) WHERE id = \(nomination.id.rawValue)", logger: seed.logger)
                 try await seed.client.query("ALTER TABLE nominations ENABLE TRIGGER nominations_transition", logger: seed.logger)
                 nomination = try await nominations.find(nomination.id, logger: seed.logger)
             }
@@ -33,13 +34,18 @@ struct HonorListTests {
     }
 
     static func render(_ seed: Seed, _ request: HonorList.Request, _ format: HonorListFormat) async throws -> String {
-        String(decoding: try await HonorListReport.render(request, format: format, repository: HonorListRepository(client: seed.client), logger: seed.logger).data, as: UTF8.self)
+        String(
+            decoding: try await HonorListReport.render(
+                request, format: format, repository: HonorListRepository(client: seed.client), logger: seed.logger
+            ).data, as: UTF8.self)
     }
 
     static func names(_ json: String) throws -> [[String]] {
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let sections = object?["sections"] as? [[String: Any]] ?? []
-        return sections.flatMap { ($0["groups"] as? [[String: Any]] ?? []).map { ($0["entries"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } } }
+        return sections.flatMap {
+            ($0["groups"] as? [[String: Any]] ?? []).map { ($0["entries"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } }
+        }
     }
 
     @Test("Names sort in Vietnamese order by given name, then middle and family name, within each award")
@@ -47,10 +53,19 @@ struct HonorListTests {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
-            let people = ["Đỗ Minh Đức", "Trần Văn Dũng", "Lê Thị Ẩn", "Phạm Văn Bình", "Ngô Thị Ân", "Vũ Ngọc Ánh", "Hồ Văn An", "Bùi Văn An", "Bùi Thị An"]
+            let people = [
+                "Đỗ Minh Đức", "Trần Văn Dũng", "Lê Thị Ẩn", "Phạm Văn Bình", "Ngô Thị Ân", "Vũ Ngọc Ánh", "Hồ Văn An", "Bùi Văn An",
+                "Bùi Thị An",
+            ]
             try await Self.commend(seed, f, people.map { ($0, "LDTT", "2024-05-20", "") })
             let json = try await Self.render(seed, HonorList.Request(period: Period("2024")!), .json)
-            #expect(try Self.names(json) == [["Bùi Thị An", "Bùi Văn An", "Hồ Văn An", "Vũ Ngọc Ánh", "Ngô Thị Ân", "Lê Thị Ẩn", "Phạm Văn Bình", "Trần Văn Dũng", "Đỗ Minh Đức"]])
+            #expect(
+                try Self.names(json) == [
+                    [
+                        "Bùi Thị An", "Bùi Văn An", "Hồ Văn An", "Vũ Ngọc Ánh", "Ngô Thị Ân", "Lê Thị Ẩn", "Phạm Văn Bình", "Trần Văn Dũng",
+                        "Đỗ Minh Đức",
+                    ]
+                ])
         }
     }
 
@@ -59,13 +74,20 @@ struct HonorListTests {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
-            try await Self.commend(seed, f, [
-                ("Lê Văn Bình", "GK", "2024-03-01", ""), ("Tổ văn phòng mới", "TTLDTT", "2024-03-01", ""),
-                ("Trần Văn An", "CSTD_CS", "2024-03-01", ""), ("Ngô Văn Cường", "LDTT", "2024-03-01", ""), ("Hà Văn Dũng", "GK", "2024-03-01", ""),
-            ])
+            try await Self.commend(
+                seed, f,
+                [
+                    ("Lê Văn Bình", "GK", "2024-03-01", ""), ("Tổ văn phòng mới", "TTLDTT", "2024-03-01", ""),
+                    ("Trần Văn An", "CSTD_CS", "2024-03-01", ""), ("Ngô Văn Cường", "LDTT", "2024-03-01", ""),
+                    ("Hà Văn Dũng", "GK", "2024-03-01", ""),
+                ])
             let md = try await Self.render(seed, HonorList.Request(period: Period("2024")!), .md)
             let headings = md.split(separator: "\n").filter { $0.hasPrefix("## ") || $0.hasPrefix("### ") }.map(String.init)
-            #expect(headings == ["## I. Cá nhân", "### Chiến sĩ thi đua cơ sở", "### Giấy khen", "### Lao động tiên tiến", "## II. Tập thể", "### Tập thể lao động tiên tiến"])
+            #expect(
+                headings == [
+                    "## I. Cá nhân", "### Chiến sĩ thi đua cơ sở", "### Giấy khen", "### Lao động tiên tiến", "## II. Tập thể",
+                    "### Tập thể lao động tiên tiến",
+                ])
             #expect(md.contains("| 1 | Lê Văn Bình |"))
             #expect(md.contains("| 2 | Hà Văn Dũng |"))
             #expect(md.contains("**Tổng cộng: 5**"))
@@ -82,7 +104,8 @@ struct HonorListTests {
             try await Self.commend(seed, f, [("Lê Văn An", "LDTT", "2024-05-20", ""), ("Trần Văn Bình", "LDTT", "2024-05-20", "")])
             let commendations = CommendationRepository(client: client)
             let revoked = try #require(try await commendations.list(.init(), page: try PageRequest(), logger: database.logger).items.last)
-            _ = try await commendations.revoke(revoked.id, reason: "Vi phạm kỷ luật", decisionNumber: "9/QĐ-THAP", by: f.headmasterAccount, logger: database.logger)
+            _ = try await commendations.revoke(
+                revoked.id, reason: "Vi phạm kỷ luật", decisionNumber: "9/QĐ-THAP", by: f.headmasterAccount, logger: database.logger)
             let without = try await Self.render(seed, HonorList.Request(period: Period("2024")!), .md)
             #expect(!without.contains("Trần Văn Bình"))
             #expect(without.contains("**Tổng cộng: 1**"))
@@ -98,10 +121,12 @@ struct HonorListTests {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
-            try await Self.commend(seed, f, [
-                ("Lê Văn An", "LDTT", "2023-08-31", ""), ("Trần Văn Bình", "LDTT", "2023-09-01", ""),
-                ("Ngô Văn Cường", "LDTT", "2024-08-31", ""), ("Hà Văn Dũng", "LDTT", "2024-09-01", ""),
-            ])
+            try await Self.commend(
+                seed, f,
+                [
+                    ("Lê Văn An", "LDTT", "2023-08-31", ""), ("Trần Văn Bình", "LDTT", "2023-09-01", ""),
+                    ("Ngô Văn Cường", "LDTT", "2024-08-31", ""), ("Hà Văn Dũng", "LDTT", "2024-09-01", ""),
+                ])
             let json = try await Self.render(seed, HonorList.Request(period: Period("2023-2024")!), .json)
             #expect(try Self.names(json) == [["Trần Văn Bình", "Ngô Văn Cường"]])
         }
@@ -115,7 +140,9 @@ struct HonorListTests {
             let achievements = "Dạy giỏi, chủ nhiệm tốt;\nmô hình \"Dân vận khéo\""
             try await Self.commend(seed, f, [("Lê Văn An", "LDTT", "2024-05-20", achievements)])
             let data = try await HonorListReport.render(
-                HonorList.Request(period: Period("2024")!), format: .csv, repository: HonorListRepository(client: client), logger: database.logger).data
+                HonorList.Request(period: Period("2024")!), format: .csv, repository: HonorListRepository(client: client),
+                logger: database.logger
+            ).data
             #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
             let records = try CSVReader.records(try CSVReader.decode(data))
             let row = try #require(records.first { $0.fields.count > 1 && $0.fields[1] == "Lê Văn An" })

@@ -79,7 +79,8 @@ struct AuthenticationTests {
             let (_, token) = try await seed.account(.staff)
             try await app.test(.router) { client in
                 let body = #"{"code":"X1","name":"Tổ mới","kind":"collective"}"#
-                try await client.execute(uri: "/v1/units", method: .post, headers: Seed.headers(token), body: ByteBuffer(string: body)) { response in
+                try await client.execute(uri: "/v1/units", method: .post, headers: Seed.headers(token), body: ByteBuffer(string: body)) {
+                    response in
                     let problem = try expectProblem(response, status: 403, code: "forbidden")
                     #expect(problem["detail"]?.string?.contains("admin") == true)
                 }

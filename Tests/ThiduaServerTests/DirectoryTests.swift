@@ -14,7 +14,9 @@ struct DirectoryTests {
             let (_, token) = try await seed.account(.admin)
             try await app.test(.router) { client in
                 let body = #"{"code":"THAP","name":"  Trường Tiểu học   An Phước ","kind":"school"}"#
-                let location = try await client.execute(uri: "/v1/units", method: .post, headers: Seed.headers(token), body: ByteBuffer(string: body)) { response in
+                let location = try await client.execute(
+                    uri: "/v1/units", method: .post, headers: Seed.headers(token), body: ByteBuffer(string: body)
+                ) { response in
                     #expect(response.status == .created)
                     #expect(try response.json(JSONValue.self)["name"]?.string == "Trường Tiểu học An Phước")
                     return try #require(response.headers[.location])
@@ -25,7 +27,8 @@ struct DirectoryTests {
                     let unit = try response.json(JSONValue.self)
                     #expect(unit["code"]?.string == "THAP")
                 }
-                try await client.execute(uri: "/v1/units", method: .post, headers: Seed.headers(token), body: ByteBuffer(string: body)) { response in
+                try await client.execute(uri: "/v1/units", method: .post, headers: Seed.headers(token), body: ByteBuffer(string: body)) {
+                    response in
                     try expectProblem(response, status: 409, code: "conflict")
                 }
             }
@@ -39,7 +42,8 @@ struct DirectoryTests {
             let (_, token) = try await seed.account(.admin)
             try await app.test(.router) { client in
                 let body = #"{"fullName":"Hoa","category":"GV"}"#
-                try await client.execute(uri: "/v1/people", method: .post, headers: Seed.headers(token), body: ByteBuffer(string: body)) { response in
+                try await client.execute(uri: "/v1/people", method: .post, headers: Seed.headers(token), body: ByteBuffer(string: body)) {
+                    response in
                     let problem = try expectProblem(response, status: 422, code: "validation-failed")
                     let fields = problem["errors"]?.array?.compactMap { $0["field"]?.string } ?? []
                     #expect(Set(fields) == ["fullName", "category", "unitId"])
@@ -54,7 +58,9 @@ struct DirectoryTests {
         try await withTestApp { app, seed in
             let (_, token) = try await seed.account(.admin)
             try await app.test(.router) { client in
-                try await client.execute(uri: "/v1/units", method: .post, headers: Seed.headers(token), body: ByteBuffer(string: "{not json")) { response in
+                try await client.execute(
+                    uri: "/v1/units", method: .post, headers: Seed.headers(token), body: ByteBuffer(string: "{not json")
+                ) { response in
                     try expectProblem(response, status: 400, code: "bad-request")
                 }
                 try await client.execute(uri: "/v1/nothing-here", method: .get, headers: Seed.headers(token)) { response in
@@ -76,12 +82,14 @@ struct DirectoryTests {
                 var headers = Seed.headers(token)
                 headers[.ifMatch] = "\"1\""
                 let first = #"{"position":"Tổ trưởng"}"#
-                try await client.execute(uri: "/v1/people/\(person.id)", method: .patch, headers: headers, body: ByteBuffer(string: first)) { response in
+                try await client.execute(uri: "/v1/people/\(person.id)", method: .patch, headers: headers, body: ByteBuffer(string: first))
+                { response in
                     #expect(response.status == .ok)
                     #expect(response.headers[.eTag] == "\"2\"")
                 }
                 let second = #"{"position":"Bảo vệ"}"#
-                try await client.execute(uri: "/v1/people/\(person.id)", method: .patch, headers: headers, body: ByteBuffer(string: second)) { response in
+                try await client.execute(uri: "/v1/people/\(person.id)", method: .patch, headers: headers, body: ByteBuffer(string: second))
+                { response in
                     try expectProblem(response, status: 412, code: "precondition-failed")
                 }
                 try await client.execute(uri: "/v1/people/\(person.id)", method: .get, headers: Seed.headers(token)) { response in

@@ -24,8 +24,10 @@ struct EvidenceTests {
                 var headers = Seed.headers(f.union)
                 headers[.contentType] = "application/pdf"
                 headers[.contentDisposition] = "attachment; filename*=UTF-8''\(encoded)"
-                let created = try await client.execute(uri: "/v1/nominations/\(nomination.id)/evidence", method: .post, headers: headers,
-                                                       body: ByteBuffer(bytes: bytes)) { response in
+                let created = try await client.execute(
+                    uri: "/v1/nominations/\(nomination.id)/evidence", method: .post, headers: headers,
+                    body: ByteBuffer(bytes: bytes)
+                ) { response in
                     #expect(response.status == .created)
                     return try response.json(JSONValue.self)
                 }
@@ -63,8 +65,10 @@ struct EvidenceTests {
                 var headers = Seed.headers(f.union)
                 headers[.contentType] = "image/jpeg"
                 headers[.contentDisposition] = "attachment; filename=\"anh.jpg\""
-                try await client.execute(uri: "/v1/nominations/\(nomination.id)/evidence", method: .post, headers: headers,
-                                         body: ByteBuffer(bytes: [UInt8](repeating: 7, count: 2048))) { response in
+                try await client.execute(
+                    uri: "/v1/nominations/\(nomination.id)/evidence", method: .post, headers: headers,
+                    body: ByteBuffer(bytes: [UInt8](repeating: 7, count: 2048))
+                ) { response in
                     try expectProblem(response, status: 413, code: "content-too-large")
                 }
             }
@@ -78,14 +82,18 @@ struct EvidenceTests {
             let f = try await RegistryFixture.make(seed)
             let nomination = try await f.nomination(seed, status: .submitted)
             try await app.test(.router) { client in
-                let link = try await client.send(.post, "/v1/nominations/\(nomination.id)/evidence", token: f.union, json: #"{"url":"https://example.org/bao-cao"}"#)
+                let link = try await client.send(
+                    .post, "/v1/nominations/\(nomination.id)/evidence", token: f.union, json: #"{"url":"https://example.org/bao-cao"}"#)
                 #expect(link.status == 201)
                 #expect(link.body["kind"]?.string == "link")
-                let note = try await client.send(.post, "/v1/nominations/\(nomination.id)/evidence", token: f.union, json: #"{"note":"Đã kiểm tra hồ sơ"}"#)
+                let note = try await client.send(
+                    .post, "/v1/nominations/\(nomination.id)/evidence", token: f.union, json: #"{"note":"Đã kiểm tra hồ sơ"}"#)
                 #expect(note.body["kind"]?.string == "note")
                 var headers = Seed.headers(f.union)
                 headers[.contentType] = "image/png"
-                try await client.execute(uri: "/v1/nominations/\(nomination.id)/evidence", method: .post, headers: headers, body: ByteBuffer(bytes: [1, 2, 3])) { response in
+                try await client.execute(
+                    uri: "/v1/nominations/\(nomination.id)/evidence", method: .post, headers: headers, body: ByteBuffer(bytes: [1, 2, 3])
+                ) { response in
                     try expectProblem(response, status: 422, code: "validation-failed")
                 }
                 let listed = try await client.send(.get, "/v1/nominations/\(nomination.id)/evidence", token: f.headmaster)
@@ -107,13 +115,17 @@ struct MultipartEvidenceTests {
             let content: [UInt8] = Array("ảnh\r\n--not-the-boundary\r\n".utf8) + [0, 255, 13, 10, 45, 45]
             let boundary = "----thidua-boundary-7MA4YWxk"
             var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nẢnh hoạt động\r\n".utf8)
-            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Ảnh hoạt động.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".utf8)
+            body += Array(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Ảnh hoạt động.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
+                    .utf8)
             body += content + Array("\r\n--\(boundary)--\r\n".utf8)
             let upload = body
             try await app.test(.router) { client in
                 var headers = Seed.headers(f.staff)
                 headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
-                let created = try await client.execute(uri: "/v1/models/\(model.id)/evidence", method: .post, headers: headers, body: ByteBuffer(bytes: upload)) { response in
+                let created = try await client.execute(
+                    uri: "/v1/models/\(model.id)/evidence", method: .post, headers: headers, body: ByteBuffer(bytes: upload)
+                ) { response in
                     #expect(response.status == .created)
                     return try response.json(JSONValue.self)
                 }

@@ -7,7 +7,9 @@ import ThiduaTestSupport
 extension TestClientProtocol {
     /// Sends JSON with a bearer token and returns status and decoded body.
     @discardableResult
-    func send(_ method: HTTPRequest.Method, _ uri: String, token: String, json: String? = nil, headers extra: HTTPFields = [:]) async throws -> (status: Int, body: JSONValue, headers: HTTPFields) {
+    func send(_ method: HTTPRequest.Method, _ uri: String, token: String, json: String? = nil, headers extra: HTTPFields = [:]) async throws
+        -> (status: Int, body: JSONValue, headers: HTTPFields)
+    {
         var headers = Seed.headers(token)
         for field in extra { headers[field.name] = field.value }
         return try await execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) { response in

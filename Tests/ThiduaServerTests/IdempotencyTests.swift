@@ -25,7 +25,9 @@ struct IdempotencyTests {
                 #expect(second.body["id"] == first.body["id"])
                 #expect(second.headers[.location] == first.headers[.location])
                 #expect(second.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
-                let other = try await client.send(.post, "/v1/nominations", token: f.union, json: body.replacingOccurrences(of: "Thành tích", with: "Khác"), headers: [Self.key: "abc-1"])
+                let other = try await client.send(
+                    .post, "/v1/nominations", token: f.union, json: body.replacingOccurrences(of: "Thành tích", with: "Khác"),
+                    headers: [Self.key: "abc-1"])
                 #expect(other.status == 422)
                 let fresh = try await client.send(.post, "/v1/nominations", token: f.union, json: body, headers: [Self.key: "abc-2"])
                 #expect(fresh.body["id"] != first.body["id"])
@@ -39,11 +41,16 @@ struct IdempotencyTests {
         try await withTestApp { app, seed in
             let f = try await RegistryFixture.make(seed)
             try await app.test(.router) { client in
-                let bad = try await client.send(.post, "/v1/documents", token: f.headmaster, json: #"{"number":"1/KH"}"#, headers: [Self.key: "doc"])
+                let bad = try await client.send(
+                    .post, "/v1/documents", token: f.headmaster, json: #"{"number":"1/KH"}"#, headers: [Self.key: "doc"])
                 #expect(bad.status == 422)
                 let good = #"{"number":"135/KH-UBND","date":"2024-04-09","issuer":"UBND huyện Tân Hồng","title":"Kế hoạch dân vận 2024"}"#
-                #expect(try await client.send(.post, "/v1/documents", token: f.headmaster, json: good, headers: [Self.key: "doc"]).status == 201)
-                #expect(try await client.send(.post, "/v1/documents", token: f.headmaster, json: good, headers: [Self.key: "doc"]).status == 201)
+                #expect(
+                    try await client.send(.post, "/v1/documents", token: f.headmaster, json: good, headers: [Self.key: "doc"]).status == 201
+                )
+                #expect(
+                    try await client.send(.post, "/v1/documents", token: f.headmaster, json: good, headers: [Self.key: "doc"]).status == 201
+                )
             }
             #expect(try await seed.count("legal_documents") == 2)  // the fixture's and this one
         }

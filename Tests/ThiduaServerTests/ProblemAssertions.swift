@@ -5,7 +5,9 @@ import ThiduaTestSupport
 
 /// Checks that a response is an RFC 9457 problem with the given status and stable code, and returns its body.
 @discardableResult
-func expectProblem(_ response: TestResponse, status: Int, code: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> JSONValue {
+func expectProblem(_ response: TestResponse, status: Int, code: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> JSONValue
+{
     #expect(response.status.code == status, sourceLocation: sourceLocation)
     #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true, sourceLocation: sourceLocation)
     let body = try response.json(JSONValue.self)

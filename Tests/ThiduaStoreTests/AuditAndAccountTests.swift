@@ -14,7 +14,8 @@ struct AuditAndAccountTests {
             let unit = try await seed.unit()
             let person = try await seed.person("Nguyễn Thị Ngọc Hân", unit: unit.id)
             _ = try await PersonRepository(client: client).update(
-                person.id, PersonPatch(position: "Phó Hiệu trưởng"), unitId: nil, expectedVersion: nil, by: seed.actor, logger: database.logger)
+                person.id, PersonPatch(position: "Phó Hiệu trưởng"), unitId: nil, expectedVersion: nil, by: seed.actor,
+                logger: database.logger)
             let entries = try await AuditLog(client: client).entries(entity: "person", id: person.id.description, logger: database.logger)
             #expect(entries.map(\.action) == ["person.create", "person.update"])
             #expect(entries[1].actor == "cli:test")
@@ -42,7 +43,9 @@ struct AuditAndAccountTests {
     func tokensHashed() async throws {
         try await TestDatabase.with { database, client in
             let (account, token) = try await Seed(client: client, logger: database.logger).account(.headmaster)
-            let stored = try await client.query("SELECT token_hash FROM api_tokens", logger: database.logger).collect().map { try $0.decode(String.self) }
+            let stored = try await client.query("SELECT token_hash FROM api_tokens", logger: database.logger).collect().map {
+                try $0.decode(String.self)
+            }
             #expect(stored == [APIToken.hash(token)])
             #expect(!stored.contains(token))
             let signedIn = try await AccountRepository(client: client).authenticate(token: token, logger: database.logger)
@@ -59,7 +62,9 @@ struct AuditAndAccountTests {
             let accounts = AccountRepository(client: client)
             _ = try await accounts.revoke(account.id, by: seed.actor, logger: database.logger)
             #expect(try await accounts.authenticate(token: token, logger: database.logger) == nil)
-            await #expect(throws: DomainError.self) { try await accounts.issueToken(for: account.id, by: seed.actor, logger: database.logger) }
+            await #expect(throws: DomainError.self) {
+                try await accounts.issueToken(for: account.id, by: seed.actor, logger: database.logger)
+            }
         }
     }
 }

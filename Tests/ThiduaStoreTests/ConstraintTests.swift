@@ -12,7 +12,8 @@ struct ConstraintTests {
         try await TestDatabase.with { database, client in
             let decomposed = "Trường Tiểu học".decomposedStringWithCanonicalMapping
             await #expect(throws: PSQLError.self) {
-                try await client.query("INSERT INTO units (code, name, kind) VALUES ('X', \(decomposed), 'school')", logger: database.logger)
+                try await client.query(
+                    "INSERT INTO units (code, name, kind) VALUES ('X', \(decomposed), 'school')", logger: database.logger)
             }
         }
     }
@@ -23,7 +24,8 @@ struct ConstraintTests {
             let seed = Seed(client: client, logger: database.logger)
             let unit = try await seed.unit()
             await #expect(throws: PSQLError.self) {
-                try await client.query("""
+                try await client.query(
+                    """
                     INSERT INTO people (unit_id, full_name, family_name, middle_name, given_name, category, search_key)
                     VALUES (\(unit.id.rawValue), 'Tôn Nữ Minh Thư', 'Tôn', 'Minh', 'Thư', 'VC', ' ton nu minh thu')
                     """, logger: database.logger)
@@ -36,7 +38,9 @@ struct ConstraintTests {
         try await TestDatabase.with { database, client in
             _ = try await Seed(client: client, logger: database.logger).unit()
             for statement in ["UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log"] {
-                await #expect(throws: PSQLError.self) { try await client.query(PostgresQuery(unsafeSQL: statement), logger: database.logger) }
+                await #expect(throws: PSQLError.self) {
+                    try await client.query(PostgresQuery(unsafeSQL: statement), logger: database.logger)
+                }
             }
             #expect(try await Seed(client: client, logger: database.logger).count("audit_log") == 1)
         }
@@ -49,7 +53,8 @@ struct ConstraintTests {
             let district = try await seed.unit("D", name: "Huyện", kind: .district)
             let school = try await seed.unit("S", name: "Trường", kind: .school, parent: district.id)
             await #expect(throws: PSQLError.self) {
-                try await client.query("UPDATE units SET parent_id = \(school.id.rawValue) WHERE id = \(district.id.rawValue)", logger: database.logger)
+                try await client.query(
+                    "UPDATE units SET parent_id = \(school.id.rawValue) WHERE id = \(district.id.rawValue)", logger: database.logger)
             }
         }
     }

@@ -22,9 +22,11 @@ struct DatabaseURLTests {
         #expect(configuration.database == "thidua")
     }
 
-    @Test("Wrong schemes and unknown sslmodes are refused in plain words", arguments: [
-        "mysql://u@h/db", "postgres://u@h/db?sslmode=sometimes", "not a url",
-    ])
+    @Test(
+        "Wrong schemes and unknown sslmodes are refused in plain words",
+        arguments: [
+            "mysql://u@h/db", "postgres://u@h/db?sslmode=sometimes", "not a url",
+        ])
     func refused(url: String) {
         #expect(throws: DomainError.self) { try DatabaseURL.configuration(url) }
     }

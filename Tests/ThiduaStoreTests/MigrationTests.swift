@@ -19,7 +19,8 @@ struct MigrationTests {
         try await TestDatabase.with(migrated: false) { database, client in
             let applied = try await Migrator(client: client, logger: database.logger).apply()
             #expect(applied.map(\.version) == Migration.embedded.map(\.version))
-            let rows = try await client.query("SELECT version, checksum FROM schema_migrations ORDER BY applied_at, version", logger: database.logger)
+            let rows = try await client.query(
+                "SELECT version, checksum FROM schema_migrations ORDER BY applied_at, version", logger: database.logger)
             var recorded: [(Int, String)] = []
             for try await row in rows.decode((Int, String).self) { recorded.append(row) }
             #expect(recorded.map(\.0) == Migration.embedded.map(\.version))
@@ -49,7 +50,9 @@ struct MigrationTests {
                     group.addTask {
                         let client = PostgresClient(configuration: database.configuration, backgroundLogger: database.logger)
                         return try await withThrowingTaskGroup(of: Int.self) { inner in
-                            inner.addTask { await client.run(); return -1 }
+                            inner.addTask {
+                                await client.run(); return -1
+                            }
                             defer { inner.cancelAll() }
                             return try await Migrator(client: client, logger: database.logger).apply().count
                         }
@@ -64,10 +67,12 @@ struct MigrationTests {
     @Test("A failing migration is rolled back and not recorded")
     func failingMigrationRollsBack() async throws {
         try await TestDatabase.with { database, client in
-            let broken = Migration(version: 9999, name: "9999_broken.sql", sql: "CREATE TABLE half_done (id int);\nSELECT no_such_function();")
+            let broken = Migration(
+                version: 9999, name: "9999_broken.sql", sql: "CREATE TABLE half_done (id int);\nSELECT no_such_function();")
             let migrator = Migrator(client: client, migrations: Migration.embedded + [broken], logger: database.logger)
             await #expect(throws: MigrationError.self) { try await migrator.apply() }
-            let exists = try await client.query("SELECT to_regclass('half_done') IS NOT NULL", logger: database.logger).collect().first?.decode(Bool.self)
+            let exists = try await client.query("SELECT to_regclass('half_done') IS NOT NULL", logger: database.logger).collect().first?
+                .decode(Bool.self)
             #expect(exists == false)
             #expect(try await migrator.plan().pending.map(\.version) == [9999])
         }

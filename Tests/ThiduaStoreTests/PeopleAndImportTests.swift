@@ -58,26 +58,30 @@ struct PeopleAndImportTests {
                 names += page.items.map(\.name.full)
                 cursor = page.nextCursor
             } while cursor != nil
-            #expect(names == [
-                "Đặng Văn An", "Lê Văn An", "Huỳnh Ngọc Ánh", "Bùi Thị Ân", "Hồ Thị Ẩn",
-                "Phan Văn Bình", "Nguyễn Văn Dũng", "Đặng Văn Đức", "Nguyễn Thị Ngọc Hân",
-            ])
+            #expect(
+                names == [
+                    "Đặng Văn An", "Lê Văn An", "Huỳnh Ngọc Ánh", "Bùi Thị Ân", "Hồ Thị Ẩn",
+                    "Phan Văn Bình", "Nguyễn Văn Dũng", "Đặng Văn Đức", "Nguyễn Thị Ngọc Hân",
+                ])
         }
     }
 
-    @Test("Search matches the start of name words with or without diacritics", arguments: [
-        ("han", ["Nguyễn Thị Ngọc Hân"]),
-        ("Hân", ["Nguyễn Thị Ngọc Hân"]),
-        ("ngoc han", ["Nguyễn Thị Ngọc Hân"]),
-        ("duc", ["Đặng Văn Đức"]),
-        ("dang", ["Đặng Văn An", "Đặng Văn Đức"]),
-        ("AN", ["Đặng Văn An", "Lê Văn An", "Huỳnh Ngọc Ánh", "Bùi Thị Ân", "Hồ Thị Ẩn"]),
-        ("100%", []),
-    ])
+    @Test(
+        "Search matches the start of name words with or without diacritics",
+        arguments: [
+            ("han", ["Nguyễn Thị Ngọc Hân"]),
+            ("Hân", ["Nguyễn Thị Ngọc Hân"]),
+            ("ngoc han", ["Nguyễn Thị Ngọc Hân"]),
+            ("duc", ["Đặng Văn Đức"]),
+            ("dang", ["Đặng Văn An", "Đặng Văn Đức"]),
+            ("AN", ["Đặng Văn An", "Lê Văn An", "Huỳnh Ngọc Ánh", "Bùi Thị Ân", "Hồ Thị Ẩn"]),
+            ("100%", []),
+        ])
     func searchIgnoresDiacritics(query: String, expected: [String]) async throws {
         try await TestDatabase.with { database, client in
             try await Self.load(client, database)
-            let page = try await PersonRepository(client: client).list(.init(query: query), page: try PageRequest(), logger: database.logger)
+            let page = try await PersonRepository(client: client).list(
+                .init(query: query), page: try PageRequest(), logger: database.logger)
             #expect(page.items.map(\.name.full) == expected)
         }
     }
@@ -89,8 +93,10 @@ struct PeopleAndImportTests {
             let seed = Seed(client: client, logger: database.logger)
             let auditRows = try await seed.count("audit_log")
             let actor = Actor.commandLine(user: "test")
-            let units = try await UnitRepository(client: client).importUnits(try UnitImport.parse(Self.units), by: actor, logger: database.logger)
-            let people = try await PersonRepository(client: client).importPeople(try PersonImport.parse(Self.people), by: actor, logger: database.logger)
+            let units = try await UnitRepository(client: client).importUnits(
+                try UnitImport.parse(Self.units), by: actor, logger: database.logger)
+            let people = try await PersonRepository(client: client).importPeople(
+                try PersonImport.parse(Self.people), by: actor, logger: database.logger)
             #expect(units == ImportSummary(unchanged: 3))
             #expect(people == ImportSummary(unchanged: 9))
             #expect(try await seed.count("audit_log") == auditRows)
@@ -110,14 +116,16 @@ struct PeopleAndImportTests {
                 Nguyễn Thị Ngọc Hân,THAP,Hiệu trưởng,CBQL
                 """
             do {
-                _ = try await PersonRepository(client: client).importPeople(try PersonImport.parse(file), by: .commandLine(user: "test"), logger: database.logger)
+                _ = try await PersonRepository(client: client).importPeople(
+                    try PersonImport.parse(file), by: .commandLine(user: "test"), logger: database.logger)
                 Issue.record("expected the import to be refused")
             } catch let error as ImportFailed {
                 #expect(error.issues.map(\.line) == [3])
                 #expect(error.description.contains("KHONG-CO"))
             }
             #expect((try await seed.count("people"), try await seed.count("audit_log")) == before)
-            let han = try await PersonRepository(client: client).list(.init(query: "han"), page: try PageRequest(), logger: database.logger).items
+            let han = try await PersonRepository(client: client).list(.init(query: "han"), page: try PageRequest(), logger: database.logger)
+                .items
             #expect(han.first?.position == "Phó Hiệu trưởng")
         }
     }
@@ -128,9 +136,11 @@ struct PeopleAndImportTests {
             let seed = Seed(client: client, logger: database.logger)
             let person = try await seed.person("Lê Văn An", unit: try await seed.unit().id)
             let repository = PersonRepository(client: client)
-            _ = try await repository.update(person.id, PersonPatch(position: "Tổ trưởng"), unitId: nil, expectedVersion: 1, by: seed.actor, logger: database.logger)
+            _ = try await repository.update(
+                person.id, PersonPatch(position: "Tổ trưởng"), unitId: nil, expectedVersion: 1, by: seed.actor, logger: database.logger)
             await #expect(throws: DomainError.self) {
-                try await repository.update(person.id, PersonPatch(position: "Bảo vệ"), unitId: nil, expectedVersion: 1, by: seed.actor, logger: database.logger)
+                try await repository.update(
+                    person.id, PersonPatch(position: "Bảo vệ"), unitId: nil, expectedVersion: 1, by: seed.actor, logger: database.logger)
             }
             #expect(try await repository.find(person.id, logger: database.logger).position == "Tổ trưởng")
         }

@@ -11,9 +11,10 @@ struct RegistryRuleTests {
     func transitionTablesAgree() async throws {
         try await TestDatabase.with { database, client in
             var stored = Set<String>()
-            for try await (entity, from, to) in try await client.query("SELECT entity, from_status, to_status FROM workflow_transitions", logger: database.logger)
-                .decode((String, String, String).self)
-            {
+            for try await (entity, from, to) in try await client.query(
+                "SELECT entity, from_status, to_status FROM workflow_transitions", logger: database.logger
+            )
+            .decode((String, String, String).self) {
                 stored.insert("\(entity):\(from)>\(to)")
             }
             func moves<S: WorkflowStatus>(_ type: S.Type) -> Set<String> {
@@ -23,11 +24,13 @@ struct RegistryRuleTests {
         }
     }
 
-    @Test("A direct SQL update cannot skip a workflow step", arguments: [
-        "UPDATE nominations SET status = 'approved'",
-        "UPDATE nominations SET status = 'recommended'",
-        "UPDATE movements SET status = 'archived'",
-    ])
+    @Test(
+        "A direct SQL update cannot skip a workflow step",
+        arguments: [
+            "UPDATE nominations SET status = 'approved'",
+            "UPDATE nominations SET status = 'recommended'",
+            "UPDATE movements SET status = 'archived'",
+        ])
     func sqlCannotSkipSteps(statement: String) async throws {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
@@ -44,10 +47,12 @@ struct RegistryRuleTests {
             let f = try await RegistryFixture.make(seed)
             let recommended = try await f.nomination(seed, status: .recommended)
             await #expect(throws: PSQLError.self) {
-                try await client.query("""
+                try await client.query(
+                    """
                     INSERT INTO decisions (number, decision_date, signer_id, signer_name) SELECT '9/QĐ', '2024-01-01', id, 'x' FROM accounts LIMIT 1;
                     """, logger: database.logger)
-                try await client.query("""
+                try await client.query(
+                    """
                     INSERT INTO commendations (nomination_id, decision_id, award_code, movement_id, nominee_person_id)
                     SELECT \(recommended.id.rawValue), d.id, 'LDTT', \(f.movement.id.rawValue), \(f.teacher.id.rawValue) FROM decisions d
                     """, logger: database.logger)
@@ -56,7 +61,8 @@ struct RegistryRuleTests {
                 recommended.id, decision: DecisionReference.validate(number: "12/QĐ-THAP", date: "2024-05-20"), expectedVersion: nil,
                 by: f.headmasterAccount, logger: database.logger)
             await #expect(throws: PSQLError.self) {
-                try await client.query("UPDATE commendations SET award_code = 'CSTD_CS' WHERE id = \(commendation.id.rawValue)", logger: database.logger)
+                try await client.query(
+                    "UPDATE commendations SET award_code = 'CSTD_CS' WHERE id = \(commendation.id.rawValue)", logger: database.logger)
             }
             await #expect(throws: PSQLError.self) {
                 try await client.query("DELETE FROM commendations WHERE id = \(commendation.id.rawValue)", logger: database.logger)
@@ -75,7 +81,10 @@ struct RegistryRuleTests {
                 for number in ["12/QĐ-THAP", "13/QĐ-THAP", "14/QĐ-THAP", "15/QĐ-THAP"] {
                     group.addTask {
                         let decision = try? DecisionReference.validate(number: number, date: "2024-05-20")
-                        return (try? await repository.approve(recommended.id, decision: decision!, expectedVersion: nil, by: f.headmasterAccount, logger: database.logger)) != nil
+                        return
+                            (try? await repository.approve(
+                                recommended.id, decision: decision!, expectedVersion: nil, by: f.headmasterAccount, logger: database.logger))
+                            != nil
                     }
                 }
                 return await group.reduce(into: []) { $0.append($1) }
@@ -93,18 +102,26 @@ struct RegistryRuleTests {
             let repository = NominationRepository(client: client)
             // council[0] belongs to the collective THAP-K1.
             let ofCollective = try await f.nomination(seed, status: .submitted, award: "TTLDTT", nominee: .unit(f.collective.id))
-            await #expect(throws: DomainError.forbidden("Thành viên hội đồng không chấm đề nghị của chính mình, của tập thể mình, hoặc đề nghị mình đã xin rút khỏi.")) {
-                try await ReviewRepository(client: client).review(.nomination(ofCollective.id), by: f.council[0].account, scores: ["KQ": 40, "LT": 60], vote: .agree, comment: "", logger: database.logger)
+            await #expect(
+                throws: DomainError.forbidden(
+                    "Thành viên hội đồng không chấm đề nghị của chính mình, của tập thể mình, hoặc đề nghị mình đã xin rút khỏi.")
+            ) {
+                try await ReviewRepository(client: client).review(
+                    .nomination(ofCollective.id), by: f.council[0].account, scores: ["KQ": 40, "LT": 60], vote: .agree, comment: "",
+                    logger: database.logger)
             }
             let ofThemselves = try await f.nomination(seed, status: .submitted, nominee: .person(f.councilPeople[1].id))
             await #expect(throws: PSQLError.self) {
-                try await client.query("""
+                try await client.query(
+                    """
                     INSERT INTO reviews (nomination_id, movement_id, reviewer_id, vote)
                     VALUES (\(ofThemselves.id.rawValue), \(f.movement.id.rawValue), \(f.council[1].account.id.rawValue), 'agree')
                     """, logger: database.logger)
             }
             // Others may review.
-            _ = try await ReviewRepository(client: client).review(.nomination(ofCollective.id), by: f.council[1].account, scores: ["KQ": 40, "LT": 60], vote: .agree, comment: "", logger: database.logger)
+            _ = try await ReviewRepository(client: client).review(
+                .nomination(ofCollective.id), by: f.council[1].account, scores: ["KQ": 40, "LT": 60], vote: .agree, comment: "",
+                logger: database.logger)
             #expect(try await seed.count("reviews") == 1)
         }
     }
@@ -118,7 +135,9 @@ struct RegistryRuleTests {
             let repository = NominationRepository(client: client)
             for scores in [["KQ": 40], ["KQ": 41, "LT": 10], ["KQ": 10, "LT": 10, "XX": 1]] {
                 await #expect(throws: DomainError.self) {
-                    try await ReviewRepository(client: client).review(.nomination(submitted.id), by: f.council[1].account, scores: scores, vote: .agree, comment: "", logger: database.logger)
+                    try await ReviewRepository(client: client).review(
+                        .nomination(submitted.id), by: f.council[1].account, scores: scores, vote: .agree, comment: "",
+                        logger: database.logger)
                 }
             }
             #expect(try await seed.count("reviews") == 0)
@@ -132,8 +151,12 @@ struct RegistryRuleTests {
             let f = try await RegistryFixture.make(seed)
             let submitted = try await f.nomination(seed, status: .submitted)
             let repository = NominationRepository(client: client)
-            _ = try await ReviewRepository(client: client).review(.nomination(submitted.id), by: f.council[1].account, scores: ["KQ": 10, "LT": 10], vote: .disagree, comment: "", logger: database.logger)
-            let summary = try await ReviewRepository(client: client).review(.nomination(submitted.id), by: f.council[1].account, scores: ["KQ": 40, "LT": 60], vote: .agree, comment: "", logger: database.logger)
+            _ = try await ReviewRepository(client: client).review(
+                .nomination(submitted.id), by: f.council[1].account, scores: ["KQ": 10, "LT": 10], vote: .disagree, comment: "",
+                logger: database.logger)
+            let summary = try await ReviewRepository(client: client).review(
+                .nomination(submitted.id), by: f.council[1].account, scores: ["KQ": 40, "LT": 60], vote: .agree, comment: "",
+                logger: database.logger)
             #expect(summary.votes == ["agree": 1, "disagree": 0, "abstain": 0])
             #expect(summary.averageTotal == 100)
             #expect(try await seed.count("reviews") == 2)
@@ -151,18 +174,21 @@ struct RegistryRuleTests {
             let repository = NominationRepository(client: client)
             let decision = try DecisionReference.validate(number: "30/QĐ-THAP", date: "2024-05-25")
 
-            let preview = try await repository.approveAll([a.id, b.id], decision: decision, dryRun: true, by: f.headmasterAccount, logger: database.logger)
+            let preview = try await repository.approveAll(
+                [a.id, b.id], decision: decision, dryRun: true, by: f.headmasterAccount, logger: database.logger)
             #expect(preview.map(\.outcome) == ["would-approve", "would-approve"])
             #expect(try await seed.count("commendations") == 0)
             #expect(try await seed.count("decisions") == 0)
 
             await #expect(throws: DomainError.self) {
-                try await repository.approveAll([a.id, draft.id], decision: decision, dryRun: false, by: f.headmasterAccount, logger: database.logger)
+                try await repository.approveAll(
+                    [a.id, draft.id], decision: decision, dryRun: false, by: f.headmasterAccount, logger: database.logger)
             }
             #expect(try await seed.count("commendations") == 0)
             #expect(try await repository.find(a.id, logger: database.logger).status == .recommended)
 
-            let signed = try await repository.approveAll([a.id, b.id], decision: decision, dryRun: false, by: f.headmasterAccount, logger: database.logger)
+            let signed = try await repository.approveAll(
+                [a.id, b.id], decision: decision, dryRun: false, by: f.headmasterAccount, logger: database.logger)
             #expect(signed.allSatisfy { $0.outcome == "approved" && $0.commendationId != nil })
             #expect(try await seed.count("commendations") == 2)
             #expect(try await seed.count("decisions") == 1)
@@ -177,9 +203,11 @@ struct RegistryRuleTests {
             let submitted = try await f.nomination(seed, status: .submitted)
             let union = try #require(try await AccountRepository(client: client).authenticate(token: f.union, logger: database.logger))
             let evidence = EvidenceRepository(client: client)
-            let item = try await evidence.add(.note("Biên bản họp tổ ngày 12/3"), to: .nomination(submitted.id), by: union, logger: database.logger)
+            let item = try await evidence.add(
+                .note("Biên bản họp tổ ngày 12/3"), to: .nomination(submitted.id), by: union, logger: database.logger)
             await #expect(throws: PSQLError.self) {
-                try await client.query("UPDATE evidence SET note = 'sửa lén' WHERE id = \(UUID(uuidString: item.id)!)", logger: database.logger)
+                try await client.query(
+                    "UPDATE evidence SET note = 'sửa lén' WHERE id = \(UUID(uuidString: item.id)!)", logger: database.logger)
             }
             await #expect(throws: PSQLError.self) { try await client.query("DELETE FROM evidence", logger: database.logger) }
             let retracted = try await evidence.retract(UUID(uuidString: item.id)!, reason: "Nhầm tệp", by: union, logger: database.logger)

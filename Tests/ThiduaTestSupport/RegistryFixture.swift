@@ -45,8 +45,10 @@ public struct RegistryFixture: Sendable {
             number: "817/QĐ-UBND-HC", date: LocalDate(2023, 8, 7), issuer: "UBND tỉnh Đồng Tháp",
             title: "Quy định tiêu chí đánh giá, xếp loại công tác dân vận", by: seed.actor, logger: seed.logger)
         let draft = try MovementDraft.validate(
-            name: "Dân vận khéo năm 2024", unitId: school.id.description, period: "2024", registrationDeadline: nil, nominationDeadline: nil,
-            legalBases: [document.id.description], criteria: [("KQ", "Kết quả thực hiện", 40), ("LT", "Sức lan tỏa", 60)]).get()
+            name: "Dân vận khéo năm 2024", unitId: school.id.description, period: "2024", registrationDeadline: nil,
+            nominationDeadline: nil,
+            legalBases: [document.id.description], criteria: [("KQ", "Kết quả thực hiện", 40), ("LT", "Sức lan tỏa", 60)]
+        ).get()
         let movements = MovementRepository(client: seed.client)
         let created = try await movements.create(draft, by: seed.actor, logger: seed.logger)
         let movement = try await movements.transition(created.id, to: .open, expectedVersion: nil, by: seed.actor, logger: seed.logger)
@@ -56,18 +58,26 @@ public struct RegistryFixture: Sendable {
     }
 
     /// A nomination moved to `status` through the real workflow (union submits, the council reviews, the headmaster recommends).
-    public func nomination(_ seed: Seed, status: NominationStatus, award: String = "LDTT", nominee: Owner? = nil) async throws -> Nomination {
+    public func nomination(_ seed: Seed, status: NominationStatus, award: String = "LDTT", nominee: Owner? = nil) async throws -> Nomination
+    {
         let repository = NominationRepository(client: seed.client)
         let union = try await AccountRepository(client: seed.client).authenticate(token: self.union, logger: seed.logger)!
         var nomination = try await repository.create(
             movementId: movement.id, awardCode: award, nominee: nominee ?? .person(teacher.id),
             achievements: "Hoàn thành xuất sắc nhiệm vụ năm học", modelIds: [], by: union, logger: seed.logger)
         if status == .draft { return nomination }
-        nomination = try await repository.transition(nomination.id, to: .submitted, expectedVersion: nil, by: Actor(account: union), logger: seed.logger)
+        nomination = try await repository.transition(
+            nomination.id, to: .submitted, expectedVersion: nil, by: Actor(account: union), logger: seed.logger)
         if status == .submitted { return nomination }
-        _ = try await ReviewRepository(client: seed.client).review(.nomination(nomination.id), by: council[1].account, scores: ["KQ": 35, "LT": 50], vote: .agree, comment: "", logger: seed.logger)
+        _ = try await ReviewRepository(client: seed.client).review(
+            .nomination(nomination.id), by: council[1].account, scores: ["KQ": 35, "LT": 50], vote: .agree, comment: "", logger: seed.logger
+        )
         if status == .inReview { return try await repository.find(nomination.id, logger: seed.logger) }
-        _ = try await ReviewRepository(client: seed.client).review(.nomination(nomination.id), by: council[2].account, scores: ["KQ": 30, "LT": 55], vote: .agree, comment: "", logger: seed.logger)
-        return try await repository.recommend(nomination.id, recommended: status == .recommended, expectedVersion: nil, by: headmasterAccount, logger: seed.logger).0
+        _ = try await ReviewRepository(client: seed.client).review(
+            .nomination(nomination.id), by: council[2].account, scores: ["KQ": 30, "LT": 55], vote: .agree, comment: "", logger: seed.logger
+        )
+        return try await repository.recommend(
+            nomination.id, recommended: status == .recommended, expectedVersion: nil, by: headmasterAccount, logger: seed.logger
+        ).0
     }
 }

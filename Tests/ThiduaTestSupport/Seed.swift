@@ -19,7 +19,8 @@ public struct Seed: Sendable {
     /// A signed-in account with one role, and its token.
     public func account(_ roles: Role..., name: String? = nil) async throws -> (account: Account, token: String) {
         try await AccountRepository(client: client).create(
-            displayName: name ?? "Tài khoản \(roles.map(\.rawValue).joined(separator: "+"))", roles: Set(roles), personId: nil, by: actor, logger: logger)
+            displayName: name ?? "Tài khoản \(roles.map(\.rawValue).joined(separator: "+"))", roles: Set(roles), personId: nil, by: actor,
+            logger: logger)
     }
 
     /// Headers carrying a bearer token.
@@ -27,11 +28,16 @@ public struct Seed: Sendable {
         [.authorization: "Bearer \(token)", .contentType: "application/json"]
     }
 
-    public func unit(_ code: String = "THAP", name: String = "Trường Tiểu học An Phước", kind: UnitKind = .school, parent: ID<OrgUnit>? = nil) async throws -> OrgUnit {
-        try await UnitRepository(client: client).create(UnitDraft(code: code, name: name, kind: kind), parentId: parent, by: actor, logger: logger)
+    public func unit(
+        _ code: String = "THAP", name: String = "Trường Tiểu học An Phước", kind: UnitKind = .school, parent: ID<OrgUnit>? = nil
+    ) async throws -> OrgUnit {
+        try await UnitRepository(client: client).create(
+            UnitDraft(code: code, name: name, kind: kind), parentId: parent, by: actor, logger: logger)
     }
 
-    public func person(_ fullName: String, unit: ID<OrgUnit>, category: String = "VC", position: String = "Giáo viên") async throws -> Person {
+    public func person(_ fullName: String, unit: ID<OrgUnit>, category: String = "VC", position: String = "Giáo viên") async throws
+        -> Person
+    {
         let draft = try PersonDraft.validate(fullName: fullName, position: position, category: category).get()
         return try await PersonRepository(client: client).create(draft, unitId: unit, by: actor, logger: logger)
     }

@@ -74,7 +74,10 @@ private func registerStopAtExit(_ cluster: EmbeddedCluster) {
     clusterToStop = (cluster.binaries.pgCtl.path, cluster.pgdata.path, geteuid() == 0 ? "postgres" : nil, cluster.dataDirectory.path)
     atexit {
         guard let stop = clusterToStop else { return }
-        let command = (stop.user.map { ["/usr/sbin/runuser", "-u", $0, "--"] } ?? []) + [stop.pgCtl, "stop", "-D", stop.pgdata, "-m", "immediate", "-w"]
+        let command =
+            (stop.user.map { ["/usr/sbin/runuser", "-u", $0, "--"] } ?? []) + [
+                stop.pgCtl, "stop", "-D", stop.pgdata, "-m", "immediate", "-w",
+            ]
         var pid: pid_t = 0
         let arguments = command.map { strdup($0) } + [nil]
         var actions = posix_spawn_file_actions_t()

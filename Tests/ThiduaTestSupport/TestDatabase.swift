@@ -32,12 +32,14 @@ public struct TestDatabase: Sendable {
                 }
             }
         }
-        let database = TestDatabase(name: name, cluster: cluster, configuration: TestCluster.shared.configuration(database: name, cluster: cluster))
+        let database = TestDatabase(
+            name: name, cluster: cluster, configuration: TestCluster.shared.configuration(database: name, cluster: cluster))
         let result: Result<T, any Error>
         do {
-            result = .success(try await TestCluster.withClient(database: name, cluster: cluster, logger: logger) { client in
-                try await body(database, client)
-            })
+            result = .success(
+                try await TestCluster.withClient(database: name, cluster: cluster, logger: logger) { client in
+                    try await body(database, client)
+                })
         } catch {
             result = .failure(error)
         }

@@ -13,7 +13,10 @@ struct DatabaseCommand: AsyncParsableCommand {
         func run() async throws {
             let cluster = try database.cluster()
             let outcome = try await cluster.start(logger: database.logger())
-            print(outcome == .started ? "Started PostgreSQL in \(cluster.dataDirectory.path)." : "PostgreSQL is already running in \(cluster.dataDirectory.path).")
+            print(
+                outcome == .started
+                    ? "Started PostgreSQL in \(cluster.dataDirectory.path)."
+                    : "PostgreSQL is already running in \(cluster.dataDirectory.path).")
         }
     }
 
@@ -24,12 +27,16 @@ struct DatabaseCommand: AsyncParsableCommand {
             let cluster = try database.cluster()
             let wasRunning = if case .running = try await cluster.status() { true } else { false }
             try await cluster.stop(logger: database.logger())
-            print(wasRunning ? "Stopped PostgreSQL in \(cluster.dataDirectory.path)." : "PostgreSQL was not running in \(cluster.dataDirectory.path).")
+            print(
+                wasRunning
+                    ? "Stopped PostgreSQL in \(cluster.dataDirectory.path)."
+                    : "PostgreSQL was not running in \(cluster.dataDirectory.path).")
         }
     }
 
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Say whether the cluster exists and runs (exit 0 running, 3 stopped, 4 not initialised).")
+        static let configuration = CommandConfiguration(
+            abstract: "Say whether the cluster exists and runs (exit 0 running, 3 stopped, 4 not initialised).")
         @OptionGroup var database: DatabaseOptions
         func run() async throws {
             let cluster = try database.cluster()
@@ -47,7 +54,8 @@ struct DatabaseCommand: AsyncParsableCommand {
     }
 
     struct URLCommand: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "url", abstract: "Print a connection URL for psql: psql \"$(thidua db url)\".")
+        static let configuration = CommandConfiguration(
+            commandName: "url", abstract: "Print a connection URL for psql: psql \"$(thidua db url)\".")
         @OptionGroup var database: DatabaseOptions
         func run() async throws {
             print(try database.cluster().url)

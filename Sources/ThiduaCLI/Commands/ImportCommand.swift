@@ -6,7 +6,8 @@ import ThiduaStore
 /// `thidua import units|people FILE.csv`: all-or-nothing CSV imports with line-numbered errors.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import units or people from a CSV file (UTF-8, with or without BOM); a file with any bad row imports nothing.",
+        commandName: "import",
+        abstract: "Import units or people from a CSV file (UTF-8, with or without BOM); a file with any bad row imports nothing.",
         subcommands: [Units.self, People.self])
 
     struct Units: AsyncParsableCommand {
@@ -24,7 +25,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     struct People: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import people: header full_name,unit,position,category (unit by code; category CBQL|VC|NLD); optional family_name,middle_name,given_name,code.")
+            abstract:
+                "Import people: header full_name,unit,position,category (unit by code; category CBQL|VC|NLD); optional family_name,middle_name,given_name,code."
+        )
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The CSV file.") var file: String
         func run() async throws {

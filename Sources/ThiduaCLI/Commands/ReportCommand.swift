@@ -6,11 +6,14 @@ import ThiduaStore
 
 /// `thidua report honor-list`: the year-end honor list as CSV, Markdown, JSON or printable HTML.
 struct ReportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports: the honor list.", subcommands: [HonorListCommand.self, DecisionCommand.self, MovementCommand.self])
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Reports: the honor list.",
+        subcommands: [HonorListCommand.self, DecisionCommand.self, MovementCommand.self])
 
     struct MovementCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "movement", abstract: "One movement's model initiatives with owners, evidence, review scores and outcomes (for the year-end review).")
+            commandName: "movement",
+            abstract: "One movement's model initiatives with owners, evidence, review scores and outcomes (for the year-end review).")
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The movement id.") var id: String
@@ -85,10 +88,12 @@ struct ReportCommand: AsyncParsableCommand {
             let (data, count) = try await database.withDatabase { client, logger in
                 let unitId = try await unitCode.asyncMap { try await UnitRepository(client: client).find(code: $0, logger: logger).id }
                 let request = HonorList.Request(period: period, unitId: unitId, movementId: movement, includeRevoked: includeRevoked)
-                return try await HonorListReport.render(request, format: format, repository: HonorListRepository(client: client), logger: logger)
+                return try await HonorListReport.render(
+                    request, format: format, repository: HonorListRepository(client: client), logger: logger)
             }
             if count == 0 {
-                FileHandle.standardError.write(Data("Không có khen thưởng nào trong kỳ \(period.label); tệp vẫn được tạo, chỉ có tiêu đề.\n".utf8))
+                FileHandle.standardError.write(
+                    Data("Không có khen thưởng nào trong kỳ \(period.label); tệp vẫn được tạo, chỉ có tiêu đề.\n".utf8))
             }
             if let output {
                 try data.write(to: URL(fileURLWithPath: output))

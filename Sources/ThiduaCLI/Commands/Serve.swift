@@ -21,7 +21,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest evidence file accepted, in MiB.")
     var maxEvidenceMib = 20
 
-    @Flag(name: .customLong("migrate"), inversion: .prefixedNo, help: "Apply pending migrations at start; with --no-migrate, pending migrations are an error.")
+    @Flag(
+        name: .customLong("migrate"), inversion: .prefixedNo,
+        help: "Apply pending migrations at start; with --no-migrate, pending migrations are an error.")
     var migrate = true
 
     func validate() throws {
@@ -37,14 +39,18 @@ struct Serve: AsyncParsableCommand {
         switch try database.target() {
         case .server(let server, let description):
             configuration = ServerConfiguration(
-                host: host, port: port, database: server, databaseDescription: description, migrate: migrate, maxEvidenceBytes: maxEvidenceMib * 1_048_576)
+                host: host, port: port, database: server, databaseDescription: description, migrate: migrate,
+                maxEvidenceBytes: maxEvidenceMib * 1_048_576)
         case .embedded(let cluster):
             let outcome = try await cluster.start(logger: logger)
-            if outcome == .alreadyRunning { logger.info("reusing the embedded PostgreSQL already running in \(cluster.dataDirectory.path)") }
+            if outcome == .alreadyRunning {
+                logger.info("reusing the embedded PostgreSQL already running in \(cluster.dataDirectory.path)")
+            }
             services.append(ClusterService(cluster: cluster, stopOnShutdown: outcome == .started, logger: logger))
             configuration = ServerConfiguration(
                 host: host, port: port, database: try DatabaseURL.configuration(cluster.url),
-                databaseDescription: "embedded (\(cluster.dataDirectory.path))", migrate: migrate, maxEvidenceBytes: maxEvidenceMib * 1_048_576)
+                databaseDescription: "embedded (\(cluster.dataDirectory.path))", migrate: migrate,
+                maxEvidenceBytes: maxEvidenceMib * 1_048_576)
         }
         let app = try await buildApplication(configuration, logger: logger, services: services)
         try await app.runService()

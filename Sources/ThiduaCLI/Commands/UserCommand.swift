@@ -10,10 +10,12 @@ struct UserCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Revoke.self, Token.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an account and print its API token (shown once; only its hash is stored).")
+        static let configuration = CommandConfiguration(
+            abstract: "Create an account and print its API token (shown once; only its hash is stored).")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The name shown for the account, e.g. \"Nguyễn Thị Ngọc Hân\".") var name: String
-        @Option(name: .customLong("role"), help: "A role: admin, headmaster, council, union, staff. Repeat for several.") var roles: [Role] = []
+        @Option(name: .customLong("role"), help: "A role: admin, headmaster, council, union, staff. Repeat for several.") var roles:
+            [Role] = []
         @Option(help: "The id of the person this account belongs to.") var person: String?
 
         func validate() throws {
@@ -24,9 +26,12 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let (name, roles, person) = (self.name, Set(self.roles), self.person.flatMap { ID<Person>($0) })
             let (account, token) = try await database.withDatabase { client, logger in
-                try await AccountRepository(client: client).create(displayName: name, roles: roles, personId: person, by: .commandLine(user: operatorName), logger: logger)
+                try await AccountRepository(client: client).create(
+                    displayName: name, roles: roles, personId: person, by: .commandLine(user: operatorName), logger: logger)
             }
-            print("Created account \(account.id) for \(account.displayName) (\(account.roles.sorted().map(\.rawValue).joined(separator: ", "))).")
+            print(
+                "Created account \(account.id) for \(account.displayName) (\(account.roles.sorted().map(\.rawValue).joined(separator: ", ")))."
+            )
             print("API token (shown once, keep it secret):")
             print(token)
         }
@@ -36,7 +41,9 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List accounts with their roles.")
         @OptionGroup var database: DatabaseOptions
         func run() async throws {
-            let accounts = try await database.withDatabase { client, logger in try await AccountRepository(client: client).list(logger: logger) }
+            let accounts = try await database.withDatabase { client, logger in
+                try await AccountRepository(client: client).list(logger: logger)
+            }
             for account in accounts {
                 let state = account.disabled ? "revoked" : "active"
                 print("\(account.id)  \(state)  \(account.roles.sorted().map(\.rawValue).joined(separator: ","))  \(account.displayName)")

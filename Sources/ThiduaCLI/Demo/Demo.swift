@@ -23,16 +23,21 @@ struct Demo: AsyncParsableCommand {
             let existing = Set(try await accounts.list(logger: logger).map(\.displayName))
             var created: [String] = []
             for demo in DemoData.accounts where !existing.contains(demo.name) {
-                let person = try await demo.personCode.asyncMap { try await PersonRepository(client: client).find(code: $0, logger: logger) }
+                let person = try await demo.personCode.asyncMap {
+                    try await PersonRepository(client: client).find(code: $0, logger: logger)
+                }
                 let roles = Set(demo.roles.compactMap(Role.init(rawValue:)))
-                let (_, token) = try await accounts.create(displayName: demo.name, roles: roles, personId: person??.id, by: actor, logger: logger)
+                let (_, token) = try await accounts.create(
+                    displayName: demo.name, roles: roles, personId: person??.id, by: actor, logger: logger)
                 created.append("\(demo.roles.joined(separator: "+"))\t\(demo.name)\t\(token)")
             }
             var byName: [String: Account] = [:]
             for account in try await accounts.list(logger: logger) { byName[account.displayName] = account }
             lines.append(try await DemoRegistry(client: client, logger: logger, actor: actor).load(accounts: byName))
             if created.isEmpty {
-                lines.append("Tài khoản demo đã có từ trước; mã truy cập chỉ hiện một lần khi tạo" + (tokenFile.map { " (đã lưu ở \($0.path))." } ?? "."))
+                lines.append(
+                    "Tài khoản demo đã có từ trước; mã truy cập chỉ hiện một lần khi tạo"
+                        + (tokenFile.map { " (đã lưu ở \($0.path))." } ?? "."))
             } else {
                 lines.append("Tài khoản demo (vai trò, tên, mã truy cập):")
                 lines += created
@@ -54,4 +59,3 @@ extension DatabaseOptions.Target {
         return nil
     }
 }
-

@@ -13,15 +13,33 @@ struct DemoRegistry {
     let actor: Actor
 
     static let documents: [(String, String, String, String)] = [
-        ("33/CT-TTg", "2021-11-26", "Thủ tướng Chính phủ", "Về tiếp tục tăng cường và đổi mới công tác dân vận của các cơ quan hành chính nhà nước, chính quyền các cấp trong tình hình mới"),
+        (
+            "33/CT-TTg", "2021-11-26", "Thủ tướng Chính phủ",
+            "Về tiếp tục tăng cường và đổi mới công tác dân vận của các cơ quan hành chính nhà nước, chính quyền các cấp trong tình hình mới"
+        ),
         ("311-QĐ/TU", "2022-01-06", "Ban Thường vụ Tỉnh ủy Đồng Tháp", "Ban hành Quy chế công tác dân vận của hệ thống chính trị Tỉnh"),
-        ("67-KH/HU", "2021-12-20", "Ban Chấp hành Đảng bộ huyện Tân Hồng", "Thực hiện Nghị quyết số 01-NQ/TU về tăng cường và đổi mới sự lãnh đạo của các cấp ủy, tổ chức đảng đối với công tác dân vận đến năm 2025"),
-        ("01-CTr/BDVHU", "2021-03-24", "Ban Dân vận Huyện ủy và Ủy ban nhân dân huyện Tân Hồng", "Chương trình phối hợp về công tác dân vận, giai đoạn 2021 – 2026"),
+        (
+            "67-KH/HU", "2021-12-20", "Ban Chấp hành Đảng bộ huyện Tân Hồng",
+            "Thực hiện Nghị quyết số 01-NQ/TU về tăng cường và đổi mới sự lãnh đạo của các cấp ủy, tổ chức đảng đối với công tác dân vận đến năm 2025"
+        ),
+        (
+            "01-CTr/BDVHU", "2021-03-24", "Ban Dân vận Huyện ủy và Ủy ban nhân dân huyện Tân Hồng",
+            "Chương trình phối hợp về công tác dân vận, giai đoạn 2021 – 2026"
+        ),
         ("43/KH-UBND", "2022-02-10", "Ủy ban nhân dân huyện Tân Hồng", "Thực hiện công tác dân vận chính quyền đến năm 2025"),
-        ("22-KH/BDVHU-UBND", "2024-04-01", "Ban Dân vận Huyện ủy và Ủy ban nhân dân huyện Tân Hồng", "Phối hợp thực hiện công tác dân vận của cơ quan hành chính nhà nước, chính quyền các cấp năm 2024"),
-        ("379/QĐ-UBND-HC", "2021-09-30", "Ủy ban nhân dân huyện Tân Hồng", "Ban hành Kế hoạch Cải cách hành chính huyện Tân Hồng giai đoạn 2021 - 2030"),
+        (
+            "22-KH/BDVHU-UBND", "2024-04-01", "Ban Dân vận Huyện ủy và Ủy ban nhân dân huyện Tân Hồng",
+            "Phối hợp thực hiện công tác dân vận của cơ quan hành chính nhà nước, chính quyền các cấp năm 2024"
+        ),
+        (
+            "379/QĐ-UBND-HC", "2021-09-30", "Ủy ban nhân dân huyện Tân Hồng",
+            "Ban hành Kế hoạch Cải cách hành chính huyện Tân Hồng giai đoạn 2021 - 2030"
+        ),
         ("02/KH-UBND", "2024-01-03", "Ủy ban nhân dân huyện Tân Hồng", "Cải cách hành chính năm 2024"),
-        ("817/QĐ-UBND-HC", "2023-08-07", "Ủy ban nhân dân tỉnh Đồng Tháp", "Ban hành quy định tiêu chí đánh giá, xếp loại công tác dân vận trong các cơ quan hành chính nhà nước và chính quyền các cấp trên địa bàn tỉnh Đồng Tháp"),
+        (
+            "817/QĐ-UBND-HC", "2023-08-07", "Ủy ban nhân dân tỉnh Đồng Tháp",
+            "Ban hành quy định tiêu chí đánh giá, xếp loại công tác dân vận trong các cơ quan hành chính nhà nước và chính quyền các cấp trên địa bàn tỉnh Đồng Tháp"
+        ),
         ("135/KH-UBND", "2024-04-09", "Ủy ban nhân dân huyện Tân Hồng", "Thực hiện công tác dân vận của Ủy ban nhân dân Huyện năm 2024"),
     ]
 
@@ -31,7 +49,9 @@ struct DemoRegistry {
         if try await !movements.list(status: nil, page: try PageRequest(limit: 1), logger: logger).items.isEmpty {
             return "Phong trào, mô hình, đề nghị demo đã có từ trước."
         }
-        guard let union = accounts["Huỳnh Thị Thanh Tâm"], let head = accounts["Trần Văn Minh"], let viceHead = accounts["Nguyễn Thị Ngọc Hân"] else {
+        guard let union = accounts["Huỳnh Thị Thanh Tâm"], let head = accounts["Trần Văn Minh"],
+            let viceHead = accounts["Nguyễn Thị Ngọc Hân"]
+        else {
             return "Thiếu tài khoản demo; bỏ qua phần phong trào."
         }
         let people = PersonRepository(client: client)
@@ -47,13 +67,16 @@ struct DemoRegistry {
 
         var documentIds: [ID<LegalDocument>] = []
         for (number, date, issuer, title) in Self.documents {
-            documentIds.append(try await DocumentRepository(client: client).create(
-                number: number, date: LocalDate(date) ?? LocalDate(2024, 1, 1), issuer: issuer, title: title, by: actor, logger: logger).id)
+            documentIds.append(
+                try await DocumentRepository(client: client).create(
+                    number: number, date: LocalDate(date) ?? LocalDate(2024, 1, 1), issuer: issuer, title: title, by: actor, logger: logger
+                ).id)
         }
         func movement(_ name: String, _ period: String, _ bases: [Int], _ criteria: [(String, String, Int)]) async throws -> Movement {
             let draft = try MovementDraft.validate(
                 name: name, unitId: try unit("THAP").description, period: period, registrationDeadline: nil, nominationDeadline: nil,
-                legalBases: bases.map { documentIds[$0].description }, criteria: criteria.map { ($0.0, $0.1, $0.2) }).get()
+                legalBases: bases.map { documentIds[$0].description }, criteria: criteria.map { ($0.0, $0.1, $0.2) }
+            ).get()
             let created = try await movements.create(draft, by: actor, logger: logger)
             return try await movements.transition(created.id, to: .open, expectedVersion: nil, by: actor, logger: logger)
         }
@@ -61,7 +84,8 @@ struct DemoRegistry {
         let danVan = try await movement("Phong trào thi đua \"Dân vận khéo\" năm 2024", "2024", [0, 1, 8, 9], rubric)
         _ = try await movement("Phong trào thi đua thực hiện quy chế dân chủ ở cơ sở năm 2024", "2024", [0, 5], rubric)
         _ = try await movement("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh – chuyên đề năm 2024", "2024", [1], rubric)
-        let friendly = try await movement("Xây dựng trường học thân thiện, học sinh tích cực, năm học 2023-2024", "2023-2024", [4, 6, 7], rubric)
+        let friendly = try await movement(
+            "Xây dựng trường học thân thiện, học sinh tích cực, năm học 2023-2024", "2023-2024", [4, 6, 7], rubric)
 
         // Model initiatives with evidence.
         let models = ModelRepository(client: client)
@@ -70,7 +94,8 @@ struct DemoRegistry {
             owner: .unit(try unit("THAP-K1")), goals: "Duy trì sĩ số 100%, không có học sinh bỏ học giữa chừng",
             startsOn: LocalDate(2024, 1, 15), endsOn: LocalDate(2024, 12, 31), by: actor, logger: logger)
         for next in [ModelStatus.inProgress, .submitted] {
-            _ = try await models.transition(attendance.id, to: next, recognition: nil, expectedVersion: nil, by: Actor(account: union), logger: logger)
+            _ = try await models.transition(
+                attendance.id, to: next, recognition: nil, expectedVersion: nil, by: Actor(account: union), logger: logger)
         }
         for (member, scores) in [(head, ["KQ": 36, "LT": 27, "DM": 26]), (viceHead, ["KQ": 35, "LT": 28, "DM": 25])] {
             _ = try await ReviewRepository(client: client).review(
@@ -80,30 +105,41 @@ struct DemoRegistry {
             attendance.id, to: .recognized, recognition: .init(level: "school", decision: "44/QĐ-THAP", date: LocalDate(2024, 12, 18)),
             expectedVersion: nil, by: Actor(account: head), logger: logger)
         let saturday = try await models.register(
-            movementId: danVan.id, title: "Mô hình \"Ngày thứ bảy vì trường em\"", field: "political_system", owner: .unit(try unit("THAP-CDTN")),
-            goals: "Đoàn viên cùng phụ huynh làm sạch, đẹp khuôn viên trường mỗi tháng", startsOn: nil, endsOn: nil, by: actor, logger: logger)
-        _ = try await models.transition(saturday.id, to: .inProgress, recognition: nil, expectedVersion: nil, by: Actor(account: union), logger: logger)
+            movementId: danVan.id, title: "Mô hình \"Ngày thứ bảy vì trường em\"", field: "political_system",
+            owner: .unit(try unit("THAP-CDTN")),
+            goals: "Đoàn viên cùng phụ huynh làm sạch, đẹp khuôn viên trường mỗi tháng", startsOn: nil, endsOn: nil, by: actor,
+            logger: logger)
+        _ = try await models.transition(
+            saturday.id, to: .inProgress, recognition: nil, expectedVersion: nil, by: Actor(account: union), logger: logger)
         _ = try await models.register(
-            movementId: danVan.id, title: "Cán bộ, giáo viên gương mẫu nơi cư trú", field: "political_system", owner: .person(try await person("AP004")),
-            goals: "Tham gia sinh hoạt tổ dân cư, vận động gia đình chấp hành tốt chính sách", startsOn: nil, endsOn: nil, by: actor, logger: logger)
+            movementId: danVan.id, title: "Cán bộ, giáo viên gương mẫu nơi cư trú", field: "political_system",
+            owner: .person(try await person("AP004")),
+            goals: "Tham gia sinh hoạt tổ dân cư, vận động gia đình chấp hành tốt chính sách", startsOn: nil, endsOn: nil, by: actor,
+            logger: logger)
         let evidence = EvidenceRepository(client: client)
         let minutes = "BIÊN BẢN họp Tổ chuyên môn khối 1 ngày 15/01/2024: triển khai mô hình vận động học sinh ra lớp.\n"
-        _ = try await evidence.add(.file(Data(minutes.utf8), filename: "Biên bản họp tổ khối 1.txt", contentType: "text/plain; charset=utf-8"),
-                                   to: .model(attendance.id), by: union, logger: logger)
-        _ = try await evidence.add(.note("Sĩ số cuối năm học 2023-2024: 100% học sinh ra lớp."), to: .model(attendance.id), by: union, logger: logger)
+        _ = try await evidence.add(
+            .file(Data(minutes.utf8), filename: "Biên bản họp tổ khối 1.txt", contentType: "text/plain; charset=utf-8"),
+            to: .model(attendance.id), by: union, logger: logger)
+        _ = try await evidence.add(
+            .note("Sĩ số cuối năm học 2023-2024: 100% học sinh ra lớp."), to: .model(attendance.id), by: union, logger: logger)
 
         // Nominations in every state, reviewed by the three council members who have no conflict.
         let nominations = NominationRepository(client: client)
         let council = [head, viceHead, union]
-        func nominate(_ movement: Movement, _ award: String, _ nominee: Owner, _ achievements: String, to status: NominationStatus) async throws -> Nomination {
+        func nominate(_ movement: Movement, _ award: String, _ nominee: Owner, _ achievements: String, to status: NominationStatus)
+            async throws -> Nomination
+        {
             var nomination = try await nominations.create(
-                movementId: movement.id, awardCode: award, nominee: nominee, achievements: achievements, modelIds: [], by: union, logger: logger)
-            let path: [NominationStatus] = switch status {
-            case .draft: []
-            case .submitted, .withdrawn: [.submitted]
-            case .returned: [.submitted, .returned]
-            default: [.submitted, .inReview]
-            }
+                movementId: movement.id, awardCode: award, nominee: nominee, achievements: achievements, modelIds: [], by: union,
+                logger: logger)
+            let path: [NominationStatus] =
+                switch status {
+                case .draft: []
+                case .submitted, .withdrawn: [.submitted]
+                case .returned: [.submitted, .returned]
+                default: [.submitted, .inReview]
+                }
             for step in path {
                 switch step {
                 case .inReview:
@@ -114,47 +150,65 @@ struct DemoRegistry {
                     }
                 case .returned:
                     nomination = try await nominations.transition(
-                        nomination.id, to: .returned, reason: "Bổ sung minh chứng về sáng kiến", expectedVersion: nil, by: Actor(account: viceHead), logger: logger)
+                        nomination.id, to: .returned, reason: "Bổ sung minh chứng về sáng kiến", expectedVersion: nil,
+                        by: Actor(account: viceHead), logger: logger)
                 default:
-                    nomination = try await nominations.transition(nomination.id, to: step, expectedVersion: nil, by: Actor(account: union), logger: logger)
+                    nomination = try await nominations.transition(
+                        nomination.id, to: step, expectedVersion: nil, by: Actor(account: union), logger: logger)
                 }
             }
             switch status {
             case .withdrawn:
-                nomination = try await nominations.transition(nomination.id, to: .withdrawn, expectedVersion: nil, by: Actor(account: union), logger: logger)
+                nomination = try await nominations.transition(
+                    nomination.id, to: .withdrawn, expectedVersion: nil, by: Actor(account: union), logger: logger)
             case .recommended, .notRecommended, .approved, .declined:
-                nomination = try await nominations.recommend(nomination.id, recommended: status != .notRecommended, expectedVersion: nil, by: head, logger: logger).0
+                nomination = try await nominations.recommend(
+                    nomination.id, recommended: status != .notRecommended, expectedVersion: nil, by: head, logger: logger
+                ).0
                 if status == .declined {
                     nomination = try await nominations.transition(
-                        nomination.id, to: .declined, reason: "Chưa đủ thời gian công tác trong năm", expectedVersion: nil, by: Actor(account: head), logger: logger)
+                        nomination.id, to: .declined, reason: "Chưa đủ thời gian công tác trong năm", expectedVersion: nil,
+                        by: Actor(account: head), logger: logger)
                 }
             default: break
             }
             return nomination
         }
         _ = try await nominate(danVan, "LDTT", .person(try await person("AP016")), "Hoàn thành tốt nhiệm vụ năm 2024", to: .draft)
-        _ = try await nominate(danVan, "LDTT", .person(try await person("AP010")), "Hoàn thành tốt nhiệm vụ; tích cực vận động học sinh", to: .submitted)
-        _ = try await nominate(danVan, "CSTD_CS", .person(try await person("AP015")), "Có sáng kiến kinh nghiệm được Hội đồng khoa học công nhận", to: .inReview)
+        _ = try await nominate(
+            danVan, "LDTT", .person(try await person("AP010")), "Hoàn thành tốt nhiệm vụ; tích cực vận động học sinh", to: .submitted)
+        _ = try await nominate(
+            danVan, "CSTD_CS", .person(try await person("AP015")), "Có sáng kiến kinh nghiệm được Hội đồng khoa học công nhận",
+            to: .inReview)
         _ = try await nominate(danVan, "GK", .person(try await person("AP020")), "Có sáng kiến dạy Tiếng Anh qua trò chơi", to: .returned)
-        _ = try await nominate(danVan, "LDTT", .person(try await person("AP009")), "Tổ trưởng gương mẫu, tổ đạt danh hiệu tổ xuất sắc", to: .recommended)
+        _ = try await nominate(
+            danVan, "LDTT", .person(try await person("AP009")), "Tổ trưởng gương mẫu, tổ đạt danh hiệu tổ xuất sắc", to: .recommended)
         _ = try await nominate(danVan, "GK", .person(try await person("AP026")), "Giữ gìn vệ sinh trường lớp", to: .notRecommended)
         _ = try await nominate(danVan, "GK", .person(try await person("AP024")), "Bảo vệ tài sản nhà trường", to: .declined)
         _ = try await nominate(danVan, "LDTT", .person(try await person("AP029")), "Hoàn thành nhiệm vụ", to: .withdrawn)
         let schoolYear = [
-            try await nominate(friendly, "LDTT", .person(try await person("AP005")), "Hoàn thành tốt nhiệm vụ năm học 2023-2024", to: .approved),
-            try await nominate(friendly, "TTLDTT", .unit(try unit("THAP-K1")), "Tổ hoàn thành tốt nhiệm vụ, 100% học sinh hoàn thành chương trình lớp học", to: .approved),
+            try await nominate(
+                friendly, "LDTT", .person(try await person("AP005")), "Hoàn thành tốt nhiệm vụ năm học 2023-2024", to: .approved),
+            try await nominate(
+                friendly, "TTLDTT", .unit(try unit("THAP-K1")), "Tổ hoàn thành tốt nhiệm vụ, 100% học sinh hoàn thành chương trình lớp học",
+                to: .approved),
         ]
         _ = try await nominations.approveAll(
-            schoolYear.map(\.id), decision: DecisionReference.validate(number: "15/QĐ-THAP", date: "2024-05-24"), dryRun: false, by: head, logger: logger)
+            schoolYear.map(\.id), decision: DecisionReference.validate(number: "15/QĐ-THAP", date: "2024-05-24"), dryRun: false, by: head,
+            logger: logger)
         let yearEnd = [
-            try await nominate(danVan, "GK", .unit(try unit("THAP-K1")), "Thực hiện hiệu quả mô hình \"Dân vận khéo\" vận động học sinh ra lớp", to: .approved),
+            try await nominate(
+                danVan, "GK", .unit(try unit("THAP-K1")), "Thực hiện hiệu quả mô hình \"Dân vận khéo\" vận động học sinh ra lớp",
+                to: .approved),
             try await nominate(danVan, "LDTT", .person(try await person("AP017")), "Hoàn thành tốt nhiệm vụ năm 2024", to: .approved),
         ]
         let signed = try await nominations.approveAll(
-            yearEnd.map(\.id), decision: DecisionReference.validate(number: "45/QĐ-THAP", date: "2024-12-20"), dryRun: false, by: head, logger: logger)
+            yearEnd.map(\.id), decision: DecisionReference.validate(number: "45/QĐ-THAP", date: "2024-12-20"), dryRun: false, by: head,
+            logger: logger)
         if let revoked = signed.last?.commendationId.flatMap({ ID<Commendation>($0) }) {
             _ = try await CommendationRepository(client: client).revoke(
-                revoked, reason: "Phát hiện vi phạm quy định về dạy thêm trong năm 2024", decisionNumber: "03/QĐ-THAP", by: head, logger: logger)
+                revoked, reason: "Phát hiện vi phạm quy định về dạy thêm trong năm 2024", decisionNumber: "03/QĐ-THAP", by: head,
+                logger: logger)
         }
         return "Phong trào: 4; văn bản căn cứ: 10; mô hình: 3; đề nghị: 12 (mọi trạng thái); khen thưởng: 4 (1 đã thu hồi)."
     }

@@ -8,7 +8,10 @@ import ThiduaStore
 
 /// `--database-url` and `--data-dir`, shared by every command that touches the database.
 struct DatabaseOptions: ParsableArguments {
-    @Option(help: "PostgreSQL URL (postgres://user:pass@host:5432/db?sslmode=…, or ?host=/socket/dir). Default: $DATABASE_URL, else the embedded cluster.")
+    @Option(
+        help:
+            "PostgreSQL URL (postgres://user:pass@host:5432/db?sslmode=…, or ?host=/socket/dir). Default: $DATABASE_URL, else the embedded cluster."
+    )
     var databaseURL: String?
 
     @Option(help: "Folder of the embedded PostgreSQL cluster. Default: $THIDUA_DATA_DIR, else .thidua in the working directory.")
@@ -35,7 +38,8 @@ struct DatabaseOptions: ParsableArguments {
         let folder = dataDir ?? environment["THIDUA_DATA_DIR"] ?? ".thidua"
         let url = URL(fileURLWithPath: folder, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         // THIDUA_PG_BIN points at a folder holding initdb, pg_ctl and postgres, for installs outside the usual places.
-        let binaries = try environment["THIDUA_PG_BIN"].map { try PostgresBinaries.locate(path: $0, roots: []) } ?? PostgresBinaries.locate()
+        let binaries =
+            try environment["THIDUA_PG_BIN"].map { try PostgresBinaries.locate(path: $0, roots: []) } ?? PostgresBinaries.locate()
         return try EmbeddedCluster(dataDirectory: url.absoluteURL, binaries: binaries)
     }
 
@@ -72,7 +76,9 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Runs a PostgresClient for the duration of `body`.
-    static func run<T: Sendable>(_ configuration: PostgresClient.Configuration, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+    static func run<T: Sendable>(
+        _ configuration: PostgresClient.Configuration, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T
+    ) async throws -> T {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
@@ -96,7 +102,9 @@ struct DatabaseOptions: ParsableArguments {
             let connected = try await group.next() ?? false
             group.cancelAll()
             guard connected else {
-                throw ValidationError("Cannot reach PostgreSQL within 15 seconds: check DATABASE_URL, or that the server is running (run with --log-level debug for details).")
+                throw ValidationError(
+                    "Cannot reach PostgreSQL within 15 seconds: check DATABASE_URL, or that the server is running (run with --log-level debug for details)."
+                )
             }
         }
     }

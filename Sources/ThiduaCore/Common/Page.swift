@@ -31,7 +31,8 @@ public struct Cursor: Equatable, Sendable {
         guard let data = Data(base64Encoded: base64),
             let values = try? JSONDecoder().decode([String].self, from: data), values.count == count
         else {
-            throw DomainError.validation([.init(field: "cursor", message: "Con trỏ phân trang không hợp lệ; hãy bắt đầu lại từ trang đầu.")])
+            throw DomainError.validation([.init(field: "cursor", message: "Con trỏ phân trang không hợp lệ; hãy bắt đầu lại từ trang đầu.")]
+            )
         }
         self.values = values
     }

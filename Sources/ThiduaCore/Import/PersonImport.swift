@@ -35,7 +35,8 @@ public enum PersonImport {
             case .success(let valid):
                 let key = valid.code.map { "code:\($0)" } ?? "name:\(unitCode)|\(valid.name.full)"
                 if let first = seen[key] {
-                    let reason = valid.code != nil
+                    let reason =
+                        valid.code != nil
                         ? "Mã nhân sự \"\(valid.code!)\" đã có ở dòng \(first)."
                         : "\"\(valid.name.full)\" thuộc đơn vị \(unitCode) đã có ở dòng \(first); nếu là hai người khác nhau, hãy thêm cột code (mã nhân sự)."
                     issues.append(ImportIssue(line: row.line, message: reason))

@@ -20,7 +20,8 @@ public enum UnitImport {
                 issues += error.violations.map { ImportIssue(line: row.line, message: $0.message) }
             case .success(let draft):
                 if row["parent"] == draft.code {
-                    issues.append(ImportIssue(line: row.line, message: "Đơn vị \"\(draft.code)\" không thể là đơn vị cấp trên của chính nó."))
+                    issues.append(
+                        ImportIssue(line: row.line, message: "Đơn vị \"\(draft.code)\" không thể là đơn vị cấp trên của chính nó."))
                 } else if let first = firstLineOfCode[draft.code] {
                     issues.append(ImportIssue(line: row.line, message: "Mã đơn vị \"\(draft.code)\" đã có ở dòng \(first)."))
                 } else {

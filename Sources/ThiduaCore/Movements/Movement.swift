@@ -69,7 +69,10 @@ public struct MovementDraft: Equatable, Sendable {
                 return nil
             }
             if let parsedPeriod, !parsedPeriod.contains(date) {
-                violations.append(.init(field: field, message: "Hạn \(date) nằm ngoài kỳ \(parsedPeriod.label) (\(parsedPeriod.startsOn) – \(parsedPeriod.endsOn))."))
+                violations.append(
+                    .init(
+                        field: field,
+                        message: "Hạn \(date) nằm ngoài kỳ \(parsedPeriod.label) (\(parsedPeriod.startsOn) – \(parsedPeriod.endsOn))."))
             }
             return date
         }
@@ -98,8 +101,9 @@ public struct MovementDraft: Equatable, Sendable {
             parsedCriteria.append(Criterion(code: code, title: title, maxPoints: points))
         }
         guard violations.isEmpty, let unit, let parsedPeriod else { return .failure(.validation(violations)) }
-        return .success(MovementDraft(
-            name: name, unitId: unit, period: parsedPeriod, registrationDeadline: registration,
-            nominationDeadline: nomination, legalBases: bases, criteria: parsedCriteria))
+        return .success(
+            MovementDraft(
+                name: name, unitId: unit, period: parsedPeriod, registrationDeadline: registration,
+                nominationDeadline: nomination, legalBases: bases, criteria: parsedCriteria))
     }
 }

@@ -61,7 +61,10 @@ public enum ReviewScores {
                 continue
             }
             if !(0...criterion.maxPoints).contains(points) {
-                violations.append(.init(field: "scores.\(criterion.code)", message: "Điểm tiêu chí \"\(criterion.title)\" phải từ 0 đến \(criterion.maxPoints)."))
+                violations.append(
+                    .init(
+                        field: "scores.\(criterion.code)",
+                        message: "Điểm tiêu chí \"\(criterion.title)\" phải từ 0 đến \(criterion.maxPoints)."))
             }
         }
         for code in scores.keys.sorted() where !criteria.contains(where: { $0.code == code }) {

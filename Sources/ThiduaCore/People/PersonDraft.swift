@@ -26,9 +26,10 @@ public struct PersonDraft: Equatable, Sendable {
         } else if familyName != nil || middleName != nil || givenName != nil {
             name = PersonName(family: familyName ?? "", middle: middleName ?? "", given: givenName ?? "", fullName: full)
             if name == nil {
-                violations.append(.init(
-                    field: "familyName",
-                    message: "Họ, tên đệm và tên phải ghép lại đúng bằng họ và tên \"\(full)\"."))
+                violations.append(
+                    .init(
+                        field: "familyName",
+                        message: "Họ, tên đệm và tên phải ghép lại đúng bằng họ và tên \"\(full)\"."))
             }
         } else {
             name = PersonName(splitting: full)
@@ -38,9 +39,10 @@ public struct PersonDraft: Equatable, Sendable {
         }
         let parsedCategory = category.flatMap(StaffCategory.init(code:))
         if parsedCategory == nil {
-            violations.append(.init(
-                field: "category",
-                message: "Loại nhân sự phải là CBQL, VC hoặc NLD (nhận: \"\(category ?? "")\")."))
+            violations.append(
+                .init(
+                    field: "category",
+                    message: "Loại nhân sự phải là CBQL, VC hoặc NLD (nhận: \"\(category ?? "")\")."))
         }
         let code = code.map(VietnameseText.normalized).flatMap { $0.isEmpty ? nil : $0 }
         if let code, code.count > 64 {

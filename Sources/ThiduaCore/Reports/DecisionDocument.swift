@@ -17,8 +17,10 @@ public struct DecisionDocument: Equatable, Sendable {
         /// The kind of document, read from its symbol: "817/QĐ-UBND-HC" → "Quyết định số", "311-QĐ/TU" likewise.
         public var kind: String? {
             let symbol = number.uppercased()
-            for (code, name) in [("CTR", "Chương trình số"), ("QĐ", "Quyết định số"), ("KH", "Kế hoạch số"), ("CT", "Chỉ thị số"),
-                                 ("NQ", "Nghị quyết số"), ("TB", "Thông báo số"), ("HD", "Hướng dẫn số")]
+            for (code, name) in [
+                ("CTR", "Chương trình số"), ("QĐ", "Quyết định số"), ("KH", "Kế hoạch số"), ("CT", "Chỉ thị số"),
+                ("NQ", "Nghị quyết số"), ("TB", "Thông báo số"), ("HD", "Hướng dẫn số"),
+            ]
             where symbol.contains("/\(code)") || symbol.contains("-\(code)") {
                 return name
             }
@@ -34,7 +36,10 @@ public struct DecisionDocument: Equatable, Sendable {
     public let bases: [Basis]
     public let entries: [HonorList.Entry]
 
-    public init(number: String, date: LocalDate, signer: String, issuer: HonorList.Issuer, movements: [String], bases: [Basis], entries: [HonorList.Entry]) {
+    public init(
+        number: String, date: LocalDate, signer: String, issuer: HonorList.Issuer, movements: [String], bases: [Basis],
+        entries: [HonorList.Entry]
+    ) {
         self.number = number
         self.date = date
         self.signer = signer
@@ -61,10 +66,12 @@ public struct DecisionDocument: Equatable, Sendable {
         var parts: [String] = []
         if people > 0 { parts.append("\(people) cá nhân") }
         if collectives > 0 { parts.append("\(collectives) tập thể") }
-        return "Điều 1. Khen thưởng \(parts.joined(separator: " và ")) có tên trong danh sách kèm theo, vì đã có thành tích được nêu trong danh sách."
+        return
+            "Điều 1. Khen thưởng \(parts.joined(separator: " và ")) có tên trong danh sách kèm theo, vì đã có thành tích được nêu trong danh sách."
     }
 
     public static let articleTwo = "Điều 2. Tiền thưởng (nếu có) được chi từ quỹ thi đua, khen thưởng của đơn vị theo quy định hiện hành."
-    public static let articleThree = "Điều 3. Các tổ trưởng, bộ phận có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
+    public static let articleThree =
+        "Điều 3. Các tổ trưởng, bộ phận có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
     public static let recipients = ["Như Điều 3;", "Lưu: VT."]
 }

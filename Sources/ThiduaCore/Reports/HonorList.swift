@@ -78,7 +78,9 @@ public enum HonorList {
     }
 
     /// The printed columns.
-    public static let columns = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Thành tích", "Số, ngày quyết định", "Cấp quyết định", "Số tiền (đồng)"]
+    public static let columns = [
+        "STT", "Họ và tên", "Chức vụ", "Đơn vị", "Thành tích", "Số, ngày quyết định", "Cấp quyết định", "Số tiền (đồng)",
+    ]
 }
 
 /// Receives an honor list line by line, with the group boundaries worked out, so every format streams.

@@ -10,7 +10,10 @@ public struct MovementReport: Equatable, Sendable {
         public let averageScore: Double?
         public let recognition: ModelInitiative.Recognition?
 
-        public init(title: String, field: String, owner: String, status: ModelStatus, evidence: Int, reviews: Int, averageScore: Double?, recognition: ModelInitiative.Recognition?) {
+        public init(
+            title: String, field: String, owner: String, status: ModelStatus, evidence: Int, reviews: Int, averageScore: Double?,
+            recognition: ModelInitiative.Recognition?
+        ) {
             self.title = title
             self.field = field
             self.owner = owner

@@ -15,9 +15,10 @@ public struct UnitDraft: Equatable, Sendable {
         var violations: [DomainError.FieldViolation] = []
         let code = VietnameseText.normalized(code ?? "")
         if !isValidCode(code) {
-            violations.append(.init(
-                field: "code",
-                message: "Mã đơn vị chỉ gồm chữ cái không dấu, chữ số, dấu gạch ngang, gạch dưới hoặc dấu chấm (tối đa 64 ký tự)."))
+            violations.append(
+                .init(
+                    field: "code",
+                    message: "Mã đơn vị chỉ gồm chữ cái không dấu, chữ số, dấu gạch ngang, gạch dưới hoặc dấu chấm (tối đa 64 ký tự)."))
         }
         let name = VietnameseText.normalized(name ?? "")
         if name.isEmpty {
@@ -36,7 +37,9 @@ public struct UnitDraft: Equatable, Sendable {
     /// Codes are ASCII so they can be typed anywhere: letters, digits, `_`, `-`, `.`; 1–64 characters.
     static func isValidCode(_ code: String) -> Bool {
         guard let first = code.unicodeScalars.first, code.unicodeScalars.count <= 64 else { return false }
-        let allowed = { (s: Unicode.Scalar) in s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_-.".unicodeScalars.contains(s)) }
+        let allowed = { (s: Unicode.Scalar) in
+            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_-.".unicodeScalars.contains(s))
+        }
         return first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first)) && code.unicodeScalars.allSatisfy(allowed)
     }
 }

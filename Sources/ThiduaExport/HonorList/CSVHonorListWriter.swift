@@ -15,6 +15,10 @@ struct CSVHonorListWriter: HonorListWriter {
     mutating func section(_ section: HonorList.Section) { csv.append([section.heading]) }
     mutating func group(_ awardName: String) { csv.append(["", awardName]) }
     mutating func entry(_ number: Int, _ entry: HonorList.Entry) { csv.append(entry.cells(number)) }
-    mutating func groupTotal(count: Int, amount: Int) { csv.append(["", "Cộng: \(count)", "", "", "", "", "", amount > 0 ? formatMoney(amount) : ""]) }
-    mutating func end(count: Int, amount: Int) { csv.append(["", "Tổng cộng: \(count)", "", "", "", "", "", amount > 0 ? formatMoney(amount) : ""]) }
+    mutating func groupTotal(count: Int, amount: Int) {
+        csv.append(["", "Cộng: \(count)", "", "", "", "", "", amount > 0 ? formatMoney(amount) : ""])
+    }
+    mutating func end(count: Int, amount: Int) {
+        csv.append(["", "Tổng cộng: \(count)", "", "", "", "", "", amount > 0 ? formatMoney(amount) : ""])
+    }
 }

@@ -56,7 +56,8 @@ struct HTMLHonorListWriter: HonorListWriter {
     }
 
     mutating func groupTotal(count: Int, amount: Int) {
-        text += "<tr class=\"total\"><td></td><td colspan=\"6\">Cộng: \(count)</td><td class=\"money\">\(amount > 0 ? formatMoney(amount) : "")</td></tr>\n"
+        text +=
+            "<tr class=\"total\"><td></td><td colspan=\"6\">Cộng: \(count)</td><td class=\"money\">\(amount > 0 ? formatMoney(amount) : "")</td></tr>\n"
     }
 
     mutating func end(count: Int, amount: Int) {

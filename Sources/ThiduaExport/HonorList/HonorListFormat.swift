@@ -16,7 +16,7 @@ public enum HonorListFormat: String, CaseIterable, Sendable {
 
     /// Renders entries given in list order (as `HonorListRepository` yields them).
     public func render(
-        _ request: HonorList.Request, issuer: HonorList.Issuer, entries: (( HonorList.Entry) -> Void) async throws -> Void
+        _ request: HonorList.Request, issuer: HonorList.Issuer, entries: ((HonorList.Entry) -> Void) async throws -> Void
     ) async throws -> Data {
         switch self {
         case .csv: try await Self.run(CSVHonorListWriter(), request, issuer, entries).data

@@ -20,7 +20,8 @@ struct JSONHonorListWriter: HonorListWriter {
     }
 
     mutating func begin(_ request: HonorList.Request, issuer: HonorList.Issuer) {
-        text += "{\"title\":\(json(request.title)),\"period\":\(json(request.period.label)),\"issuer\":\(json(issuer.unitName)),\"sections\":["
+        text +=
+            "{\"title\":\(json(request.title)),\"period\":\(json(request.period.label)),\"issuer\":\(json(issuer.unitName)),\"sections\":["
     }
 
     mutating func section(_ section: HonorList.Section) {
@@ -40,11 +41,14 @@ struct JSONHonorListWriter: HonorListWriter {
     mutating func entry(_ number: Int, _ entry: HonorList.Entry) {
         struct Line: Encodable {
             let stt: Int, name: String, position: String, unit: String, achievements: String, awardCode: String
-            let decisionNumber: String, decisionDate: LocalDate, decisionLevel: String, amount: Int?, revoked: Bool, revocationReason: String?
+            let decisionNumber: String, decisionDate: LocalDate, decisionLevel: String, amount: Int?, revoked: Bool,
+                revocationReason: String?
         }
         let line = Line(
-            stt: number, name: entry.name, position: entry.position, unit: entry.unit, achievements: entry.achievements, awardCode: entry.awardCode,
-            decisionNumber: entry.decisionNumber, decisionDate: entry.decisionDate, decisionLevel: entry.decisionLevel, amount: entry.amount,
+            stt: number, name: entry.name, position: entry.position, unit: entry.unit, achievements: entry.achievements,
+            awardCode: entry.awardCode,
+            decisionNumber: entry.decisionNumber, decisionDate: entry.decisionDate, decisionLevel: entry.decisionLevel,
+            amount: entry.amount,
             revoked: entry.revocation != nil, revocationReason: entry.revocation)
         text += (firstEntry ? "" : ",") + json(line)
         firstEntry = false

@@ -30,6 +30,7 @@ struct MarkdownHonorListWriter: HonorListWriter {
 
     /// Table cells cannot hold pipes or line breaks.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(
+            of: "\n", with: "<br>")
     }
 }

@@ -29,13 +29,18 @@ struct HealthController {
             let state = plan.pending.isEmpty ? "up" : "migrations-pending"
             return EditedResponse(
                 status: plan.pending.isEmpty ? .ok : .serviceUnavailable,
-                response: Health(status: plan.pending.isEmpty ? "ok" : "degraded", database: .init(
-                    state: state, location: databaseDescription, appliedMigrations: plan.applied.count, pendingMigrations: plan.pending.count)))
+                response: Health(
+                    status: plan.pending.isEmpty ? "ok" : "degraded",
+                    database: .init(
+                        state: state, location: databaseDescription, appliedMigrations: plan.applied.count,
+                        pendingMigrations: plan.pending.count)))
         } catch {
             context.logger.warning("health check could not reach the database", metadata: ["error": "\(String(reflecting: error))"])
             return EditedResponse(
                 status: .serviceUnavailable,
-                response: Health(status: "unavailable", database: .init(state: "down", location: databaseDescription, appliedMigrations: nil, pendingMigrations: nil)))
+                response: Health(
+                    status: "unavailable",
+                    database: .init(state: "down", location: databaseDescription, appliedMigrations: nil, pendingMigrations: nil)))
         }
     }
 }

@@ -29,7 +29,9 @@ struct PersonController {
         try Policy.require(context.account, .readDirectory)
         let query = request.uri.queryParameters.get("q").map(VietnameseText.normalized).flatMap { $0.isEmpty ? nil : $0 }
         let unitId = try request.uri.queryParameters.get("unitId").map { text throws(DomainError) -> ID<OrgUnit> in
-            guard let id = ID<OrgUnit>(text) else { throw DomainError.validation([.init(field: "unitId", message: "unitId phải là mã UUID.")]) }
+            guard let id = ID<OrgUnit>(text) else {
+                throw DomainError.validation([.init(field: "unitId", message: "unitId phải là mã UUID.")])
+            }
             return id
         }
         let page = try await people.list(.init(query: query, unitId: unitId), page: try request.pageRequest(), logger: context.logger)
@@ -57,7 +59,8 @@ struct PersonController {
         }
         let person = try await people.create(draft, unitId: unitId, by: context.actor, logger: context.logger)
         return EditedResponse(
-            status: .created, headers: [.location: "/v1/people/\(person.id)", .eTag: etag(person.version)], response: PersonResponse(person))
+            status: .created, headers: [.location: "/v1/people/\(person.id)", .eTag: etag(person.version)], response: PersonResponse(person)
+        )
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> EditedResponse<PersonResponse> {
@@ -66,7 +69,9 @@ struct PersonController {
         let body = try await request.decodeJSON(as: CreateRequest.self, context: context)
         var unitId: ID<OrgUnit>?
         if let text = body.unitId {
-            guard let parsed = ID<OrgUnit>(text) else { throw DomainError.validation([.init(field: "unitId", message: "unitId phải là mã UUID.")]) }
+            guard let parsed = ID<OrgUnit>(text) else {
+                throw DomainError.validation([.init(field: "unitId", message: "unitId phải là mã UUID.")])
+            }
             unitId = parsed
         }
         let patch = PersonPatch(

@@ -23,7 +23,8 @@ struct IdempotencyMiddleware: RouterMiddleware {
         }
         var request = request
         let body = try await request.collectBody(upTo: maxBodyBytes)
-        let fingerprint = IdempotencyKeys.fingerprint(method: request.method.rawValue, path: request.uri.description, body: Data(body.readableBytesView))
+        let fingerprint = IdempotencyKeys.fingerprint(
+            method: request.method.rawValue, path: request.uri.description, body: Data(body.readableBytesView))
         switch try await keys.reserve(account: context.account.id, key: key, fingerprint: fingerprint, logger: context.logger) {
         case .replay(let stored):
             var headers: HTTPFields = [Self.replayed: "true"]
@@ -41,7 +42,9 @@ struct IdempotencyMiddleware: RouterMiddleware {
                 if response.status.code < 500 {
                     try await keys.complete(
                         account: context.account.id, key: key,
-                        .init(status: response.status.code, contentType: response.headers[.contentType], location: response.headers[.location], body: captured),
+                        .init(
+                            status: response.status.code, contentType: response.headers[.contentType],
+                            location: response.headers[.location], body: captured),
                         logger: context.logger)
                 } else {
                     try await keys.release(account: context.account.id, key: key, logger: context.logger)

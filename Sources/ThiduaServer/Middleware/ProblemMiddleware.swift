@@ -28,11 +28,17 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             case .notFound:
                 return Problem(code: "not-found", status: .notFound, title: "Không tìm thấy", detail: "Không có địa chỉ này trong API.")
             case .methodNotAllowed:
-                return Problem(code: "method-not-allowed", status: .methodNotAllowed, title: "Phương thức không được hỗ trợ", detail: "Địa chỉ này không nhận phương thức \(error.status.code).")
+                return Problem(
+                    code: "method-not-allowed", status: .methodNotAllowed, title: "Phương thức không được hỗ trợ",
+                    detail: "Địa chỉ này không nhận phương thức \(error.status.code).")
             case .contentTooLarge:
-                return Problem(code: "content-too-large", status: .contentTooLarge, title: "Nội dung quá lớn", detail: error.body ?? "Nội dung gửi lên vượt quá giới hạn.")
+                return Problem(
+                    code: "content-too-large", status: .contentTooLarge, title: "Nội dung quá lớn",
+                    detail: error.body ?? "Nội dung gửi lên vượt quá giới hạn.")
             default:
-                return Problem(code: "bad-request", status: error.status, title: "Yêu cầu không đọc được", detail: error.body ?? "Yêu cầu không đúng định dạng.")
+                return Problem(
+                    code: "bad-request", status: error.status, title: "Yêu cầu không đọc được",
+                    detail: error.body ?? "Yêu cầu không đúng định dạng.")
             }
         default:
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])

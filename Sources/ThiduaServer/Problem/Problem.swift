@@ -72,19 +72,22 @@ extension Problem {
 
     /// The problem for a domain error: the code decides the HTTP status.
     init(_ error: DomainError) {
-        let (status, title): (HTTPResponse.Status, String) = switch error.code {
-        case .notFound: (.notFound, "Không tìm thấy")
-        case .validationFailed: (.unprocessableContent, "Dữ liệu chưa hợp lệ")
-        case .conflict: (.conflict, "Xung đột dữ liệu")
-        case .forbidden: (.forbidden, "Không có quyền")
-        case .unauthenticated: (.unauthorized, "Chưa đăng nhập")
-        case .invalidTransition: (.conflict, "Không thể chuyển trạng thái")
-        case .immutableRecord: (.conflict, "Bản ghi không được sửa")
-        case .preconditionFailed: (.preconditionFailed, "Phiên bản đã cũ")
-        default: (.badRequest, "Yêu cầu không hợp lệ")
-        }
+        let (status, title): (HTTPResponse.Status, String) =
+            switch error.code {
+            case .notFound: (.notFound, "Không tìm thấy")
+            case .validationFailed: (.unprocessableContent, "Dữ liệu chưa hợp lệ")
+            case .conflict: (.conflict, "Xung đột dữ liệu")
+            case .forbidden: (.forbidden, "Không có quyền")
+            case .unauthenticated: (.unauthorized, "Chưa đăng nhập")
+            case .invalidTransition: (.conflict, "Không thể chuyển trạng thái")
+            case .immutableRecord: (.conflict, "Bản ghi không được sửa")
+            case .preconditionFailed: (.preconditionFailed, "Phiên bản đã cũ")
+            default: (.badRequest, "Yêu cầu không hợp lệ")
+            }
         let detail = error.violations.isEmpty ? error.message : error.message + " " + error.violations.map(\.message).joined(separator: " ")
-        self.init(code: error.code.rawValue, status: status, title: title, detail: detail, errors: error.violations.isEmpty ? nil : error.violations)
+        self.init(
+            code: error.code.rawValue, status: status, title: title, detail: detail,
+            errors: error.violations.isEmpty ? nil : error.violations)
         self.currentStatus = error.currentStatus
         self.allowedStatuses = error.allowedStatuses
     }

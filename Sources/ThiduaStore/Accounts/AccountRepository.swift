@@ -29,8 +29,9 @@ public struct AccountRepository: Sendable {
                 """, logger: logger)
             guard let row = rows.first else { throw DomainError.notFound("tài khoản vừa tạo") }
             let account = try Self.account(row)
-            try await AuditLog.record(on: connection, by: actor, action: "account.create", entity: "account", id: account.id.description,
-                                      before: Account?.none, after: account, logger: logger)
+            try await AuditLog.record(
+                on: connection, by: actor, action: "account.create", entity: "account", id: account.id.description,
+                before: Account?.none, after: account, logger: logger)
             let token = try await Self.issueToken(for: account.id, on: connection, by: actor, logger: logger)
             return (account, token)
         }
@@ -39,7 +40,8 @@ public struct AccountRepository: Sendable {
     /// A new token for an existing, enabled account (earlier tokens keep working until revoked).
     public func issueToken(for id: ID<Account>, by actor: Actor, logger: Logger) async throws -> String {
         try await client.transaction(logger: logger) { connection in
-            let rows = try await connection.rows("SELECT a.disabled_at IS NOT NULL FROM accounts a WHERE a.id = \(id.rawValue) FOR UPDATE", logger: logger)
+            let rows = try await connection.rows(
+                "SELECT a.disabled_at IS NOT NULL FROM accounts a WHERE a.id = \(id.rawValue) FOR UPDATE", logger: logger)
             guard let disabled = try rows.first?.decode(Bool.self) else { throw DomainError.notFound("tài khoản") }
             guard !disabled else { throw DomainError(.conflict, "Tài khoản đã bị thu hồi; không thể cấp mã truy cập mới.") }
             return try await Self.issueToken(for: id, on: connection, by: actor, logger: logger)
@@ -49,7 +51,8 @@ public struct AccountRepository: Sendable {
     /// Disables the account and revokes all its tokens at once.
     public func revoke(_ id: ID<Account>, by actor: Actor, logger: Logger) async throws -> Account {
         try await client.transaction(logger: logger) { connection in
-            let before = try await connection.rows("SELECT \(unescaped: Self.columns) FROM accounts a WHERE a.id = \(id.rawValue) FOR UPDATE", logger: logger)
+            let before = try await connection.rows(
+                "SELECT \(unescaped: Self.columns) FROM accounts a WHERE a.id = \(id.rawValue) FOR UPDATE", logger: logger)
             guard let row = before.first else { throw DomainError.notFound("tài khoản") }
             let current = try Self.account(row)
             let after = try await connection.rows(
@@ -57,17 +60,20 @@ public struct AccountRepository: Sendable {
                 UPDATE accounts AS a SET disabled_at = coalesce(disabled_at, now()) WHERE a.id = \(id.rawValue)
                 RETURNING \(unescaped: Self.columns)
                 """, logger: logger)
-            try await connection.rows("UPDATE api_tokens SET revoked_at = now() WHERE account_id = \(id.rawValue) AND revoked_at IS NULL", logger: logger)
+            try await connection.rows(
+                "UPDATE api_tokens SET revoked_at = now() WHERE account_id = \(id.rawValue) AND revoked_at IS NULL", logger: logger)
             guard let updatedRow = after.first else { throw DomainError.notFound("tài khoản") }
             let updated = try Self.account(updatedRow)
-            try await AuditLog.record(on: connection, by: actor, action: "account.revoke", entity: "account", id: id.description,
-                                      before: current, after: updated, logger: logger)
+            try await AuditLog.record(
+                on: connection, by: actor, action: "account.revoke", entity: "account", id: id.description,
+                before: current, after: updated, logger: logger)
             return updated
         }
     }
 
     public func list(logger: Logger) async throws -> [Account] {
-        let rows = try await client.rows("SELECT \(unescaped: Self.columns) FROM accounts a ORDER BY a.display_name COLLATE \"vi-x-icu\", a.id", logger: logger)
+        let rows = try await client.rows(
+            "SELECT \(unescaped: Self.columns) FROM accounts a ORDER BY a.display_name COLLATE \"vi-x-icu\", a.id", logger: logger)
         return try rows.map(Self.account)
     }
 
@@ -83,14 +89,18 @@ public struct AccountRepository: Sendable {
 
     static func issueToken(for id: ID<Account>, on connection: PostgresConnection, by actor: Actor, logger: Logger) async throws -> String {
         let token = APIToken.generate()
-        try await connection.rows("INSERT INTO api_tokens (account_id, token_hash) VALUES (\(id.rawValue), \(APIToken.hash(token)))", logger: logger)
-        try await AuditLog.record(on: connection, by: actor, action: "account.token", entity: "account", id: id.description,
-                                  before: String?.none, after: "token issued", logger: logger)
+        try await connection.rows(
+            "INSERT INTO api_tokens (account_id, token_hash) VALUES (\(id.rawValue), \(APIToken.hash(token)))", logger: logger)
+        try await AuditLog.record(
+            on: connection, by: actor, action: "account.token", entity: "account", id: id.description,
+            before: String?.none, after: "token issued", logger: logger)
         return token
     }
 
     static func account(_ row: PostgresRow) throws -> Account {
         let (id, name, roles, personId, disabled) = try row.decode((UUID, String, [String], UUID?, Bool).self)
-        return Account(id: ID(id), displayName: name, roles: Set(roles.compactMap(Role.init(rawValue:))), personId: personId.map(ID.init), disabled: disabled)
+        return Account(
+            id: ID(id), displayName: name, roles: Set(roles.compactMap(Role.init(rawValue:))), personId: personId.map(ID.init),
+            disabled: disabled)
     }
 }

@@ -73,6 +73,7 @@ public struct IdempotencyKeys: Sendable {
 
     /// Forgets a reservation whose request failed, so a retry runs again.
     public func release(account: ID<Account>, key: String, logger: Logger) async throws {
-        try await client.rows("DELETE FROM idempotency_keys WHERE account_id = \(account.rawValue) AND key = \(key) AND status IS NULL", logger: logger)
+        try await client.rows(
+            "DELETE FROM idempotency_keys WHERE account_id = \(account.rawValue) AND key = \(key) AND status IS NULL", logger: logger)
     }
 }

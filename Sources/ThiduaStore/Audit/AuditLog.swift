@@ -50,8 +50,10 @@ public struct AuditLog: Sendable {
         for try await (seq, at, accountId, actor, action, entity, entityId, before, after)
             in rows.decode((Int, Date, UUID?, String, String, String, String, String?, String?).self)
         {
-            entries.append(Entry(seq: seq, at: at, actorAccountId: accountId, actor: actor, action: action,
-                                 entity: entity, entityId: entityId, before: before, after: after))
+            entries.append(
+                Entry(
+                    seq: seq, at: at, actorAccountId: accountId, actor: actor, action: action,
+                    entity: entity, entityId: entityId, before: before, after: after))
         }
         return entries
     }

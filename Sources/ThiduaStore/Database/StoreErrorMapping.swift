@@ -18,37 +18,51 @@ enum StoreErrorMapping {
     }
 
     private static let byConstraint: [String: DomainError] = [
-        "units_code_key": DomainError(.conflict, "Mã đơn vị đã tồn tại.", violations: [.init(field: "code", message: "Mã đơn vị đã tồn tại.")]),
+        "units_code_key": DomainError(
+            .conflict, "Mã đơn vị đã tồn tại.", violations: [.init(field: "code", message: "Mã đơn vị đã tồn tại.")]),
         "units_parent_fkey": .validation([.init(field: "parent", message: "Không tìm thấy đơn vị cấp trên.")]),
         "units_parent_cycle": .validation([.init(field: "parent", message: "Đơn vị không thể nằm dưới chính nó.")]),
         "people_unit_fkey": .validation([.init(field: "unitId", message: "Không tìm thấy đơn vị.")]),
-        "people_code_key": DomainError(.conflict, "Mã nhân sự đã tồn tại.", violations: [.init(field: "code", message: "Mã nhân sự đã tồn tại.")]),
-        "people_name_parts_match": .validation([.init(field: "familyName", message: "Họ, tên đệm và tên phải ghép lại đúng bằng họ và tên.")]),
+        "people_code_key": DomainError(
+            .conflict, "Mã nhân sự đã tồn tại.", violations: [.init(field: "code", message: "Mã nhân sự đã tồn tại.")]),
+        "people_name_parts_match": .validation([
+            .init(field: "familyName", message: "Họ, tên đệm và tên phải ghép lại đúng bằng họ và tên.")
+        ]),
         "accounts_person_fkey": .validation([.init(field: "personId", message: "Không tìm thấy cá nhân.")]),
         "audit_log_append_only": DomainError(.immutableRecord, "Nhật ký thay đổi chỉ được ghi thêm, không được sửa hay xoá."),
         "immutable_record": DomainError(.immutableRecord, "Bản ghi này không được sửa hay xoá."),
         "workflow_transition": DomainError(.invalidTransition, "Cơ sở dữ liệu từ chối bước chuyển trạng thái này."),
-        "legal_documents_number_issuer_key": DomainError(.conflict, "Văn bản có cùng số, ký hiệu và cơ quan ban hành đã có.",
-                                                         violations: [.init(field: "number", message: "Văn bản đã có.")]),
+        "legal_documents_number_issuer_key": DomainError(
+            .conflict, "Văn bản có cùng số, ký hiệu và cơ quan ban hành đã có.",
+            violations: [.init(field: "number", message: "Văn bản đã có.")]),
         "movements_unit_fkey": .validation([.init(field: "unitId", message: "Không tìm thấy đơn vị phát động.")]),
         "movement_legal_bases_document_fkey": .validation([.init(field: "legalBases", message: "Có văn bản căn cứ không tồn tại.")]),
-        "movements_deadlines_in_period": .validation([.init(field: "registrationDeadline", message: "Hạn phải nằm trong kỳ của phong trào.")]),
-        "model_initiatives_field_fkey": .validation([.init(field: "field", message: "Lĩnh vực phải là economy, culture_society, defence_security hoặc political_system.")]),
+        "movements_deadlines_in_period": .validation([
+            .init(field: "registrationDeadline", message: "Hạn phải nằm trong kỳ của phong trào.")
+        ]),
+        "model_initiatives_field_fkey": .validation([
+            .init(field: "field", message: "Lĩnh vực phải là economy, culture_society, defence_security hoặc political_system.")
+        ]),
         "model_initiatives_owner_person_fkey": .validation([.init(field: "owner", message: "Không tìm thấy cá nhân chủ trì mô hình.")]),
         "model_initiatives_owner_unit_fkey": .validation([.init(field: "owner", message: "Không tìm thấy tập thể chủ trì mô hình.")]),
         "model_initiatives_registration_open": DomainError(.conflict, "Phong trào không còn nhận đăng ký mô hình."),
-        "model_initiatives_within_movement": .validation([.init(field: "startsOn", message: "Thời gian thực hiện phải nằm trong kỳ của phong trào.")]),
+        "model_initiatives_within_movement": .validation([
+            .init(field: "startsOn", message: "Thời gian thực hiện phải nằm trong kỳ của phong trào.")
+        ]),
         "nominations_person_fkey": .validation([.init(field: "nominee", message: "Không tìm thấy cá nhân được đề nghị.")]),
         "nominations_unit_fkey": .validation([.init(field: "nominee", message: "Không tìm thấy tập thể được đề nghị.")]),
         "nominations_movement_fkey": .validation([.init(field: "movementId", message: "Không tìm thấy phong trào.")]),
         "nomination_models_model_fkey": .validation([.init(field: "modelIds", message: "Có mô hình không tồn tại.")]),
         "recusals_account_fkey": .validation([.init(field: "accountId", message: "Không tìm thấy tài khoản.")]),
-        "reviews_conflict_of_interest": DomainError(.forbidden, "Thành viên hội đồng không chấm đề nghị của chính mình, của tập thể mình, hoặc đề nghị mình đã xin rút khỏi."),
+        "reviews_conflict_of_interest": DomainError(
+            .forbidden, "Thành viên hội đồng không chấm đề nghị của chính mình, của tập thể mình, hoặc đề nghị mình đã xin rút khỏi."),
         "reviews_open_nomination": DomainError(.invalidTransition, "Đề nghị không còn ở giai đoạn chấm."),
         "review_scores_within_maximum": .validation([.init(field: "scores", message: "Điểm vượt mức tối đa của tiêu chí.")]),
         "commendations_nomination_key": DomainError(.conflict, "Đề nghị này đã được khen thưởng; một thành tích chỉ được khen một lần."),
         "commendations_require_approval": DomainError(.invalidTransition, "Chỉ đề nghị đã được duyệt mới thành khen thưởng."),
         "commendation_revocations_pkey": DomainError(.conflict, "Khen thưởng này đã bị thu hồi trước đó."),
-        "evidence_kind_check": .validation([.init(field: "url", message: "Liên kết phải bắt đầu bằng http:// hoặc https://; ghi chú không được để trống.")]),
+        "evidence_kind_check": .validation([
+            .init(field: "url", message: "Liên kết phải bắt đầu bằng http:// hoặc https://; ghi chú không được để trống.")
+        ]),
     ]
 }

@@ -84,7 +84,8 @@ public struct Migrator: Sendable {
     }
 
     private func plan(on connection: PostgresConnection) async throws -> Plan {
-        let exists = try await connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger)
+        let exists =
+            try await connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger)
             .collect().first?.decode(Bool.self) ?? false
         var recorded: [(Int, String, String)] = []
         if exists {

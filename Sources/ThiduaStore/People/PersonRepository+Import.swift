@@ -10,7 +10,8 @@ extension PersonRepository {
         try await client.transaction(logger: logger) { connection in
             try await connection.query("LOCK TABLE people IN SHARE ROW EXCLUSIVE MODE", logger: logger)
             var unitIds: [String: ID<OrgUnit>] = [:]
-            for try await (id, code) in try await connection.query("SELECT id, code FROM units", logger: logger).decode((UUID, String).self) {
+            for try await (id, code) in try await connection.query("SELECT id, code FROM units", logger: logger).decode((UUID, String).self)
+            {
                 unitIds[code] = ID(id)
             }
             var byCode: [String: Person] = [:]
@@ -25,7 +26,10 @@ extension PersonRepository {
             var summary = ImportSummary()
             for row in rows {
                 guard let unitId = unitIds[row.unitCode] else {
-                    issues.append(ImportIssue(line: row.line, message: "Không tìm thấy đơn vị \"\(row.unitCode)\"; hãy nhập đơn vị trước (thidua import units)."))
+                    issues.append(
+                        ImportIssue(
+                            line: row.line,
+                            message: "Không tìm thấy đơn vị \"\(row.unitCode)\"; hãy nhập đơn vị trước (thidua import units)."))
                     continue
                 }
                 let candidates = byUnitAndName["\(unitId)|\(row.draft.name.full)"] ?? []
@@ -33,7 +37,12 @@ extension PersonRepository {
                 if let code = row.draft.code {
                     match = byCode[code]
                 } else if candidates.count > 1 {
-                    issues.append(ImportIssue(line: row.line, message: "Có \(candidates.count) người tên \"\(row.draft.name.full)\" trong đơn vị \(row.unitCode); hãy thêm cột code (mã nhân sự) để phân biệt."))
+                    issues.append(
+                        ImportIssue(
+                            line: row.line,
+                            message:
+                                "Có \(candidates.count) người tên \"\(row.draft.name.full)\" trong đơn vị \(row.unitCode); hãy thêm cột code (mã nhân sự) để phân biệt."
+                        ))
                     continue
                 } else {
                     match = candidates.first
@@ -41,7 +50,8 @@ extension PersonRepository {
                 guard issues.isEmpty else { continue }  // the file will be refused: stop writing, keep checking
                 do {
                     if let current = match {
-                        let same = current.unitId == unitId && current.name == row.draft.name && current.position == row.draft.position
+                        let same =
+                            current.unitId == unitId && current.name == row.draft.name && current.position == row.draft.position
                             && current.category == row.draft.category && current.code == row.draft.code
                         if same {
                             summary.unchanged += 1

@@ -67,14 +67,17 @@ public struct PersonRepository: Sendable {
             guard let row = rows.first else { throw DomainError.notFound("cá nhân") }
             let current = try Self.person(row)
             if let expectedVersion, expectedVersion != current.version {
-                throw DomainError(.preconditionFailed, "Hồ sơ đã được người khác sửa (phiên bản hiện tại \(current.version)); hãy tải lại rồi sửa tiếp.")
+                throw DomainError(
+                    .preconditionFailed, "Hồ sơ đã được người khác sửa (phiên bản hiện tại \(current.version)); hãy tải lại rồi sửa tiếp.")
             }
             let draft = try patch.applied(to: current).get()
             return try await Self.update(current, to: draft, unitId: unitId ?? current.unitId, on: connection, by: actor, logger: logger)
         }
     }
 
-    static func insert(_ draft: PersonDraft, unitId: ID<OrgUnit>, on connection: PostgresConnection, by actor: Actor, logger: Logger) async throws -> Person {
+    static func insert(_ draft: PersonDraft, unitId: ID<OrgUnit>, on connection: PostgresConnection, by actor: Actor, logger: Logger)
+        async throws -> Person
+    {
         let rows = try await connection.rows(
             """
             INSERT INTO people (unit_id, code, full_name, family_name, middle_name, given_name, position, category, search_key)
@@ -84,12 +87,15 @@ public struct PersonRepository: Sendable {
             """, logger: logger)
         guard let row = rows.first else { throw DomainError.notFound("cá nhân vừa tạo") }
         let person = try person(row)
-        try await AuditLog.record(on: connection, by: actor, action: "person.create", entity: "person", id: person.id.description,
-                                  before: Person?.none, after: person, logger: logger)
+        try await AuditLog.record(
+            on: connection, by: actor, action: "person.create", entity: "person", id: person.id.description,
+            before: Person?.none, after: person, logger: logger)
         return person
     }
 
-    static func update(_ current: Person, to draft: PersonDraft, unitId: ID<OrgUnit>, on connection: PostgresConnection, by actor: Actor, logger: Logger) async throws -> Person {
+    static func update(
+        _ current: Person, to draft: PersonDraft, unitId: ID<OrgUnit>, on connection: PostgresConnection, by actor: Actor, logger: Logger
+    ) async throws -> Person {
         let rows = try await connection.rows(
             """
             UPDATE people SET unit_id = \(unitId.rawValue), code = \(draft.code), full_name = \(draft.name.full),
@@ -101,8 +107,9 @@ public struct PersonRepository: Sendable {
             """, logger: logger)
         guard let row = rows.first else { throw DomainError.notFound("cá nhân") }
         let updated = try person(row)
-        try await AuditLog.record(on: connection, by: actor, action: "person.update", entity: "person", id: updated.id.description,
-                                  before: current, after: updated, logger: logger)
+        try await AuditLog.record(
+            on: connection, by: actor, action: "person.update", entity: "person", id: updated.id.description,
+            before: current, after: updated, logger: logger)
         return updated
     }
 
@@ -122,7 +129,8 @@ public struct PersonRepository: Sendable {
 
     /// Escapes LIKE's wildcards so a user's `%` or `_` matches itself.
     static func escapeLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(
+            of: "_", with: "\\_")
     }
 }
 

@@ -16,7 +16,10 @@ public struct CommendationRepository: Sendable {
         public var awardCode: String?
         public var movementId: ID<Movement>?
         public var concerning: ID<Person>?
-        public init(period: Period? = nil, unitId: ID<OrgUnit>? = nil, awardCode: String? = nil, movementId: ID<Movement>? = nil, concerning: ID<Person>? = nil) {
+        public init(
+            period: Period? = nil, unitId: ID<OrgUnit>? = nil, awardCode: String? = nil, movementId: ID<Movement>? = nil,
+            concerning: ID<Person>? = nil
+        ) {
             self.period = period
             self.unitId = unitId
             self.awardCode = awardCode
@@ -59,7 +62,9 @@ public struct CommendationRepository: Sendable {
     }
 
     /// Records a revocation (headmaster) with its reason and decision; a commendation is revoked at most once.
-    public func revoke(_ id: ID<Commendation>, reason: String, decisionNumber: String, by account: Account, logger: Logger) async throws -> Commendation {
+    public func revoke(_ id: ID<Commendation>, reason: String, decisionNumber: String, by account: Account, logger: Logger) async throws
+        -> Commendation
+    {
         try await client.transaction(logger: logger) { connection in
             let current = try await Self.find(id, on: connection, logger: logger)
             if current.revocation != nil {
@@ -71,8 +76,9 @@ public struct CommendationRepository: Sendable {
                 VALUES (\(id.rawValue), \(reason), \(decisionNumber), \(account.id.rawValue))
                 """, logger: logger)
             let revoked = try await Self.find(id, on: connection, logger: logger)
-            try await AuditLog.record(on: connection, by: Actor(account: account), action: "commendation.revoke", entity: "commendation",
-                                      id: id.description, before: CommendationSnapshot(current), after: CommendationSnapshot(revoked), logger: logger)
+            try await AuditLog.record(
+                on: connection, by: Actor(account: account), action: "commendation.revoke", entity: "commendation",
+                id: id.description, before: CommendationSnapshot(current), after: CommendationSnapshot(revoked), logger: logger)
             return revoked
         }
     }

@@ -41,10 +41,13 @@ public struct DecisionRepository: Sendable {
         {
             let (collective, code, award, name, position, unit, achievements, level, revocation) =
                 try entry.decode((Bool, String, String, String, String, String, String, String, String?).self)
-            entries.append(HonorList.Entry(
-                section: collective ? .collectives : .individuals, awardCode: code, awardName: award, name: name, position: position, unit: unit,
-                achievements: achievements, decisionNumber: number, decisionDate: LocalDate(date) ?? LocalDate(1970, 1, 1), decisionLevel: level,
-                amount: nil, revocation: revocation))
+            entries.append(
+                HonorList.Entry(
+                    section: collective ? .collectives : .individuals, awardCode: code, awardName: award, name: name, position: position,
+                    unit: unit,
+                    achievements: achievements, decisionNumber: number, decisionDate: LocalDate(date) ?? LocalDate(1970, 1, 1),
+                    decisionLevel: level,
+                    amount: nil, revocation: revocation))
         }
 
         let movements = try await client.rows(

@@ -11,7 +11,9 @@ public struct DocumentRepository: Sendable {
 
     static let columns = "id, number, issued_on::text, issuer, title, version, created_at::text"
 
-    public func create(number: String, date: LocalDate, issuer: String, title: String, by actor: Actor, logger: Logger) async throws -> LegalDocument {
+    public func create(number: String, date: LocalDate, issuer: String, title: String, by actor: Actor, logger: Logger) async throws
+        -> LegalDocument
+    {
         try await client.transaction(logger: logger) { connection in
             let rows = try await connection.rows(
                 """
@@ -20,8 +22,9 @@ public struct DocumentRepository: Sendable {
                 RETURNING \(unescaped: Self.columns)
                 """, logger: logger)
             let document = try Self.document(try rows.required("văn bản")).item
-            try await AuditLog.record(on: connection, by: actor, action: "document.create", entity: "document", id: document.id.description,
-                                      before: LegalDocument?.none, after: document, logger: logger)
+            try await AuditLog.record(
+                on: connection, by: actor, action: "document.create", entity: "document", id: document.id.description,
+                before: LegalDocument?.none, after: document, logger: logger)
             return document
         }
     }
@@ -39,7 +42,8 @@ public struct DocumentRepository: Sendable {
 
     static func document(_ row: PostgresRow) throws -> (item: LegalDocument, createdAt: String, id: String) {
         let (id, number, date, issuer, title, version, createdAt) = try row.decode((UUID, String, String, String, String, Int, String).self)
-        let document = LegalDocument(id: ID(id), number: number, date: LocalDate(date) ?? LocalDate(1970, 1, 1), issuer: issuer, title: title, version: version)
+        let document = LegalDocument(
+            id: ID(id), number: number, date: LocalDate(date) ?? LocalDate(1970, 1, 1), issuer: issuer, title: title, version: version)
         return (document, createdAt, id.uuidString)
     }
 }

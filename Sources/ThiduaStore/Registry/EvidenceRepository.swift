@@ -44,7 +44,8 @@ public struct EvidenceRepository: Sendable {
         public var version: Int { retracted ? 2 : 1 }
 
         enum CodingKeys: String, CodingKey {
-            case id, kind, modelId, nominationId, sha256, size, contentType, filename, url, note, addedBy, addedAt, retracted, retractionReason, version
+            case id, kind, modelId, nominationId, sha256, size, contentType, filename, url, note, addedBy, addedAt, retracted,
+                retractionReason, version
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -74,10 +75,11 @@ public struct EvidenceRepository: Sendable {
         """
 
     public func add(_ content: Content, to subject: Subject, by account: Account, logger: Logger) async throws -> Item {
-        let (modelId, nominationId): (UUID?, UUID?) = switch subject {
-        case .model(let id): (id.rawValue, nil)
-        case .nomination(let id): (nil, id.rawValue)
-        }
+        let (modelId, nominationId): (UUID?, UUID?) =
+            switch subject {
+            case .model(let id): (id.rawValue, nil)
+            case .nomination(let id): (nil, id.rawValue)
+            }
         return try await client.transaction(logger: logger) { connection in
             // The subject must exist: a clear 404 rather than a foreign-key message.
             if let modelId { _ = try await ModelRepository.find(ID(modelId), on: connection, lock: false, logger: logger) }
@@ -104,8 +106,9 @@ public struct EvidenceRepository: Sendable {
                 """, logger: logger)
             let id = try rows.required("minh chứng").decode(UUID.self)
             let item = try await Self.find(id, on: connection, logger: logger)
-            try await AuditLog.record(on: connection, by: Actor(account: account), action: "evidence.add", entity: "evidence", id: item.id,
-                                      before: Item?.none, after: item, logger: logger)
+            try await AuditLog.record(
+                on: connection, by: Actor(account: account), action: "evidence.add", entity: "evidence", id: item.id,
+                before: Item?.none, after: item, logger: logger)
             return item
         }
     }
@@ -128,9 +131,11 @@ public struct EvidenceRepository: Sendable {
         let rows: [PostgresRow]
         switch subject {
         case .model(let id):
-            rows = try await client.rows("\(unescaped: Self.select) WHERE e.model_id = \(id.rawValue) ORDER BY e.added_at, e.id", logger: logger)
+            rows = try await client.rows(
+                "\(unescaped: Self.select) WHERE e.model_id = \(id.rawValue) ORDER BY e.added_at, e.id", logger: logger)
         case .nomination(let id):
-            rows = try await client.rows("\(unescaped: Self.select) WHERE e.nomination_id = \(id.rawValue) ORDER BY e.added_at, e.id", logger: logger)
+            rows = try await client.rows(
+                "\(unescaped: Self.select) WHERE e.nomination_id = \(id.rawValue) ORDER BY e.added_at, e.id", logger: logger)
         }
         return try rows.map(Self.item)
     }
@@ -144,8 +149,9 @@ public struct EvidenceRepository: Sendable {
                 "UPDATE evidence SET retracted_at = now(), retracted_by = \(account.id.rawValue), retraction_reason = \(reason) WHERE id = \(id)",
                 logger: logger)
             let after = try await Self.find(id, on: connection, logger: logger)
-            try await AuditLog.record(on: connection, by: Actor(account: account), action: "evidence.retract", entity: "evidence", id: after.id,
-                                      before: before, after: after, logger: logger)
+            try await AuditLog.record(
+                on: connection, by: Actor(account: account), action: "evidence.retract", entity: "evidence", id: after.id,
+                before: before, after: after, logger: logger)
             return after
         }
     }

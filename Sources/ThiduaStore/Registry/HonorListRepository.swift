@@ -17,7 +17,8 @@ public struct HonorListRepository: Sendable {
         let rows: [PostgresRow]
         if let unit = request.unitId {
             rows = try await client.rows(
-                "SELECT u.name, coalesce(p.name, '') FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = \(unit.rawValue)", logger: logger)
+                "SELECT u.name, coalesce(p.name, '') FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = \(unit.rawValue)",
+                logger: logger)
             guard !rows.isEmpty else { throw DomainError.notFound("đơn vị") }
         } else {
             // The unit that launched the period's movements, or the topmost school.
@@ -65,16 +66,18 @@ public struct HonorListRepository: Sendable {
         for try await (collective, code, award, name, position, unit, achievements, number, date, level, revocation)
             in rows.decode((Bool, String, String, String, String, String, String, String, String, String, String?).self)
         {
-            try await each(HonorList.Entry(
-                section: collective ? .collectives : .individuals, awardCode: code, awardName: award, name: name, position: position,
-                unit: unit, achievements: achievements, decisionNumber: number, decisionDate: LocalDate(date) ?? LocalDate(1970, 1, 1),
-                decisionLevel: level, amount: nil, revocation: revocation))
+            try await each(
+                HonorList.Entry(
+                    section: collective ? .collectives : .individuals, awardCode: code, awardName: award, name: name, position: position,
+                    unit: unit, achievements: achievements, decisionNumber: number, decisionDate: LocalDate(date) ?? LocalDate(1970, 1, 1),
+                    decisionLevel: level, amount: nil, revocation: revocation))
         }
     }
 
     /// "Huyện Tân Hồng" → "Tân Hồng": the place written before the date of a document.
     static func place(_ unitName: String) -> String {
-        for prefix in ["Thành phố ", "Huyện ", "Tỉnh ", "Quận ", "Thị xã ", "Xã ", "Phường ", "Thị trấn "] where unitName.hasPrefix(prefix) {
+        for prefix in ["Thành phố ", "Huyện ", "Tỉnh ", "Quận ", "Thị xã ", "Xã ", "Phường ", "Thị trấn "] where unitName.hasPrefix(prefix)
+        {
             return String(unitName.dropFirst(prefix.count))
         }
         return unitName

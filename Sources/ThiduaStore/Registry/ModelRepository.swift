@@ -22,7 +22,8 @@ public struct ModelRepository: Sendable {
         try await client.transaction(logger: logger) { connection in
             let movement = try await MovementRepository.find(movementId, on: connection, lock: false, logger: logger)
             guard movement.status == .open else {
-                throw DomainError(.conflict, "Phong trào đang \"\(movement.status.vietnameseName)\"; chỉ đăng ký mô hình khi phong trào đang phát động.")
+                throw DomainError(
+                    .conflict, "Phong trào đang \"\(movement.status.vietnameseName)\"; chỉ đăng ký mô hình khi phong trào đang phát động.")
             }
             if let deadline = movement.registrationDeadline, LocalDate.today > deadline {
                 throw DomainError(.conflict, "Đã quá hạn đăng ký mô hình của phong trào (\(deadline)).")
@@ -30,7 +31,13 @@ public struct ModelRepository: Sendable {
             let starts = startsOn ?? movement.period.startsOn
             let ends = endsOn ?? movement.period.endsOn
             guard movement.period.contains(starts), movement.period.contains(ends), starts <= ends else {
-                throw DomainError.validation([.init(field: "startsOn", message: "Thời gian thực hiện phải nằm trong kỳ \(movement.period.label) (\(movement.period.startsOn) – \(movement.period.endsOn)).")])
+                throw DomainError.validation([
+                    .init(
+                        field: "startsOn",
+                        message:
+                            "Thời gian thực hiện phải nằm trong kỳ \(movement.period.label) (\(movement.period.startsOn) – \(movement.period.endsOn))."
+                    )
+                ])
             }
             let rows = try await connection.rows(
                 """
@@ -40,8 +47,9 @@ public struct ModelRepository: Sendable {
                 RETURNING \(unescaped: Self.columns)
                 """, logger: logger)
             let model = try Self.model(try rows.required("mô hình")).item
-            try await AuditLog.record(on: connection, by: actor, action: "model.register", entity: "model", id: model.id.description,
-                                      before: ModelSnapshot?.none, after: ModelSnapshot(model), logger: logger)
+            try await AuditLog.record(
+                on: connection, by: actor, action: "model.register", entity: "model", id: model.id.description,
+                before: ModelSnapshot?.none, after: ModelSnapshot(model), logger: logger)
             return model
         }
     }
@@ -50,7 +58,9 @@ public struct ModelRepository: Sendable {
         try await client.withConnection { try await Self.find(id, on: $0, lock: false, logger: logger) }
     }
 
-    public func list(movementId: ID<Movement>, status: ModelStatus?, ownedBy person: ID<Person>? = nil, page: PageRequest, logger: Logger) async throws -> Page<ModelInitiative> {
+    public func list(movementId: ID<Movement>, status: ModelStatus?, ownedBy person: ID<Person>? = nil, page: PageRequest, logger: Logger)
+        async throws -> Page<ModelInitiative>
+    {
         let bound = try Keyset.bound(page.cursor)
         let rows = try await client.rows(
             """
@@ -64,7 +74,9 @@ public struct ModelRepository: Sendable {
     }
 
     /// Edits title, field or goals before an outcome.
-    public func update(_ id: ID<ModelInitiative>, title: String?, field: String?, goals: String?, expectedVersion: Int?, by actor: Actor, logger: Logger) async throws -> ModelInitiative {
+    public func update(
+        _ id: ID<ModelInitiative>, title: String?, field: String?, goals: String?, expectedVersion: Int?, by actor: Actor, logger: Logger
+    ) async throws -> ModelInitiative {
         try await client.transaction(logger: logger) { connection in
             let current = try await Self.find(id, on: connection, lock: true, logger: logger)
             try checkVersion(current.version, expected: expectedVersion)
@@ -78,22 +90,26 @@ public struct ModelRepository: Sendable {
                 WHERE id = \(id.rawValue) RETURNING \(unescaped: Self.columns)
                 """, logger: logger)
             let updated = try Self.model(try rows.required("mô hình")).item
-            try await AuditLog.record(on: connection, by: actor, action: "model.update", entity: "model", id: id.description,
-                                      before: ModelSnapshot(current), after: ModelSnapshot(updated), logger: logger)
+            try await AuditLog.record(
+                on: connection, by: actor, action: "model.update", entity: "model", id: id.description,
+                before: ModelSnapshot(current), after: ModelSnapshot(updated), logger: logger)
             return updated
         }
     }
 
     /// Moves a model to `next`; recognition needs its level and decision.
     public func transition(
-        _ id: ID<ModelInitiative>, to next: ModelStatus, recognition: ModelInitiative.Recognition?, expectedVersion: Int?, by actor: Actor, logger: Logger
+        _ id: ID<ModelInitiative>, to next: ModelStatus, recognition: ModelInitiative.Recognition?, expectedVersion: Int?, by actor: Actor,
+        logger: Logger
     ) async throws -> ModelInitiative {
         try await client.transaction(logger: logger) { connection in
             let current = try await Self.find(id, on: connection, lock: true, logger: logger)
             try checkVersion(current.version, expected: expectedVersion)
             try current.status.check(next)
             if next == .recognized, recognition == nil {
-                throw DomainError.validation([.init(field: "recognition", message: "Công nhận cần cấp công nhận (school, district, province) và số quyết định.")])
+                throw DomainError.validation([
+                    .init(field: "recognition", message: "Công nhận cần cấp công nhận (school, district, province) và số quyết định.")
+                ])
             }
             let recognition = next == .recognized ? recognition : nil
             let rows = try await connection.rows(
@@ -104,23 +120,30 @@ public struct ModelRepository: Sendable {
                 WHERE id = \(id.rawValue) RETURNING \(unescaped: Self.columns)
                 """, logger: logger)
             let updated = try Self.model(try rows.required("mô hình")).item
-            try await AuditLog.record(on: connection, by: actor, action: "model.\(next.rawValue)", entity: "model", id: id.description,
-                                      before: ModelSnapshot(current), after: ModelSnapshot(updated), logger: logger)
+            try await AuditLog.record(
+                on: connection, by: actor, action: "model.\(next.rawValue)", entity: "model", id: id.description,
+                before: ModelSnapshot(current), after: ModelSnapshot(updated), logger: logger)
             return updated
         }
     }
 
-    static func find(_ id: ID<ModelInitiative>, on connection: PostgresConnection, lock: Bool, logger: Logger) async throws -> ModelInitiative {
+    static func find(_ id: ID<ModelInitiative>, on connection: PostgresConnection, lock: Bool, logger: Logger) async throws
+        -> ModelInitiative
+    {
         let rows = try await connection.rows(
-            "SELECT \(unescaped: columns) FROM model_initiatives WHERE id = \(id.rawValue) \(unescaped: lock ? "FOR UPDATE" : "")", logger: logger)
+            "SELECT \(unescaped: columns) FROM model_initiatives WHERE id = \(id.rawValue) \(unescaped: lock ? "FOR UPDATE" : "")",
+            logger: logger)
         return try model(try rows.required("mô hình")).item
     }
 
     static func model(_ row: PostgresRow) throws -> (item: ModelInitiative, createdAt: String, id: String) {
         let (id, movement, title, field, person, unit, goals, starts, ends, status, level, decision, recognizedOn, version, createdAt) =
-            try row.decode((UUID, UUID, String, String, UUID?, UUID?, String, String, String, String, String?, String?, String?, Int, String).self)
+            try row.decode(
+                (UUID, UUID, String, String, UUID?, UUID?, String, String, String, String, String?, String?, String?, Int, String).self)
         let recognition: ModelInitiative.Recognition? =
-            if let level, let decision, let date = recognizedOn.flatMap(LocalDate.init) { .init(level: level, decision: decision, date: date) } else { nil }
+            if let level, let decision, let date = recognizedOn.flatMap(LocalDate.init) {
+                .init(level: level, decision: decision, date: date)
+            } else { nil }
         let model = ModelInitiative(
             id: ID(id), movementId: ID(movement), title: title, field: field,
             owner: try Owner.stored(person: person, unit: unit), goals: goals,

@@ -11,7 +11,9 @@ public struct MovementReportRepository: Sendable {
 
     public func report(_ id: ID<Movement>, logger: Logger) async throws -> MovementReport {
         let movement = try await MovementRepository(client: client).find(id, logger: logger)
-        let unitName = try await client.rows("SELECT name FROM units WHERE id = \(movement.unitId.rawValue)", logger: logger).first?.decode(String.self) ?? ""
+        let unitName =
+            try await client.rows("SELECT name FROM units WHERE id = \(movement.unitId.rawValue)", logger: logger).first?.decode(
+                String.self) ?? ""
         let rows = try await client.rows(
             """
             SELECT m.title, f.name, coalesce(p.full_name, u.name), m.status,
@@ -32,7 +34,9 @@ public struct MovementReportRepository: Sendable {
             let (title, field, owner, status, evidence, reviews, average, level, decision, date) =
                 try row.decode((String, String, String, String, Int, Int, Double?, String?, String?, String?).self)
             let recognition: ModelInitiative.Recognition? =
-                if let level, let decision, let date = date.flatMap(LocalDate.init) { .init(level: level, decision: decision, date: date) } else { nil }
+                if let level, let decision, let date = date.flatMap(LocalDate.init) {
+                    .init(level: level, decision: decision, date: date)
+                } else { nil }
             return MovementReport.Line(
                 title: title, field: field, owner: owner, status: ModelStatus(rawValue: status) ?? .registered, evidence: evidence,
                 reviews: reviews, averageScore: average, recognition: recognition)

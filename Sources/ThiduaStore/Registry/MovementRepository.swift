@@ -37,8 +37,9 @@ public struct MovementRepository: Sendable {
                     """, logger: logger)
             }
             let movement = try await Self.find(id, on: connection, lock: false, logger: logger)
-            try await AuditLog.record(on: connection, by: actor, action: "movement.create", entity: "movement", id: id.description,
-                                      before: MovementSnapshot?.none, after: MovementSnapshot(movement), logger: logger)
+            try await AuditLog.record(
+                on: connection, by: actor, action: "movement.create", entity: "movement", id: id.description,
+                before: MovementSnapshot?.none, after: MovementSnapshot(movement), logger: logger)
             return movement
         }
     }
@@ -83,14 +84,17 @@ public struct MovementRepository: Sendable {
                 WHERE id = \(id.rawValue)
                 """, logger: logger)
             let updated = try await Self.find(id, on: connection, lock: false, logger: logger)
-            try await AuditLog.record(on: connection, by: actor, action: "movement.update", entity: "movement", id: id.description,
-                                      before: MovementSnapshot(current), after: MovementSnapshot(updated), logger: logger)
+            try await AuditLog.record(
+                on: connection, by: actor, action: "movement.update", entity: "movement", id: id.description,
+                before: MovementSnapshot(current), after: MovementSnapshot(updated), logger: logger)
             return updated
         }
     }
 
     /// open, close, archive: one transaction, the row locked, the move checked here and again by the database.
-    public func transition(_ id: ID<Movement>, to next: MovementStatus, expectedVersion: Int?, by actor: Actor, logger: Logger) async throws -> Movement {
+    public func transition(_ id: ID<Movement>, to next: MovementStatus, expectedVersion: Int?, by actor: Actor, logger: Logger) async throws
+        -> Movement
+    {
         try await client.transaction(logger: logger) { connection in
             let current = try await Self.find(id, on: connection, lock: true, logger: logger)
             try checkVersion(current.version, expected: expectedVersion)
@@ -99,8 +103,9 @@ public struct MovementRepository: Sendable {
                 "UPDATE movements SET status = \(next.rawValue), version = version + 1, updated_at = now() WHERE id = \(id.rawValue)",
                 logger: logger)
             let updated = try await Self.find(id, on: connection, lock: false, logger: logger)
-            try await AuditLog.record(on: connection, by: actor, action: "movement.\(next.rawValue)", entity: "movement", id: id.description,
-                                      before: MovementSnapshot(current), after: MovementSnapshot(updated), logger: logger)
+            try await AuditLog.record(
+                on: connection, by: actor, action: "movement.\(next.rawValue)", entity: "movement", id: id.description,
+                before: MovementSnapshot(current), after: MovementSnapshot(updated), logger: logger)
             return updated
         }
     }
@@ -133,7 +138,8 @@ public struct MovementRepository: Sendable {
 /// A stale `If-Match` is refused before anything changes.
 func checkVersion(_ current: Int, expected: Int?) throws(DomainError) {
     if let expected, expected != current {
-        throw DomainError(.preconditionFailed, "Hồ sơ đã được người khác thay đổi (phiên bản hiện tại \(current)); hãy tải lại rồi thao tác tiếp.")
+        throw DomainError(
+            .preconditionFailed, "Hồ sơ đã được người khác thay đổi (phiên bản hiện tại \(current)); hãy tải lại rồi thao tác tiếp.")
     }
 }
 

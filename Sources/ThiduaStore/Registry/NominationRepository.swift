@@ -32,7 +32,9 @@ public struct NominationRepository: Sendable {
         try await client.transaction(logger: logger) { connection in
             let movement = try await MovementRepository.find(movementId, on: connection, lock: false, logger: logger)
             guard movement.status == .open || movement.status == .closed else {
-                throw DomainError(.conflict, "Phong trào đang ở trạng thái \"\(movement.status.vietnameseName)\"; chỉ lập đề nghị khi phong trào đã phát động.")
+                throw DomainError(
+                    .conflict,
+                    "Phong trào đang ở trạng thái \"\(movement.status.vietnameseName)\"; chỉ lập đề nghị khi phong trào đã phát động.")
             }
             try await Self.checkAward(awardCode, for: nominee, on: connection, logger: logger)
             let rows = try await connection.rows(
@@ -45,8 +47,9 @@ public struct NominationRepository: Sendable {
             let id = ID<Nomination>(try rows.required("đề nghị").decode(UUID.self))
             try await Self.link(modelIds, to: id, movementId: movementId, on: connection, logger: logger)
             let nomination = try await Self.find(id, on: connection, lock: false, logger: logger)
-            try await AuditLog.record(on: connection, by: Actor(account: account), action: "nomination.create", entity: "nomination",
-                                      id: id.description, before: NominationSnapshot?.none, after: NominationSnapshot(nomination), logger: logger)
+            try await AuditLog.record(
+                on: connection, by: Actor(account: account), action: "nomination.create", entity: "nomination",
+                id: id.description, before: NominationSnapshot?.none, after: NominationSnapshot(nomination), logger: logger)
             return nomination
         }
     }
@@ -85,7 +88,8 @@ public struct NominationRepository: Sendable {
             let current = try await Self.find(id, on: connection, lock: true, logger: logger)
             try checkVersion(current.version, expected: expectedVersion)
             guard current.status.isEditable else {
-                throw current.status.refusal("Đề nghị đang \"\(current.status.vietnameseName)\"; chỉ sửa được khi còn nháp hoặc bị trả lại bổ sung.")
+                throw current.status.refusal(
+                    "Đề nghị đang \"\(current.status.vietnameseName)\"; chỉ sửa được khi còn nháp hoặc bị trả lại bổ sung.")
             }
             if let awardCode { try await Self.checkAward(awardCode, for: current.nominee, on: connection, logger: logger) }
             try await connection.rows(
@@ -99,8 +103,9 @@ public struct NominationRepository: Sendable {
                 try await Self.link(modelIds, to: id, movementId: current.movementId, on: connection, logger: logger)
             }
             let updated = try await Self.find(id, on: connection, lock: false, logger: logger)
-            try await AuditLog.record(on: connection, by: actor, action: "nomination.update", entity: "nomination", id: id.description,
-                                      before: NominationSnapshot(current), after: NominationSnapshot(updated), logger: logger)
+            try await AuditLog.record(
+                on: connection, by: actor, action: "nomination.update", entity: "nomination", id: id.description,
+                before: NominationSnapshot(current), after: NominationSnapshot(updated), logger: logger)
             return updated
         }
     }
@@ -139,14 +144,16 @@ public struct NominationRepository: Sendable {
             WHERE id = \(id.rawValue)
             """, logger: logger)
         let updated = try await find(id, on: connection, lock: false, logger: logger)
-        try await AuditLog.record(on: connection, by: actor, action: "nomination.\(next.rawValue)", entity: "nomination", id: id.description,
-                                  before: NominationSnapshot(current), after: NominationSnapshot(updated, reason: reason, tally: tally), logger: logger)
+        try await AuditLog.record(
+            on: connection, by: actor, action: "nomination.\(next.rawValue)", entity: "nomination", id: id.description,
+            before: NominationSnapshot(current), after: NominationSnapshot(updated, reason: reason, tally: tally), logger: logger)
         return updated
     }
 
     static func find(_ id: ID<Nomination>, on connection: PostgresConnection, lock: Bool, logger: Logger) async throws -> Nomination {
         let rows = try await connection.rows(
-            "SELECT \(unescaped: columns) FROM nominations WHERE id = \(id.rawValue) \(unescaped: lock ? "FOR UPDATE" : "")", logger: logger)
+            "SELECT \(unescaped: columns) FROM nominations WHERE id = \(id.rawValue) \(unescaped: lock ? "FOR UPDATE" : "")", logger: logger
+        )
         return try await withModels(try nomination(try rows.required("đề nghị")).item, on: connection, logger: logger)
     }
 
@@ -164,7 +171,8 @@ public struct NominationRepository: Sendable {
         let nominee = try Owner.stored(person: person, unit: unit)
         let nomination = Nomination(
             id: ID(id), movementId: ID(movementId), awardCode: award, nominee: nominee, achievements: achievements, modelIds: [],
-            status: NominationStatus(rawValue: status) ?? .draft, returnReason: returnReason, declineReason: declineReason, version: version)
+            status: NominationStatus(rawValue: status) ?? .draft, returnReason: returnReason, declineReason: declineReason, version: version
+        )
         return (nomination, createdAt)
     }
 
@@ -172,19 +180,26 @@ public struct NominationRepository: Sendable {
     static func checkAward(_ code: String, for nominee: Owner, on connection: PostgresConnection, logger: Logger) async throws {
         let rows = try await connection.rows("SELECT recipient, name FROM awards WHERE code = \(code)", logger: logger)
         guard let row = rows.first else {
-            throw DomainError.validation([.init(field: "awardCode", message: "Không có danh hiệu hoặc hình thức khen thưởng mã \"\(code)\".")])
+            throw DomainError.validation([
+                .init(field: "awardCode", message: "Không có danh hiệu hoặc hình thức khen thưởng mã \"\(code)\".")
+            ])
         }
         let (recipient, name) = try row.decode((String, String).self)
-        let suits = recipient == "both" || (recipient == "individual" && nominee.personId != nil) || (recipient == "collective" && nominee.unitId != nil)
+        let suits =
+            recipient == "both" || (recipient == "individual" && nominee.personId != nil)
+            || (recipient == "collective" && nominee.unitId != nil)
         guard suits else {
             let who = nominee.personId != nil ? "cá nhân" : "tập thể"
             throw DomainError.validation([.init(field: "awardCode", message: "\"\(name)\" không dành cho \(who).")])
         }
     }
 
-    static func link(_ models: [ID<ModelInitiative>], to id: ID<Nomination>, movementId: ID<Movement>, on connection: PostgresConnection, logger: Logger) async throws {
+    static func link(
+        _ models: [ID<ModelInitiative>], to id: ID<Nomination>, movementId: ID<Movement>, on connection: PostgresConnection, logger: Logger
+    ) async throws {
         for model in Set(models) {
-            try await connection.rows("INSERT INTO nomination_models (nomination_id, model_id) VALUES (\(id.rawValue), \(model.rawValue))", logger: logger)
+            try await connection.rows(
+                "INSERT INTO nomination_models (nomination_id, model_id) VALUES (\(id.rawValue), \(model.rawValue))", logger: logger)
         }
     }
 }

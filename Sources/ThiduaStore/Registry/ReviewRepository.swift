@@ -42,7 +42,9 @@ public struct ReviewRepository: Sendable {
 
     /// Records (or replaces) a council member's review; the earlier version is kept (superseded).
     /// A nomination's first review moves it into review; a model must have been submitted for recognition.
-    public func review(_ subject: Subject, by reviewer: Account, scores: [String: Int], vote: Vote, comment: String, logger: Logger) async throws -> Summary {
+    public func review(_ subject: Subject, by reviewer: Account, scores: [String: Int], vote: Vote, comment: String, logger: Logger)
+        async throws -> Summary
+    {
         try await client.transaction(logger: logger) { connection in
             let movementId: ID<Movement>
             var moveIntoReview = false
@@ -50,7 +52,8 @@ public struct ReviewRepository: Sendable {
             case .nomination(let id):
                 let nomination = try await NominationRepository.find(id, on: connection, lock: true, logger: logger)
                 guard nomination.status == .submitted || nomination.status == .inReview else {
-                    throw nomination.status.refusal("Đề nghị đang \"\(nomination.status.vietnameseName)\"; chỉ chấm khi đã gửi và chưa có kết luận của hội đồng.")
+                    throw nomination.status.refusal(
+                        "Đề nghị đang \"\(nomination.status.vietnameseName)\"; chỉ chấm khi đã gửi và chưa có kết luận của hội đồng.")
                 }
                 movementId = nomination.movementId
                 moveIntoReview = nomination.status == .submitted
@@ -83,10 +86,14 @@ public struct ReviewRepository: Sendable {
                     VALUES (\(reviewId), \(movement.id.rawValue), \(code), \(points))
                     """, logger: logger)
             }
-            try await AuditLog.record(on: connection, by: Actor(account: reviewer), action: "\(subject.entity).review", entity: subject.entity, id: subject.idText,
-                                      before: String?.none, after: ["vote": vote.rawValue, "comment": comment, "review": reviewId.uuidString.lowercased()], logger: logger)
+            try await AuditLog.record(
+                on: connection, by: Actor(account: reviewer), action: "\(subject.entity).review", entity: subject.entity,
+                id: subject.idText,
+                before: String?.none, after: ["vote": vote.rawValue, "comment": comment, "review": reviewId.uuidString.lowercased()],
+                logger: logger)
             if moveIntoReview, case .nomination(let id) = subject {
-                try await NominationRepository.move(id, to: .inReview, expectedVersion: nil, on: connection, by: Actor(account: reviewer), logger: logger)
+                try await NominationRepository.move(
+                    id, to: .inReview, expectedVersion: nil, on: connection, by: Actor(account: reviewer), logger: logger)
             }
             return try await Self.summary(subject, criteria: movement.criteria, viewer: reviewer, on: connection, logger: logger)
         }
@@ -94,10 +101,11 @@ public struct ReviewRepository: Sendable {
 
     public func summary(_ subject: Subject, viewer: Account, logger: Logger) async throws -> Summary {
         try await client.withConnection { connection in
-            let movementId: ID<Movement> = switch subject {
-            case .nomination(let id): try await NominationRepository.find(id, on: connection, lock: false, logger: logger).movementId
-            case .model(let id): try await ModelRepository.find(id, on: connection, lock: false, logger: logger).movementId
-            }
+            let movementId: ID<Movement> =
+                switch subject {
+                case .nomination(let id): try await NominationRepository.find(id, on: connection, lock: false, logger: logger).movementId
+                case .model(let id): try await ModelRepository.find(id, on: connection, lock: false, logger: logger).movementId
+                }
             let movement = try await MovementRepository.find(movementId, on: connection, lock: false, logger: logger)
             return try await Self.summary(subject, criteria: movement.criteria, viewer: viewer, on: connection, logger: logger)
         }
@@ -122,7 +130,9 @@ public struct ReviewRepository: Sendable {
         return Tally(agree: agree, disagree: disagree, abstain: abstain, members: members)
     }
 
-    static func summary(_ subject: Subject, criteria: [Criterion], viewer: Account, on connection: PostgresConnection, logger: Logger) async throws -> Summary {
+    static func summary(_ subject: Subject, criteria: [Criterion], viewer: Account, on connection: PostgresConnection, logger: Logger)
+        async throws -> Summary
+    {
         let tally = try await tally(subject, on: connection, logger: logger)
         let rows = try await connection.rows(
             """
@@ -136,12 +146,16 @@ public struct ReviewRepository: Sendable {
         for row in rows {
             let (reviewId, reviewerId, name, vote, comment) = try row.decode((UUID, UUID, String, String, String).self)
             var scores: [String: Int] = [:]
-            for scoreRow in try await connection.rows("SELECT criterion_code, points FROM review_scores WHERE review_id = \(reviewId)", logger: logger) {
+            for scoreRow in try await connection.rows(
+                "SELECT criterion_code, points FROM review_scores WHERE review_id = \(reviewId)", logger: logger)
+            {
                 let (code, points) = try scoreRow.decode((String, Int).self)
                 scores[code] = points
             }
-            reviews.append(.init(reviewerId: ID<Account>(reviewerId).description, reviewer: name, vote: vote, comment: comment,
-                                 scores: scores, total: scores.values.reduce(0, +)))
+            reviews.append(
+                .init(
+                    reviewerId: ID<Account>(reviewerId).description, reviewer: name, vote: vote, comment: comment,
+                    scores: scores, total: scores.values.reduce(0, +)))
         }
         // A council member sees the others' scores only after submitting their own.
         let mayRead = viewer.has(.headmaster) || viewer.has(.admin) || reviews.contains { $0.reviewerId == viewer.id.description }
@@ -160,7 +174,9 @@ public struct ReviewRepository: Sendable {
 
 extension NominationRepository {
     /// The council chair (the headmaster) records recommended or not, with the vote tally at that moment.
-    public func recommend(_ id: ID<Nomination>, recommended: Bool, expectedVersion: Int?, by account: Account, logger: Logger) async throws -> (Nomination, Tally) {
+    public func recommend(_ id: ID<Nomination>, recommended: Bool, expectedVersion: Int?, by account: Account, logger: Logger) async throws
+        -> (Nomination, Tally)
+    {
         try await client.transaction(logger: logger) { connection in
             let tally = try await ReviewRepository.tally(.nomination(id), on: connection, logger: logger)
             let nomination = try await Self.move(
@@ -183,8 +199,9 @@ extension NominationRepository {
             try await connection.rows(
                 "UPDATE reviews SET superseded_at = now() WHERE nomination_id = \(id.rawValue) AND reviewer_id = \(member.rawValue) AND superseded_at IS NULL",
                 logger: logger)
-            try await AuditLog.record(on: connection, by: Actor(account: account), action: "nomination.recusal", entity: "nomination", id: id.description,
-                                      before: String?.none, after: ["member": member.description, "reason": reason], logger: logger)
+            try await AuditLog.record(
+                on: connection, by: Actor(account: account), action: "nomination.recusal", entity: "nomination", id: id.description,
+                before: String?.none, after: ["member": member.description, "reason": reason], logger: logger)
         }
     }
 }

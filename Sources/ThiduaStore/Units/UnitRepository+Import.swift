@@ -19,7 +19,10 @@ extension UnitRepository {
             var issues: [ImportIssue] = []
             for row in rows {
                 if let parent = row.parentCode, existing[parent] == nil, !fileCodes.contains(parent) {
-                    issues.append(ImportIssue(line: row.line, message: "Không tìm thấy đơn vị cấp trên \"\(parent)\" (không có trong tệp, cũng chưa có trong hệ thống)."))
+                    issues.append(
+                        ImportIssue(
+                            line: row.line,
+                            message: "Không tìm thấy đơn vị cấp trên \"\(parent)\" (không có trong tệp, cũng chưa có trong hệ thống)."))
                 }
             }
             guard issues.isEmpty else { throw ImportFailed(issues) }
@@ -30,7 +33,10 @@ extension UnitRepository {
             while !remaining.isEmpty {
                 let ready = remaining.filter { row in row.parentCode.map { existing[$0] != nil } ?? true }
                 guard !ready.isEmpty else {
-                    throw ImportFailed(remaining.map { ImportIssue(line: $0.line, message: "Quan hệ cấp trên tạo thành vòng lặp (đơn vị \"\($0.draft.code)\").") })
+                    throw ImportFailed(
+                        remaining.map {
+                            ImportIssue(line: $0.line, message: "Quan hệ cấp trên tạo thành vòng lặp (đơn vị \"\($0.draft.code)\").")
+                        })
                 }
                 for row in ready {
                     let parentId = row.parentCode.flatMap { existing[$0]?.id }
@@ -39,11 +45,13 @@ extension UnitRepository {
                             if current.name == row.draft.name && current.kind == row.draft.kind && current.parentId == parentId {
                                 summary.unchanged += 1
                             } else {
-                                existing[row.draft.code] = try await Self.update(current, to: row.draft, parentId: parentId, on: connection, by: actor, logger: logger)
+                                existing[row.draft.code] = try await Self.update(
+                                    current, to: row.draft, parentId: parentId, on: connection, by: actor, logger: logger)
                                 summary.updated += 1
                             }
                         } else {
-                            existing[row.draft.code] = try await Self.insert(row.draft, parentId: parentId, on: connection, by: actor, logger: logger)
+                            existing[row.draft.code] = try await Self.insert(
+                                row.draft, parentId: parentId, on: connection, by: actor, logger: logger)
                             summary.created += 1
                         }
                     } catch let error as DomainError {
@@ -68,8 +76,9 @@ extension UnitRepository {
             """, logger: logger)
         guard let row = rows.first else { throw DomainError.notFound("đơn vị") }
         let updated = try unit(row)
-        try await AuditLog.record(on: connection, by: actor, action: "unit.update", entity: "unit", id: updated.id.description,
-                                  before: current, after: updated, logger: logger)
+        try await AuditLog.record(
+            on: connection, by: actor, action: "unit.update", entity: "unit", id: updated.id.description,
+            before: current, after: updated, logger: logger)
         return updated
     }
 }

@@ -50,8 +50,9 @@ public struct UnitRepository: Sendable {
             """, logger: logger)
         guard let row = rows.first else { throw DomainError.notFound("đơn vị vừa tạo") }
         let unit = try unit(row)
-        try await AuditLog.record(on: connection, by: actor, action: "unit.create", entity: "unit", id: unit.id.description,
-                                  before: OrgUnit?.none, after: unit, logger: logger)
+        try await AuditLog.record(
+            on: connection, by: actor, action: "unit.create", entity: "unit", id: unit.id.description,
+            before: OrgUnit?.none, after: unit, logger: logger)
         return unit
     }
 

@@ -18,7 +18,9 @@ struct CommendationController {
             let query = request.uri.queryParameters
             var period: Period?
             if let year = query.get("year") {
-                guard let parsed = Period(year), parsed.kind == .calendarYear else { throw DomainError.validation([.init(field: "year", message: "year phải là một năm, ví dụ 2024.")]) }
+                guard let parsed = Period(year), parsed.kind == .calendarYear else {
+                    throw DomainError.validation([.init(field: "year", message: "year phải là một năm, ví dụ 2024.")])
+                }
                 period = parsed
             }
             if let schoolYear = query.get("schoolYear") {
@@ -31,14 +33,19 @@ struct CommendationController {
                 period: period,
                 unitId: try query.get("unitId").map { text throws(DomainError) in try bodyID(text, OrgUnit.self, field: "unitId") },
                 awardCode: query.get("award"),
-                movementId: try query.get("movementId").map { text throws(DomainError) in try bodyID(text, Movement.self, field: "movementId") },
+                movementId: try query.get("movementId").map { text throws(DomainError) in
+                    try bodyID(text, Movement.self, field: "movementId")
+                },
                 concerning: only ?? nil)
             let page = try await commendations.list(filter, page: try request.pageRequest(), logger: context.logger)
             return ListResponse(items: page.items.map(CommendationResponse.init), nextCursor: page.nextCursor)
         }
         group.get("commendations/{id}") { _, context in
-            let commendation = try await commendations.find(try context.parameters.id("id", of: Commendation.self, what: "khen thưởng"), logger: context.logger)
-            if case .some(let person) = context.onlyConcerning, commendation.nominee.personId == nil || commendation.nominee.personId != person {
+            let commendation = try await commendations.find(
+                try context.parameters.id("id", of: Commendation.self, what: "khen thưởng"), logger: context.logger)
+            if case .some(let person) = context.onlyConcerning,
+                commendation.nominee.personId == nil || commendation.nominee.personId != person
+            {
                 throw DomainError.notFound("khen thưởng")
             }
             return CommendationResponse(commendation)

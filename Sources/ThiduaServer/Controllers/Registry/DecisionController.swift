@@ -26,14 +26,18 @@ struct DecisionController {
             try Policy.require(context.account, .decide)
             let body = try await request.decodeJSON(as: CreateRequest.self, context: context)
             let decision = try DecisionReference.validate(number: body.number, date: body.date)
-            let ids = try (body.nominationIds ?? []).map { text throws(DomainError) in try bodyID(text, Nomination.self, field: "nominationIds") }
+            let ids = try (body.nominationIds ?? []).map { text throws(DomainError) in
+                try bodyID(text, Nomination.self, field: "nominationIds")
+            }
             let dryRun = request.uri.queryParameters.get("dryRun") == "true"
-            let items = try await nominations.approveAll(ids, decision: decision, dryRun: dryRun, by: context.account, logger: context.logger)
+            let items = try await nominations.approveAll(
+                ids, decision: decision, dryRun: dryRun, by: context.account, logger: context.logger)
             let refused = items.filter { $0.problem != nil }.count
             let outcome = dryRun ? (refused == 0 ? "would-approve-all" : "would-fail") : "approved"
             return EditedResponse(
                 status: dryRun ? .ok : .created,
-                response: DecisionResponse(number: decision.number, date: decision.date, dryRun: dryRun, count: items.count, outcome: outcome, items: items))
+                response: DecisionResponse(
+                    number: decision.number, date: decision.date, dryRun: dryRun, count: items.count, outcome: outcome, items: items))
         }
     }
 }

@@ -33,12 +33,14 @@ struct EvidenceController {
         }
         group.get("models/{id}/evidence") { _, context in
             try Policy.require(context.account, .readRegistry)
-            let items = try await evidence.list(.model(try context.parameters.id("id", of: ModelInitiative.self, what: "mô hình")), logger: context.logger)
+            let items = try await evidence.list(
+                .model(try context.parameters.id("id", of: ModelInitiative.self, what: "mô hình")), logger: context.logger)
             return ListResponse(items: items, nextCursor: nil)
         }
         group.get("nominations/{id}/evidence") { _, context in
             try Policy.require(context.account, .readRegistry)
-            let items = try await evidence.list(.nomination(try context.parameters.id("id", of: Nomination.self, what: "đề nghị")), logger: context.logger)
+            let items = try await evidence.list(
+                .nomination(try context.parameters.id("id", of: Nomination.self, what: "đề nghị")), logger: context.logger)
             return ListResponse(items: items, nextCursor: nil)
         }
         group.get("evidence/{id}") { _, context in
@@ -57,7 +59,8 @@ struct EvidenceController {
         group.post("evidence/{id}/retract") { request, context in
             try Policy.require(context.account, .registerModel)
             let body = try await request.decodeJSON(as: ReasonRequest.self, context: context)
-            return try await evidence.retract(try evidenceID(context), reason: try requiredReason(body.reason), by: context.account, logger: context.logger)
+            return try await evidence.retract(
+                try evidenceID(context), reason: try requiredReason(body.reason), by: context.account, logger: context.logger)
         }
     }
 
@@ -66,7 +69,9 @@ struct EvidenceController {
         return id
     }
 
-    private func add(_ request: Request, _ context: AuthenticatedContext, to subject: EvidenceRepository.Subject) async throws -> EditedResponse<EvidenceRepository.Item> {
+    private func add(_ request: Request, _ context: AuthenticatedContext, to subject: EvidenceRepository.Subject) async throws
+        -> EditedResponse<EvidenceRepository.Item>
+    {
         let contentType = request.headers[.contentType] ?? ""
         let content: EvidenceRepository.Content
         if contentType.lowercased().hasPrefix("application/json") {
@@ -76,7 +81,9 @@ struct EvidenceController {
             } else if let note = body.note, !VietnameseText.normalized(note).isEmpty {
                 content = .note(VietnameseText.normalized(note))
             } else {
-                throw DomainError.validation([.init(field: "url", message: "Gửi một tệp (thân yêu cầu), hoặc JSON {\"url\"} hay {\"note\"}.")])
+                throw DomainError.validation([
+                    .init(field: "url", message: "Gửi một tệp (thân yêu cầu), hoặc JSON {\"url\"} hay {\"note\"}.")
+                ])
             }
         } else if let boundary = MultipartFile.boundary(of: contentType) {
             let body = try await collect(request)
@@ -86,10 +93,14 @@ struct EvidenceController {
             content = .file(file.data, filename: file.filename, contentType: file.contentType)
         } else {
             guard !contentType.isEmpty else {
-                throw DomainError.validation([.init(field: "Content-Type", message: "Cần tiêu đề Content-Type của tệp (ví dụ image/jpeg, application/pdf).")])
+                throw DomainError.validation([
+                    .init(field: "Content-Type", message: "Cần tiêu đề Content-Type của tệp (ví dụ image/jpeg, application/pdf).")
+                ])
             }
             guard let filename = Self.filename(request.headers[.contentDisposition]) else {
-                throw DomainError.validation([.init(field: "Content-Disposition", message: "Cần tên tệp: Content-Disposition: attachment; filename*=UTF-8''<tên>.")])
+                throw DomainError.validation([
+                    .init(field: "Content-Disposition", message: "Cần tên tệp: Content-Disposition: attachment; filename*=UTF-8''<tên>.")
+                ])
             }
             let buffer = try await collect(request)
             guard buffer.readableBytes > 0 else { throw DomainError.validation([.init(field: "body", message: "Tệp rỗng.")]) }
@@ -104,8 +115,9 @@ struct EvidenceController {
         do {
             return try await request.body.collect(upTo: maxBytes)
         } catch {
-            throw Problem(code: "content-too-large", status: .contentTooLarge, title: "Tệp quá lớn",
-                          detail: "Tệp vượt quá giới hạn \(maxBytes / 1_048_576) MiB.")
+            throw Problem(
+                code: "content-too-large", status: .contentTooLarge, title: "Tệp quá lớn",
+                detail: "Tệp vượt quá giới hạn \(maxBytes / 1_048_576) MiB.")
         }
     }
 
@@ -120,7 +132,9 @@ struct EvidenceController {
             }
         }
         if let plain = parts.first(where: { $0.lowercased().hasPrefix("filename=") }) {
-            return VietnameseText.normalized(String(plain.dropFirst("filename=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))).nilIfEmpty
+            return VietnameseText.normalized(
+                String(plain.dropFirst("filename=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            ).nilIfEmpty
         }
         return nil
     }

@@ -55,12 +55,19 @@ struct ModelController {
             var violations: [DomainError.FieldViolation] = []
             let title = VietnameseText.normalized(body.title ?? "")
             if title.isEmpty { violations.append(.init(field: "title", message: "Cần tên mô hình.")) }
-            if body.field == nil { violations.append(.init(field: "field", message: "Cần lĩnh vực (economy, culture_society, defence_security, political_system).")) }
+            if body.field == nil {
+                violations.append(
+                    .init(field: "field", message: "Cần lĩnh vực (economy, culture_society, defence_security, political_system)."))
+            }
             let owner = try? Owner.parse(personId: body.owner?.personId, unitId: body.owner?.unitId, field: "owner")
-            if owner == nil { violations.append(.init(field: "owner", message: "Cần đúng một trong hai: owner.personId hoặc owner.unitId.")) }
+            if owner == nil {
+                violations.append(.init(field: "owner", message: "Cần đúng một trong hai: owner.personId hoặc owner.unitId."))
+            }
             let startsOn = body.startsOn.flatMap(LocalDate.init)
             let endsOn = body.endsOn.flatMap(LocalDate.init)
-            if body.startsOn != nil && startsOn == nil { violations.append(.init(field: "startsOn", message: "startsOn phải có dạng YYYY-MM-DD.")) }
+            if body.startsOn != nil && startsOn == nil {
+                violations.append(.init(field: "startsOn", message: "startsOn phải có dạng YYYY-MM-DD."))
+            }
             if body.endsOn != nil && endsOn == nil { violations.append(.init(field: "endsOn", message: "endsOn phải có dạng YYYY-MM-DD.")) }
             guard violations.isEmpty, let owner, let field = body.field else { throw DomainError.validation(violations) }
             let model = try await models.register(
@@ -69,7 +76,8 @@ struct ModelController {
             return versioned(ModelResponse(model), version: model.version, status: .created, location: "/v1/models/\(model.id)")
         }
         group.get("models/{id}") { _, context in
-            let model = try await models.find(try context.parameters.id("id", of: ModelInitiative.self, what: "mô hình"), logger: context.logger)
+            let model = try await models.find(
+                try context.parameters.id("id", of: ModelInitiative.self, what: "mô hình"), logger: context.logger)
             if case .some(let person) = context.onlyConcerning, model.owner.personId == nil || model.owner.personId != person {
                 throw DomainError.notFound("mô hình")
             }
@@ -98,12 +106,17 @@ struct ModelController {
         group.get("models/{id}/reviews") { _, context in
             try Policy.require(context.account, .readReviews)
             return try await reviews.summary(
-                .model(try context.parameters.id("id", of: ModelInitiative.self, what: "mô hình")), viewer: context.account, logger: context.logger)
+                .model(try context.parameters.id("id", of: ModelInitiative.self, what: "mô hình")), viewer: context.account,
+                logger: context.logger)
         }
         group.post("models/{id}/transitions") { request, context in
             let body = try await request.decodeJSON(as: TransitionRequest.self, context: context)
             guard let next = body.status.flatMap(ModelStatus.init(rawValue:)) else {
-                throw DomainError.validation([.init(field: "status", message: "status phải là một trong: \(ModelStatus.allCases.map(\.rawValue).joined(separator: ", ")).")])
+                throw DomainError.validation([
+                    .init(
+                        field: "status",
+                        message: "status phải là một trong: \(ModelStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+                ])
             }
             // Recognition (or not) is the headmaster's; the other steps are the union's.
             try Policy.require(context.account, [.recognized, .notRecognized].contains(next) ? .recognizeModel : .registerModel)
@@ -111,9 +124,12 @@ struct ModelController {
             if next == .recognized {
                 let level = body.recognition?.level ?? ""
                 guard ModelInitiative.Recognition.levels.contains(level) else {
-                    throw DomainError.validation([.init(field: "recognition.level", message: "Cấp công nhận phải là school, district hoặc province.")])
+                    throw DomainError.validation([
+                        .init(field: "recognition.level", message: "Cấp công nhận phải là school, district hoặc province.")
+                    ])
                 }
-                let decision = try DecisionReference.validate(number: body.recognition?.decisionNumber, date: body.recognition?.decisionDate)
+                let decision = try DecisionReference.validate(
+                    number: body.recognition?.decisionNumber, date: body.recognition?.decisionDate)
                 recognition = .init(level: level, decision: decision.number, date: decision.date)
             }
             let model = try await models.transition(

@@ -31,7 +31,8 @@ struct MovementController {
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
         group.get("movements") { request, context in
             try Policy.require(context.account, .readDirectory)
-            let page = try await movements.list(status: try statusFilter(request, MovementStatus.self), page: try request.pageRequest(), logger: context.logger)
+            let page = try await movements.list(
+                status: try statusFilter(request, MovementStatus.self), page: try request.pageRequest(), logger: context.logger)
             return ListResponse(items: page.items.map(MovementResponse.init), nextCursor: page.nextCursor)
         }
         group.post("movements") { request, context in
@@ -43,11 +44,13 @@ struct MovementController {
                 criteria: body.criteria?.map { ($0.code, $0.title, $0.maxPoints) }
             ).get()
             let movement = try await movements.create(draft, by: context.actor, logger: context.logger)
-            return versioned(MovementResponse(movement), version: movement.version, status: .created, location: "/v1/movements/\(movement.id)")
+            return versioned(
+                MovementResponse(movement), version: movement.version, status: .created, location: "/v1/movements/\(movement.id)")
         }
         group.get("movements/{id}") { _, context in
             try Policy.require(context.account, .readDirectory)
-            let movement = try await movements.find(try context.parameters.id("id", of: Movement.self, what: "phong trào"), logger: context.logger)
+            let movement = try await movements.find(
+                try context.parameters.id("id", of: Movement.self, what: "phong trào"), logger: context.logger)
             return versioned(MovementResponse(movement), version: movement.version)
         }
         group.patch("movements/{id}") { request, context in
@@ -56,7 +59,9 @@ struct MovementController {
             let body = try await request.decodeJSON(as: PatchRequest.self, context: context)
             func date(_ text: String?, _ field: String) throws(DomainError) -> LocalDate? {
                 guard let text else { return nil }
-                guard let date = LocalDate(text) else { throw DomainError.validation([.init(field: field, message: "\(field) phải có dạng YYYY-MM-DD.")]) }
+                guard let date = LocalDate(text) else {
+                    throw DomainError.validation([.init(field: field, message: "\(field) phải có dạng YYYY-MM-DD.")])
+                }
                 return date
             }
             let name = body.name.map(VietnameseText.normalized)

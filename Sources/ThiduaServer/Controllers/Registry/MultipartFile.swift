@@ -30,7 +30,9 @@ struct MultipartFile: Equatable {
         for (number, start) in starts.enumerated() where number + 1 < starts.count {
             // A part runs from after its delimiter line to the CRLF before the next delimiter.
             let end = starts[number + 1] - delimiter.count - 2
-            guard start + 2 <= end, let headersEnd = body.firstRange(of: headerEnd, from: start + 2), headersEnd.upperBound <= end else { continue }
+            guard start + 2 <= end, let headersEnd = body.firstRange(of: headerEnd, from: start + 2), headersEnd.upperBound <= end else {
+                continue
+            }
             let headers = String(decoding: body[(start + 2)..<headersEnd.lowerBound], as: UTF8.self)
             var disposition = "", type = "application/octet-stream"
             for line in headers.split(separator: "\r\n") {

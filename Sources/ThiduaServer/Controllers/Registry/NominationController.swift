@@ -45,8 +45,11 @@ struct NominationController {
         group.get("nominations") { request, context in
             let only = context.onlyConcerning
             if case .some(nil) = only { return ListResponse<NominationResponse>(items: [], nextCursor: nil) }
-            let movementId = try request.uri.queryParameters.get("movementId").map { text throws(DomainError) in try bodyID(text, Movement.self, field: "movementId") }
-            let filter = NominationRepository.Filter(status: try statusFilter(request, NominationStatus.self), movementId: movementId, concerning: only ?? nil)
+            let movementId = try request.uri.queryParameters.get("movementId").map { text throws(DomainError) in
+                try bodyID(text, Movement.self, field: "movementId")
+            }
+            let filter = NominationRepository.Filter(
+                status: try statusFilter(request, NominationStatus.self), movementId: movementId, concerning: only ?? nil)
             let page = try await nominations.list(filter, page: try request.pageRequest(), logger: context.logger)
             return ListResponse(items: page.items.map(NominationResponse.init), nextCursor: page.nextCursor)
         }
@@ -55,16 +58,23 @@ struct NominationController {
             let body = try await request.decodeJSON(as: CreateRequest.self, context: context)
             let movementId = try bodyID(body.movementId, Movement.self, field: "movementId")
             let nominee = try Owner.parse(personId: body.nominee?.personId, unitId: body.nominee?.unitId, field: "nominee")
-            guard let award = body.award, !award.isEmpty else { throw DomainError.validation([.init(field: "award", message: "Cần mã danh hiệu hoặc hình thức khen thưởng (ví dụ LDTT).")]) }
-            let models = try (body.modelIds ?? []).map { text throws(DomainError) in try bodyID(text, ModelInitiative.self, field: "modelIds") }
+            guard let award = body.award, !award.isEmpty else {
+                throw DomainError.validation([.init(field: "award", message: "Cần mã danh hiệu hoặc hình thức khen thưởng (ví dụ LDTT).")])
+            }
+            let models = try (body.modelIds ?? []).map { text throws(DomainError) in
+                try bodyID(text, ModelInitiative.self, field: "modelIds")
+            }
             let nomination = try await nominations.create(
-                movementId: movementId, awardCode: award, nominee: nominee, achievements: VietnameseText.normalized(body.achievements ?? ""),
+                movementId: movementId, awardCode: award, nominee: nominee,
+                achievements: VietnameseText.normalized(body.achievements ?? ""),
                 modelIds: models, by: context.account, logger: context.logger)
-            return versioned(NominationResponse(nomination), version: nomination.version, status: .created, location: "/v1/nominations/\(nomination.id)")
+            return versioned(
+                NominationResponse(nomination), version: nomination.version, status: .created, location: "/v1/nominations/\(nomination.id)")
         }
         group.get("nominations/{id}") { _, context in
             let nomination = try await nominations.find(try id(context), logger: context.logger)
-            if case .some(let person) = context.onlyConcerning, nomination.nominee.personId == nil || nomination.nominee.personId != person {
+            if case .some(let person) = context.onlyConcerning, nomination.nominee.personId == nil || nomination.nominee.personId != person
+            {
                 throw DomainError.notFound("đề nghị")
             }
             return versioned(NominationResponse(nomination), version: nomination.version)
@@ -72,7 +82,9 @@ struct NominationController {
         group.patch("nominations/{id}") { request, context in
             try Policy.require(context.account, .nominate)
             let body = try await request.decodeJSON(as: PatchRequest.self, context: context)
-            let models = try body.modelIds.map { try $0.map { text throws(DomainError) in try bodyID(text, ModelInitiative.self, field: "modelIds") } }
+            let models = try body.modelIds.map {
+                try $0.map { text throws(DomainError) in try bodyID(text, ModelInitiative.self, field: "modelIds") }
+            }
             let nomination = try await nominations.update(
                 try id(context), achievements: body.achievements.map(VietnameseText.normalized), awardCode: body.award, modelIds: models,
                 expectedVersion: try request.expectedVersion(), by: context.actor, logger: context.logger)
@@ -115,17 +127,21 @@ struct NominationController {
             try Policy.require(context.account, .recordRecusal)
             let body = try await request.decodeJSON(as: RecusalRequest.self, context: context)
             let member = try bodyID(body.accountId, Account.self, field: "accountId")
-            try await nominations.recordRecusal(try id(context), member: member, reason: try requiredReason(body.reason), by: context.account, logger: context.logger)
+            try await nominations.recordRecusal(
+                try id(context), member: member, reason: try requiredReason(body.reason), by: context.account, logger: context.logger)
             return Response(status: .noContent)
         }
         group.post("nominations/{id}/recommendation") { request, context in
             try Policy.require(context.account, .recommend)
             let body = try await request.decodeJSON(as: RecommendationRequest.self, context: context)
             guard let recommended = body.recommended else {
-                throw DomainError.validation([.init(field: "recommended", message: "Cần recommended: true (đề nghị) hoặc false (không đề nghị).")])
+                throw DomainError.validation([
+                    .init(field: "recommended", message: "Cần recommended: true (đề nghị) hoặc false (không đề nghị).")
+                ])
             }
             let (nomination, _) = try await nominations.recommend(
-                try id(context), recommended: recommended, expectedVersion: try request.expectedVersion(), by: context.account, logger: context.logger)
+                try id(context), recommended: recommended, expectedVersion: try request.expectedVersion(), by: context.account,
+                logger: context.logger)
             return versioned(NominationResponse(nomination), version: nomination.version)
         }
         group.post("nominations/{id}/approve") { request, context in
@@ -133,8 +149,11 @@ struct NominationController {
             let body = try await request.decodeJSON(as: ApprovalRequest.self, context: context)
             let decision = try DecisionReference.validate(number: body.decisionNumber, date: body.decisionDate)
             let commendation = try await nominations.approve(
-                try id(context), decision: decision, expectedVersion: try request.expectedVersion(), by: context.account, logger: context.logger)
-            return EditedResponse(status: .created, headers: [.location: "/v1/commendations/\(commendation.id)"], response: CommendationResponse(commendation))
+                try id(context), decision: decision, expectedVersion: try request.expectedVersion(), by: context.account,
+                logger: context.logger)
+            return EditedResponse(
+                status: .created, headers: [.location: "/v1/commendations/\(commendation.id)"], response: CommendationResponse(commendation)
+            )
         }
     }
 
@@ -142,9 +161,12 @@ struct NominationController {
         try context.parameters.id("id", of: Nomination.self, what: "đề nghị")
     }
 
-    private func move(_ request: Request, _ context: AuthenticatedContext, to next: NominationStatus, reason: String? = nil) async throws -> EditedResponse<NominationResponse> {
+    private func move(_ request: Request, _ context: AuthenticatedContext, to next: NominationStatus, reason: String? = nil) async throws
+        -> EditedResponse<NominationResponse>
+    {
         let nomination = try await nominations.transition(
-            try id(context), to: next, reason: reason, expectedVersion: try request.expectedVersion(), by: context.actor, logger: context.logger)
+            try id(context), to: next, reason: reason, expectedVersion: try request.expectedVersion(), by: context.actor,
+            logger: context.logger)
         return versioned(NominationResponse(nomination), version: nomination.version)
     }
 }

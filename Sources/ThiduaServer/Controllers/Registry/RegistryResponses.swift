@@ -12,7 +12,9 @@ struct DocumentResponse: ResponseEncodable, Sendable {
     let version: Int
 
     init(_ document: LegalDocument) {
-        (id, number, date, issuer, title, version) = (document.id, document.number, document.date, document.issuer, document.title, document.version)
+        (id, number, date, issuer, title, version) = (
+            document.id, document.number, document.date, document.issuer, document.title, document.version
+        )
     }
 }
 
@@ -159,7 +161,9 @@ extension AuthenticatedContext {
 }
 
 /// A versioned resource with its ETag.
-func versioned<T: ResponseEncodable>(_ body: T, version: Int, status: HTTPResponse.Status = .ok, location: String? = nil) -> EditedResponse<T> {
+func versioned<T: ResponseEncodable>(_ body: T, version: Int, status: HTTPResponse.Status = .ok, location: String? = nil) -> EditedResponse<
+    T
+> {
     var headers: HTTPFields = [.eTag: etag(version)]
     if let location { headers[.location] = location }
     return EditedResponse(status: status, headers: headers, response: body)
@@ -177,7 +181,9 @@ func bodyID<Entity>(_ text: String?, _ entity: Entity.Type, field: String) throw
 func statusFilter<S: WorkflowStatus>(_ request: Request, _ type: S.Type) throws(DomainError) -> S? {
     guard let text = request.uri.queryParameters.get("status") else { return nil }
     guard let status = S(rawValue: text) else {
-        throw DomainError.validation([.init(field: "status", message: "status phải là một trong: \(S.allCases.map(\.rawValue).joined(separator: ", ")).")])
+        throw DomainError.validation([
+            .init(field: "status", message: "status phải là một trong: \(S.allCases.map(\.rawValue).joined(separator: ", ")).")
+        ])
     }
     return status
 }

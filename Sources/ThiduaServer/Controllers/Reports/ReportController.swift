@@ -17,8 +17,10 @@ struct ReportController {
             guard let format = MovementReportFormat(rawValue: request.uri.queryParameters.get("format") ?? "json") else {
                 throw DomainError.validation([.init(field: "format", message: "format phải là md, html, json hoặc csv.")])
             }
-            let report = try await movements.report(try context.parameters.id("id", of: Movement.self, what: "phong trào"), logger: context.logger)
-            return Response(status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(bytes: format.render(report))))
+            let report = try await movements.report(
+                try context.parameters.id("id", of: Movement.self, what: "phong trào"), logger: context.logger)
+            return Response(
+                status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(bytes: format.render(report))))
         }
         group.get("decisions/{id}/document") { request, context in
             try Policy.require(context.account, .readDirectory)
@@ -27,7 +29,9 @@ struct ReportController {
                 throw DomainError.validation([.init(field: "format", message: "format phải là html hoặc md.")])
             }
             let document = try await decisions.document(id, logger: context.logger)
-            return Response(status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(bytes: format.render(document))))
+            return Response(
+                status: .ok, headers: [.contentType: format.contentType],
+                body: .init(byteBuffer: ByteBuffer(bytes: format.render(document))))
         }
         group.get("reports/honor-list") { request, context in
             try Policy.require(context.account, .readDirectory)
@@ -38,14 +42,19 @@ struct ReportController {
                 throw DomainError.validation([.init(field: "format", message: "format phải là csv, md, json hoặc html.")])
             }
             let unit = try await query.get("unit").asyncMap { try await units.find(code: $0, logger: context.logger).id }
-            let movement = try query.get("movementId").map { text throws(DomainError) in try bodyID(text, Movement.self, field: "movementId") }
-            let honorRequest = HonorList.Request(period: period, unitId: unit, movementId: movement, includeRevoked: query.get("includeRevoked") == "true")
+            let movement = try query.get("movementId").map { text throws(DomainError) in
+                try bodyID(text, Movement.self, field: "movementId")
+            }
+            let honorRequest = HonorList.Request(
+                period: period, unitId: unit, movementId: movement, includeRevoked: query.get("includeRevoked") == "true")
             let (data, _) = try await HonorListReport.render(honorRequest, format: format, repository: honorList, logger: context.logger)
             return Response(
                 status: .ok,
-                headers: [.contentType: format.contentType, .contentDisposition: "inline; filename=\"danh-sach-khen-thuong-\(period.label).\(format.rawValue)\""],
+                headers: [
+                    .contentType: format.contentType,
+                    .contentDisposition: "inline; filename=\"danh-sach-khen-thuong-\(period.label).\(format.rawValue)\"",
+                ],
                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
     }
 }
-
