@@ -4,10 +4,9 @@
 # ---- build ----
 FROM swift:6.3-noble AS build
 WORKDIR /build
-# Resolve dependencies first so the layer is reused while Package.swift is unchanged.
-COPY ./Package.swift ./
-RUN swift package resolve
+# The whole tree is needed even to resolve: the manifest names targets, a plugin and sql/ (embedded at build time).
 COPY . .
+RUN swift package resolve
 RUN swift build -c release --product thidua --static-swift-stdlib
 RUN mkdir /staging && cp "$(swift build -c release --show-bin-path)/thidua" /staging/
 
