@@ -136,6 +136,14 @@ struct MultipartEvidenceTests {
                 try await client.execute(uri: "/v1/evidence/\(id)/content", method: .get, headers: Seed.headers(f.union)) { response in
                     #expect(Array(response.body.readableBytesView) == content)
                 }
+                // The owner (a staff account) reads the evidence of their own model, and of nobody else's.
+                let own = try await client.send(.get, "/v1/models/\(model.id)/evidence", token: f.staff)
+                #expect(own.body["items"]?.array?.count == 1)
+                #expect(try await client.send(.get, "/v1/evidence/\(id)/content", token: f.staff).status == 200)
+                let other = try await ModelRepository(client: seed.client).register(
+                    movementId: f.movement.id, title: "Mô hình khác", field: "economy", owner: .unit(f.collective.id), goals: "",
+                    startsOn: nil, endsOn: nil, by: seed.actor, logger: seed.logger)
+                #expect(try await client.send(.get, "/v1/models/\(other.id)/evidence", token: f.staff).status == 403)
             }
         }
     }

@@ -32,9 +32,9 @@ struct EvidenceController {
             return try await add(request, context, to: .nomination(try context.parameters.id("id", of: Nomination.self, what: "đề nghị")))
         }
         group.get("models/{id}/evidence") { _, context in
-            try Policy.require(context.account, .readRegistry)
-            let items = try await evidence.list(
-                .model(try context.parameters.id("id", of: ModelInitiative.self, what: "mô hình")), logger: context.logger)
+            let id = try context.parameters.id("id", of: ModelInitiative.self, what: "mô hình")
+            try await requireReader(of: id, context)
+            let items = try await evidence.list(.model(id), logger: context.logger)
             return ListResponse(items: items, nextCursor: nil)
         }
         group.get("nominations/{id}/evidence") { _, context in
@@ -44,11 +44,12 @@ struct EvidenceController {
             return ListResponse(items: items, nextCursor: nil)
         }
         group.get("evidence/{id}") { _, context in
-            try Policy.require(context.account, .readRegistry)
-            return try await evidence.find(try evidenceID(context), logger: context.logger)
+            let item = try await evidence.find(try evidenceID(context), logger: context.logger)
+            try await requireReader(of: item, context)
+            return item
         }
         group.get("evidence/{id}/content") { _, context in
-            try Policy.require(context.account, .readRegistry)
+            try await requireReader(of: try await evidence.find(try evidenceID(context), logger: context.logger), context)
             let file = try await evidence.content(try evidenceID(context), logger: context.logger)
             let encoded = file.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
             return Response(
@@ -62,6 +63,23 @@ struct EvidenceController {
             return try await evidence.retract(
                 try evidenceID(context), reason: try requiredReason(body.reason), by: context.account, logger: context.logger)
         }
+    }
+
+    /// Registry roles read all evidence; a staff account reads the evidence of the models it owns.
+    private func requireReader(of model: ID<ModelInitiative>, _ context: AuthenticatedContext) async throws {
+        guard !Policy.can(context.account, .readRegistry) else { return }
+        let owner = try await models.find(model, logger: context.logger).owner.personId
+        guard let person = context.account.personId, owner == person else {
+            throw DomainError.forbidden("Chỉ xem được minh chứng của mô hình mình chủ trì.")
+        }
+    }
+
+    private func requireReader(of item: EvidenceRepository.Item, _ context: AuthenticatedContext) async throws {
+        guard !Policy.can(context.account, .readRegistry) else { return }
+        guard let model = item.modelId.flatMap({ ID<ModelInitiative>($0) }) else {
+            throw DomainError.forbidden("Chỉ xem được minh chứng của mô hình mình chủ trì.")
+        }
+        try await requireReader(of: model, context)
     }
 
     private func evidenceID(_ context: AuthenticatedContext) throws -> UUID {
