@@ -31,7 +31,7 @@ struct ReportCommand: AsyncParsableCommand {
                 try await MovementReportRepository(client: client).report(id, logger: logger)
             }
             let data = (MovementReportFormat(rawValue: format) ?? .md).render(report)
-            if let output { try data.write(to: URL(fileURLWithPath: output)) } else { FileHandle.standardOutput.write(data) }
+            try emit(data, to: output)
         }
     }
 
@@ -54,11 +54,7 @@ struct ReportCommand: AsyncParsableCommand {
                 try await DecisionRepository(client: client).document(number, logger: logger)
             }
             let data = (DecisionDocumentFormat(rawValue: format) ?? .html).render(document)
-            if let output {
-                try data.write(to: URL(fileURLWithPath: output))
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try emit(data, to: output)
         }
     }
 
@@ -95,12 +91,17 @@ struct ReportCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(
                     Data("Không có khen thưởng nào trong kỳ \(period.label); tệp vẫn được tạo, chỉ có tiêu đề.\n".utf8))
             }
-            if let output {
-                try data.write(to: URL(fileURLWithPath: output))
-                FileHandle.standardError.write(Data("Đã ghi \(count) dòng vào \(output).\n".utf8))
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try emit(data, to: output)
+            if let output { FileHandle.standardError.write(Data("Đã ghi \(count) dòng vào \(output).\n".utf8)) }
         }
+    }
+}
+
+/// Writes a report to `-o FILE`, or to standard output.
+func emit(_ data: Data, to output: String?) throws {
+    if let output {
+        try data.write(to: URL(fileURLWithPath: output))
+    } else {
+        FileHandle.standardOutput.write(data)
     }
 }

@@ -66,6 +66,17 @@ public struct LocalDate: Comparable, Hashable, Sendable, Codable, CustomStringCo
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
+    /// "20/05/2024", as dates are written in Vietnamese documents.
+    public var vietnamese: String { String(format: "%02d/%02d/%04d", day, month, year) }
+
+    /// Today's date in Vietnam (UTC+7), where deadlines are set.
+    public static var today: LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600) ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -60,7 +60,7 @@ public enum HonorList {
 
         /// "12/QĐ-THAP, 20/05/2024", as the column "Số, ngày quyết định" is written.
         public var decision: String {
-            "\(decisionNumber), " + String(format: "%02d/%02d/%04d", decisionDate.day, decisionDate.month, decisionDate.year)
+            "\(decisionNumber), \(decisionDate.vietnamese)"
         }
     }
 
@@ -74,6 +74,15 @@ public enum HonorList {
             self.unitName = unitName
             self.parentName = parentName
             self.place = place
+        }
+
+        /// "Huyện Tân Hồng" → "Tân Hồng": the place written before the date of a document.
+        public static func place(of unitName: String) -> String {
+            for prefix in ["Thành phố ", "Huyện ", "Tỉnh ", "Quận ", "Thị xã ", "Xã ", "Phường ", "Thị trấn "]
+            where unitName.hasPrefix(prefix) {
+                return String(unitName.dropFirst(prefix.count))
+            }
+            return unitName
         }
     }
 

@@ -28,8 +28,7 @@ public struct MovementReport: Equatable, Sendable {
         public var outcome: String {
             guard let recognition else { return status.vietnameseName.prefix(1).uppercased() + status.vietnameseName.dropFirst() }
             let level = ["school": "trường", "district": "huyện", "province": "tỉnh"][recognition.level] ?? recognition.level
-            let date = recognition.date
-            return "Công nhận cấp \(level) (\(recognition.decision), \(String(format: "%02d/%02d/%04d", date.day, date.month, date.year)))"
+            return "Công nhận cấp \(level) (\(recognition.decision), \(recognition.date.vietnamese))"
         }
 
         public var score: String { averageScore.map { String(format: "%.1f", $0) } ?? "" }

@@ -15,8 +15,7 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
     static func basisLine(_ basis: DecisionDocument.Basis) -> String {
         let title = basis.title.prefix(1).lowercased() + basis.title.dropFirst()
         let about = title.hasPrefix("về ") ? title : "về việc \(title)"
-        let date = String(format: "%02d/%02d/%04d", basis.date.day, basis.date.month, basis.date.year)
-        return "Căn cứ \(basis.kind.map { "\($0) " } ?? "")\(basis.number) ngày \(date) của \(basis.issuer) \(about);"
+        return "Căn cứ \(basis.kind.map { "\($0) " } ?? "")\(basis.number) ngày \(basis.date.vietnamese) của \(basis.issuer) \(about);"
     }
 
     static let listColumns = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu, hình thức", "Thành tích", "Số tiền (đồng)"]

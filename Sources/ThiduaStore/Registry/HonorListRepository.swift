@@ -33,7 +33,7 @@ public struct HonorListRepository: Sendable {
                 """, logger: logger)
         }
         let (name, parent) = try rows.first?.decode((String, String).self) ?? ("", "")
-        return HonorList.Issuer(unitName: name, parentName: parent, place: Self.place(parent))
+        return HonorList.Issuer(unitName: name, parentName: parent, place: HonorList.Issuer.place(of: parent))
     }
 
     /// Calls `each` for every line, in list order.
@@ -43,43 +43,45 @@ public struct HonorListRepository: Sendable {
             WITH RECURSIVE scope(id) AS (
                 SELECT id FROM units WHERE id = \(request.unitId?.rawValue)
                 UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
-            SELECT c.nominee_person_id IS NULL, a.code, a.name,
-                   coalesce(p.full_name, nu.name), coalesce(p.position, ''), coalesce(pu.name, nup.name, ''),
-                   n.achievements, d.number, d.decision_date::text, mu.name, r.reason
-            FROM commendations c
-            JOIN decisions d ON d.id = c.decision_id
-            JOIN awards a ON a.code = c.award_code
-            JOIN nominations n ON n.id = c.nomination_id
-            JOIN movements m ON m.id = c.movement_id
-            JOIN units mu ON mu.id = m.unit_id
-            LEFT JOIN people p ON p.id = c.nominee_person_id
-            LEFT JOIN units pu ON pu.id = p.unit_id
-            LEFT JOIN units nu ON nu.id = c.nominee_unit_id
-            LEFT JOIN units nup ON nup.id = nu.parent_id
-            LEFT JOIN commendation_revocations r ON r.commendation_id = c.id
+            \(unescaped: Self.lineSelect)
             WHERE d.decision_date BETWEEN \(request.period.startsOn.description)::date AND \(request.period.endsOn.description)::date
               AND (\(request.includeRevoked) OR r.commendation_id IS NULL)
               AND (\(request.unitId?.rawValue)::uuid IS NULL OR coalesce(c.nominee_unit_id, p.unit_id) IN (SELECT id FROM scope))
               AND (\(request.movementId?.rawValue)::uuid IS NULL OR c.movement_id = \(request.movementId?.rawValue))
-            ORDER BY c.nominee_person_id IS NULL, a.precedence, p.given_name, p.middle_name, p.family_name, nu.name, d.decision_date, c.id
+            ORDER BY \(unescaped: Self.lineOrder)
             """, logger: logger)
-        for try await (collective, code, award, name, position, unit, achievements, number, date, level, revocation)
-            in rows.decode((Bool, String, String, String, String, String, String, String, String, String, String?).self)
-        {
-            try await each(
-                HonorList.Entry(
-                    section: collective ? .collectives : .individuals, awardCode: code, awardName: award, name: name, position: position,
-                    unit: unit, achievements: achievements, decisionNumber: number, decisionDate: LocalDate(date) ?? LocalDate(1970, 1, 1),
-                    decisionLevel: level, amount: nil, revocation: revocation))
-        }
+        for try await row in rows { try await each(try Self.line(row)) }
     }
 
-    /// "Huyện Tân Hồng" → "Tân Hồng": the place written before the date of a document.
-    static func place(_ unitName: String) -> String {
-        for prefix in ["Thành phố ", "Huyện ", "Tỉnh ", "Quận ", "Thị xã ", "Xã ", "Phường ", "Thị trấn "] where unitName.hasPrefix(prefix)
-        {
-            return String(unitName.dropFirst(prefix.count))
-        }
-        return unitName
+    /// One printed line per commendation: the nominee, their unit, the award, the decision and any revocation.
+    /// Shared with `DecisionRepository`, which prints the same lines for one decision.
+    static let lineSelect = """
+        SELECT c.nominee_person_id IS NULL, a.code, a.name,
+               coalesce(p.full_name, nu.name), coalesce(p.position, ''), coalesce(pu.name, nup.name, ''),
+               n.achievements, d.number, d.decision_date::text, mu.name, r.reason
+        FROM commendations c
+        JOIN decisions d ON d.id = c.decision_id
+        JOIN awards a ON a.code = c.award_code
+        JOIN nominations n ON n.id = c.nomination_id
+        JOIN movements m ON m.id = c.movement_id
+        JOIN units mu ON mu.id = m.unit_id
+        LEFT JOIN people p ON p.id = c.nominee_person_id
+        LEFT JOIN units pu ON pu.id = p.unit_id
+        LEFT JOIN units nu ON nu.id = c.nominee_unit_id
+        LEFT JOIN units nup ON nup.id = nu.parent_id
+        LEFT JOIN commendation_revocations r ON r.commendation_id = c.id
+        """
+
+    /// Individuals before collectives, awards by precedence, names in Vietnamese order (the columns are vi-x-icu).
+    static let lineOrder =
+        "c.nominee_person_id IS NULL, a.precedence, p.given_name, p.middle_name, p.family_name, nu.name, d.decision_date, c.id"
+
+    static func line(_ row: PostgresRow) throws -> HonorList.Entry {
+        let (collective, code, award, name, position, unit, achievements, number, date, level, revocation) =
+            try row.decode((Bool, String, String, String, String, String, String, String, String, String, String?).self)
+        return HonorList.Entry(
+            section: collective ? .collectives : .individuals, awardCode: code, awardName: award, name: name, position: position,
+            unit: unit, achievements: achievements, decisionNumber: number, decisionDate: LocalDate(date) ?? LocalDate(1970, 1, 1),
+            decisionLevel: level, amount: nil, revocation: revocation)
     }
 }

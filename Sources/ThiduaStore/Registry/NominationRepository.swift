@@ -224,13 +224,3 @@ struct NominationSnapshot: Encodable, Sendable {
         self.tally = tally
     }
 }
-
-extension LocalDate {
-    /// Today's date in Vietnam (UTC+7), where the deadlines are set.
-    public static var today: LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600) ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return LocalDate(parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
-    }
-}
