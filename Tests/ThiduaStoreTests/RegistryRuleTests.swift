@@ -46,17 +46,19 @@ struct RegistryRuleTests {
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
             let recommended = try await f.nomination(seed, status: .recommended)
+            // The decision exists, so the only thing that can refuse the insert below is the approval rule.
+            try await client.query(
+                """
+                INSERT INTO decisions (number, decision_date, signer_id, signer_name) SELECT '9/QĐ', '2024-01-01', id, 'x' FROM accounts LIMIT 1;
+                """, logger: database.logger)
             await #expect(throws: PSQLError.self) {
-                try await client.query(
-                    """
-                    INSERT INTO decisions (number, decision_date, signer_id, signer_name) SELECT '9/QĐ', '2024-01-01', id, 'x' FROM accounts LIMIT 1;
-                    """, logger: database.logger)
                 try await client.query(
                     """
                     INSERT INTO commendations (nomination_id, decision_id, award_code, movement_id, nominee_person_id)
                     SELECT \(recommended.id.rawValue), d.id, 'LDTT', \(f.movement.id.rawValue), \(f.teacher.id.rawValue) FROM decisions d
                     """, logger: database.logger)
             }
+            #expect(try await seed.count("commendations") == 0)
             let commendation = try await NominationRepository(client: client).approve(
                 recommended.id, decision: DecisionReference.validate(number: "12/QĐ-THAP", date: "2024-05-20"), expectedVersion: nil,
                 by: f.headmasterAccount, logger: database.logger)
