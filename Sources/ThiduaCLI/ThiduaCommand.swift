@@ -11,7 +11,7 @@ public struct ThiduaCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Migrate.self, DatabaseCommand.self, UserCommand.self, ImportCommand.self,
-            AuditCommand.self, ReportCommand.self, Demo.self,
+            AuditCommand.self, ReportCommand.self, CatalogueCommand.self, RulesCommand.self, Demo.self,
         ])
 
     public init() {}

@@ -74,7 +74,12 @@ public func buildRouter(_ dependencies: AppDependencies, databaseDescription: St
         evidence: EvidenceRepository(client: client), models: ModelRepository(client: client), maxBytes: dependencies.maxEvidenceBytes
     )
     .addRoutes(to: v1)
-    NominationController(nominations: NominationRepository(client: client), reviews: ReviewRepository(client: client)).addRoutes(to: v1)
+    NominationController(
+        nominations: NominationRepository(client: client), reviews: ReviewRepository(client: client),
+        eligibility: EligibilityRepository(client: client)
+    )
+    .addRoutes(to: v1)
+    LawController(catalogue: CatalogueRepository(client: client), eligibility: EligibilityRepository(client: client)).addRoutes(to: v1)
     DecisionController(nominations: NominationRepository(client: client)).addRoutes(to: v1)
     CommendationController(commendations: CommendationRepository(client: client)).addRoutes(to: v1)
     AuditController(audit: AuditLog(client: client)).addRoutes(to: v1)

@@ -7,8 +7,58 @@ import ThiduaStore
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import units or people from a CSV file (UTF-8, with or without BOM); a file with any bad row imports nothing.",
-        subcommands: [Units.self, People.self])
+        abstract:
+            "Import units, people, ratings, disciplinary measures or past commendations from a CSV file (UTF-8, with or without BOM); a file with any bad row imports nothing.",
+        subcommands: [Units.self, People.self, Ratings.self, Disciplines.self, Commendations.self])
+
+    struct Ratings: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Import yearly ratings: header period,rating and person (mã nhân sự) or unit; optional months_worked,initiatives. Rating: excellent|good|completed|not_completed or the Vietnamese words."
+        )
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The CSV file.") var file: String
+        func run() async throws {
+            let rows = try RatingImport.parse(try readCSV(file))
+            let summary = try await database.withDatabase { client, logger in
+                try await LawImportRepository(client: client).importRatings(rows, by: .commandLine(user: operatorName), logger: logger)
+            }
+            print("Đã nhập \(file): \(summary).")
+        }
+    }
+
+    struct Disciplines: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Import disciplinary measures: header person,measure,decided_on; optional decision_number. Measure: reprimand|warning|salary_downgrade|demotion|dismissal|discharge or the Vietnamese words."
+        )
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The CSV file.") var file: String
+        func run() async throws {
+            let rows = try DisciplineImport.parse(try readCSV(file))
+            let summary = try await database.withDatabase { client, logger in
+                try await LawImportRepository(client: client).importDisciplines(rows, by: .commandLine(user: operatorName), logger: logger)
+            }
+            print("Đã nhập \(file): \(summary).")
+        }
+    }
+
+    struct Commendations: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Import commendations from before thidua: header award,period,decision_number,decision_date,issuer and person or unit; optional amount (đồng)."
+        )
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The CSV file.") var file: String
+        func run() async throws {
+            let rows = try PastCommendationImport.parse(try readCSV(file))
+            let summary = try await database.withDatabase { client, logger in
+                try await LawImportRepository(client: client).importCommendations(
+                    rows, by: .commandLine(user: operatorName), logger: logger)
+            }
+            print("Đã nhập \(file): \(summary).")
+        }
+    }
 
     struct Units: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import units: header code,name,parent,kind (parent by code).")

@@ -124,15 +124,26 @@ struct DemoRegistry {
         _ = try await evidence.add(
             .note("Sĩ số cuối năm học 2023-2024: 100% học sinh ra lớp."), to: .model(attendance.id), by: union, logger: logger)
 
+        // What the eligibility rules read: ratings, one disciplinary measure, commendations from before thidua.
+        let law = LawImportRepository(client: client)
+        _ = try await law.importRatings(try RatingImport.parse(DemoLaw.ratings), by: actor, logger: logger)
+        _ = try await law.importDisciplines(try DisciplineImport.parse(DemoLaw.disciplines), by: actor, logger: logger)
+        _ = try await law.importCommendations(try PastCommendationImport.parse(DemoLaw.pastCommendations), by: actor, logger: logger)
+
         // Nominations in every state, reviewed by the three council members who have no conflict.
         let nominations = NominationRepository(client: client)
         let council = [head, viceHead, union]
-        func nominate(_ movement: Movement, _ award: String, _ nominee: Owner, _ achievements: String, to status: NominationStatus)
-            async throws -> Nomination
-        {
+        func nominate(
+            _ movement: Movement, _ award: String, _ nominee: Owner, _ achievements: String, to status: NominationStatus,
+            override: (EligibilityRule, String)? = nil
+        ) async throws -> Nomination {
             var nomination = try await nominations.create(
                 movementId: movement.id, awardCode: award, nominee: nominee, achievements: achievements, modelIds: [], by: union,
                 logger: logger)
+            if let (rule, reason) = override {
+                _ = try await EligibilityRepository(client: client).override(
+                    nomination.id, rule: rule, reason: reason, by: head, logger: logger)
+            }
             let path: [NominationStatus] =
                 switch status {
                 case .draft: []
@@ -161,10 +172,15 @@ struct DemoRegistry {
             case .withdrawn:
                 nomination = try await nominations.transition(
                     nomination.id, to: .withdrawn, expectedVersion: nil, by: Actor(account: union), logger: logger)
-            case .recommended, .notRecommended, .approved, .declined:
+            case .recommended, .notRecommended, .approved, .declined, .forwarded:
                 nomination = try await nominations.recommend(
                     nomination.id, recommended: status != .notRecommended, expectedVersion: nil, by: head, logger: logger
                 ).0
+                if status == .forwarded {
+                    nomination = try await nominations.forward(
+                        nomination.id, submission: DecisionReference.validate(number: "52/TTr-THAP", date: "2024-12-10"),
+                        expectedVersion: nil, by: head, logger: logger)
+                }
                 if status == .declined {
                     nomination = try await nominations.transition(
                         nomination.id, to: .declined, reason: "Chưa đủ thời gian công tác trong năm", expectedVersion: nil,
@@ -176,7 +192,7 @@ struct DemoRegistry {
         }
         _ = try await nominate(danVan, "LDTT", .person(try await person("AP016")), "Hoàn thành tốt nhiệm vụ năm 2024", to: .draft)
         _ = try await nominate(
-            danVan, "LDTT", .person(try await person("AP010")), "Hoàn thành tốt nhiệm vụ; tích cực vận động học sinh", to: .submitted)
+            danVan, "LDTT", .person(try await person("AP015")), "Hoàn thành tốt nhiệm vụ; tích cực vận động học sinh", to: .submitted)
         _ = try await nominate(
             danVan, "CSTD_CS", .person(try await person("AP015")), "Có sáng kiến kinh nghiệm được Hội đồng khoa học công nhận",
             to: .inReview)
@@ -186,9 +202,22 @@ struct DemoRegistry {
         _ = try await nominate(danVan, "GK", .person(try await person("AP026")), "Giữ gìn vệ sinh trường lớp", to: .notRecommended)
         _ = try await nominate(danVan, "GK", .person(try await person("AP024")), "Bảo vệ tài sản nhà trường", to: .declined)
         _ = try await nominate(danVan, "LDTT", .person(try await person("AP029")), "Hoàn thành nhiệm vụ", to: .withdrawn)
-        let schoolYear = [
+        _ = try await nominate(
+            danVan, "BK_TINH", .person(try await person("AP003")),
+            "Chỉ đạo hiệu quả công tác dân vận và cải cách hành chính của nhà trường năm 2024", to: .forwarded)
+        var schoolYear: [Nomination] = []
+        for code in ["AP004", "AP006", "AP007", "AP008"] {
+            schoolYear.append(
+                try await nominate(
+                    friendly, "LDTT", .person(try await person(code)), "Hoàn thành tốt nhiệm vụ năm học 2023-2024", to: .approved))
+        }
+        schoolYear += [
             try await nominate(
-                friendly, "LDTT", .person(try await person("AP005")), "Hoàn thành tốt nhiệm vụ năm học 2023-2024", to: .approved),
+                friendly, "LDTT", .person(try await person("AP005")), "Hoàn thành tốt nhiệm vụ năm học 2023-2024", to: .approved,
+                override: (
+                    .monthsWorked,
+                    "Nghỉ thai sản theo chế độ từ tháng 01/2024; thời gian nghỉ thai sản được tính là thời gian công tác"
+                )),
             try await nominate(
                 friendly, "TTLDTT", .unit(try unit("THAP-K1")), "Tổ hoàn thành tốt nhiệm vụ, 100% học sinh hoàn thành chương trình lớp học",
                 to: .approved),
@@ -210,6 +239,7 @@ struct DemoRegistry {
                 revoked, reason: "Phát hiện vi phạm quy định về dạy thêm trong năm 2024", decisionNumber: "03/QĐ-THAP", by: head,
                 logger: logger)
         }
-        return "Phong trào: 4; văn bản căn cứ: 10; mô hình: 3; đề nghị: 12 (mọi trạng thái); khen thưởng: 4 (1 đã thu hồi)."
+        return "Phong trào: 4; văn bản căn cứ: 10; mô hình: 3; đề nghị: 17 (mọi trạng thái); khen thưởng: 8 (1 đã thu hồi); "
+            + "xếp loại, kỷ luật và khen thưởng trước đây của nhân sự đã nhập."
     }
 }

@@ -18,6 +18,12 @@ public enum Policy {
         case recordRecusal
         case readRegistry
         case readReviews
+        /// Change the award catalogue, base salaries, rounding and unit policies (always with a reason).
+        case manageCatalogue
+        /// Let a nomination pass a failed eligibility rule, with a written reason.
+        case overrideEligibility
+        /// Read a person's or collective's lifetime record (ratings, titles, disciplines).
+        case readRecords
     }
 
     /// The roles allowed to perform each action (the permission matrix in the README).
@@ -41,6 +47,9 @@ public enum Policy {
         // Everything in the registry; staff-only accounts see only what concerns them.
         case .readRegistry: [.admin, .headmaster, .council, .union]
         case .readReviews: [.admin, .headmaster, .council]
+        case .manageCatalogue: [.admin]
+        case .overrideEligibility: [.headmaster]
+        case .readRecords: [.admin, .headmaster, .council, .union]
         }
     }
 

@@ -11,6 +11,8 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let invalidTransition = Code(rawValue: "invalid-transition")
         public static let immutableRecord = Code(rawValue: "immutable-record")
         public static let preconditionFailed = Code(rawValue: "precondition-failed")
+        /// A nomination fails an eligibility rule of its award.
+        public static let ineligible = Code(rawValue: "ineligible")
         public var description: String { rawValue }
     }
 

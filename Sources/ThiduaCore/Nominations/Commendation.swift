@@ -9,6 +9,25 @@ public struct Commendation: Equatable, Sendable {
     public let decisionDate: LocalDate
     public let signerName: String
     public let revocation: Revocation?
+    /// The authority that issued the decision when it is not the unit itself (a forwarded nomination).
+    public var issuer: String? = nil
+    /// The money it was issued with; absent only for rows older than the catalogue that had no rule for their date.
+    public var money: Money? = nil
+
+    /// Coefficient × base salary (× 2 for a collective where the catalogue says so), rounded: kept as issued.
+    public struct Money: Equatable, Sendable, Codable {
+        public let coefficient: Coefficient
+        public let collectiveFactor: Int
+        public let baseSalary: Int
+        public let rewardAmount: Int
+
+        public init(coefficient: Coefficient, collectiveFactor: Int, baseSalary: Int, rewardAmount: Int) {
+            self.coefficient = coefficient
+            self.collectiveFactor = collectiveFactor
+            self.baseSalary = baseSalary
+            self.rewardAmount = rewardAmount
+        }
+    }
 
     public init(
         id: ID<Commendation>, nominationId: ID<Nomination>, awardCode: String, movementId: ID<Movement>, nominee: Owner,

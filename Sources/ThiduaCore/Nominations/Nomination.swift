@@ -10,6 +10,8 @@ public struct Nomination: Equatable, Sendable {
     public var returnReason: String?
     public var declineReason: String?
     public var version: Int
+    /// The submission (tờ trình) to the higher authority, once forwarded.
+    public var submission: Submission? = nil
 
     public init(
         id: ID<Nomination>, movementId: ID<Movement>, awardCode: String, nominee: Owner, achievements: String,
@@ -40,6 +42,10 @@ public struct Tally: Equatable, Sendable, Codable {
     public var abstain: Int
     /// Council members who may review this nomination (recused members excluded).
     public var members: Int
+    /// The award's vote threshold when the recommendation was made ("2/3 tổng số thành viên hội đồng"), and the
+    /// agreeing votes it needed.
+    public var threshold: String? = nil
+    public var required: Int? = nil
 
     public init(agree: Int, disagree: Int, abstain: Int, members: Int) {
         self.agree = agree
@@ -71,5 +77,20 @@ public enum ReviewScores {
             violations.append(.init(field: "scores.\(code)", message: "Phong trào không có tiêu chí \"\(code)\"."))
         }
         guard violations.isEmpty else { throw DomainError.validation(violations) }
+    }
+}
+
+/// A submission (tờ trình) forwarding a nomination to the authority that grants its award.
+public struct Submission: Equatable, Sendable, Codable {
+    public let number: String
+    public let date: LocalDate
+    public let authorityLevel: String
+    public let authorityName: String
+
+    public init(number: String, date: LocalDate, authorityLevel: String, authorityName: String) {
+        self.number = number
+        self.date = date
+        self.authorityLevel = authorityLevel
+        self.authorityName = authorityName
     }
 }

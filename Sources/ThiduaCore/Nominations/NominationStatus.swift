@@ -1,12 +1,13 @@
 /// A nomination's life: draft → submitted → in_review → recommended | not_recommended → approved | declined.
 /// The council or the headmaster may return it for completion (trả lại bổ sung); the union resubmits it.
-/// It may be withdrawn until a decision.
+/// It may be withdrawn until a decision. An award above the unit's authority is forwarded to the higher authority
+/// (with a submission, tờ trình) and approved or declined when its decision arrives.
 public enum NominationStatus: String, WorkflowStatus {
     case draft, submitted
     case inReview = "in_review"
     case returned, recommended
     case notRecommended = "not_recommended"
-    case approved, declined, withdrawn
+    case forwarded, approved, declined, withdrawn
 
     public static let entity = "nominations"
     public static let moves: [NominationStatus: Set<NominationStatus>] = [
@@ -14,7 +15,8 @@ public enum NominationStatus: String, WorkflowStatus {
         .returned: [.submitted, .withdrawn],
         .submitted: [.inReview, .returned, .withdrawn],
         .inReview: [.recommended, .notRecommended, .returned, .withdrawn],
-        .recommended: [.approved, .declined, .withdrawn],
+        .recommended: [.approved, .forwarded, .declined, .withdrawn],
+        .forwarded: [.approved, .declined],
         .notRecommended: [.withdrawn],
     ]
 
@@ -29,6 +31,7 @@ public enum NominationStatus: String, WorkflowStatus {
         case .returned: "trả lại bổ sung"
         case .recommended: "hội đồng đề nghị"
         case .notRecommended: "hội đồng không đề nghị"
+        case .forwarded: "đã trình cấp trên"
         case .approved: "đã duyệt"
         case .declined: "không duyệt"
         case .withdrawn: "đã rút"

@@ -82,6 +82,7 @@ extension Problem {
             case .invalidTransition: (.conflict, "Không thể chuyển trạng thái")
             case .immutableRecord: (.conflict, "Bản ghi không được sửa")
             case .preconditionFailed: (.preconditionFailed, "Phiên bản đã cũ")
+            case .ineligible: (.unprocessableContent, "Chưa đủ điều kiện khen thưởng")
             default: (.badRequest, "Yêu cầu không hợp lệ")
             }
         let detail = error.violations.isEmpty ? error.message : error.message + " " + error.violations.map(\.message).joined(separator: " ")

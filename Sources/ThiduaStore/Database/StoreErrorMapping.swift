@@ -61,6 +61,20 @@ enum StoreErrorMapping {
         "commendations_nomination_key": DomainError(.conflict, "Đề nghị này đã được khen thưởng; một thành tích chỉ được khen một lần."),
         "commendations_require_approval": DomainError(.invalidTransition, "Chỉ đề nghị đã được duyệt mới thành khen thưởng."),
         "commendation_revocations_pkey": DomainError(.conflict, "Khen thưởng này đã bị thu hồi trước đó."),
+        "base_salaries_pkey": DomainError(
+            .conflict, "Đã có mức lương cơ sở áp dụng từ ngày này; mức đã ghi không được sửa.",
+            violations: [.init(field: "effectiveFrom", message: "Đã có mức áp dụng từ ngày này.")]),
+        "award_rules_authority_fkey": .validation([.init(field: "authorityLevel", message: "Không có cấp thẩm quyền này.")]),
+        "award_rules_vote_check": .validation([
+            .init(
+                field: "voteThreshold",
+                message: "Tỉ lệ biểu quyết phải có tử số dương, mẫu số không nhỏ hơn tử số, cơ sở members hoặc present.")
+        ]),
+        "units_authority_level_fkey": .validation([.init(field: "authorityLevel", message: "Không có cấp thẩm quyền này.")]),
+        "unit_caps_award_fkey": .validation([.init(field: "award", message: "Không có khen thưởng mã này.")]),
+        "unit_caps_base_award_fkey": .validation([.init(field: "ofAward", message: "Không có khen thưởng mã này.")]),
+        "unit_caps_percent_check": .validation([.init(field: "percent", message: "Tỉ lệ phải lớn hơn 0 và không quá 100.")]),
+        "unit_caps_distinct_awards": .validation([.init(field: "ofAward", message: "Tỉ lệ phải tính trên một khen thưởng khác.")]),
         "evidence_kind_check": .validation([
             .init(field: "url", message: "Liên kết phải bắt đầu bằng http:// hoặc https://; ghi chú không được để trống.")
         ]),

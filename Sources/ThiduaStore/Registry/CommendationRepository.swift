@@ -30,7 +30,8 @@ public struct CommendationRepository: Sendable {
 
     static let select = """
         SELECT c.id, c.nomination_id, c.award_code, c.movement_id, c.nominee_person_id, c.nominee_unit_id,
-               d.number, d.decision_date::text, d.signer_name, r.reason, r.decision_number, c.created_at::text
+               d.number, d.decision_date::text, d.signer_name, r.reason, r.decision_number, c.created_at::text,
+               d.issuer, c.coefficient::text, c.collective_factor, c.base_salary, c.reward_amount
         FROM commendations c
         JOIN decisions d ON d.id = c.decision_id
         LEFT JOIN commendation_revocations r ON r.commendation_id = c.id
@@ -89,13 +90,23 @@ public struct CommendationRepository: Sendable {
     }
 
     static func commendation(_ row: PostgresRow) throws -> (item: Commendation, createdAt: String, id: String) {
-        let (id, nomination, award, movement, person, unit, number, date, signer, reason, revocationNumber, createdAt) =
-            try row.decode((UUID, UUID, String, UUID, UUID?, UUID?, String, String, String, String?, String?, String).self)
+        let (
+            id, nomination, award, movement, person, unit, number, date, signer, reason, revocationNumber, createdAt,
+            issuer, coefficient, factor, baseSalary, amount
+        ) = try row.decode(
+            (
+                UUID, UUID, String, UUID, UUID?, UUID?, String, String, String, String?, String?, String,
+                String?, String?, Int?, Int?, Int?
+            ).self)
         let revocation = reason.map { Commendation.Revocation(reason: $0, decisionNumber: revocationNumber ?? "") }
-        let commendation = Commendation(
+        var commendation = Commendation(
             id: ID(id), nominationId: ID(nomination), awardCode: award, movementId: ID(movement),
             nominee: try Owner.stored(person: person, unit: unit), decisionNumber: number,
             decisionDate: LocalDate(date) ?? LocalDate(1970, 1, 1), signerName: signer, revocation: revocation)
+        commendation.issuer = issuer
+        if let coefficient = coefficient.flatMap(Coefficient.init), let factor, let baseSalary, let amount {
+            commendation.money = .init(coefficient: coefficient, collectiveFactor: factor, baseSalary: baseSalary, rewardAmount: amount)
+        }
         return (commendation, createdAt, id.uuidString)
     }
 }

@@ -58,7 +58,7 @@ public struct HonorListRepository: Sendable {
     static let lineSelect = """
         SELECT c.nominee_person_id IS NULL, a.code, a.name,
                coalesce(p.full_name, nu.name), coalesce(p.position, ''), coalesce(pu.name, nup.name, ''),
-               n.achievements, d.number, d.decision_date::text, mu.name, r.reason
+               n.achievements, d.number, d.decision_date::text, coalesce(d.issuer, mu.name), r.reason, c.reward_amount
         FROM commendations c
         JOIN decisions d ON d.id = c.decision_id
         JOIN awards a ON a.code = c.award_code
@@ -77,11 +77,11 @@ public struct HonorListRepository: Sendable {
         "c.nominee_person_id IS NULL, a.precedence, p.given_name, p.middle_name, p.family_name, nu.name, d.decision_date, c.id"
 
     static func line(_ row: PostgresRow) throws -> HonorList.Entry {
-        let (collective, code, award, name, position, unit, achievements, number, date, level, revocation) =
-            try row.decode((Bool, String, String, String, String, String, String, String, String, String, String?).self)
+        let (collective, code, award, name, position, unit, achievements, number, date, level, revocation, amount) =
+            try row.decode((Bool, String, String, String, String, String, String, String, String, String, String?, Int?).self)
         return HonorList.Entry(
             section: collective ? .collectives : .individuals, awardCode: code, awardName: award, name: name, position: position,
             unit: unit, achievements: achievements, decisionNumber: number, decisionDate: LocalDate(date) ?? LocalDate(1970, 1, 1),
-            decisionLevel: level, amount: nil, revocation: revocation)
+            decisionLevel: level, amount: amount, revocation: revocation)
     }
 }

@@ -132,6 +132,9 @@ public struct NominationRepository: Sendable {
             if let deadline = movement.nominationDeadline, LocalDate.today > deadline {
                 throw DomainError(.conflict, "Đã quá hạn gửi đề nghị của phong trào (\(deadline)).")
             }
+            // A rule that fails stops the submission; unknown rules go on to the council.
+            let report = try await EligibilityRepository.evaluate(current, on: LocalDate.today, connection: connection, logger: logger)
+            if let refusal = report.refusal() { throw refusal }
         }
         let tallyJSON = try tally.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         try await connection.rows(
@@ -162,6 +165,15 @@ public struct NominationRepository: Sendable {
         nomination.modelIds = try await connection.rows(
             "SELECT model_id FROM nomination_models WHERE nomination_id = \(nomination.id.rawValue) ORDER BY model_id", logger: logger
         ).map { ID(try $0.decode(UUID.self)) }
+        nomination.submission = try await connection.rows(
+            """
+            SELECT s.number, s.submitted_on::text, s.authority_level, l.name
+            FROM submissions s JOIN authority_levels l ON l.code = s.authority_level WHERE s.nomination_id = \(nomination.id.rawValue)
+            """, logger: logger
+        ).first.map { row in
+            let (number, date, level, name) = try row.decode((String, String, String, String).self)
+            return Submission(number: number, date: LocalDate(date) ?? LocalDate(1970, 1, 1), authorityLevel: level, authorityName: name)
+        }
         return nomination
     }
 

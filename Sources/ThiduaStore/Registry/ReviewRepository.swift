@@ -178,7 +178,21 @@ extension NominationRepository {
         -> (Nomination, Tally)
     {
         try await client.transaction(logger: logger) { connection in
-            let tally = try await ReviewRepository.tally(.nomination(id), on: connection, logger: logger)
+            var tally = try await ReviewRepository.tally(.nomination(id), on: connection, logger: logger)
+            // The award's vote threshold in force today, checked before a recommendation and stored with the tally.
+            let current = try await Self.find(id, on: connection, lock: true, logger: logger)
+            let award = try await CatalogueRepository.award(current.awardCode, on: connection, logger: logger)
+            if let threshold = award.rule(on: LocalDate.today)?.voteThreshold {
+                tally.threshold = threshold.vietnamese
+                tally.required = threshold.required(tally)
+                if recommended && !threshold.isMet(by: tally) {
+                    throw DomainError(
+                        .conflict,
+                        "Chưa đủ phiếu để đề nghị \"\(award.name)\": \(tally.agree) phiếu đồng ý, cần \(tally.required ?? 0) "
+                            + "(\(threshold.vietnamese); \(tally.members) thành viên, \(tally.reviewed) đã biểu quyết).",
+                        violations: [.init(field: "recommended", message: "Chưa đạt tỉ lệ biểu quyết của khen thưởng này.")])
+                }
+            }
             let nomination = try await Self.move(
                 id, to: recommended ? .recommended : .notRecommended, tally: tally, expectedVersion: expectedVersion,
                 on: connection, by: Actor(account: account), logger: logger)

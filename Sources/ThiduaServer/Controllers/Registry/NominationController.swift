@@ -6,6 +6,7 @@ import ThiduaStore
 struct NominationController {
     let nominations: NominationRepository
     let reviews: ReviewRepository
+    let eligibility: EligibilityRepository
 
     struct CreateRequest: Decodable {
         let movementId: String?
@@ -31,9 +32,23 @@ struct NominationController {
         let recommended: Bool?
     }
 
+    /// Within the unit's authority: the decision's number and date. Above it: the submission's (tờ trình).
     struct ApprovalRequest: Decodable {
         let decisionNumber: String?
         let decisionDate: String?
+        let submissionNumber: String?
+        let submissionDate: String?
+    }
+
+    struct ExternalDecisionRequest: Decodable {
+        let issuer: String?
+        let decisionNumber: String?
+        let decisionDate: String?
+    }
+
+    struct OverrideRequest: Decodable {
+        let rule: String?
+        let reason: String?
     }
 
     struct RecusalRequest: Decodable {
@@ -144,16 +159,54 @@ struct NominationController {
                 logger: context.logger)
             return versioned(NominationResponse(nomination), version: nomination.version)
         }
-        group.post("nominations/{id}/approve") { request, context in
+        group.post("nominations/{id}/approve") { request, context -> Response in
             try Policy.require(context.account, .decide)
             let body = try await request.decodeJSON(as: ApprovalRequest.self, context: context)
+            if body.submissionNumber != nil || body.submissionDate != nil {
+                let submission = try DecisionReference.validate(number: body.submissionNumber, date: body.submissionDate)
+                let nomination = try await nominations.forward(
+                    try id(context), submission: submission, expectedVersion: try request.expectedVersion(), by: context.account,
+                    logger: context.logger)
+                return try versioned(NominationResponse(nomination), version: nomination.version, status: .accepted)
+                    .response(from: request, context: context)
+            }
             let decision = try DecisionReference.validate(number: body.decisionNumber, date: body.decisionDate)
             let commendation = try await nominations.approve(
                 try id(context), decision: decision, expectedVersion: try request.expectedVersion(), by: context.account,
                 logger: context.logger)
+            return try EditedResponse(
+                status: .created, headers: [.location: "/v1/commendations/\(commendation.id)"], response: CommendationResponse(commendation)
+            ).response(from: request, context: context)
+        }
+        group.post("nominations/{id}/external-decision") { request, context in
+            try Policy.require(context.account, .decide)
+            let body = try await request.decodeJSON(as: ExternalDecisionRequest.self, context: context)
+            let decision = try DecisionReference.validate(number: body.decisionNumber, date: body.decisionDate)
+            let commendation = try await nominations.recordExternalDecision(
+                try id(context), issuer: body.issuer ?? "", decision: decision, by: context.account, logger: context.logger)
             return EditedResponse(
                 status: .created, headers: [.location: "/v1/commendations/\(commendation.id)"], response: CommendationResponse(commendation)
             )
+        }
+        group.get("nominations/{id}/eligibility") { request, context in
+            let nominationId = try id(context)
+            if case .some(let person) = context.onlyConcerning {
+                let nomination = try await nominations.find(nominationId, logger: context.logger)
+                guard let person, nomination.nominee.personId == person else { throw DomainError.notFound("đề nghị") }
+            }
+            return try await eligibility.evaluate(nominationId, logger: context.logger)
+        }
+        group.post("nominations/{id}/eligibility-overrides") { request, context in
+            try Policy.require(context.account, .overrideEligibility)
+            let body = try await request.decodeJSON(as: OverrideRequest.self, context: context)
+            guard let rule = body.rule.flatMap(EligibilityRule.init) else {
+                throw DomainError.validation([
+                    .init(field: "rule", message: "Cần mã tiêu chuẩn, ví dụ rating_good (xem GET /v1/nominations/{id}/eligibility).")
+                ])
+            }
+            let report = try await eligibility.override(
+                try id(context), rule: rule, reason: try requiredReason(body.reason), by: context.account, logger: context.logger)
+            return EditedResponse(status: .created, response: report)
         }
     }
 

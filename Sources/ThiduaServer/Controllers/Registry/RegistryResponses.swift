@@ -99,6 +99,8 @@ struct NominationResponse: ResponseEncodable, Sendable {
     let status: String
     let returnReason: String?
     let declineReason: String?
+    /// The submission (tờ trình) to the higher authority, once forwarded.
+    let submission: Submission?
     let version: Int
 
     init(_ nomination: Nomination) {
@@ -111,6 +113,7 @@ struct NominationResponse: ResponseEncodable, Sendable {
         self.status = nomination.status.rawValue
         self.returnReason = nomination.returnReason
         self.declineReason = nomination.declineReason
+        self.submission = nomination.submission
         self.version = nomination.version
     }
 }
@@ -126,6 +129,14 @@ struct CommendationResponse: ResponseEncodable, Sendable {
     let signer: String
     let revoked: Bool
     let revocation: Commendation.Revocation?
+    /// The authority that issued the decision, when it is not the unit (a forwarded nomination).
+    let issuer: String?
+    /// "0.3": a decimal string, exact.
+    let coefficient: Coefficient?
+    let collectiveFactor: Int?
+    /// Integers in đồng.
+    let baseSalary: Int?
+    let rewardAmount: Int?
     /// A commendation never changes; recording its revocation is its only later event.
     let version: Int
 
@@ -140,6 +151,11 @@ struct CommendationResponse: ResponseEncodable, Sendable {
         self.signer = commendation.signerName
         self.revoked = commendation.revocation != nil
         self.revocation = commendation.revocation
+        self.issuer = commendation.issuer
+        self.coefficient = commendation.money?.coefficient
+        self.collectiveFactor = commendation.money?.collectiveFactor
+        self.baseSalary = commendation.money?.baseSalary
+        self.rewardAmount = commendation.money?.rewardAmount
         self.version = commendation.revocation == nil ? 1 : 2
     }
 }

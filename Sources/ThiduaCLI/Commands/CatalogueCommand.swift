@@ -1,0 +1,209 @@
+import ArgumentParser
+import Foundation
+import ThiduaCore
+import ThiduaStore
+
+/// `thidua catalogue …`: the award catalogue by period, base salaries, rounding, and the money an award carries.
+struct CatalogueCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalogue",
+        abstract: "The award catalogue, base salaries and reward money (the law as data; every change needs a reason).",
+        subcommands: [List.self, Set.self, Reward.self, BaseSalaryCommand.self, Rounding.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The awards with the rule in force on a date (default today).")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The date (YYYY-MM-DD).") var date: String?
+
+        func run() async throws {
+            let date = try parseDate(date) ?? .today
+            let awards = try await database.withDatabase { client, logger in
+                try await CatalogueRepository(client: client).awards(logger: logger)
+            }
+            print("Danh mục khen thưởng áp dụng ngày \(date.vietnamese)")
+            for award in awards {
+                let rule = award.rule(on: date)
+                let coefficient =
+                    rule.map { "hệ số \($0.coefficient)" + ($0.collectiveFactor == 2 ? " (tập thể ×2)" : "") } ?? "chưa có quy định"
+                let verified = (rule?.verified ?? award.verified) ? "" : " [cần xác minh]"
+                print(
+                    "\(award.code.padding(toLength: 11, withPad: " ", startingAt: 0)) \(award.name) — \(coefficient), cấp \(rule?.authorityLevel ?? "?")\(verified)"
+                )
+                if let rule { print("            \(rule.citation)") }
+            }
+        }
+    }
+
+    struct Set: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set an award's rules from a date; what is not given is copied from the rule in force before it.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The award code, e.g. LDTT.") var award: String
+        @Option(name: .customLong("from"), help: "The first day the rule applies (YYYY-MM-DD).") var from: String
+        @Option(help: "The coefficient, e.g. 0.3.") var coefficient: String?
+        @Option(help: "1, or 2 when a collective receives twice an individual's amount.") var collectiveFactor: Int?
+        @Option(help: "The authority level that grants it (commune, unit, district, province, government).") var authority: String?
+        @Option(help: "The rule names, comma-separated (see `thidua rules list`).") var eligibility: String?
+        @Option(help: "The legal citation.") var citation: String?
+        @Flag(inversion: .prefixedNo, help: "Whether the value is confirmed.") var verified: Bool?
+        @Option(help: "Why the catalogue changes (required; kept in the audit log).") var reason: String
+
+        func run() async throws {
+            let reason = try requiredReason(reason)
+            let updated = try await database.withDatabase { client, logger in
+                let catalogue = CatalogueRepository(client: client)
+                let current = try await catalogue.award(award.uppercased(), logger: logger)
+                let rule = try AwardRule.revised(
+                    award: current, effectiveFrom: from, coefficient: coefficient, collectiveFactor: collectiveFactor,
+                    authorityLevel: authority, voteThreshold: nil,
+                    eligibility: eligibility.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
+                    citation: citation, verified: verified)
+                return try await catalogue.setRule(rule, reason: reason, by: .commandLine(user: operatorName), logger: logger)
+            }
+            let rule = updated.rules.first { $0.effectiveFrom.description == from }
+            print("Đã ghi quy định của \(updated.code) từ \(from): hệ số \(rule?.coefficient.description ?? "?").")
+        }
+    }
+
+    struct Reward: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The reward money of an award on a decision date; the last line is the amount in đồng, digits only.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The award code, e.g. LDTT.") var award: String
+        @Option(help: "The decision date (YYYY-MM-DD).") var date: String
+        @Flag(help: "For a collective.") var collective = false
+
+        func run() async throws {
+            guard let date = try parseDate(date) else { throw ValidationError("--date is required.") }
+            let quote = try await database.withDatabase { client, logger in
+                try await CatalogueRepository(client: client).quote(
+                    award: award.uppercased(), date: date, collective: collective, logger: logger)
+            }
+            print(
+                "\(quote.award) ngày \(date.vietnamese)\(collective ? " (tập thể)" : ""): hệ số \(quote.coefficient)"
+                    + (quote.collectiveFactor == 2 ? " × 2" : "")
+                    + " × lương cơ sở \(quote.baseSalary) (từ \(quote.baseSalaryFrom.vietnamese)), \(quote.rounding.vietnamese)")
+            print(quote.rewardAmount)
+        }
+    }
+
+    struct BaseSalaryCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "base-salary", abstract: "The base-salary table (mức lương cơ sở).", subcommands: [Add.self, ListSalaries.self])
+
+        struct Add: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Add a base salary from a date, e.g. `add 2340000 --from 2024-07-01`.")
+            @OptionGroup var database: DatabaseOptions
+            @Argument(help: "The amount in đồng.") var amount: Int
+            @Option(name: .customLong("from"), help: "The first day it applies (YYYY-MM-DD).") var from: String
+            @Option(help: "The decree that sets it.") var citation: String?
+
+            func run() async throws {
+                let salary = try BaseSalary.validate(amount: amount, from: from, citation: citation)
+                _ = try await database.withDatabase { client, logger in
+                    try await CatalogueRepository(client: client).addSalary(salary, by: .commandLine(user: operatorName), logger: logger)
+                }
+                print("Đã thêm mức lương cơ sở \(salary.amount) đồng áp dụng từ \(salary.effectiveFrom.vietnamese).")
+            }
+        }
+
+        struct ListSalaries: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "The base salaries by date.")
+            @OptionGroup var database: DatabaseOptions
+
+            func run() async throws {
+                let salaries = try await database.withDatabase { client, logger in
+                    try await CatalogueRepository(client: client).salaries(logger: logger)
+                }
+                for salary in salaries { print("\(salary.effectiveFrom)  \(salary.amount)  \(salary.citation)") }
+            }
+        }
+    }
+
+    struct Rounding: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show or set how reward money is rounded: up (default), nearest, none.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "up, nearest or none; omit to show.") var mode: String?
+        @Option(help: "Why it changes (required to set).") var reason: String?
+
+        func run() async throws {
+            guard let mode else {
+                let current = try await database.withDatabase { client, logger in
+                    try await CatalogueRepository(client: client).rounding(logger: logger)
+                }
+                print(current.rawValue)
+                return
+            }
+            guard let rounding = RewardRounding(rawValue: mode) else { throw ValidationError("The mode must be up, nearest or none.") }
+            let reason = try requiredReason(reason)
+            try await database.withDatabase { client, logger in
+                try await CatalogueRepository(client: client).setRounding(
+                    rounding, reason: reason, by: .commandLine(user: operatorName), logger: logger)
+            }
+            print("Tiền thưởng từ nay \(rounding.vietnamese) (hàng chục nghìn đồng).")
+        }
+    }
+}
+
+/// `thidua rules explain`: the eligibility evaluation for a person or collective, an award and a period.
+struct RulesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules", abstract: "Eligibility rules: list them, or explain an evaluation.",
+        subcommands: [Explain.self, ListRules.self])
+
+    struct ListRules: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "The rules the evaluator knows.")
+        func run() async throws {
+            for rule in EligibilityRule.allCases { print("\(rule.rawValue): \(rule.title) / \(rule.titleEnglish)") }
+        }
+    }
+
+    struct Explain: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Evaluate an award's rules for a person (id or code) or a collective (unit code) in a year or school year.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The award code, e.g. CSTD_CS.") var award: String
+        @Option(help: "The person: id or mã nhân sự.") var person: String?
+        @Option(help: "The collective: unit code.") var unit: String?
+        @Option(help: "A calendar year, e.g. 2024.") var year: String?
+        @Option(help: "A school year, e.g. 2023-2024.") var schoolYear: String?
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func validate() throws {
+            guard (person == nil) != (unit == nil) else { throw ValidationError("Give exactly one of --person or --unit.") }
+        }
+
+        func run() async throws {
+            let period = try Period.choose(year: year, schoolYear: schoolYear)
+            let report = try await database.withDatabase { client, logger in
+                let owner: Owner
+                if let unit {
+                    owner = .unit(try await UnitRepository(client: client).find(code: unit, logger: logger).id)
+                } else if let id = person.flatMap({ ID<Person>($0) }) {
+                    owner = .person(id)
+                } else {
+                    guard let found = try await PersonRepository(client: client).find(code: person ?? "", logger: logger) else {
+                        throw DomainError.notFound("nhân sự mã \"\(person ?? "")\"")
+                    }
+                    owner = .person(found.id)
+                }
+                return try await EligibilityRepository(client: client).explain(
+                    award: award.uppercased(), for: owner, in: period, logger: logger)
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            } else {
+                print(report.text)
+            }
+        }
+    }
+}
+
+func parseDate(_ text: String?) throws -> LocalDate? {
+    guard let text else { return nil }
+    guard let date = LocalDate(text) else { throw ValidationError("\(text) is not a date YYYY-MM-DD.") }
+    return date
+}

@@ -1,0 +1,192 @@
+/// Who grants an award (Luật TĐKT 2022, Điều 80). A level grants an award when its rank reaches the award's level.
+public struct AuthorityLevel: Equatable, Sendable, Codable {
+    public let code: String
+    public let name: String
+    public let rank: Int
+
+    public init(code: String, name: String, rank: Int) {
+        self.code = code
+        self.name = name
+        self.rank = rank
+    }
+}
+
+/// A row of the award catalogue (danh hiệu thi đua / hình thức khen thưởng) with its rules by effective period.
+public struct Award: Equatable, Sendable, Codable {
+    public enum Recipient: String, Codable, Sendable {
+        case individual, collective, both, model
+
+        public func suits(_ owner: Owner) -> Bool {
+            switch self {
+            case .both: true
+            case .individual: owner.personId != nil
+            case .collective: owner.unitId != nil
+            case .model: false
+            }
+        }
+    }
+
+    public let code: String
+    public let name: String
+    public let recipient: Recipient
+    public let kind: String
+    public let precedence: Int
+    public let citation: String
+    public let verified: Bool
+    public var rules: [AwardRule]
+
+    public init(
+        code: String, name: String, recipient: Recipient, kind: String, precedence: Int, citation: String, verified: Bool,
+        rules: [AwardRule]
+    ) {
+        self.code = code
+        self.name = name
+        self.recipient = recipient
+        self.kind = kind
+        self.precedence = precedence
+        self.citation = citation
+        self.verified = verified
+        self.rules = rules
+    }
+
+    public func rule(on date: LocalDate) -> AwardRule? { AwardRule.inForce(on: date, in: rules) }
+}
+
+/// The rules of one award from a date until the next row's date: coefficient, who grants it, the council's vote
+/// threshold and the eligibility rules it reads.
+public struct AwardRule: Equatable, Sendable, Codable {
+    public let awardCode: String
+    public let effectiveFrom: LocalDate
+    public let coefficient: Coefficient
+    public let collectiveFactor: Int
+    public let authorityLevel: String
+    public let voteThreshold: VoteThreshold?
+    public let eligibility: [EligibilityRule]
+    public let citation: String
+    public let verified: Bool
+
+    public init(
+        awardCode: String, effectiveFrom: LocalDate, coefficient: Coefficient, collectiveFactor: Int, authorityLevel: String,
+        voteThreshold: VoteThreshold?, eligibility: [EligibilityRule], citation: String, verified: Bool
+    ) {
+        self.awardCode = awardCode
+        self.effectiveFrom = effectiveFrom
+        self.coefficient = coefficient
+        self.collectiveFactor = collectiveFactor
+        self.authorityLevel = authorityLevel
+        self.voteThreshold = voteThreshold
+        self.eligibility = eligibility
+        self.citation = citation
+        self.verified = verified
+    }
+
+    public static func inForce(on date: LocalDate, in rules: [AwardRule]) -> AwardRule? {
+        rules.filter { $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom }
+    }
+}
+
+/// The share of votes a recommendation needs, and what it is a share of: every council member who may vote, or the
+/// members who voted. "2/3 of all members" = 2 of 3, members.
+public struct VoteThreshold: Equatable, Sendable, Codable {
+    public enum Base: String, Codable, Sendable {
+        case members, present
+    }
+
+    public let numerator: Int
+    public let denominator: Int
+    public let base: Base
+
+    public init(numerator: Int, denominator: Int, base: Base) {
+        self.numerator = numerator
+        self.denominator = denominator
+        self.base = base
+    }
+
+    /// The agreeing votes needed out of this tally: the smallest whole number reaching the share.
+    public func required(_ tally: Tally) -> Int {
+        let of = base == .members ? tally.members : tally.reviewed
+        return (of * numerator + denominator - 1) / denominator
+    }
+
+    public func isMet(by tally: Tally) -> Bool {
+        let of = base == .members ? tally.members : tally.reviewed
+        return of > 0 && tally.agree >= required(tally)
+    }
+
+    /// "2/3 tổng số thành viên hội đồng", "9/10 số thành viên dự họp".
+    public var vietnamese: String {
+        "\(numerator)/\(denominator) " + (base == .members ? "tổng số thành viên hội đồng" : "số thành viên có mặt biểu quyết")
+    }
+}
+
+extension AwardRule {
+    /// An admin's change of an award's rules from a date: what is not given is taken from the rule in force the day
+    /// before (so "the coefficient becomes 0.35 from 2026-01-01" is one field). A reason is required.
+    public static func revised(
+        award: Award, effectiveFrom: String?, coefficient: String?, collectiveFactor: Int?, authorityLevel: String?,
+        voteThreshold: VoteThreshold??, eligibility: [String]?, citation: String?, verified: Bool?
+    ) throws(DomainError) -> AwardRule {
+        var violations: [DomainError.FieldViolation] = []
+        let from = effectiveFrom.flatMap(LocalDate.init)
+        if from == nil { violations.append(.init(field: "effectiveFrom", message: "Ngày áp dụng phải có dạng YYYY-MM-DD.")) }
+        let previous = from.flatMap { date in award.rules.filter { $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom } }
+        let parsedCoefficient = coefficient.map(Coefficient.init) ?? previous?.coefficient
+        if parsedCoefficient == nil {
+            violations.append(.init(field: "coefficient", message: "Hệ số phải là số thập phân không âm, tối đa hai chữ số lẻ, ví dụ 0.3."))
+        }
+        let factor = collectiveFactor ?? previous?.collectiveFactor ?? 1
+        if ![1, 2].contains(factor) {
+            violations.append(.init(field: "collectiveFactor", message: "Hệ số tập thể là 1 hoặc 2 (tập thể nhận gấp đôi)."))
+        }
+        let level = authorityLevel ?? previous?.authorityLevel
+        if level == nil { violations.append(.init(field: "authorityLevel", message: "Cần cấp có thẩm quyền quyết định.")) }
+        var rules: [EligibilityRule] = previous?.eligibility ?? []
+        if let eligibility {
+            rules = []
+            for name in eligibility {
+                guard let rule = EligibilityRule(rawValue: name) else {
+                    violations.append(.init(field: "eligibility", message: "Không có tiêu chuẩn \"\(name)\"."))
+                    continue
+                }
+                rules.append(rule)
+            }
+        }
+        let citationText = VietnameseText.normalized(citation ?? previous?.citation ?? "")
+        if citationText.isEmpty { violations.append(.init(field: "citation", message: "Cần căn cứ pháp lý của quy định.")) }
+        guard violations.isEmpty, let from, let parsedCoefficient, let level else { throw DomainError.validation(violations) }
+        return AwardRule(
+            awardCode: award.code, effectiveFrom: from, coefficient: parsedCoefficient, collectiveFactor: factor, authorityLevel: level,
+            voteThreshold: voteThreshold ?? previous?.voteThreshold, eligibility: rules, citation: citationText,
+            verified: verified ?? previous?.verified ?? true)
+    }
+}
+
+/// A unit's legal settings: the authority its head holds, and unit-wide caps (off unless listed and enabled).
+public struct UnitPolicy: Equatable, Sendable, Codable {
+    public struct Cap: Equatable, Sendable, Codable {
+        public let award: String
+        /// The award the cap is a share of: "CSTD_CS at most 15% of LDTT".
+        public let ofAward: String
+        public let percent: Coefficient
+        public let enabled: Bool
+
+        public init(award: String, ofAward: String, percent: Coefficient, enabled: Bool) {
+            self.award = award
+            self.ofAward = ofAward
+            self.percent = percent
+            self.enabled = enabled
+        }
+    }
+
+    /// Set on the unit, or nil when it follows its kind's default.
+    public let authorityLevel: String?
+    /// The level in effect (the setting or the default).
+    public let effectiveAuthorityLevel: String
+    public let caps: [Cap]
+
+    public init(authorityLevel: String?, effectiveAuthorityLevel: String, caps: [Cap]) {
+        self.authorityLevel = authorityLevel
+        self.effectiveAuthorityLevel = effectiveAuthorityLevel
+        self.caps = caps
+    }
+}

@@ -1,0 +1,139 @@
+/// A coefficient of the base salary, exact to the hundredth ("0.3", "1.5", "0.15"): never a floating-point number.
+public struct Coefficient: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let hundredths: Int
+
+    public init(hundredths: Int) { self.hundredths = hundredths }
+
+    /// Parses "0.3", "1", "1.50", "0,15" (a Vietnamese decimal comma); nil for anything else or more than two decimals.
+    public init?(_ text: String) {
+        let parts = text.replacingOccurrences(of: ",", with: ".").split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0, parts[0].allSatisfy(\.isASCII) else { return nil }
+        var fraction = 0
+        if parts.count == 2 {
+            let digits = parts[1]
+            guard (1...2).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits) else {
+                return nil
+            }
+            fraction = digits.count == 1 ? value * 10 : value
+        }
+        self.init(hundredths: whole * 100 + fraction)
+    }
+
+    /// "0.3", "1", "1.5", "0.15": the shortest exact form.
+    public var description: String {
+        let whole = hundredths / 100
+        let fraction = hundredths % 100
+        if fraction == 0 { return "\(whole)" }
+        return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    public static func < (lhs: Coefficient, rhs: Coefficient) -> Bool { lhs.hundredths < rhs.hundredths }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = Coefficient(text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "\(text) is not a coefficient like 0.3"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// How reward money is rounded (a setting): up to the next unit (the law's reading, default), to the nearest, or not.
+public enum RewardRounding: String, Codable, CaseIterable, Sendable {
+    case up, nearest, none
+
+    public var vietnamese: String {
+        switch self {
+        case .up: "làm tròn lên"
+        case .nearest: "làm tròn đến gần nhất"
+        case .none: "không làm tròn"
+        }
+    }
+}
+
+/// Mức lương cơ sở from a date.
+public struct BaseSalary: Equatable, Sendable, Codable {
+    public let effectiveFrom: LocalDate
+    public let amount: Int
+    public let citation: String
+
+    public init(effectiveFrom: LocalDate, amount: Int, citation: String) {
+        self.effectiveFrom = effectiveFrom
+        self.amount = amount
+        self.citation = citation
+    }
+
+    /// The row in force on a date: the latest that starts on or before it.
+    public static func inForce(on date: LocalDate, in table: [BaseSalary]) -> BaseSalary? {
+        table.filter { $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom }
+    }
+
+    /// A new row as an admin types it: a positive whole number of đồng and a date.
+    public static func validate(amount: Int?, from: String?, citation: String?) throws(DomainError) -> BaseSalary {
+        var violations: [DomainError.FieldViolation] = []
+        if amount == nil || amount! <= 0 {
+            violations.append(.init(field: "amount", message: "Mức lương cơ sở phải là số đồng nguyên dương, ví dụ 2340000."))
+        }
+        let date = from.flatMap(LocalDate.init)
+        if date == nil { violations.append(.init(field: "effectiveFrom", message: "Ngày áp dụng phải có dạng YYYY-MM-DD.")) }
+        guard violations.isEmpty, let amount, let date else { throw DomainError.validation(violations) }
+        return BaseSalary(effectiveFrom: date, amount: amount, citation: VietnameseText.normalized(citation ?? ""))
+    }
+}
+
+/// Reward money for one commendation: coefficient × base salary in force on the decision date, × 2 for a collective
+/// where the catalogue says so, rounded as the settings say. Integer arithmetic in hundredths of a đồng.
+public struct RewardQuote: Equatable, Sendable, Codable {
+    public let award: String
+    public let date: LocalDate
+    public let collective: Bool
+    public let coefficient: Coefficient
+    public let collectiveFactor: Int
+    public let baseSalary: Int
+    public let baseSalaryFrom: LocalDate
+    public let ruleFrom: LocalDate
+    public let rounding: RewardRounding
+    public let rewardAmount: Int
+
+    public static func compute(
+        award: String, rules: [AwardRule], salaries: [BaseSalary], date: LocalDate, collective: Bool, rounding: RewardRounding,
+        unit: Int = 10_000
+    ) throws(DomainError) -> RewardQuote {
+        guard let rule = AwardRule.inForce(on: date, in: rules) else {
+            throw DomainError(
+                .validationFailed, "Danh mục chưa có quy định cho \"\(award)\" vào ngày \(date.vietnamese).",
+                violations: [.init(field: "date", message: "Không có quy định của khen thưởng này có hiệu lực vào ngày đó.")])
+        }
+        guard let salary = BaseSalary.inForce(on: date, in: salaries) else {
+            let first = salaries.map(\.effectiveFrom).min()
+            throw DomainError(
+                .validationFailed,
+                "Chưa có mức lương cơ sở áp dụng cho ngày \(date.vietnamese)"
+                    + (first.map { "; mức đầu tiên trong bảng áp dụng từ \($0.vietnamese)." } ?? "; bảng lương cơ sở đang trống."),
+                violations: [.init(field: "date", message: "Ngày trước mức lương cơ sở đầu tiên.")])
+        }
+        let factor = collective ? rule.collectiveFactor : 1
+        let amount = Self.round(
+            hundredthsOfDong: rule.coefficient.hundredths * salary.amount * factor, rounding: rounding, unit: unit)
+        return RewardQuote(
+            award: award, date: date, collective: collective, coefficient: rule.coefficient, collectiveFactor: factor,
+            baseSalary: salary.amount, baseSalaryFrom: salary.effectiveFrom, ruleFrom: rule.effectiveFrom, rounding: rounding,
+            rewardAmount: amount)
+    }
+
+    /// Rounds an exact amount (in hundredths of a đồng) to whole đồng in multiples of `unit`.
+    public static func round(hundredthsOfDong exact: Int, rounding: RewardRounding, unit: Int) -> Int {
+        let step = unit * 100
+        switch rounding {
+        case .up: return (exact + step - 1) / step * unit
+        case .nearest: return (exact + step / 2) / step * unit
+        case .none: return (exact + 99) / 100
+        }
+    }
+}
