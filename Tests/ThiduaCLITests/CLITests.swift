@@ -143,7 +143,7 @@ struct DemoTests {
             let seed = Seed(client: client, logger: database.logger)
             let tables = [
                 "units", "people", "accounts", "legal_documents", "movements", "model_initiatives", "nominations", "commendations",
-                "audit_log",
+                "audit_log", "performance_ratings", "unit_ratings", "disciplines", "past_commendations", "submissions",
             ]
             var before: [Int] = []
             for table in tables { before.append(try await seed.count(table)) }

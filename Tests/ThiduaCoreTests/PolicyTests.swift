@@ -23,6 +23,9 @@ struct PolicyTests {
         (.recordRecusal, [true, false, false, false, false]),
         (.readRegistry, [true, true, true, true, false]),
         (.readReviews, [true, true, true, false, false]),
+        (.manageCatalogue, [true, false, false, false, false]),
+        (.overrideEligibility, [false, true, false, false, false]),
+        (.readRecords, [true, true, true, true, false]),
     ]
     static let roles: [Role] = [.admin, .headmaster, .council, .union, .staff]
 

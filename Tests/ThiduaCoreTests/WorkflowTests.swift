@@ -11,7 +11,8 @@ struct WorkflowTests {
         "draft>submitted", "draft>withdrawn", "returned>submitted", "returned>withdrawn",
         "submitted>in_review", "submitted>returned", "submitted>withdrawn",
         "in_review>recommended", "in_review>not_recommended", "in_review>returned", "in_review>withdrawn",
-        "recommended>approved", "recommended>declined", "recommended>withdrawn", "not_recommended>withdrawn",
+        "recommended>approved", "recommended>forwarded", "forwarded>approved", "forwarded>declined", "recommended>declined",
+        "recommended>withdrawn", "not_recommended>withdrawn",
     ]
 
     @Test("Every pair of nomination states is allowed or refused as the product says", arguments: everyNominationPair)

@@ -18,7 +18,8 @@ struct HonorListTests {
             } else {
                 nominee = .person(try await seed.person(name, unit: f.school.id).id)
             }
-            var nomination = try await f.nomination(seed, status: .recommended, award: award, nominee: nominee)
+            var nomination = try await f.nomination(
+                seed, status: .recommended, award: award, nominee: nominee, overriding: "Danh sách thử nghiệm thứ tự in")
             if !achievements.isEmpty {
                 // Achievements are fixed before submission in real use; here they are set directly for the quoting case.
                 try await seed.client.query("ALTER TABLE nominations DISABLE TRIGGER nominations_transition", logger: seed.logger)

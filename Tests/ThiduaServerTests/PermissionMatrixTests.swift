@@ -38,6 +38,14 @@ struct PermissionMatrixTests {
         // Staff read the evidence of their own models (403 on others', tested in EvidenceTests).
         (.get, "/v1/evidence/\(any)", "", [.admin, .headmaster, .council, .union, .staff]),
         (.get, "/v1/audit?entity=person&id=\(any)", "", [.admin, .headmaster]),
+        (.post, "/v1/awards/LDTT/rules", #"{"reason":"x"}"#, [.admin]),
+        (.post, "/v1/base-salaries", "{}", [.admin]),
+        (.put, "/v1/settings", "{}", [.admin]),
+        (.put, "/v1/units/\(any)/policy", #"{"reason":"x"}"#, [.admin]),
+        (.post, "/v1/nominations/\(any)/eligibility-overrides", #"{"rule":"rating_good","reason":"x"}"#, [.headmaster]),
+        (.post, "/v1/nominations/\(any)/external-decision", "{}", [.headmaster]),
+        (.get, "/v1/units/\(any)/record", "", [.admin, .headmaster, .council, .union]),
+        (.get, "/v1/people/\(any)/record", "", [.admin, .headmaster, .council, .union]),
     ]
 
     @Test("Each protected route answers 403 to every role not allowed, and never 403 to an allowed one")

@@ -44,6 +44,14 @@ struct RegistryStoryTests {
                 let union = try await client.send(
                     .post, "/v1/nominations/\(id)/recommendation", token: f.union, json: #"{"recommended":true}"#)
                 #expect(union.status == 403)
+                // LĐTT needs 2/3 of all council members: one agreement of three is not enough.
+                let short = try await client.send(
+                    .post, "/v1/nominations/\(id)/recommendation", token: f.headmaster, json: #"{"recommended":true}"#)
+                #expect(short.status == 409)
+                #expect(short.body["detail"]?.string?.contains("1 phiếu đồng ý, cần 2") == true)
+                _ = try await client.send(
+                    .post, "/v1/nominations/\(id)/reviews", token: f.council[0].token,
+                    json: #"{"scores":{"KQ":30,"LT":50},"vote":"agree"}"#)
                 let recommended = try await client.send(
                     .post, "/v1/nominations/\(id)/recommendation", token: f.headmaster, json: #"{"recommended":true}"#)
                 #expect(recommended.body["status"]?.string == "recommended")
@@ -80,7 +88,7 @@ struct RegistryStoryTests {
                 #expect(
                     actions == [
                         "nomination.create", "nomination.submitted", "nomination.review", "nomination.in_review",
-                        "nomination.review", "nomination.recommended", "nomination.approved",
+                        "nomination.review", "nomination.review", "nomination.recommended", "nomination.approved",
                     ])
             }
         }

@@ -103,7 +103,7 @@ struct RegistryRuleTests {
             let f = try await RegistryFixture.make(seed)
             let repository = NominationRepository(client: client)
             // council[0] belongs to the collective THAP-K1.
-            let ofCollective = try await f.nomination(seed, status: .submitted, award: "TTLDTT", nominee: .unit(f.collective.id))
+            let ofCollective = try await f.nomination(seed, status: .submitted, award: "GK", nominee: .unit(f.collective.id))
             await #expect(
                 throws: DomainError.forbidden(
                     "Thành viên hội đồng không chấm đề nghị của chính mình, của tập thể mình, hoặc đề nghị mình đã xin rút khỏi.")

@@ -58,13 +58,23 @@ public struct RegistryFixture: Sendable {
     }
 
     /// A nomination moved to `status` through the real workflow (union submits, the council reviews, the headmaster recommends).
-    public func nomination(_ seed: Seed, status: NominationStatus, award: String = "LDTT", nominee: Owner? = nil) async throws -> Nomination
-    {
+    /// With `overriding`, the headmaster lets every failed eligibility rule pass with that reason before submission
+    /// (for tests about something else than eligibility).
+    public func nomination(
+        _ seed: Seed, status: NominationStatus, award: String = "LDTT", nominee: Owner? = nil, overriding reason: String? = nil
+    ) async throws -> Nomination {
         let repository = NominationRepository(client: seed.client)
         let union = try await AccountRepository(client: seed.client).authenticate(token: self.union, logger: seed.logger)!
         var nomination = try await repository.create(
             movementId: movement.id, awardCode: award, nominee: nominee ?? .person(teacher.id),
             achievements: "Hoàn thành xuất sắc nhiệm vụ năm học", modelIds: [], by: union, logger: seed.logger)
+        if let reason {
+            let eligibility = EligibilityRepository(client: seed.client)
+            for failed in try await eligibility.evaluate(nomination.id, logger: seed.logger).blocking {
+                _ = try await eligibility.override(
+                    nomination.id, rule: failed.rule, reason: reason, by: headmasterAccount, logger: seed.logger)
+            }
+        }
         if status == .draft { return nomination }
         nomination = try await repository.transition(
             nomination.id, to: .submitted, expectedVersion: nil, by: Actor(account: union), logger: seed.logger)

@@ -23,6 +23,8 @@ public enum OpenAPIDocument {
           - name: evidence
           - name: nominations
           - name: commendations
+          - name: law
+            description: The award catalogue by period, base salaries, reward money, authority, eligibility and records
         paths:
           /health:
             get:
@@ -319,14 +321,167 @@ public enum OpenAPIDocument {
           /v1/nominations/{id}/approve:
             post:
               tags: [nominations]
-              summary: Approve a recommended nomination under a decision (headmaster); creates the commendation
+              summary: "Approve a recommended nomination (headmaster). Within the unit's authority, with the decision's number and date: creates the commendation with its reward money. Above it, with the submission's (tờ trình) number and date: forwards it (status forwarded)."
               parameters: [{$ref: "#/components/parameters/id"}, {$ref: "#/components/parameters/ifMatch"}, {$ref: "#/components/parameters/idempotencyKey"}]
               requestBody: {required: true, content: {application/json: {schema: {$ref: "#/components/schemas/Approval"}}}}
+              responses:
+                "201": {description: Commendation issued, headers: {Location: {$ref: "#/components/headers/Location"}}, content: {application/json: {schema: {$ref: "#/components/schemas/Commendation"}}}}
+                "202": {description: Forwarded to the higher authority with the submission, content: {application/json: {schema: {$ref: "#/components/schemas/Nomination"}}}}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "409": {$ref: "#/components/responses/Transition"}
+                "422": {$ref: "#/components/responses/Invalid"}
+          /v1/nominations/{id}/external-decision:
+            post:
+              tags: [nominations]
+              summary: Record the higher authority's decision on a forwarded nomination (headmaster); issues the commendation with the money in force on its date
+              parameters: [{$ref: "#/components/parameters/id"}, {$ref: "#/components/parameters/idempotencyKey"}]
+              requestBody: {required: true, content: {application/json: {schema: {type: object, required: [issuer, decisionNumber, decisionDate], properties: {issuer: {type: string, example: UBND tỉnh Đồng Tháp}, decisionNumber: {type: string}, decisionDate: {type: string, format: date}}}}}}
               responses:
                 "201": {description: Commendation issued, headers: {Location: {$ref: "#/components/headers/Location"}}, content: {application/json: {schema: {$ref: "#/components/schemas/Commendation"}}}}
                 "403": {$ref: "#/components/responses/Forbidden"}
                 "409": {$ref: "#/components/responses/Transition"}
                 "422": {$ref: "#/components/responses/Invalid"}
+          /v1/nominations/{id}/eligibility:
+            get:
+              tags: [law]
+              summary: Each rule of the proposed award (in force today) with passed / failed / unknown and the facts it read, in Vietnamese and English
+              parameters: [{$ref: "#/components/parameters/id"}]
+              responses:
+                "200": {description: The evaluation, content: {application/json: {schema: {$ref: "#/components/schemas/Eligibility"}}}}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /v1/nominations/{id}/eligibility-overrides:
+            post:
+              tags: [law]
+              summary: Let the nomination pass a failed rule, with a written reason (headmaster); audited and printed on the decision
+              parameters: [{$ref: "#/components/parameters/id"}, {$ref: "#/components/parameters/idempotencyKey"}]
+              requestBody: {required: true, content: {application/json: {schema: {type: object, required: [rule, reason], properties: {rule: {type: string, example: months_worked}, reason: {type: string}}}}}}
+              responses:
+                "201": {description: The evaluation with the override, content: {application/json: {schema: {$ref: "#/components/schemas/Eligibility"}}}}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "409": {$ref: "#/components/responses/Conflict"}
+                "422": {$ref: "#/components/responses/Invalid"}
+          /v1/awards:
+            get:
+              tags: [law]
+              summary: The award catalogue with its rules by effective period (coefficient, collective factor, authority level, vote threshold, eligibility rules, citation, verified)
+              responses:
+                "200": {description: Awards by precedence, content: {application/json: {schema: {type: object, properties: {items: {type: array, items: {$ref: "#/components/schemas/Award"}}, nextCursor: {type: "null"}}}}}}
+          /v1/awards/{code}:
+            get:
+              tags: [law]
+              summary: One award of the catalogue
+              parameters: [{$ref: "#/components/parameters/code"}]
+              responses:
+                "200": {description: The award, content: {application/json: {schema: {$ref: "#/components/schemas/Award"}}}}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /v1/awards/{code}/rules:
+            post:
+              tags: [law]
+              summary: Set the award's rules from a date, with a reason (admin); fields not given are copied from the rule in force before. Issued commendations keep their values.
+              parameters: [{$ref: "#/components/parameters/code"}, {$ref: "#/components/parameters/idempotencyKey"}]
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [effectiveFrom, reason]
+                      properties:
+                        effectiveFrom: {type: string, format: date}
+                        coefficient: {type: string, example: "0.3"}
+                        collectiveFactor: {enum: [1, 2]}
+                        authorityLevel: {type: string, example: unit}
+                        voteThreshold: {type: object, description: "{numerator: 0} removes the threshold", properties: {numerator: {type: integer}, denominator: {type: integer}, base: {enum: [members, present]}}}
+                        eligibility: {type: array, items: {type: string}}
+                        citation: {type: string}
+                        verified: {type: boolean}
+                        reason: {type: string}
+              responses:
+                "201": {description: The award with its rules, content: {application/json: {schema: {$ref: "#/components/schemas/Award"}}}}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "404": {$ref: "#/components/responses/NotFound"}
+                "422": {$ref: "#/components/responses/Invalid"}
+          /v1/awards/{code}/reward:
+            get:
+              tags: [law]
+              summary: The reward money of the award on a decision date (coefficient × base salary in force, × 2 for a collective where the catalogue says so, rounded)
+              parameters: [{$ref: "#/components/parameters/code"}, {name: date, in: query, required: true, schema: {type: string, format: date}}, {name: collective, in: query, schema: {type: boolean}}]
+              responses:
+                "200": {description: The amount, content: {application/json: {schema: {$ref: "#/components/schemas/RewardQuote"}}}}
+                "404": {$ref: "#/components/responses/NotFound"}
+                "422": {$ref: "#/components/responses/Invalid"}
+          /v1/authority-levels:
+            get:
+              tags: [law]
+              summary: The authority levels (reference data) and their ranks
+              responses:
+                "200": {description: Levels, content: {application/json: {schema: {type: object, properties: {items: {type: array, items: {type: object, properties: {code: {type: string}, name: {type: string}, rank: {type: integer}}}}, nextCursor: {type: "null"}}}}}}
+          /v1/base-salaries:
+            get:
+              tags: [law]
+              summary: The base-salary table (mức lương cơ sở) by effective date
+              responses:
+                "200": {description: Rows, content: {application/json: {schema: {type: object, properties: {items: {type: array, items: {$ref: "#/components/schemas/BaseSalary"}}, nextCursor: {type: "null"}}}}}}
+            post:
+              tags: [law]
+              summary: Add a base salary from a date (admin); rows are never edited
+              parameters: [{$ref: "#/components/parameters/idempotencyKey"}]
+              requestBody: {required: true, content: {application/json: {schema: {type: object, required: [amount, effectiveFrom], properties: {amount: {type: integer, example: 2340000}, effectiveFrom: {type: string, format: date}, citation: {type: string}}}}}}
+              responses:
+                "201": {description: Added, content: {application/json: {schema: {$ref: "#/components/schemas/BaseSalary"}}}}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "409": {$ref: "#/components/responses/Conflict"}
+                "422": {$ref: "#/components/responses/Invalid"}
+          /v1/settings:
+            get:
+              tags: [law]
+              summary: How reward money is rounded
+              responses:
+                "200": {description: Settings, content: {application/json: {schema: {$ref: "#/components/schemas/Settings"}}}}
+            put:
+              tags: [law]
+              summary: Change the rounding of reward money, with a reason (admin)
+              requestBody: {required: true, content: {application/json: {schema: {type: object, required: [rewardRounding, reason], properties: {rewardRounding: {enum: [up, nearest, none]}, reason: {type: string}}}}}}
+              responses:
+                "200": {description: Settings, content: {application/json: {schema: {$ref: "#/components/schemas/Settings"}}}}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "422": {$ref: "#/components/responses/Invalid"}
+          /v1/units/{id}/policy:
+            get:
+              tags: [law]
+              summary: The unit's authority level (set or by kind) and unit-wide caps
+              parameters: [{$ref: "#/components/parameters/id"}]
+              responses:
+                "200": {description: Policy, content: {application/json: {schema: {$ref: "#/components/schemas/UnitPolicy"}}}}
+                "404": {$ref: "#/components/responses/NotFound"}
+            put:
+              tags: [law]
+              summary: Replace the unit's authority level and caps, with a reason (admin)
+              parameters: [{$ref: "#/components/parameters/id"}]
+              requestBody: {required: true, content: {application/json: {schema: {type: object, required: [reason], properties: {authorityLevel: {type: [string, "null"]}, caps: {type: array, items: {type: object, properties: {award: {type: string, example: CSTD_CS}, ofAward: {type: string, example: LDTT}, percent: {type: string, example: "15"}, enabled: {type: boolean}}}}, reason: {type: string}}}}}}
+              responses:
+                "200": {description: Policy, content: {application/json: {schema: {$ref: "#/components/schemas/UnitPolicy"}}}}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "404": {$ref: "#/components/responses/NotFound"}
+                "422": {$ref: "#/components/responses/Invalid"}
+          /v1/people/{id}/record:
+            get:
+              tags: [law]
+              summary: A person's lifetime record year by year (rating, titles and commendations, recognized initiatives, disciplinary measures); staff read their own
+              parameters: [{$ref: "#/components/parameters/id"}]
+              responses:
+                "200": {description: The record, content: {application/json: {schema: {$ref: "#/components/schemas/LifetimeRecord"}}}}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "404": {$ref: "#/components/responses/NotFound"}
+          /v1/units/{id}/record:
+            get:
+              tags: [law]
+              summary: A collective's record year by year (its rating, titles and commendations)
+              parameters: [{$ref: "#/components/parameters/id"}]
+              responses:
+                "200": {description: The record, content: {application/json: {schema: {$ref: "#/components/schemas/LifetimeRecord"}}}}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "404": {$ref: "#/components/responses/NotFound"}
           /v1/decisions:
             post:
               tags: [nominations]
@@ -426,6 +581,7 @@ public enum OpenAPIDocument {
             bearer: {type: http, scheme: bearer}
           parameters:
             id: {name: id, in: path, required: true, schema: {type: string, format: uuid}}
+            code: {name: code, in: path, required: true, schema: {type: string, example: LDTT}}
             limit: {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 200, default: 50}}
             cursor: {name: cursor, in: query, schema: {type: string}, description: nextCursor of the previous page}
             ifMatch: {name: If-Match, in: header, schema: {type: string}, description: 'The ETag last read, e.g. "3"'}
@@ -610,10 +766,10 @@ public enum OpenAPIDocument {
             Evidence:
               type: object
               properties: {id: {type: string, format: uuid}, kind: {enum: [file, link, note]}, modelId: {type: [string, "null"]}, nominationId: {type: [string, "null"]}, sha256: {type: [string, "null"]}, size: {type: [integer, "null"]}, contentType: {type: [string, "null"]}, filename: {type: [string, "null"]}, url: {type: [string, "null"]}, note: {type: [string, "null"]}, addedBy: {type: string}, addedAt: {type: string, format: date-time}, retracted: {type: boolean}, retractionReason: {type: [string, "null"]}, version: {type: integer}}
-            NominationStatus: {enum: [draft, submitted, in_review, returned, recommended, not_recommended, approved, declined, withdrawn]}
+            NominationStatus: {enum: [draft, submitted, in_review, returned, recommended, not_recommended, forwarded, approved, declined, withdrawn]}
             Nomination:
               type: object
-              properties: {id: {type: string, format: uuid}, movementId: {type: string, format: uuid}, award: {type: string, example: LDTT}, nominee: {$ref: "#/components/schemas/Owner"}, achievements: {type: string}, modelIds: {type: array, items: {type: string, format: uuid}}, status: {$ref: "#/components/schemas/NominationStatus"}, returnReason: {type: [string, "null"]}, declineReason: {type: [string, "null"]}, version: {type: integer}}
+              properties: {id: {type: string, format: uuid}, movementId: {type: string, format: uuid}, award: {type: string, example: LDTT}, nominee: {$ref: "#/components/schemas/Owner"}, achievements: {type: string}, modelIds: {type: array, items: {type: string, format: uuid}}, status: {$ref: "#/components/schemas/NominationStatus"}, returnReason: {type: [string, "null"]}, declineReason: {type: [string, "null"]}, submission: {type: [object, "null"], properties: {number: {type: string}, date: {type: string, format: date}, authorityLevel: {type: string}, authorityName: {type: string}}}, version: {type: integer}}
             NominationWrite:
               type: object
               required: [movementId, award, nominee]
@@ -622,13 +778,44 @@ public enum OpenAPIDocument {
             ReviewSummary:
               type: object
               properties: {members: {type: integer}, reviewed: {type: integer}, progress: {type: string, example: 5 trên 7 thành viên đã đánh giá}, votes: {type: object, properties: {agree: {type: integer}, disagree: {type: integer}, abstain: {type: integer}}}, averages: {type: [object, "null"], additionalProperties: {type: number}}, averageTotal: {type: [number, "null"]}, reviews: {type: [array, "null"], items: {type: object}}}
-            Approval: {type: object, required: [decisionNumber, decisionDate], properties: {decisionNumber: {type: string, example: 12/QĐ-THAP}, decisionDate: {type: string, format: date}}}
+            Approval: {type: object, description: "decisionNumber and decisionDate within the unit's authority; submissionNumber and submissionDate (tờ trình) above it", properties: {decisionNumber: {type: string, example: 12/QĐ-THAP}, decisionDate: {type: string, format: date}, submissionNumber: {type: string, example: 52/TTr-THAP}, submissionDate: {type: string, format: date}}}
+            Eligibility:
+              type: object
+              properties:
+                award: {type: string}
+                awardName: {type: string}
+                nominee: {type: string}
+                period: {type: string, example: 2023-2024}
+                rulesFrom: {type: [string, "null"], format: date}
+                results:
+                  type: array
+                  items:
+                    type: object
+                    properties: {rule: {type: string}, title: {type: string}, titleEnglish: {type: string}, outcome: {enum: [passed, failed, unknown]}, facts: {type: array, items: {type: string}}, factsEnglish: {type: array, items: {type: string}}, override: {type: [object, "null"], properties: {reason: {type: string}, by: {type: string}}}}
+            AwardRule:
+              type: object
+              properties: {awardCode: {type: string}, effectiveFrom: {type: string, format: date}, coefficient: {type: string, example: "0.3"}, collectiveFactor: {enum: [1, 2]}, authorityLevel: {type: string}, voteThreshold: {type: [object, "null"], properties: {numerator: {type: integer}, denominator: {type: integer}, base: {enum: [members, present]}}}, eligibility: {type: array, items: {type: string}}, citation: {type: string}, verified: {type: boolean}}
+            Award:
+              type: object
+              properties: {code: {type: string}, name: {type: string}, recipient: {enum: [individual, collective, both, model]}, kind: {enum: [title, form, recognition]}, precedence: {type: integer}, citation: {type: string}, verified: {type: boolean}, current: {oneOf: [{$ref: "#/components/schemas/AwardRule"}, {type: "null"}]}, rules: {type: array, items: {$ref: "#/components/schemas/AwardRule"}}}
+            RewardQuote:
+              type: object
+              properties: {award: {type: string}, date: {type: string, format: date}, collective: {type: boolean}, coefficient: {type: string}, collectiveFactor: {type: integer}, baseSalary: {type: integer}, baseSalaryFrom: {type: string, format: date}, ruleFrom: {type: string, format: date}, rounding: {enum: [up, nearest, none]}, rewardAmount: {type: integer, description: đồng}}
+            BaseSalary: {type: object, properties: {effectiveFrom: {type: string, format: date}, amount: {type: integer}, citation: {type: string}}}
+            Settings: {type: object, properties: {rewardRounding: {enum: [up, nearest, none]}, roundingUnit: {type: integer}}}
+            UnitPolicy: {type: object, properties: {authorityLevel: {type: [string, "null"]}, effectiveAuthorityLevel: {type: string}, caps: {type: array, items: {type: object, properties: {award: {type: string}, ofAward: {type: string}, percent: {type: string}, enabled: {type: boolean}}}}}}
+            LifetimeRecord:
+              type: object
+              properties:
+                name: {type: string}
+                kind: {enum: [person, unit]}
+                years: {type: array, items: {type: object, properties: {period: {type: string}, periodKind: {enum: [calendar_year, school_year]}, rating: {type: [string, "null"]}, ratingName: {type: [string, "null"]}, monthsWorked: {type: [integer, "null"]}, importedInitiatives: {type: integer}, titles: {type: array, items: {type: object, properties: {award: {type: string}, awardName: {type: string}, status: {enum: [issued, pending]}, source: {type: string}, rewardAmount: {type: [integer, "null"]}}}}, recognizedModels: {type: array, items: {type: string}}, disciplines: {type: array, items: {type: object}}}}}
             DecisionOutcome:
               type: object
               properties: {number: {type: string}, date: {type: string, format: date}, dryRun: {type: boolean}, count: {type: integer}, outcome: {enum: [would-approve-all, would-fail, approved]}, items: {type: array, items: {type: object, properties: {nominationId: {type: string}, outcome: {enum: [would-approve, approved, refused]}, commendationId: {type: [string, "null"]}, problem: {type: [string, "null"]}}}}}
             Commendation:
               type: object
-              properties: {id: {type: string, format: uuid}, nominationId: {type: string, format: uuid}, award: {type: string}, movementId: {type: string, format: uuid}, nominee: {$ref: "#/components/schemas/Owner"}, decisionNumber: {type: string}, decisionDate: {type: string, format: date}, signer: {type: string}, revoked: {type: boolean}, revocation: {type: [object, "null"], properties: {reason: {type: string}, decisionNumber: {type: string}}}, version: {type: integer}}
+              properties: {id: {type: string, format: uuid}, nominationId: {type: string, format: uuid}, award: {type: string}, movementId: {type: string, format: uuid}, nominee: {$ref: "#/components/schemas/Owner"}, decisionNumber: {type: string}, decisionDate: {type: string, format: date}, signer: {type: string}, revoked: {type: boolean}, revocation: {type: [object, "null"], properties: {reason: {type: string}, decisionNumber: {type: string}}}, issuer: {type: [string, "null"], description: "The higher authority, for a forwarded nomination"}, coefficient: {type: string, example: "0.3"}, collectiveFactor: {type: integer}, baseSalary: {type: integer, description: đồng}, rewardAmount: {type: integer, description: đồng}, version: {type: integer}}
             CommendationList: {type: object, properties: {items: {type: array, items: {$ref: "#/components/schemas/Commendation"}}, nextCursor: {type: [string, "null"]}}}
             AuditEntry:
               type: object
