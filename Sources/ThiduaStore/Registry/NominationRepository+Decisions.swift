@@ -86,6 +86,10 @@ extension NominationRepository {
         by signer: Account, logger: Logger
     ) async throws -> Commendation {
         let current = try await find(id, on: connection, lock: true, logger: logger)
+        if current.status == .forwarded {
+            throw current.status.refusal(
+                "Đề nghị đã trình \(current.submission?.authorityName ?? "cấp trên"); hãy ghi quyết định của cấp trên (external-decision).")
+        }
         let authority = try await Self.authority(for: current, on: decisionDate, connection: connection, logger: logger)
         if authority.required.rank > authority.unit.rank {
             throw DomainError(
@@ -141,12 +145,8 @@ extension NominationRepository {
         return try await client.transaction(logger: logger) { connection in
             let current = try await Self.find(id, on: connection, lock: true, logger: logger)
             guard current.status == .forwarded else {
-                var error = DomainError(
-                    .invalidTransition,
+                throw current.status.refusal(
                     "Đề nghị đang \"\(current.status.vietnameseName)\"; chỉ ghi quyết định của cấp trên cho đề nghị đã trình cấp trên.")
-                error.currentStatus = current.status.rawValue
-                error.allowedStatuses = NominationStatus.moves[current.status].map { $0.map(\.rawValue).sorted() } ?? []
-                throw error
             }
             let decisionId = try await Self.decision(reference, signer: account, issuer: issuer, on: connection, logger: logger)
             let nomination = try await Self.move(
