@@ -86,7 +86,7 @@ public func buildRouter(_ dependencies: AppDependencies, databaseDescription: St
     ReportController(
         honorList: HonorListRepository(client: client), units: UnitRepository(client: client),
         decisions: DecisionRepository(client: client),
-        movements: MovementReportRepository(client: client)
+        movements: MovementReportRepository(client: client), summaries: SummaryRepository(client: client)
     )
     .addRoutes(to: v1)
     return router

@@ -108,6 +108,45 @@ struct HonorListGoldenTests {
         }
     }
 
+    @Test("The year summary counts models, nominations and commendations with money, and draws its chart; CLI and API alike")
+    func summary() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            #expect(try cli.run("demo").status == 0)
+            let token = try await Seed(client: client, logger: database.logger).account(.council).token
+            for format in ["md", "html"] {
+                let printed = try cli.run("report", "summary", "--year", "2024", "--format", format)
+                #expect(printed.status == 0, "\(printed.stderr)")
+                let file = Self.folder.appending(path: "summary-2024.\(format)")
+                if ProcessInfo.processInfo.environment["THIDUA_UPDATE_GOLDEN"] == "1" { try Data(printed.stdout.utf8).write(to: file) }
+                #expect(Data(printed.stdout.utf8) == (try Data(contentsOf: file)))
+            }
+            let json = try cli.run("report", "summary", "--year", "2024", "--format", "json")
+            let summary = try JSONDecoder().decode(YearSummary.self, from: Data(json.stdout.utf8))
+            #expect(summary.byAward.map(\.code) == ["TTLDTT", "GK", "LDTT"])
+            #expect(summary.byAward.last?.count == 5)
+            #expect(summary.byAward.last?.amount == 2_700_000)
+            #expect(summary.amount == 5_550_000)
+            let danVan = try #require(summary.movements.first { $0.name.contains("Dân vận khéo") })
+            #expect(danVan.modelsRegistered == 3)
+            #expect(danVan.modelsRecognized == 1)
+            #expect(danVan.nominationsByStatus.first { $0.label == "đã trình cấp trên" }?.count == 1)
+            let html = try cli.run("report", "summary", "--year", "2024", "--format", "html").stdout
+            #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+            #expect(!html.contains("src=") && !html.contains("<link") && !html.contains("<script"))
+            let unit = try cli.run("report", "summary", "--year", "2024", "--unit", "THAP-K45", "--format", "json")
+            #expect(try JSONDecoder().decode(YearSummary.self, from: Data(unit.stdout.utf8)).commendations == 0)
+            let app = try await buildApplication(
+                ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
+            try await app.test(.router) { api in
+                let fromAPI = try await api.execute(
+                    uri: "/v1/reports/summary?year=2024&format=json", method: .get, headers: Seed.headers(token)
+                ) { Data($0.body.readableBytesView) }
+                #expect(fromAPI == Data(json.stdout.utf8))
+            }
+        }
+    }
+
     @Test("An unknown unit is an error with a non-zero exit; an empty period is not")
     func unknownUnitAndEmptyPeriod() async throws {
         try await TestDatabase.with { database, _ in

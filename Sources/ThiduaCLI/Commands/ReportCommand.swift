@@ -7,8 +7,36 @@ import ThiduaStore
 /// `thidua report honor-list`: the year-end honor list as CSV, Markdown, JSON or printable HTML.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports: the honor list.",
-        subcommands: [HonorListCommand.self, DecisionCommand.self, MovementCommand.self])
+        commandName: "report", abstract: "Reports: the honor list, a decision, a movement, the year's summary.",
+        subcommands: [HonorListCommand.self, DecisionCommand.self, MovementCommand.self, SummaryCommand.self])
+
+    struct SummaryCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "summary",
+            abstract:
+                "The year's summary: per movement, models by field and level and nominations by status; commendations by award and by unit with reward money."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "A calendar year, e.g. 2024.") var year: String?
+        @Option(help: "A school year, e.g. 2023-2024.") var schoolYear: String?
+        @Option(help: "Only this unit (code) and the units under it.") var unit: String?
+        @Option(help: "md, html, json or csv.") var format: String = "md"
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+        func validate() throws {
+            guard SummaryFormat(rawValue: format) != nil else { throw ValidationError("--format must be md, html, json or csv.") }
+        }
+
+        func run() async throws {
+            let period = try Period.choose(year: year, schoolYear: schoolYear)
+            let summary = try await database.withDatabase { client, logger in
+                let unitId = try await unit.asyncMap { try await UnitRepository(client: client).find(code: $0, logger: logger).id }
+                return try await SummaryRepository(client: client).summary(period, unit: unitId, logger: logger)
+            }
+            try emit((SummaryFormat(rawValue: format) ?? .md).render(summary), to: output)
+        }
+    }
 
     struct MovementCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -42,6 +42,11 @@ public struct ModelInitiative: Equatable, Sendable {
         }
 
         public static let levels = ["school", "district", "province"]
+
+        /// "cấp trường", "cấp huyện", "cấp tỉnh".
+        public static func vietnamese(_ level: String) -> String {
+            ["school": "cấp trường", "district": "cấp huyện", "province": "cấp tỉnh"][level] ?? level
+        }
     }
 }
 

@@ -546,6 +546,16 @@ public enum OpenAPIDocument {
                 "200": {description: The report, content: {application/json: {schema: {type: object}}, text/markdown: {schema: {type: string}}, text/html: {schema: {type: string}}, text/csv: {schema: {type: string}}}}
                 "403": {$ref: "#/components/responses/Forbidden"}
                 "404": {$ref: "#/components/responses/NotFound"}
+          /v1/reports/summary:
+            get:
+              tags: [commendations]
+              summary: "The year's summary: per movement, models by field and level and nominations by status; commendations by award and by unit with reward money (HTML with SVG bar charts)"
+              parameters: [{name: year, in: query, schema: {type: string}}, {name: schoolYear, in: query, schema: {type: string}}, {name: unit, in: query, schema: {type: string}, description: unit code}, {name: format, in: query, schema: {enum: [json, md, html, csv], default: json}}]
+              responses:
+                "200": {description: The summary, content: {application/json: {schema: {type: object}}, text/markdown: {schema: {type: string}}, text/html: {schema: {type: string}}, text/csv: {schema: {type: string}}}}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "404": {$ref: "#/components/responses/NotFound"}
+                "422": {$ref: "#/components/responses/Invalid"}
           /v1/reports/honor-list:
             get:
               tags: [commendations]

@@ -10,6 +10,7 @@ struct ReportController {
     let units: UnitRepository
     let decisions: DecisionRepository
     let movements: MovementReportRepository
+    let summaries: SummaryRepository
 
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
         group.get("reports/movements/{id}") { request, context in
@@ -21,6 +22,19 @@ struct ReportController {
                 try context.parameters.id("id", of: Movement.self, what: "phong trào"), logger: context.logger)
             return Response(
                 status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(bytes: format.render(report))))
+        }
+        group.get("reports/summary") { request, context in
+            try Policy.require(context.account, .readRegistry)
+            let query = request.uri.queryParameters
+            let period = try Period.choose(year: query.get("year"), schoolYear: query.get("schoolYear"))
+            guard let format = SummaryFormat(rawValue: query.get("format") ?? "json") else {
+                throw DomainError.validation([.init(field: "format", message: "format phải là md, html, json hoặc csv.")])
+            }
+            let unit = try await query.get("unit").asyncMap { try await units.find(code: $0, logger: context.logger).id }
+            let summary = try await summaries.summary(period, unit: unit, logger: context.logger)
+            return Response(
+                status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(bytes: format.render(summary)))
+            )
         }
         group.get("decisions/{id}/document") { request, context in
             try Policy.require(context.account, .readDirectory)
