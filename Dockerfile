@@ -3,6 +3,9 @@
 
 # ---- build ----
 FROM swift:6.3-noble AS build
+# ZIPFoundation (the XLSX export) links zlib; the image usually has its headers, this makes sure.
+RUN export DEBIAN_FRONTEND=noninteractive && apt-get -q update && apt-get -q install -y --no-install-recommends zlib1g-dev \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /build
 # The whole tree is needed even to resolve: the manifest names targets, a plugin and sql/ (embedded at build time).
 COPY . .
@@ -14,7 +17,7 @@ RUN mkdir /staging && cp "$(swift build -c release --show-bin-path)/thidua" /sta
 FROM ubuntu:noble
 RUN export DEBIAN_FRONTEND=noninteractive \
     && apt-get -q update \
-    && apt-get -q install -y --no-install-recommends ca-certificates tzdata curl \
+    && apt-get -q install -y --no-install-recommends ca-certificates tzdata curl zlib1g \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --user-group --create-home --system --home-dir /app thidua
 WORKDIR /app

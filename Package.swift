@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Domain: values, rules, workflow. Foundation only, no I/O.
@@ -37,10 +38,13 @@ let package = Package(
             plugins: ["EmbedSQL"]
         ),
 
-        // Reports: CSV and other renderings of Core values.
+        // Reports: CSV, XLSX (a ZIP package of XML parts) and other renderings of Core values.
         .target(
             name: "ThiduaExport",
-            dependencies: ["ThiduaCore", "ThiduaStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ThiduaCore", "ThiduaStore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
 

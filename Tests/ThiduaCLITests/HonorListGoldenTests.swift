@@ -108,6 +108,85 @@ struct HonorListGoldenTests {
         }
     }
 
+    @Test("XLSX: a real workbook read back cell by cell with openpyxl equals the CSV list; header styled and frozen; money as numbers")
+    func xlsxReadBack() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            #expect(try cli.run("demo").status == 0)
+            let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-xlsx-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = folder.appending(path: "danh-sach.xlsx")
+            let written = try cli.run("report", "honor-list", "--year", "2024", "--include-revoked", "--format", "xlsx", "-o", file.path)
+            #expect(written.status == 0, "\(written.stderr)")
+            let csv = try cli.run("report", "honor-list", "--year", "2024", "--include-revoked", "--format", "csv")
+
+            let script = """
+                import json, sys, openpyxl
+                wb = openpyxl.load_workbook(sys.argv[1])
+                ws = wb.active
+                rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
+                money = [ws.cell(row=r, column=8).number_format for r in range(1, ws.max_row + 1) if isinstance(ws.cell(row=r, column=8).value, int)]
+                print(json.dumps({"rows": rows, "freeze": ws.freeze_panes, "bold": ws["B2"].font.b, "fill": ws["B2"].fill.fgColor.rgb,
+                                  "money": money, "width": ws.column_dimensions["E"].width, "title": ws.title}, ensure_ascii=False))
+                """
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", script, file.path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let output = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            try #require(process.terminationStatus == 0, "openpyxl must read the workbook (python3-openpyxl comes from scripts/setup)")
+            let read = try JSONDecoder().decode(JSONValue.self, from: output)
+            #expect(read["freeze"]?.string == "A3")
+            #expect(read["bold"] == .bool(true))
+            #expect(read["fill"]?.string == "FFD9D9D9")
+            #expect(read["title"]?.string == "Danh sách khen thưởng")
+            #expect(read["width"]?.number == 48)
+            #expect(read["money"]?.array?.allSatisfy { $0.string == "#,##0" } == true)
+
+            // Every cell's text equals the CSV's, money read as a number and printed the clerk's way.
+            let records = try CSVReader.records(try CSVReader.decode(Data(csv.stdout.utf8))).map(\.fields)
+            let rows = read["rows"]?.array ?? []
+            #expect(rows.count == records.count)
+            for (row, record) in zip(rows, records) {
+                let cells = (row.array ?? []).enumerated().map { column, value -> String in
+                    if let number = value.number { return column == 7 ? Self.money(Int(number)) : String(Int(number)) }
+                    return value.string ?? ""
+                }
+                let expected = record + Array(repeating: "", count: max(0, cells.count - record.count))
+                #expect(cells == expected)
+            }
+            #expect(rows.contains { $0.array?.contains(.string("Phan Thanh Đức")) == true })
+
+            // The API gives the same bytes (entries carry a fixed date, so a workbook is reproducible).
+            let token = try await Seed(client: client, logger: database.logger).account(.staff).token
+            let app = try await buildApplication(
+                ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
+            try await app.test(.router) { api in
+                let fromAPI = try await api.execute(
+                    uri: "/v1/reports/honor-list?year=2024&includeRevoked=true&format=xlsx", method: .get, headers: Seed.headers(token)
+                ) { response in
+                    #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    return Data(response.body.readableBytesView)
+                }
+                #expect(fromAPI == (try Data(contentsOf: file)))
+            }
+        }
+    }
+
+    static func money(_ amount: Int) -> String {
+        let digits = Array(String(amount))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "." }
+            out.append(digit)
+        }
+        return out
+    }
+
     @Test("The year summary counts models, nominations and commendations with money, and draws its chart; CLI and API alike")
     func summary() async throws {
         try await TestDatabase.with { database, client in

@@ -97,11 +97,11 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "Only this unit (by code) and the units below it.") var unit: String?
         @Option(help: "Only this movement (id).") var movement: String?
         @Flag(help: "Also list revoked commendations, marked.") var includeRevoked = false
-        @Option(help: "csv, md, json or html.") var format: String = "csv"
+        @Option(help: "csv, xlsx, md, json or html.") var format: String = "csv"
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
         func validate() throws {
-            guard HonorListFormat(rawValue: format) != nil else { throw ValidationError("--format must be csv, md, json or html.") }
+            guard HonorListFormat(rawValue: format) != nil else { throw ValidationError("--format must be csv, xlsx, md, json or html.") }
             if let movement, ID<Movement>(movement) == nil { throw ValidationError("--movement must be a movement id (a UUID).") }
         }
 

@@ -3,11 +3,12 @@ import ThiduaCore
 
 /// The honor list's file formats. CLI and API render through the same writers, so they give the same bytes.
 public enum HonorListFormat: String, CaseIterable, Sendable {
-    case csv, md, json, html
+    case csv, xlsx, md, json, html
 
     public var contentType: String {
         switch self {
         case .csv: "text/csv; charset=utf-8"
+        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         case .md: "text/markdown; charset=utf-8"
         case .json: "application/json"
         case .html: "text/html; charset=utf-8"
@@ -20,6 +21,7 @@ public enum HonorListFormat: String, CaseIterable, Sendable {
     ) async throws -> Data {
         switch self {
         case .csv: try await Self.run(CSVHonorListWriter(), request, issuer, entries).data
+        case .xlsx: try await Self.run(XLSXHonorListWriter(), request, issuer, entries).package()
         case .md: Data(try await Self.run(MarkdownHonorListWriter(), request, issuer, entries).text.utf8)
         case .json: Data(try await Self.run(JSONHonorListWriter(), request, issuer, entries).text.utf8)
         case .html: Data(try await Self.run(HTMLHonorListWriter(), request, issuer, entries).text.utf8)

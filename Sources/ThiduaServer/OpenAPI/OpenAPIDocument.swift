@@ -566,7 +566,7 @@ public enum OpenAPIDocument {
                 - {name: unit, in: query, schema: {type: string}, description: A unit code; the unit and the units below it}
                 - {name: movementId, in: query, schema: {type: string, format: uuid}}
                 - {name: includeRevoked, in: query, schema: {type: boolean}, description: List revoked commendations too, marked}
-                - {name: format, in: query, schema: {enum: [csv, md, json, html], default: json}}
+                - {name: format, in: query, schema: {enum: [csv, xlsx, md, json, html], default: json}}
               responses:
                 "200":
                   description: "Individuals then collectives, grouped by award in order of precedence, numbered within each group, names in Vietnamese order, totals per group and overall. CSV is UTF-8 with BOM and CRLF."

@@ -53,7 +53,7 @@ struct ReportController {
             let period = try Period.choose(year: query.get("year"), schoolYear: query.get("schoolYear"))
             let formatText = query.get("format") ?? "json"
             guard let format = HonorListFormat(rawValue: formatText) else {
-                throw DomainError.validation([.init(field: "format", message: "format phải là csv, md, json hoặc html.")])
+                throw DomainError.validation([.init(field: "format", message: "format phải là csv, xlsx, md, json hoặc html.")])
             }
             let unit = try await query.get("unit").asyncMap { try await units.find(code: $0, logger: context.logger).id }
             let movement = try query.get("movementId").map { text throws(DomainError) in
