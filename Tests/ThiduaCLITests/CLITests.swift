@@ -162,3 +162,32 @@ struct DemoTests {
         }
     }
 }
+
+@Suite("Scale data")
+struct ScaleTests {
+    @Test("demo --scale N adds N commendations in 2024 with money; running it again adds N more; the list streams them all")
+    func scale() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            let seed = Seed(client: client, logger: database.logger)
+            #expect(try cli.run("demo").status == 0)
+            let before = try await seed.count("commendations")
+            let first = try cli.run("demo", "--scale", "1500")
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(try await seed.count("commendations") == before + 1500)
+            #expect(try cli.run("demo", "--scale", "700").status == 0)
+            #expect(try await seed.count("commendations") == before + 2200)
+            let unpaid = try await client.query(
+                "SELECT count(*)::bigint FROM commendations WHERE reward_amount IS NULL OR reward_amount <= 0", logger: database.logger
+            ).collect()
+            #expect(try unpaid.first?.decode(Int.self) == 0)
+            let list = try cli.run("report", "honor-list", "--year", "2024", "--format", "json")
+            let body = try JSONDecoder().decode(JSONValue.self, from: Data(list.stdout.utf8))
+            #expect(body["count"]?.number == Double(2200 + 7))
+            let nowhere = try cli.run("report", "honor-list", "--year", "2024", "--format", "csv", "-o", "/nonexistent-folder/list.csv")
+            #expect(nowhere.status != 0)
+            #expect(nowhere.stderr.contains("/nonexistent-folder/list.csv"))
+            #expect(try cli.run("demo", "--scale", "0").status != 0)
+        }
+    }
+}

@@ -25,6 +25,17 @@ struct CSVWriterTests {
         #expect(CSVWriter.escape(field) == expected)
     }
 
+    @Test("Decomposed text is written NFC, byte for byte; NFC text passes through unchanged")
+    func normalisesToNFC() {
+        let composed = "Nguyễn Thị Ngọc Hân, Ẩn"
+        let decomposed = composed.decomposedStringWithCanonicalMapping
+        #expect(Array(decomposed.utf8) != Array(composed.utf8))
+        #expect(Array(CSVWriter.escape(decomposed).utf8) == Array("\"\(composed)\"".utf8))
+        #expect(Array(CSVWriter.escape("Đặng Văn Đức").utf8) == Array("Đặng Văn Đức".utf8))
+        // A singleton that NFC replaces (Ω OHM SIGN → Ω) is outside the fast path and still normalised.
+        #expect(Array(CSVWriter.escape("\u{2126}").utf8) == Array("\u{03A9}".utf8))
+    }
+
     @Test("What the writer writes, the import reader reads back field for field")
     func roundTrip() throws {
         var writer = CSVWriter()

@@ -109,17 +109,21 @@ struct ReportCommand: AsyncParsableCommand {
             let period = try Period.choose(year: year, schoolYear: schoolYear)
             let format = HonorListFormat(rawValue: self.format) ?? .csv
             let (unitCode, movement, includeRevoked) = (unit, self.movement.flatMap { ID<Movement>($0) }, self.includeRevoked)
-            let (data, count) = try await database.withDatabase { client, logger in
+            let destination = try OutputFile(output)
+            let progress = ProgressLine(noun: "dòng")
+            let count = try await database.withDatabase { client, logger in
                 let unitId = try await unitCode.asyncMap { try await UnitRepository(client: client).find(code: $0, logger: logger).id }
                 let request = HonorList.Request(period: period, unitId: unitId, movementId: movement, includeRevoked: includeRevoked)
-                return try await HonorListReport.render(
-                    request, format: format, repository: HonorListRepository(client: client), logger: logger)
+                return try await HonorListReport.stream(
+                    request, format: format, repository: HonorListRepository(client: client), logger: logger,
+                    progress: { progress.update($0) }, to: { try destination.write($0) })
             }
+            progress.finish()
+            try destination.commit()
             if count == 0 {
                 FileHandle.standardError.write(
                     Data("Không có khen thưởng nào trong kỳ \(period.label); tệp vẫn được tạo, chỉ có tiêu đề.\n".utf8))
             }
-            try emit(data, to: output)
             if let output { FileHandle.standardError.write(Data("Đã ghi \(count) dòng vào \(output).\n".utf8)) }
         }
     }
@@ -131,5 +135,70 @@ func emit(_ data: Data, to output: String?) throws {
         try data.write(to: URL(fileURLWithPath: output))
     } else {
         FileHandle.standardOutput.write(data)
+    }
+}
+
+/// Where a streamed report goes: standard output, or a file that appears only when the report is complete
+/// (written beside it under a temporary name, then renamed), so a failed export leaves no half file.
+final class OutputFile: @unchecked Sendable {
+    private let handle: FileHandle
+    private let path: String?
+    private let temporary: String?
+
+    init(_ path: String?) throws {
+        self.path = path
+        guard let path else {
+            handle = .standardOutput
+            temporary = nil
+            return
+        }
+        let temporary = path + ".part"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
+            throw ValidationError("Cannot write \(path): the folder does not exist or is not writable.")
+        }
+        self.temporary = temporary
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
+    }
+
+    /// A reader that stops early (`| head`) closes standard output: stop quietly with the shell's SIGPIPE status.
+    func write(_ data: Data) throws {
+        do {
+            try handle.write(contentsOf: data)
+        } catch  where path == nil {
+            throw ExitCode(141)
+        }
+    }
+
+    func commit() throws {
+        guard let path, let temporary else { return }
+        try handle.close()
+        _ = try? FileManager.default.removeItem(atPath: path)
+        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+    }
+
+    deinit {
+        if let temporary, FileManager.default.fileExists(atPath: temporary) {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
+    }
+}
+
+/// "Đã ghi 25000 dòng…" on one line of a terminal, rewritten in place; silent when stderr is not a terminal.
+final class ProgressLine: @unchecked Sendable {
+    private let noun: String
+    private let interactive = isatty(STDERR_FILENO) == 1
+    private var shown = false
+
+    init(noun: String) { self.noun = noun }
+
+    func update(_ count: Int) {
+        guard interactive else { return }
+        shown = true
+        FileHandle.standardError.write(Data("\rĐã xử lý \(count) \(noun)…".utf8))
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

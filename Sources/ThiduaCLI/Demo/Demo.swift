@@ -9,6 +9,12 @@ struct Demo: AsyncParsableCommand {
         abstract: "Load the demo school (An Phước primary school, Tân Hồng, Đồng Tháp) and demo accounts; safe to run twice.")
 
     @OptionGroup var database: DatabaseOptions
+    @Option(help: "Also add this many generated commendations (with their people and nominations) in calendar 2024, for benchmarks.")
+    var scale: Int?
+
+    func validate() throws {
+        if let scale, !(1...1_000_000).contains(scale) { throw ValidationError("--scale must be between 1 and 1000000.") }
+    }
 
     func run() async throws {
         let unitRows = try UnitImport.parse(DemoData.units)
@@ -34,6 +40,10 @@ struct Demo: AsyncParsableCommand {
             var byName: [String: Account] = [:]
             for account in try await accounts.list(logger: logger) { byName[account.displayName] = account }
             lines.append(try await DemoRegistry(client: client, logger: logger, actor: actor).load(accounts: byName))
+            if let scale {
+                lines.append(
+                    try await DemoScale(client: client, logger: logger, actor: actor).load(scale, progress: ProgressLine(noun: "cá nhân")))
+            }
             if created.isEmpty {
                 lines.append(
                     "Tài khoản demo đã có từ trước; mã truy cập chỉ hiện một lần khi tạo"

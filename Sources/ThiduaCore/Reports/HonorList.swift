@@ -1,3 +1,5 @@
+import Foundation
+
 /// The year-end honor list (danh sách khen thưởng): every commendation of a period, individuals then collectives,
 /// grouped by award in order of precedence, numbered within each group, names in Vietnamese order.
 public enum HonorList {
@@ -100,6 +102,8 @@ public protocol HonorListWriter {
     mutating func entry(_ number: Int, _ entry: HonorList.Entry)
     mutating func groupTotal(count: Int, amount: Int)
     mutating func end(count: Int, amount: Int)
+    /// The bytes written since the last call, so a long list goes out as it is written.
+    mutating func take() -> Data
 }
 
 /// Drives a writer from entries in list order: numbering within groups, headings and totals.
@@ -138,6 +142,9 @@ public struct HonorListAssembler<Writer: HonorListWriter> {
         }
         writer.entry(number, entry)
     }
+
+    /// The writer's bytes since the last call.
+    public mutating func take() -> Data { writer.take() }
 
     /// Closes the last group and the list; returns the writer with everything written.
     public mutating func finish() -> Writer {

@@ -7,6 +7,8 @@ struct CSVHonorListWriter: HonorListWriter {
     private(set) var csv = CSVWriter()
     var data: Data { csv.data }
 
+    mutating func take() -> Data { csv.take() }
+
     mutating func begin(_ request: HonorList.Request, issuer: HonorList.Issuer) {
         csv.append([request.title])
         csv.append(HonorList.columns)

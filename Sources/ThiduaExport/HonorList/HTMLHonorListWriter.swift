@@ -1,9 +1,16 @@
+import Foundation
 import ThiduaCore
 
 /// A printable A4 page laid out as a Vietnamese administrative document: the issuing unit and the national motto,
 /// place and date, the title, the table with group rows and totals, and the signature block. Self-contained.
 struct HTMLHonorListWriter: HonorListWriter {
     private(set) var text = ""
+    private var anySection = false
+
+    mutating func take() -> Data {
+        defer { text = "" }
+        return Data(text.utf8)
+    }
     private var issuer = HonorList.Issuer(unitName: "", parentName: "", place: "")
     private var period: Period?
 
@@ -39,6 +46,7 @@ struct HTMLHonorListWriter: HonorListWriter {
     }
 
     mutating func section(_ section: HonorList.Section) {
+        anySection = true
         text += "<tr class=\"section\"><td colspan=\"8\">\(Self.escape(section.heading))</td></tr>\n"
     }
 
@@ -61,7 +69,7 @@ struct HTMLHonorListWriter: HonorListWriter {
     }
 
     mutating func end(count: Int, amount: Int) {
-        if count == 0 && !text.contains("class=\"section\"") {
+        if count == 0 && !anySection {
             text += "<tr><td colspan=\"8\">Không có khen thưởng nào trong kỳ này.</td></tr>\n"
         }
         text += """

@@ -15,25 +15,64 @@ public enum HonorListFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// Renders entries given in list order (as `HonorListRepository` yields them).
+    /// Renders entries given in list order (as `HonorListRepository` yields them) into one `Data`.
     public func render(
-        _ request: HonorList.Request, issuer: HonorList.Issuer, entries: ((HonorList.Entry) -> Void) async throws -> Void
+        _ request: HonorList.Request, issuer: HonorList.Issuer, entries: ((HonorList.Entry) async throws -> Void) async throws -> Void
     ) async throws -> Data {
+        var data = Data()
+        try await stream(request, issuer: issuer, to: { data.append($0) }, entries: entries)
+        return data
+    }
+
+    /// Renders entries as they come and hands the bytes to `sink` every few hundred lines, so memory stays flat however
+    /// long the list is. A workbook is one ZIP package and goes out whole at the end.
+    public func stream(
+        _ request: HonorList.Request, issuer: HonorList.Issuer, to sink: (Data) async throws -> Void,
+        entries: ((HonorList.Entry) async throws -> Void) async throws -> Void
+    ) async throws {
         switch self {
-        case .csv: try await Self.run(CSVHonorListWriter(), request, issuer, entries).data
-        case .xlsx: try await Self.run(XLSXHonorListWriter(), request, issuer, entries).package()
-        case .md: Data(try await Self.run(MarkdownHonorListWriter(), request, issuer, entries).text.utf8)
-        case .json: Data(try await Self.run(JSONHonorListWriter(), request, issuer, entries).text.utf8)
-        case .html: Data(try await Self.run(HTMLHonorListWriter(), request, issuer, entries).text.utf8)
+        case .csv: try await Self.pipe(CSVHonorListWriter(), request, issuer, sink, entries)
+        case .md: try await Self.pipe(MarkdownHonorListWriter(), request, issuer, sink, entries)
+        case .json: try await Self.pipe(JSONHonorListWriter(), request, issuer, sink, entries)
+        case .html: try await Self.pipe(HTMLHonorListWriter(), request, issuer, sink, entries)
+        case .xlsx:
+            let writer = try XLSXHonorListWriter()
+            defer { writer.discard() }
+            try await withoutActuallyEscaping(sink) { sink in
+                var assembler = HonorListAssembler(writer, request: request, issuer: issuer)
+                var pending = 0
+                try await entries { entry in
+                    assembler.add(entry)
+                    pending += 1
+                    if pending == 500 {
+                        pending = 0
+                        _ = assembler.take()
+                    }
+                }
+                var finished = assembler.finish()
+                try await finished.package(to: sink)
+            }
         }
     }
 
-    private static func run<W: HonorListWriter>(
-        _ writer: W, _ request: HonorList.Request, _ issuer: HonorList.Issuer, _ entries: ((HonorList.Entry) -> Void) async throws -> Void
-    ) async throws -> W {
-        var assembler = HonorListAssembler(writer, request: request, issuer: issuer)
-        try await entries { assembler.add($0) }
-        return assembler.finish()
+    private static func pipe<W: HonorListWriter>(
+        _ writer: W, _ request: HonorList.Request, _ issuer: HonorList.Issuer, _ sink: (Data) async throws -> Void,
+        _ entries: ((HonorList.Entry) async throws -> Void) async throws -> Void
+    ) async throws {
+        try await withoutActuallyEscaping(sink) { sink in
+            var assembler = HonorListAssembler(writer, request: request, issuer: issuer)
+            var pending = 0
+            try await entries { entry in
+                assembler.add(entry)
+                pending += 1
+                if pending == 500 {
+                    pending = 0
+                    try await sink(assembler.take())
+                }
+            }
+            var finished = assembler.finish()
+            try await sink(finished.take())
+        }
     }
 }
 

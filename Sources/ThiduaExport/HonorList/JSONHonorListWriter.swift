@@ -5,6 +5,11 @@ import ThiduaCore
 /// "groups": [{"award", "count", "entries": [...]}]}], "count", "amount"}`.
 struct JSONHonorListWriter: HonorListWriter {
     private(set) var text = ""
+
+    mutating func take() -> Data {
+        defer { text = "" }
+        return Data(text.utf8)
+    }
     private var firstSection = true
     private var firstGroup = true
     private var firstEntry = true

@@ -1,14 +1,24 @@
+import Foundation
 import ThiduaCore
 
 /// Markdown: a heading per section and per award, a table per award, totals under each table.
 struct MarkdownHonorListWriter: HonorListWriter {
     private(set) var text = ""
+    private var anySection = false
+
+    mutating func take() -> Data {
+        defer { text = "" }
+        return Data(text.utf8)
+    }
 
     mutating func begin(_ request: HonorList.Request, issuer: HonorList.Issuer) {
         text += "# \(request.title)\n\n\(issuer.unitName)\n"
     }
 
-    mutating func section(_ section: HonorList.Section) { text += "\n## \(section.heading)\n" }
+    mutating func section(_ section: HonorList.Section) {
+        anySection = true
+        text += "\n## \(section.heading)\n"
+    }
 
     mutating func group(_ awardName: String) {
         text += "\n### \(awardName)\n\n| " + HonorList.columns.joined(separator: " | ") + " |\n"
@@ -24,7 +34,7 @@ struct MarkdownHonorListWriter: HonorListWriter {
     }
 
     mutating func end(count: Int, amount: Int) {
-        text += count == 0 && !text.contains("## ") ? "\nKhông có khen thưởng nào trong kỳ này.\n" : ""
+        text += count == 0 && !anySection ? "\nKhông có khen thưởng nào trong kỳ này.\n" : ""
         text += "\n**Tổng cộng: \(count)**" + (amount > 0 ? " — \(formatMoney(amount)) đồng" : "") + "\n"
     }
 

@@ -4,11 +4,31 @@ import ZIPFoundation
 
 /// A real workbook (Office Open XML): one sheet with a title row, a styled and frozen header row, section and group
 /// rows, the numbered lines with money as numbers ("#,##0"), totals per group and overall, and column widths.
-/// Text cells are inline strings, so every cell's text is in the sheet itself.
+/// Text cells are inline strings, so every cell's text is in the sheet itself. The sheet is written to a temporary
+/// file as rows arrive and the package is built on disk, so memory stays flat however long the list is.
 struct XLSXHonorListWriter: HonorListWriter {
     private var rows = ""
     private var row = 0
     private var title = ""
+    private let folder: URL
+    private let sheetFile: URL
+    private let sheetHandle: FileHandle
+    private var failure: (any Error)?
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appending(path: "thidua-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        sheetFile = folder.appending(path: "sheet1.xml")
+        FileManager.default.createFile(atPath: sheetFile.path, contents: nil)
+        sheetHandle = try FileHandle(forWritingTo: sheetFile)
+        try sheetHandle.write(contentsOf: Data(Self.sheetStart.utf8))
+    }
+
+    /// Removes the temporary files.
+    func discard() {
+        try? sheetHandle.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
 
     /// Style indexes of `styles.xml`.
     enum Style: Int {
@@ -19,6 +39,15 @@ struct XLSXHonorListWriter: HonorListWriter {
         title = request.title
         append([.text(request.title)], style: .title)
         append(HonorList.columns.map { .text($0) }, style: .header)
+    }
+
+    /// Moves the rows written so far to the sheet file. A workbook is one ZIP package, sent whole at the end
+    /// (`package(to:)`), so nothing goes out here.
+    mutating func take() -> Data {
+        guard failure == nil, !rows.isEmpty else { return Data() }
+        do { try sheetHandle.write(contentsOf: Data(rows.utf8)) } catch { failure = error }
+        rows = ""
+        return Data()
     }
 
     mutating func section(_ section: HonorList.Section) { append([.text(section.heading)], style: .group) }
@@ -94,7 +123,7 @@ struct XLSXHonorListWriter: HonorListWriter {
     /// Column widths in characters: STT, name, position, unit, achievements, decision, level, money.
     static let widths = [6, 28, 18, 26, 48, 24, 26, 16]
 
-    var sheet: String {
+    static var sheetStart: String {
         let columns = Self.widths.enumerated().map {
             "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>"
         }
@@ -104,28 +133,49 @@ struct XLSXHonorListWriter: HonorListWriter {
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
             <sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>\
             <selection pane="bottomLeft" activeCell="A3" sqref="A3"/></sheetView></sheetViews>\
-            <sheetFormatPr defaultRowHeight="15"/><cols>\(columns)</cols><sheetData>\(rows)</sheetData>\
-            <pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>\
-            <pageSetup paperSize="9" orientation="landscape"/></worksheet>
+            <sheetFormatPr defaultRowHeight="15"/><cols>\(columns)</cols><sheetData>
             """
     }
 
-    /// The workbook package. Entries carry a fixed date, so the same list always gives the same bytes.
-    func package() throws -> Data {
+    static let sheetEnd = """
+        </sheetData><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>\
+        <pageSetup paperSize="9" orientation="landscape"/></worksheet>
+        """
+
+    /// Builds the workbook package on disk and hands it to `sink` in 1 MiB pieces. Entries carry a fixed date, so the
+    /// same list always gives the same bytes.
+    mutating func package(to sink: (Data) async throws -> Void) async throws {
+        _ = take()
+        if let failure { throw failure }
+        try sheetHandle.write(contentsOf: Data(Self.sheetEnd.utf8))
+        try sheetHandle.close()
+        let book = folder.appending(path: "book.xlsx")
+        let archive = try Archive(url: book, accessMode: .create)
+        let fixedDate = Date(timeIntervalSince1970: 1_704_067_200)
         let parts: [(String, String)] = [
             ("[Content_Types].xml", Self.contentTypes), ("_rels/.rels", Self.rootRelationships),
             ("xl/workbook.xml", Self.workbook), ("xl/_rels/workbook.xml.rels", Self.workbookRelationships),
-            ("xl/styles.xml", Self.styles), ("xl/worksheets/sheet1.xml", sheet),
+            ("xl/styles.xml", Self.styles),
         ]
-        let archive = try Archive(data: Data(), accessMode: .create)
-        let fixedDate = Date(timeIntervalSince1970: 1_704_067_200)
         for (path, text) in parts {
             let data = Data(text.utf8)
             try archive.addEntry(
                 with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate, compressionMethod: .deflate,
                 provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
         }
-        return archive.data ?? Data()
+        let sheet = try FileHandle(forReadingFrom: sheetFile)
+        defer { try? sheet.close() }
+        let size = try FileManager.default.attributesOfItem(atPath: sheetFile.path)[.size] as? Int ?? 0
+        try archive.addEntry(
+            with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(size), modificationDate: fixedDate,
+            compressionMethod: .deflate,
+            provider: { position, length in
+                try sheet.seek(toOffset: UInt64(position))
+                return try sheet.read(upToCount: length) ?? Data()
+            })
+        let reader = try FileHandle(forReadingFrom: book)
+        defer { try? reader.close() }
+        while let chunk = try reader.read(upToCount: 1 << 20), !chunk.isEmpty { try await sink(chunk) }
     }
 
     static let contentTypes = """

@@ -23,7 +23,7 @@ public struct AuditLog: Sendable {
     public init(client: PostgresClient) { self.client = client }
 
     /// Appends a row in the caller's transaction; `before`/`after` are stored as JSON.
-    static func record(
+    public static func record(
         on connection: PostgresConnection, by actor: Actor, action: String, entity: String, id: String,
         before: (some Encodable & Sendable)?, after: (some Encodable & Sendable)?, logger: Logger
     ) async throws {

@@ -61,14 +61,21 @@ struct ReportController {
             }
             let honorRequest = HonorList.Request(
                 period: period, unitId: unit, movementId: movement, includeRevoked: query.get("includeRevoked") == "true")
-            let (data, _) = try await HonorListReport.render(honorRequest, format: format, repository: honorList, logger: context.logger)
+            // Filters are checked before the first byte, so a bad unit or movement is still a problem+json.
+            _ = try await honorList.issuer(for: honorRequest, logger: context.logger)
+            let (repository, logger) = (honorList, context.logger)
             return Response(
                 status: .ok,
                 headers: [
                     .contentType: format.contentType,
                     .contentDisposition: "inline; filename=\"danh-sach-khen-thuong-\(period.label).\(format.rawValue)\"",
                 ],
-                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+                body: ResponseBody { writer in
+                    try await HonorListReport.stream(honorRequest, format: format, repository: repository, logger: logger) { data in
+                        try await writer.write(ByteBuffer(bytes: data))
+                    }
+                    try await writer.finish(nil)
+                })
         }
     }
 }

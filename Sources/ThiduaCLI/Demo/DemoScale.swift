@@ -1,0 +1,116 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ThiduaCore
+import ThiduaStore
+
+/// `thidua demo --scale N`: N generated people, each with an approved LĐTT, Giấy khen or CSTĐ cơ sở nomination and
+/// its commendation in calendar 2024 (a decision per thousand, dated through the year, money from the catalogue),
+/// for benchmarks. Written in bulk with SQL in one transaction: generated rows are benchmark data and are not
+/// entered in the audit log one by one (one audit entry records the batch).
+struct DemoScale {
+    let client: PostgresClient
+    let logger: Logger
+    let actor: Actor
+
+    static let families = [
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+    ]
+    static let middles = ["Văn", "Thị", "Minh", "Ngọc", "Thanh", "Hữu", "Quốc", "Thu", "Kim", "Đức", "Thị Mỹ", "Hoàng"]
+    static let givens = [
+        "An", "Ánh", "Ân", "Bình", "Châu", "Dũng", "Đức", "Giang", "Hà", "Hải", "Hân", "Hùng", "Khoa", "Lan", "Linh", "Mai", "Nam",
+        "Nga", "Phúc", "Quang", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Uyên", "Việt", "Yến", "Ẩn",
+    ]
+
+    func load(_ count: Int, progress: ProgressLine) async throws -> String {
+        guard count > 0 else { return "" }
+        return try await client.withConnection { connection in
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                let line = try await generate(count, on: connection, progress: progress)
+                try await connection.query("COMMIT", logger: logger)
+                return line
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+    }
+
+    private func generate(_ count: Int, on connection: PostgresConnection, progress: ProgressLine) async throws -> String {
+        let context = try await connection.query(
+            """
+            SELECT m.id, a.id, a.display_name, (SELECT count(*) FROM people WHERE code LIKE 'S%')::bigint
+            FROM movements m, accounts a
+            WHERE m.name LIKE '%Dân vận khéo%' AND 'headmaster' = ANY (a.roles) ORDER BY a.created_at LIMIT 1
+            """, logger: logger
+        ).collect()
+        guard let row = context.first else { throw DomainError(.conflict, "Cần dữ liệu demo trước (thidua demo).") }
+        let (movement, head, headName, existing) = try row.decode((UUID, UUID, String, Int).self)
+        let units = try await connection.query(
+            "SELECT id FROM units WHERE code IN ('THAP-K1', 'THAP-K23', 'THAP-K45', 'THAP-VP') ORDER BY code", logger: logger
+        ).collect().map { try $0.decode(UUID.self) }
+        let first = existing + 1
+        let last = existing + count
+        let keys = { (names: [String]) in names.map(VietnameseText.searchKey) }
+        let batch = 20_000
+        var start = first
+        while start <= last {
+            let end = min(start + batch - 1, last)
+            try await connection.query(
+                """
+                INSERT INTO people (unit_id, code, full_name, family_name, middle_name, given_name, position, category, search_key)
+                SELECT u[1 + g % cardinality(u)], 'S' || lpad(g::text, 7, '0'),
+                       f[1 + g % cardinality(f)] || ' ' || m[1 + (g / 7) % cardinality(m)] || ' ' || n[1 + (g / 3) % cardinality(n)],
+                       f[1 + g % cardinality(f)], m[1 + (g / 7) % cardinality(m)], n[1 + (g / 3) % cardinality(n)], 'Giáo viên', 'VC',
+                       fk[1 + g % cardinality(f)] || ' ' || mk[1 + (g / 7) % cardinality(m)] || ' ' || nk[1 + (g / 3) % cardinality(n)]
+                FROM generate_series(\(start)::int, \(end)::int) AS g,
+                     (SELECT \(units)::uuid[] AS u, \(Self.families)::text[] AS f, \(Self.middles)::text[] AS m, \(Self.givens)::text[] AS n,
+                             \(keys(Self.families))::text[] AS fk, \(keys(Self.middles))::text[] AS mk, \(keys(Self.givens))::text[] AS nk) AS pools
+                """, logger: logger)
+            progress.update(end - first + 1)
+            start = end + 1
+        }
+        let statements: [PostgresQuery] = [
+            """
+            CREATE TEMP TABLE scale_batch ON COMMIT DROP AS
+            SELECT p.id AS person_id, g AS n, gen_random_uuid() AS nomination_id,
+                   CASE WHEN g % 20 = 0 THEN 'CSTD_CS' WHEN g % 20 < 4 THEN 'GK' ELSE 'LDTT' END AS award_code
+            FROM generate_series(\(first)::int, \(last)::int) AS g JOIN people p ON p.code = 'S' || lpad(g::text, 7, '0')
+            """,
+            """
+            INSERT INTO decisions (number, decision_date, signer_id, signer_name)
+            SELECT 'S' || d || '/QĐ-THAP', DATE '2024-01-15' + (d % 340), \(head), \(headName)
+            FROM (SELECT DISTINCT n / 1000 AS d FROM scale_batch) AS numbers
+            ON CONFLICT (number) DO NOTHING
+            """,
+            """
+            INSERT INTO nominations (id, movement_id, award_code, nominee_person_id, achievements, status, recommendation_tally, created_by)
+            SELECT nomination_id, \(movement), award_code, person_id, 'Hoàn thành tốt nhiệm vụ năm 2024', 'approved',
+                   '{"agree":3,"disagree":0,"abstain":0,"members":3}'::jsonb, \(head)
+            FROM scale_batch
+            """,
+            """
+            INSERT INTO commendations (nomination_id, decision_id, award_code, movement_id, nominee_person_id,
+                                       coefficient, collective_factor, base_salary, reward_amount)
+            SELECT b.nomination_id, d.id, b.award_code, \(movement), b.person_id, r.coefficient, 1, s.amount,
+                   ceil(r.coefficient * s.amount / 10000) * 10000
+            FROM scale_batch b
+            JOIN decisions d ON d.number = 'S' || (b.n / 1000) || '/QĐ-THAP'
+            JOIN award_rules r ON r.award_code = b.award_code
+                AND r.effective_from = (SELECT max(effective_from) FROM award_rules WHERE award_code = b.award_code AND effective_from <= d.decision_date)
+            JOIN base_salaries s ON s.effective_from = (SELECT max(effective_from) FROM base_salaries WHERE effective_from <= d.decision_date)
+            """,
+        ]
+        for statement in statements { try await connection.query(statement, logger: logger) }
+        // Fresh statistics after a bulk load, so the honor list's plan fits the new size.
+        for table in ["people", "nominations", "decisions", "commendations"] {
+            try await connection.query("ANALYZE \(unescaped: table)", logger: logger)
+        }
+        progress.finish()
+        try await AuditLog.record(
+            on: connection, by: actor, action: "demo.scale", entity: "demo", id: "scale", before: String?.none,
+            after: ["people": count, "first": first, "last": last], logger: logger)
+        return "Đã thêm \(count) cá nhân, đề nghị và khen thưởng năm 2024 để đo hiệu năng (mã S\(String(format: "%07d", first))…)."
+    }
+}
