@@ -58,7 +58,9 @@ struct HTMLHonorListWriter: HonorListWriter {
         let cells = entry.cells(number)
         let rendered = cells.enumerated().map { index, cell in
             let css = index == 0 ? " class=\"num\"" : index == 7 ? " class=\"money\"" : ""
-            return "<td\(css)>\(Self.escape(cell).replacingOccurrences(of: "\n", with: "<br>"))</td>"
+            let escaped = Self.escape(cell)
+            let text = escaped.utf8.contains(UInt8(ascii: "\n")) ? escaped.replacingOccurrences(of: "\n", with: "<br>") : escaped
+            return "<td\(css)>\(text)</td>"
         }.joined()
         text += "<tr\(entry.revocation != nil ? " class=\"revoked\"" : "")>\(rendered)</tr>\n"
     }

@@ -39,8 +39,12 @@ struct MarkdownHonorListWriter: HonorListWriter {
     }
 
     /// Table cells cannot hold pipes or line breaks.
+    /// A table cell: `|` escaped, line breaks as `<br>`; most cells have neither and are returned as they are.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+            return text
+        }
+        return text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(
             of: "\n", with: "<br>")
     }
 }
