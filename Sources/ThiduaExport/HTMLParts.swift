@@ -5,7 +5,10 @@ import ThiduaCore
 enum HTMLParts {
     /// `& < > "` as entities; text without them is returned as it is (most cells), in one pass over the bytes.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") })
+        guard
+            text.utf8.contains(where: {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
+            })
         else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)

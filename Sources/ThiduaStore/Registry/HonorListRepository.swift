@@ -81,7 +81,8 @@ public struct HonorListRepository: Sendable {
             try row.decode((Bool, String, String, String, String, String, String, String, String, String, String?, Int?).self)
         return HonorList.Entry(
             section: collective ? .collectives : .individuals, awardCode: code, awardName: award, name: name, position: position,
-            unit: unit, achievements: achievements, decisionNumber: number, decisionDate: LocalDate.fromDatabase(date) ?? LocalDate(1970, 1, 1),
+            unit: unit, achievements: achievements, decisionNumber: number,
+            decisionDate: LocalDate.fromDatabase(date) ?? LocalDate(1970, 1, 1),
             decisionLevel: level, amount: amount, revocation: revocation)
     }
 }
