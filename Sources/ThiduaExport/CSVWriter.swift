@@ -38,6 +38,7 @@ public struct CSVWriter: Sendable {
         }
         let text = stable ? field : field.precomposedStringWithCanonicalMapping
         guard quote else { return text }
+        guard text.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + text + "\"" }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

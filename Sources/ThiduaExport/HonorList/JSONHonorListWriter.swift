@@ -46,15 +46,45 @@ struct JSONHonorListWriter: HonorListWriter {
     /// One line, keys sorted as `JSONEncoder` sorts them (the golden files were made with it), written by hand:
     /// encoding 100,000 lines one by one with `JSONEncoder` took seconds.
     mutating func entry(_ number: Int, _ entry: HonorList.Entry) {
-        var line = "{\"achievements\":" + Self.quoted(entry.achievements)
-        if let amount = entry.amount { line += ",\"amount\":\(amount)" }
-        line += ",\"awardCode\":" + Self.quoted(entry.awardCode) + ",\"decisionDate\":\"\(entry.decisionDate)\""
-        line += ",\"decisionLevel\":" + Self.quoted(entry.decisionLevel) + ",\"decisionNumber\":" + Self.quoted(entry.decisionNumber)
-        line += ",\"name\":" + Self.quoted(entry.name) + ",\"position\":" + Self.quoted(entry.position)
-        if let reason = entry.revocation { line += ",\"revocationReason\":" + Self.quoted(reason) }
-        line += ",\"revoked\":\(entry.revocation != nil),\"stt\":\(number),\"unit\":" + Self.quoted(entry.unit) + "}"
-        text += (firstEntry ? "" : ",") + line
+        text += firstEntry ? "{\"achievements\":" : ",{\"achievements\":"
+        Self.append(entry.achievements, to: &text)
+        if let amount = entry.amount {
+            text += ",\"amount\":"
+            text += String(amount)
+        }
+        text += ",\"awardCode\":"
+        Self.append(entry.awardCode, to: &text)
+        text += ",\"decisionDate\":\""
+        text += entry.decisionDate.description
+        text += "\",\"decisionLevel\":"
+        Self.append(entry.decisionLevel, to: &text)
+        text += ",\"decisionNumber\":"
+        Self.append(entry.decisionNumber, to: &text)
+        text += ",\"name\":"
+        Self.append(entry.name, to: &text)
+        text += ",\"position\":"
+        Self.append(entry.position, to: &text)
+        if let reason = entry.revocation {
+            text += ",\"revocationReason\":"
+            Self.append(reason, to: &text)
+        }
+        text += entry.revocation == nil ? ",\"revoked\":false,\"stt\":" : ",\"revoked\":true,\"stt\":"
+        text += String(number)
+        text += ",\"unit\":"
+        Self.append(entry.unit, to: &text)
+        text += "}"
         firstEntry = false
+    }
+
+    /// Appends a JSON string without building an intermediate one (most values need no escaping).
+    static func append(_ value: String, to text: inout String) {
+        if value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            text += quoted(value)
+        } else {
+            text += "\""
+            text += value
+            text += "\""
+        }
     }
 
     /// A JSON string as `JSONEncoder` writes it (slashes unescaped): quotes, backslashes and control characters escaped.

@@ -76,13 +76,17 @@ public struct HonorListRepository: Sendable {
     static let lineOrder =
         "c.nominee_person_id IS NULL, a.precedence, p.given_name, p.middle_name, p.family_name, nu.name, d.decision_date, c.id"
 
+    /// Column by column through a random-access row: the many-column tuple decode cost more than the rest of a line.
     static func line(_ row: PostgresRow) throws -> HonorList.Entry {
-        let (collective, code, award, name, position, unit, achievements, number, date, level, revocation, amount) =
-            try row.decode((Bool, String, String, String, String, String, String, String, String, String, String?, Int?).self)
+        let cells = row.makeRandomAccess()
+        let collective = try cells[0].decode(Bool.self)
+        let date = try cells[8].decode(String.self)
         return HonorList.Entry(
-            section: collective ? .collectives : .individuals, awardCode: code, awardName: award, name: name, position: position,
-            unit: unit, achievements: achievements, decisionNumber: number,
-            decisionDate: LocalDate.fromDatabase(date) ?? LocalDate(1970, 1, 1),
-            decisionLevel: level, amount: amount, revocation: revocation)
+            section: collective ? .collectives : .individuals, awardCode: try cells[1].decode(String.self),
+            awardName: try cells[2].decode(String.self), name: try cells[3].decode(String.self),
+            position: try cells[4].decode(String.self), unit: try cells[5].decode(String.self),
+            achievements: try cells[6].decode(String.self), decisionNumber: try cells[7].decode(String.self),
+            decisionDate: LocalDate.fromDatabase(date) ?? LocalDate(1970, 1, 1), decisionLevel: try cells[9].decode(String.self),
+            amount: try cells[11].decode(Int?.self), revocation: try cells[10].decode(String?.self))
     }
 }
