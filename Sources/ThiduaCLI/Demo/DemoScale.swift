@@ -29,6 +29,9 @@ struct DemoScale {
             do {
                 let line = try await generate(count, on: connection, progress: progress)
                 try await connection.query("COMMIT", logger: logger)
+                // After a bulk load: statistics for the planner, and the rows marked visible once, here, rather than by
+                // the first report that reads them.
+                try await connection.query("VACUUM (ANALYZE) people, nominations, decisions, commendations", logger: logger)
                 return line
             } catch {
                 _ = try? await connection.query("ROLLBACK", logger: logger)
@@ -103,10 +106,6 @@ struct DemoScale {
             """,
         ]
         for statement in statements { try await connection.query(statement, logger: logger) }
-        // Fresh statistics after a bulk load, so the honor list's plan fits the new size.
-        for table in ["people", "nominations", "decisions", "commendations"] {
-            try await connection.query("ANALYZE \(unescaped: table)", logger: logger)
-        }
         progress.finish()
         try await AuditLog.record(
             on: connection, by: actor, action: "demo.scale", entity: "demo", id: "scale", before: String?.none,
