@@ -31,33 +31,21 @@ public enum HonorListFormat: String, CaseIterable, Sendable {
         entries: ((HonorList.Entry) async throws -> Void) async throws -> Void
     ) async throws {
         switch self {
-        case .csv: try await Self.pipe(CSVHonorListWriter(), request, issuer, sink, entries)
-        case .md: try await Self.pipe(MarkdownHonorListWriter(), request, issuer, sink, entries)
-        case .json: try await Self.pipe(JSONHonorListWriter(), request, issuer, sink, entries)
-        case .html: try await Self.pipe(HTMLHonorListWriter(), request, issuer, sink, entries)
+        case .csv: try await Self.pipe(CSVHonorListWriter(), request, issuer, sink, entries) { try await sink($0.take()) }
+        case .md: try await Self.pipe(MarkdownHonorListWriter(), request, issuer, sink, entries) { try await sink($0.take()) }
+        case .json: try await Self.pipe(JSONHonorListWriter(), request, issuer, sink, entries) { try await sink($0.take()) }
+        case .html: try await Self.pipe(HTMLHonorListWriter(), request, issuer, sink, entries) { try await sink($0.take()) }
         case .xlsx:
             let writer = try XLSXHonorListWriter()
             defer { writer.discard() }
-            try await withoutActuallyEscaping(sink) { sink in
-                var assembler = HonorListAssembler(writer, request: request, issuer: issuer)
-                var pending = 0
-                try await entries { entry in
-                    assembler.add(entry)
-                    pending += 1
-                    if pending == 500 {
-                        pending = 0
-                        _ = assembler.take()
-                    }
-                }
-                var finished = assembler.finish()
-                try await finished.package(to: sink)
-            }
+            try await Self.pipe(writer, request, issuer, sink, entries) { try await $0.package(to: sink) }
         }
     }
 
+    /// Feeds the writer line by line and hands its bytes to `sink` every 500 lines; `finish` sends the rest.
     private static func pipe<W: HonorListWriter>(
         _ writer: W, _ request: HonorList.Request, _ issuer: HonorList.Issuer, _ sink: (Data) async throws -> Void,
-        _ entries: ((HonorList.Entry) async throws -> Void) async throws -> Void
+        _ entries: ((HonorList.Entry) async throws -> Void) async throws -> Void, finish: (inout W) async throws -> Void
     ) async throws {
         try await withoutActuallyEscaping(sink) { sink in
             var assembler = HonorListAssembler(writer, request: request, issuer: issuer)
@@ -67,11 +55,12 @@ public enum HonorListFormat: String, CaseIterable, Sendable {
                 pending += 1
                 if pending == 500 {
                     pending = 0
-                    try await sink(assembler.take())
+                    let chunk = assembler.take()
+                    if !chunk.isEmpty { try await sink(chunk) }
                 }
             }
             var finished = assembler.finish()
-            try await sink(finished.take())
+            try await finish(&finished)
         }
     }
 }
