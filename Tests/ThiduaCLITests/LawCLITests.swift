@@ -49,6 +49,32 @@ struct LawCLITests {
         }
     }
 
+    @Test("unit-policy shows and changes a unit's authority and caps, only with a reason; what is not given stays")
+    func unitPolicy() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            #expect(try cli.run("demo").status == 0)
+            let shown = try cli.run("catalogue", "unit-policy", "THAP")
+            #expect(shown.stdout.contains("Cấp thẩm quyền: unit (theo loại đơn vị)"))
+            #expect(shown.stdout.contains("Giới hạn: không"))
+            #expect(try cli.run("catalogue", "unit-policy", "THAP", "--cap", "CSTD_CS:LDTT:15").status != 0)
+            #expect(try cli.run("catalogue", "unit-policy", "THAP", "--cap", "CSTD_CS-LDTT", "--reason", "x").status != 0)
+            let capped = try cli.run("catalogue", "unit-policy", "THAP", "--cap", "CSTD_CS:LDTT:15", "--reason", "Quy chế thi đua 2024")
+            #expect(capped.status == 0, "\(capped.stderr)")
+            #expect(capped.stdout.contains("Giới hạn: CSTD_CS ≤ 15% số LDTT"))
+            let raised = try cli.run("catalogue", "unit-policy", "THAP", "--authority", "province", "--reason", "Ủy quyền")
+            #expect(raised.stdout.contains("Cấp thẩm quyền: province\n"))
+            #expect(raised.stdout.contains("Giới hạn: CSTD_CS ≤ 15% số LDTT"))
+            #expect(try cli.run("catalogue", "unit-policy", "THAP", "--authority", "king", "--reason", "x").status != 0)
+            let reset = try cli.run("catalogue", "unit-policy", "THAP", "--by-kind", "--no-caps", "--reason", "Trở lại mặc định")
+            #expect(reset.stdout.contains("Cấp thẩm quyền: unit (theo loại đơn vị)"))
+            let audited = try await client.query(
+                "SELECT count(*)::bigint FROM audit_log WHERE action = 'unit.policy'", logger: database.logger
+            ).collect()
+            #expect(try audited.first?.decode(Int.self) == 3)
+        }
+    }
+
     @Test("rules explain prints the evaluation of the demo's data; import ratings refuses a bad file naming the line")
     func explainAndImport() async throws {
         try await TestDatabase.with { database, client in

@@ -8,7 +8,51 @@ struct CatalogueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalogue",
         abstract: "The award catalogue, base salaries and reward money (the law as data; every change needs a reason).",
-        subcommands: [List.self, Set.self, Reward.self, BaseSalaryCommand.self, Rounding.self])
+        subcommands: [List.self, Set.self, Reward.self, BaseSalaryCommand.self, Rounding.self, UnitPolicyCommand.self])
+
+    struct UnitPolicyCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "unit-policy",
+            abstract:
+                "Show or change a unit's authority level and caps, e.g. `unit-policy THAP --cap CSTD_CS:LDTT:15 --reason \"…\"`; what is not given stays."
+        )
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The unit code.") var unit: String
+        @Option(help: "The authority its head holds: commune, unit, district, province, government.") var authority: String?
+        @Flag(help: "Follow the default of the unit's kind again.") var byKind = false
+        @Option(parsing: .singleValue, help: "A cap AWARD:OF_AWARD:PERCENT (repeatable), e.g. CSTD_CS:LDTT:15.") var cap: [String] = []
+        @Flag(help: "Remove every cap.") var noCaps = false
+        @Option(help: "Why it changes (required to change).") var reason: String?
+
+        func run() async throws {
+            let changing = authority != nil || byKind || !cap.isEmpty || noCaps
+            var caps: [UnitPolicy.Cap] = []
+            for text in cap {
+                let parts = text.split(separator: ":").map(String.init)
+                guard parts.count == 3, let percent = Coefficient(parts[2]) else {
+                    throw ValidationError("--cap must be AWARD:OF_AWARD:PERCENT, e.g. CSTD_CS:LDTT:15 (got \(text)).")
+                }
+                caps.append(.init(award: parts[0].uppercased(), ofAward: parts[1].uppercased(), percent: percent, enabled: true))
+            }
+            let reason = changing ? try requiredReason(reason) : ""
+            let (authority, byKind, noCaps, newCaps) = (authority, byKind, noCaps, caps)
+            let policy = try await database.withDatabase { client, logger in
+                let catalogue = CatalogueRepository(client: client)
+                let id = try await UnitRepository(client: client).find(code: unit, logger: logger).id
+                let current = try await catalogue.policy(of: id, logger: logger)
+                guard changing else { return current }
+                return try await catalogue.setPolicy(
+                    id, authorityLevel: byKind ? nil : (authority ?? current.authorityLevel),
+                    caps: noCaps ? [] : (newCaps.isEmpty ? current.caps : newCaps), reason: reason, by: .commandLine(user: operatorName),
+                    logger: logger)
+            }
+            print("Cấp thẩm quyền: \(policy.effectiveAuthorityLevel)\(policy.authorityLevel == nil ? " (theo loại đơn vị)" : "")")
+            for cap in policy.caps {
+                print("Giới hạn: \(cap.award) ≤ \(cap.percent)% số \(cap.ofAward)\(cap.enabled ? "" : " (tắt)")")
+            }
+            if policy.caps.isEmpty { print("Giới hạn: không") }
+        }
+    }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The awards with the rule in force on a date (default today).")
