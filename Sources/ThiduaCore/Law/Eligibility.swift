@@ -252,9 +252,8 @@ public enum Eligibility {
             let (outcome, fact) = titleFact(person, "LDTT", "Lao động tiên tiến", "Advanced Worker", period, current: true)
             return RuleResult(rule, outcome, [fact])
         case .excellentOrInitiative:
-            return RuleResult(
-                rule, excellentOrInitiative(person, period, initiativesNeeded: 1).0,
-                excellentOrInitiative(person, period, initiativesNeeded: 1).1)
+            let (outcome, facts) = excellentOrInitiative(person, period, initiativesNeeded: 1)
+            return RuleResult(rule, outcome, facts)
         case .cstdCs3Periods:
             let checks = (0..<3).map {
                 titleFact(
