@@ -20,9 +20,12 @@ struct ImportCommand: AsyncParsableCommand {
         @Argument(help: "The CSV file.") var file: String
         func run() async throws {
             let rows = try RatingImport.parse(try readCSV(file))
+            let progress = ProgressLine(noun: "dòng")
             let summary = try await database.withDatabase { client, logger in
-                try await LawImportRepository(client: client).importRatings(rows, by: .commandLine(user: operatorName), logger: logger)
+                try await LawImportRepository(client: client).importRatings(
+                    rows, by: .commandLine(user: operatorName), logger: logger, progress: { progress.update($0) })
             }
+            progress.finish()
             print("Đã nhập \(file): \(summary).")
         }
     }
@@ -36,9 +39,12 @@ struct ImportCommand: AsyncParsableCommand {
         @Argument(help: "The CSV file.") var file: String
         func run() async throws {
             let rows = try DisciplineImport.parse(try readCSV(file))
+            let progress = ProgressLine(noun: "dòng")
             let summary = try await database.withDatabase { client, logger in
-                try await LawImportRepository(client: client).importDisciplines(rows, by: .commandLine(user: operatorName), logger: logger)
+                try await LawImportRepository(client: client).importDisciplines(
+                    rows, by: .commandLine(user: operatorName), logger: logger, progress: { progress.update($0) })
             }
+            progress.finish()
             print("Đã nhập \(file): \(summary).")
         }
     }
@@ -52,10 +58,12 @@ struct ImportCommand: AsyncParsableCommand {
         @Argument(help: "The CSV file.") var file: String
         func run() async throws {
             let rows = try PastCommendationImport.parse(try readCSV(file))
+            let progress = ProgressLine(noun: "dòng")
             let summary = try await database.withDatabase { client, logger in
                 try await LawImportRepository(client: client).importCommendations(
-                    rows, by: .commandLine(user: operatorName), logger: logger)
+                    rows, by: .commandLine(user: operatorName), logger: logger, progress: { progress.update($0) })
             }
+            progress.finish()
             print("Đã nhập \(file): \(summary).")
         }
     }
@@ -66,9 +74,11 @@ struct ImportCommand: AsyncParsableCommand {
         @Argument(help: "The CSV file.") var file: String
         func run() async throws {
             let rows = try UnitImport.parse(try readCSV(file))
+            let progress = ProgressLine(noun: "dòng")
             let summary = try await database.withDatabase { client, logger in
                 try await UnitRepository(client: client).importUnits(rows, by: .commandLine(user: operatorName), logger: logger)
             }
+            progress.finish()
             print("Đã nhập \(file): \(summary).")
         }
     }
@@ -82,9 +92,12 @@ struct ImportCommand: AsyncParsableCommand {
         @Argument(help: "The CSV file.") var file: String
         func run() async throws {
             let rows = try PersonImport.parse(try readCSV(file))
+            let progress = ProgressLine(noun: "dòng")
             let summary = try await database.withDatabase { client, logger in
-                try await PersonRepository(client: client).importPeople(rows, by: .commandLine(user: operatorName), logger: logger)
+                try await PersonRepository(client: client).importPeople(
+                    rows, by: .commandLine(user: operatorName), logger: logger, progress: { progress.update($0) })
             }
+            progress.finish()
             print("Đã nhập \(file): \(summary).")
         }
     }

@@ -10,11 +10,14 @@ public struct LawImportRepository: Sendable {
 
     public init(client: PostgresClient) { self.client = client }
 
-    public func importRatings(_ rows: [RatingImport.Row], by actor: Actor, logger: Logger) async throws -> ImportSummary {
+    public func importRatings(
+        _ rows: [RatingImport.Row], by actor: Actor, logger: Logger, progress: @Sendable (Int) -> Void = { _ in }
+    ) async throws -> ImportSummary {
         try await client.transaction(logger: logger) { connection in
             let ids = try await Self.resolve(rows.map { ($0.line, $0.owner) }, on: connection, logger: logger)
             var summary = ImportSummary()
-            for row in rows {
+            for (done, row) in rows.enumerated() {
+                if done > 0 && done % 1000 == 0 { progress(done) }
                 let id = ids[row.line]!
                 let result: [PostgresRow]
                 switch row.owner {
@@ -48,11 +51,14 @@ public struct LawImportRepository: Sendable {
         }
     }
 
-    public func importDisciplines(_ rows: [DisciplineImport.Row], by actor: Actor, logger: Logger) async throws -> ImportSummary {
+    public func importDisciplines(
+        _ rows: [DisciplineImport.Row], by actor: Actor, logger: Logger, progress: @Sendable (Int) -> Void = { _ in }
+    ) async throws -> ImportSummary {
         try await client.transaction(logger: logger) { connection in
             let ids = try await Self.resolve(rows.map { ($0.line, .person(code: $0.personCode)) }, on: connection, logger: logger)
             var summary = ImportSummary()
-            for row in rows {
+            for (done, row) in rows.enumerated() {
+                if done > 0 && done % 1000 == 0 { progress(done) }
                 let result = try await connection.rows(
                     """
                     INSERT INTO disciplines (person_id, measure, decided_on, decision_number)
@@ -67,7 +73,9 @@ public struct LawImportRepository: Sendable {
         }
     }
 
-    public func importCommendations(_ rows: [PastCommendationImport.Row], by actor: Actor, logger: Logger) async throws -> ImportSummary {
+    public func importCommendations(
+        _ rows: [PastCommendationImport.Row], by actor: Actor, logger: Logger, progress: @Sendable (Int) -> Void = { _ in }
+    ) async throws -> ImportSummary {
         try await client.transaction(logger: logger) { connection in
             let ids = try await Self.resolve(rows.map { ($0.line, $0.owner) }, on: connection, logger: logger)
             let awards = Set(
@@ -78,7 +86,8 @@ public struct LawImportRepository: Sendable {
                     unknown.map { ImportIssue(line: $0.line, message: "Không có khen thưởng mã \"\($0.award)\" trong danh mục.") })
             }
             var summary = ImportSummary()
-            for row in rows {
+            for (done, row) in rows.enumerated() {
+                if done > 0 && done % 1000 == 0 { progress(done) }
                 let id = ids[row.line]!
                 let person: UUID? = if case .person = row.owner { id } else { nil }
                 let unit: UUID? = if case .unit = row.owner { id } else { nil }

@@ -6,7 +6,10 @@ import ThiduaCore
 extension PersonRepository {
     /// Imports a people file in one transaction: all rows or none. A row matches an existing person by `code`,
     /// or else by full name within the unit; a match is updated only if something differs.
-    public func importPeople(_ rows: [PersonImport.Row], by actor: Actor, logger: Logger) async throws -> ImportSummary {
+    /// `progress` hears the number of rows done every 1,000 rows.
+    public func importPeople(
+        _ rows: [PersonImport.Row], by actor: Actor, logger: Logger, progress: @Sendable (Int) -> Void = { _ in }
+    ) async throws -> ImportSummary {
         try await client.transaction(logger: logger) { connection in
             try await connection.query("LOCK TABLE people IN SHARE ROW EXCLUSIVE MODE", logger: logger)
             var unitIds: [String: ID<OrgUnit>] = [:]
@@ -24,7 +27,8 @@ extension PersonRepository {
 
             var issues: [ImportIssue] = []
             var summary = ImportSummary()
-            for row in rows {
+            for (done, row) in rows.enumerated() {
+                if done > 0 && done % 1000 == 0 { progress(done) }
                 guard let unitId = unitIds[row.unitCode] else {
                     issues.append(
                         ImportIssue(
