@@ -41,8 +41,10 @@ struct Demo: AsyncParsableCommand {
             for account in try await accounts.list(logger: logger) { byName[account.displayName] = account }
             lines.append(try await DemoRegistry(client: client, logger: logger, actor: actor).load(accounts: byName))
             if let scale {
-                lines.append(
-                    try await DemoScale(client: client, logger: logger, actor: actor).load(scale, progress: ProgressLine(noun: "cá nhân")))
+                let progress = ProgressLine(noun: "cá nhân")
+                let added = try await ScaleData(client: client).add(scale, by: actor, logger: logger) { progress.update($0) }
+                progress.finish()
+                lines.append("Đã thêm \(added.count) cá nhân, đề nghị và khen thưởng năm 2024 để đo hiệu năng (mã \(added.firstCode)…).")
             }
             if created.isEmpty {
                 lines.append(

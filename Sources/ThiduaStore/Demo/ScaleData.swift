@@ -2,16 +2,21 @@ import Foundation
 import Logging
 import PostgresNIO
 import ThiduaCore
-import ThiduaStore
 
-/// `thidua demo --scale N`: N generated people, each with an approved LĐTT, Giấy khen or CSTĐ cơ sở nomination and
+/// Bulk data for benchmarks (`thidua demo --scale N`): N generated people, each with an approved LĐTT, Giấy khen or CSTĐ cơ sở nomination and
 /// its commendation in calendar 2024 (a decision per thousand, dated through the year, money from the catalogue),
 /// for benchmarks. Written in bulk with SQL in one transaction: generated rows are benchmark data and are not
 /// entered in the audit log one by one (one audit entry records the batch).
-struct DemoScale {
+public struct ScaleData: Sendable {
     let client: PostgresClient
-    let logger: Logger
-    let actor: Actor
+
+    public init(client: PostgresClient) { self.client = client }
+
+    /// What was added: how many, and the first generated person code.
+    public struct Added: Sendable {
+        public let count: Int
+        public let firstCode: String
+    }
 
     static let families = [
         "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
@@ -22,17 +27,17 @@ struct DemoScale {
         "Nga", "Phúc", "Quang", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Uyên", "Việt", "Yến", "Ẩn",
     ]
 
-    func load(_ count: Int, progress: ProgressLine) async throws -> String {
-        guard count > 0 else { return "" }
-        return try await client.withConnection { connection in
+    /// Adds `count` people with their commendations on top of the demo school; `progress` hears people written so far.
+    public func add(_ count: Int, by actor: Actor, logger: Logger, progress: @Sendable (Int) -> Void = { _ in }) async throws -> Added {
+        try await client.withConnection { connection in
             try await connection.query("BEGIN", logger: logger)
             do {
-                let line = try await generate(count, on: connection, progress: progress)
+                let added = try await generate(count, by: actor, on: connection, logger: logger, progress: progress)
                 try await connection.query("COMMIT", logger: logger)
                 // After a bulk load: statistics for the planner, and the rows marked visible once, here, rather than by
                 // the first report that reads them.
                 try await connection.query("VACUUM (ANALYZE) people, nominations, decisions, commendations", logger: logger)
-                return line
+                return added
             } catch {
                 _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
@@ -40,7 +45,9 @@ struct DemoScale {
         }
     }
 
-    private func generate(_ count: Int, on connection: PostgresConnection, progress: ProgressLine) async throws -> String {
+    private func generate(
+        _ count: Int, by actor: Actor, on connection: PostgresConnection, logger: Logger, progress: (Int) -> Void
+    ) async throws -> Added {
         let context = try await connection.query(
             """
             SELECT m.id, a.id, a.display_name, (SELECT count(*) FROM people WHERE code LIKE 'S%')::bigint
@@ -71,7 +78,7 @@ struct DemoScale {
                      (SELECT \(units)::uuid[] AS u, \(Self.families)::text[] AS f, \(Self.middles)::text[] AS m, \(Self.givens)::text[] AS n,
                              \(keys(Self.families))::text[] AS fk, \(keys(Self.middles))::text[] AS mk, \(keys(Self.givens))::text[] AS nk) AS pools
                 """, logger: logger)
-            progress.update(end - first + 1)
+            progress(end - first + 1)
             start = end + 1
         }
         let statements: [PostgresQuery] = [
@@ -106,10 +113,9 @@ struct DemoScale {
             """,
         ]
         for statement in statements { try await connection.query(statement, logger: logger) }
-        progress.finish()
         try await AuditLog.record(
             on: connection, by: actor, action: "demo.scale", entity: "demo", id: "scale", before: String?.none,
             after: ["people": count, "first": first, "last": last], logger: logger)
-        return "Đã thêm \(count) cá nhân, đề nghị và khen thưởng năm 2024 để đo hiệu năng (mã S\(String(format: "%07d", first))…)."
+        return Added(count: count, firstCode: "S" + String(repeating: "0", count: max(0, 7 - String(first).count)) + String(first))
     }
 }
