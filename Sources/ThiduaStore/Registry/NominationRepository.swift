@@ -190,19 +190,17 @@ public struct NominationRepository: Sendable {
 
     /// The award must exist and suit the nominee: a title for individuals is not given to a collective.
     static func checkAward(_ code: String, for nominee: Owner, on connection: PostgresConnection, logger: Logger) async throws {
-        let rows = try await connection.rows("SELECT recipient, name FROM awards WHERE code = \(code)", logger: logger)
-        guard let row = rows.first else {
+        let award: Award
+        do {
+            award = try await CatalogueRepository.award(code, on: connection, logger: logger)
+        } catch let error as DomainError where error.code == .notFound {
             throw DomainError.validation([
                 .init(field: "awardCode", message: "Không có danh hiệu hoặc hình thức khen thưởng mã \"\(code)\".")
             ])
         }
-        let (recipient, name) = try row.decode((String, String).self)
-        let suits =
-            recipient == "both" || (recipient == "individual" && nominee.personId != nil)
-            || (recipient == "collective" && nominee.unitId != nil)
-        guard suits else {
+        guard award.recipient.suits(nominee) else {
             let who = nominee.personId != nil ? "cá nhân" : "tập thể"
-            throw DomainError.validation([.init(field: "awardCode", message: "\"\(name)\" không dành cho \(who).")])
+            throw DomainError.validation([.init(field: "awardCode", message: "\"\(award.name)\" không dành cho \(who).")])
         }
     }
 
