@@ -36,6 +36,13 @@ public struct Period: Equatable, Hashable, Sendable {
     public var endsOn: LocalDate { kind == .calendarYear ? LocalDate(year, 12, 31) : LocalDate(year + 1, 8, 31) }
 
     public func contains(_ date: LocalDate) -> Bool { startsOn <= date && date <= endsOn }
+
+    /// The period `count` periods earlier of the same kind.
+    public func earlier(by count: Int) -> Period { Period(kind: kind, year: year - count) }
+
+    /// "năm 2024", "năm học 2023-2024": how documents name a period (upper-cased in titles).
+    public var vietnamese: String { kind == .calendarYear ? "năm \(label)" : "năm học \(label)" }
+    public var english: String { kind == .calendarYear ? "year \(label)" : "school year \(label)" }
 }
 
 /// A date without a time or zone ("YYYY-MM-DD"), as decisions and deadlines are written.

@@ -252,7 +252,7 @@ public enum Eligibility {
             let (outcome, fact) = titleFact(person, "LDTT", "Lao động tiên tiến", "Advanced Worker", period, current: true)
             return RuleResult(rule, outcome, [fact])
         case .excellentOrInitiative:
-            let (outcome, facts) = excellentOrInitiative(person, period, initiativesNeeded: 1)
+            let (outcome, facts) = excellentOrInitiative(person, period)
             return RuleResult(rule, outcome, facts)
         case .cstdCs3Periods:
             let checks = (0..<3).map {
@@ -295,7 +295,7 @@ public enum Eligibility {
         }
     }
 
-    static func excellentOrInitiative(_ person: PersonFacts, _ period: Period, initiativesNeeded: Int) -> (RuleResult.Outcome, [Fact]) {
+    static func excellentOrInitiative(_ person: PersonFacts, _ period: Period) -> (RuleResult.Outcome, [Fact]) {
         let rating = person.rating(in: period)
         let initiatives = person.initiativeCount(in: period)
         var facts = [rating.map { ratingFact($0.rating, period) } ?? noRating(period)]
@@ -303,7 +303,7 @@ public enum Eligibility {
             Fact(
                 "Sáng kiến, mô hình được công nhận \(period.vietnamese): \(initiatives)",
                 "Initiatives or models recognized in \(period.english): \(initiatives)"))
-        if rating?.rating == .excellent || initiatives >= initiativesNeeded { return (.passed, facts) }
+        if rating?.rating == .excellent || initiatives > 0 { return (.passed, facts) }
         return (rating == nil ? .unknown : .failed, facts)
     }
 

@@ -198,14 +198,3 @@ public struct CollectiveFacts: Equatable, Sendable {
         self.members = members
     }
 }
-
-extension Period {
-    public func overlaps(_ other: Period) -> Bool { startsOn <= other.endsOn && other.startsOn <= endsOn }
-
-    /// The period `count` periods earlier of the same kind.
-    public func earlier(by count: Int) -> Period { Period(kind: kind, year: year - count) }
-
-    /// "năm 2024", "năm học 2023-2024".
-    public var vietnamese: String { kind == .calendarYear ? "năm \(label)" : "năm học \(label)" }
-    public var english: String { kind == .calendarYear ? "year \(label)" : "school year \(label)" }
-}

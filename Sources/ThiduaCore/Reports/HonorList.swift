@@ -18,7 +18,7 @@ public enum HonorList {
         }
 
         public var title: String {
-            "DANH SÁCH KHEN THƯỞNG " + (period.kind == .calendarYear ? "NĂM \(period.year)" : "NĂM HỌC \(period.label)")
+            "DANH SÁCH KHEN THƯỞNG " + period.vietnamese.uppercased()
         }
     }
 

@@ -80,7 +80,6 @@ public struct YearSummary: Equatable, Sendable, Codable {
     public var amount: Int { byAward.map(\.amount).reduce(0, +) }
 
     public var title: String {
-        let period = Period(self.period).map { $0.kind == .calendarYear ? "NĂM \($0.label)" : "NĂM HỌC \($0.label)" } ?? self.period
-        return "TỔNG HỢP THI ĐUA – KHEN THƯỞNG \(period)"
+        "TỔNG HỢP THI ĐUA – KHEN THƯỞNG " + (Period(period)?.vietnamese ?? period).uppercased()
     }
 }

@@ -9,7 +9,6 @@ import ZIPFoundation
 struct XLSXHonorListWriter: HonorListWriter {
     private var rows = ""
     private var row = 0
-    private var title = ""
     private let folder: URL
     private let sheetFile: URL
     private let sheetHandle: FileHandle
@@ -36,7 +35,6 @@ struct XLSXHonorListWriter: HonorListWriter {
     }
 
     mutating func begin(_ request: HonorList.Request, issuer: HonorList.Issuer) {
-        title = request.title
         append([.text(request.title)], style: .title)
         append(HonorList.columns.map { .text($0) }, style: .header)
     }
