@@ -81,23 +81,6 @@ public struct LocalDate: Comparable, Hashable, Sendable, Codable, CustomStringCo
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
-    /// A date as PostgreSQL prints `date::text` ("2024-05-20"), trusted to exist: no calendar check, which costs
-    /// more than the rest of a report line.
-    public static func fromDatabase(_ text: String) -> LocalDate? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for byte in bytes[range] {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        return LocalDate(year, month, day)
-    }
-
     /// Today's date in Vietnam (UTC+7), where deadlines are set.
     public static var today: LocalDate {
         var calendar = Calendar(identifier: .gregorian)

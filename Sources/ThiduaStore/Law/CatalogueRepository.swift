@@ -134,7 +134,7 @@ public struct CatalogueRepository: Sendable {
                 threshold = VoteThreshold(numerator: numerator, denominator: denominator, base: base)
             }
             return AwardRule(
-                awardCode: award, effectiveFrom: LocalDate(from) ?? LocalDate(1970, 1, 1),
+                awardCode: award, effectiveFrom: LocalDate.stored(from),
                 coefficient: Coefficient(coefficient) ?? Coefficient(hundredths: 0), collectiveFactor: factor, authorityLevel: level,
                 voteThreshold: threshold, eligibility: eligibility.compactMap(EligibilityRule.init), citation: citation,
                 verified: verified)
@@ -147,7 +147,7 @@ public struct CatalogueRepository: Sendable {
         )
         .map {
             let (from, amount, citation) = try $0.decode((String, Int, String).self)
-            return BaseSalary(effectiveFrom: LocalDate(from) ?? LocalDate(1970, 1, 1), amount: amount, citation: citation)
+            return BaseSalary(effectiveFrom: LocalDate.stored(from), amount: amount, citation: citation)
         }
     }
 

@@ -102,7 +102,7 @@ public struct CommendationRepository: Sendable {
         var commendation = Commendation(
             id: ID(id), nominationId: ID(nomination), awardCode: award, movementId: ID(movement),
             nominee: try Owner.stored(person: person, unit: unit), decisionNumber: number,
-            decisionDate: LocalDate(date) ?? LocalDate(1970, 1, 1), signerName: signer, revocation: revocation)
+            decisionDate: LocalDate.stored(date), signerName: signer, revocation: revocation)
         commendation.issuer = issuer
         if let coefficient = coefficient.flatMap(Coefficient.init), let factor, let baseSalary, let amount {
             commendation.money = .init(coefficient: coefficient, collectiveFactor: factor, baseSalary: baseSalary, rewardAmount: amount)

@@ -37,7 +37,7 @@ public struct DecisionRepository: Sendable {
             """, logger: logger
         ).map { row in
             let (number, issued, issuer, title) = try row.decode((String, String, String, String).self)
-            return DecisionDocument.Basis(number: number, date: LocalDate(issued) ?? LocalDate(1970, 1, 1), issuer: issuer, title: title)
+            return DecisionDocument.Basis(number: number, date: LocalDate.stored(issued), issuer: issuer, title: title)
         }
         let issuerRows = try await client.rows(
             """
@@ -46,7 +46,7 @@ public struct DecisionRepository: Sendable {
             """, logger: logger)
         let (unitName, parentName) = try issuerRows.first?.decode((String, String).self) ?? ("", "")
         var document = DecisionDocument(
-            number: number, date: LocalDate(date) ?? LocalDate(1970, 1, 1), signer: signer,
+            number: number, date: LocalDate.stored(date), signer: signer,
             issuer: HonorList.Issuer(unitName: unitName, parentName: parentName, place: HonorList.Issuer.place(of: parentName)),
             movements: movements, bases: bases, entries: entries)
         document.overrides = try await client.rows(

@@ -43,7 +43,7 @@ public struct DocumentRepository: Sendable {
     static func document(_ row: PostgresRow) throws -> (item: LegalDocument, createdAt: String, id: String) {
         let (id, number, date, issuer, title, version, createdAt) = try row.decode((UUID, String, String, String, String, Int, String).self)
         let document = LegalDocument(
-            id: ID(id), number: number, date: LocalDate(date) ?? LocalDate(1970, 1, 1), issuer: issuer, title: title, version: version)
+            id: ID(id), number: number, date: LocalDate.stored(date), issuer: issuer, title: title, version: version)
         return (document, createdAt, id.uuidString)
     }
 }

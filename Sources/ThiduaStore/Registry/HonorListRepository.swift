@@ -86,7 +86,7 @@ public struct HonorListRepository: Sendable {
             awardName: try cells[2].decode(String.self), name: try cells[3].decode(String.self),
             position: try cells[4].decode(String.self), unit: try cells[5].decode(String.self),
             achievements: try cells[6].decode(String.self), decisionNumber: try cells[7].decode(String.self),
-            decisionDate: LocalDate.fromDatabase(date) ?? LocalDate(1970, 1, 1), decisionLevel: try cells[9].decode(String.self),
+            decisionDate: LocalDate.stored(date), decisionLevel: try cells[9].decode(String.self),
             amount: try cells[11].decode(Int?.self), revocation: try cells[10].decode(String?.self))
     }
 }

@@ -147,7 +147,7 @@ public struct ModelRepository: Sendable {
         let model = ModelInitiative(
             id: ID(id), movementId: ID(movement), title: title, field: field,
             owner: try Owner.stored(person: person, unit: unit), goals: goals,
-            startsOn: LocalDate(starts) ?? LocalDate(1970, 1, 1), endsOn: LocalDate(ends) ?? LocalDate(1970, 1, 1),
+            startsOn: LocalDate.stored(starts), endsOn: LocalDate.stored(ends),
             status: ModelStatus(rawValue: status) ?? .registered, recognition: recognition, version: version)
         return (model, createdAt, id.uuidString)
     }

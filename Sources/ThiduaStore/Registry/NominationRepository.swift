@@ -172,7 +172,7 @@ public struct NominationRepository: Sendable {
             """, logger: logger
         ).first.map { row in
             let (number, date, level, name) = try row.decode((String, String, String, String).self)
-            return Submission(number: number, date: LocalDate(date) ?? LocalDate(1970, 1, 1), authorityLevel: level, authorityName: name)
+            return Submission(number: number, date: LocalDate.stored(date), authorityLevel: level, authorityName: name)
         }
         return nomination
     }
