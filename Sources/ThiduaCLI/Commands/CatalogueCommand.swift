@@ -36,17 +36,22 @@ struct CatalogueCommand: AsyncParsableCommand {
             }
             let reason = changing ? try requiredReason(reason) : ""
             let (authority, byKind, noCaps, newCaps) = (authority, byKind, noCaps, caps)
-            let policy = try await database.withDatabase { client, logger in
+            let (policy, levels) = try await database.withDatabase { client, logger in
                 let catalogue = CatalogueRepository(client: client)
                 let id = try await UnitRepository(client: client).find(code: unit, logger: logger).id
                 let current = try await catalogue.policy(of: id, logger: logger)
-                guard changing else { return current }
-                return try await catalogue.setPolicy(
+                let levels = try await catalogue.levels(logger: logger)
+                guard changing else { return (current, levels) }
+                let changed = try await catalogue.setPolicy(
                     id, authorityLevel: byKind ? nil : (authority ?? current.authorityLevel),
                     caps: noCaps ? [] : (newCaps.isEmpty ? current.caps : newCaps), reason: reason, by: .commandLine(user: operatorName),
                     logger: logger)
+                return (changed, levels)
             }
             print("Cấp thẩm quyền: \(policy.effectiveAuthorityLevel)\(policy.authorityLevel == nil ? " (theo loại đơn vị)" : "")")
+            if let level = levels.first(where: { $0.code == policy.effectiveAuthorityLevel }) {
+                print("Người ký khen thưởng của đơn vị: \(level.name)")
+            }
             for cap in policy.caps {
                 print("Giới hạn: \(cap.award) ≤ \(cap.percent)% số \(cap.ofAward)\(cap.enabled ? "" : " (tắt)")")
             }
@@ -61,9 +66,11 @@ struct CatalogueCommand: AsyncParsableCommand {
 
         func run() async throws {
             let date = try parseDate(date) ?? .today
-            let awards = try await database.withDatabase { client, logger in
-                try await CatalogueRepository(client: client).awards(logger: logger)
+            let (awards, levels) = try await database.withDatabase { client, logger in
+                let catalogue = CatalogueRepository(client: client)
+                return (try await catalogue.awards(logger: logger), try await catalogue.levels(logger: logger))
             }
+            let levelName = Dictionary(levels.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
             print("Danh mục khen thưởng áp dụng ngày \(date.vietnamese)")
             for award in awards {
                 let rule = award.rule(on: date)
@@ -71,7 +78,7 @@ struct CatalogueCommand: AsyncParsableCommand {
                     rule.map { "hệ số \($0.coefficient)" + ($0.collectiveFactor == 2 ? " (tập thể ×2)" : "") } ?? "chưa có quy định"
                 let verified = (rule?.verified ?? award.verified) ? "" : " [cần xác minh]"
                 print(
-                    "\(award.code.padding(toLength: 11, withPad: " ", startingAt: 0)) \(award.name) — \(coefficient), cấp \(rule?.authorityLevel ?? "?")\(verified)"
+                    "\(award.code.padding(toLength: 11, withPad: " ", startingAt: 0)) \(award.name) — \(coefficient); \(rule.flatMap { levelName[$0.authorityLevel] } ?? "chưa rõ cấp") quyết định\(verified)"
                 )
                 if let rule { print("            \(rule.citation)") }
             }

@@ -203,7 +203,7 @@ public struct EligibilityRepository: Sendable {
             WHERE (CASE WHEN \(person) THEN pc.person_id ELSE pc.unit_id END) = ANY(\(ids))
             UNION ALL
             SELECT coalesce(n.nominee_person_id, n.nominee_unit_id), n.award_code, a.name, m.period_kind, m.period_year, 'pending',
-                   'đề nghị đang ở trạng thái ' || n.status, NULL::bigint
+                   n.status, NULL::bigint
             FROM nominations n JOIN movements m ON m.id = n.movement_id JOIN awards a ON a.code = n.award_code
             WHERE n.status IN ('draft', 'submitted', 'in_review', 'returned', 'recommended', 'forwarded')
               AND n.id IS DISTINCT FROM \(nomination?.rawValue)
@@ -214,7 +214,11 @@ public struct EligibilityRepository: Sendable {
             let (id, code, name, kind, year, status, source, amount) =
                 try row.decode((UUID, String, String, String, Int, String, String, Int?).self)
             guard let period = period(kind, year), let status = PersonFacts.TitleFact.Status(rawValue: status) else { return nil }
-            return (id, .init(awardCode: code, awardName: name, period: period, status: status, source: source, rewardAmount: amount))
+            // A pending title's source is its nomination's status, named as the clerk knows it.
+            let described =
+                status == .pending
+                ? "đề nghị đang ở bước \"\(NominationStatus(rawValue: source)?.vietnameseName ?? source)\"" : source
+            return (id, .init(awardCode: code, awardName: name, period: period, status: status, source: described, rewardAmount: amount))
         }
     }
 

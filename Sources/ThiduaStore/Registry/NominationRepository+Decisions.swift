@@ -253,7 +253,10 @@ extension NominationRepository {
             let (id, date, existingIssuer) = try row.decode((UUID, String, String?).self)
             guard existingIssuer == issuer else {
                 throw DomainError(
-                    .conflict, "Số quyết định \(reference.number) đã được ghi cho \(existingIssuer ?? "quyết định của đơn vị").",
+                    .conflict,
+                    "Số quyết định \(reference.number) đã được dùng cho một quyết định "
+                        + (existingIssuer.map { "của \($0)" } ?? "do đơn vị ký")
+                        + "; hãy kiểm tra lại số và cơ quan ban hành.",
                     violations: [.init(field: "decisionNumber", message: "Số quyết định đã được dùng cho cơ quan khác.")])
             }
             guard date == reference.date.description else {
