@@ -27,13 +27,7 @@ struct CatalogueCommand: AsyncParsableCommand {
         func run() async throws {
             let changing = authority != nil || byKind || !cap.isEmpty || noCaps
             var caps: [UnitPolicy.Cap] = []
-            for text in cap {
-                let parts = text.split(separator: ":").map(String.init)
-                guard parts.count == 3, let percent = Coefficient(parts[2]) else {
-                    throw ValidationError("--cap must be AWARD:OF_AWARD:PERCENT, e.g. CSTD_CS:LDTT:15 (got \(text)).")
-                }
-                caps.append(.init(award: parts[0].uppercased(), ofAward: parts[1].uppercased(), percent: percent, enabled: true))
-            }
+            for text in cap { caps.append(try UnitPolicy.Cap.parse(text)) }
             let reason = changing ? try requiredReason(reason) : ""
             let (authority, byKind, noCaps, newCaps) = (authority, byKind, noCaps, caps)
             let (policy, levels) = try await database.withDatabase { client, logger in

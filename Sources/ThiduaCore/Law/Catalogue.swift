@@ -190,3 +190,64 @@ public struct UnitPolicy: Equatable, Sendable, Codable {
         self.caps = caps
     }
 }
+
+extension VoteThreshold {
+    /// A threshold as an admin gives it; a numerator of 0 means "no threshold" (nil).
+    public static func validate(numerator: Int?, denominator: Int?, base: String?) throws(DomainError) -> VoteThreshold? {
+        if numerator == 0 { return nil }
+        guard let numerator, let denominator, numerator > 0, denominator >= numerator, let base = base.flatMap(Base.init) else {
+            throw DomainError.validation([
+                .init(
+                    field: "voteThreshold",
+                    message: "Tỉ lệ biểu quyết cần numerator > 0, denominator ≥ numerator, base là members hoặc present.")
+            ])
+        }
+        return VoteThreshold(numerator: numerator, denominator: denominator, base: base)
+    }
+
+    /// Why a recommendation cannot be made with this tally, or nil when the votes reach the threshold.
+    public func refusal(_ tally: Tally, awardName: String) -> DomainError? {
+        guard !isMet(by: tally) else { return nil }
+        return DomainError(
+            .conflict,
+            "Chưa đủ phiếu để đề nghị \"\(awardName)\": \(tally.agree) phiếu đồng ý, cần \(required(tally)) "
+                + "(\(vietnamese); \(tally.members) thành viên, \(tally.reviewed) đã biểu quyết).",
+            violations: [.init(field: "recommended", message: "Chưa đạt tỉ lệ biểu quyết của khen thưởng này.")])
+    }
+}
+
+extension UnitPolicy.Cap {
+    /// One cap from a form; `field` names it in the error ("caps[0]").
+    public static func validate(award: String?, ofAward: String?, percent: String?, enabled: Bool?, field: String) throws(DomainError)
+        -> UnitPolicy.Cap
+    {
+        guard let award, !award.isEmpty, let ofAward, !ofAward.isEmpty, let percent = percent.flatMap(Coefficient.init) else {
+            throw DomainError.validation([.init(field: field, message: "Mỗi giới hạn cần award, ofAward và percent (ví dụ \"15\").")])
+        }
+        return UnitPolicy.Cap(award: award.uppercased(), ofAward: ofAward.uppercased(), percent: percent, enabled: enabled ?? true)
+    }
+
+    /// "CSTD_CS:LDTT:15", as the command line takes a cap.
+    public static func parse(_ text: String) throws(DomainError) -> UnitPolicy.Cap {
+        let parts = text.split(separator: ":").map(String.init)
+        guard parts.count == 3 else {
+            throw DomainError.validation([
+                .init(field: "cap", message: "Giới hạn viết dạng KHEN_THUONG:TINH_TREN:PHAN_TRAM, ví dụ CSTD_CS:LDTT:15 (nhận: \(text)).")
+            ])
+        }
+        return try validate(award: parts[0], ofAward: parts[1], percent: parts[2], enabled: true, field: "cap")
+    }
+
+    /// The most of `award` the cap allows when `base` of `ofAward` are issued (rounded down).
+    public func allowed(base: Int) -> Int { base * percent.hundredths / 10_000 }
+
+    /// Why one more is refused, or nil when it fits: `issued` of the award and `base` of the award it is a share of.
+    public func refusal(issued: Int, base: Int, unitName: String, awardName: String, baseName: String, period: Period) -> DomainError? {
+        guard issued + 1 > allowed(base: base) else { return nil }
+        return DomainError(
+            .conflict,
+            "Vượt giới hạn của \(unitName): \(awardName) tối đa \(percent)% số \(baseName) \(period.vietnamese) "
+                + "(\(base) → tối đa \(allowed(base: base))); đã có \(issued).",
+            violations: [.init(field: "cap", message: "Đã đủ số \(awardName) được phép trong kỳ.")])
+    }
+}

@@ -231,14 +231,13 @@ extension NominationRepository {
                        (SELECT count(*) FROM issued WHERE award_code = \(baseAward))::bigint
                 """, logger: logger)
             let (already, base) = try counts.required("giới hạn").decode((Int, Int).self)
-            let percent = Coefficient(percentText) ?? Coefficient(hundredths: 0)
-            let allowed = base * percent.hundredths / 10_000
-            if already + 1 > allowed {
-                throw DomainError(
-                    .conflict,
-                    "Vượt giới hạn của \(unitName): \(awardName) tối đa \(percent)% số \(baseName) \(period.vietnamese) "
-                        + "(\(base) → tối đa \(allowed)); đã có \(already).",
-                    violations: [.init(field: "cap", message: "Đã đủ số \(awardName) được phép trong kỳ.")])
+            let cap = UnitPolicy.Cap(
+                award: nomination.awardCode, ofAward: baseAward, percent: Coefficient(percentText) ?? Coefficient(hundredths: 0),
+                enabled: true)
+            if let refusal = cap.refusal(
+                issued: already, base: base, unitName: unitName, awardName: awardName, baseName: baseName, period: period)
+            {
+                throw refusal
             }
         }
     }

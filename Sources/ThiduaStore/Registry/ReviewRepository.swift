@@ -185,13 +185,7 @@ extension NominationRepository {
             if let threshold = award.rule(on: LocalDate.today)?.voteThreshold {
                 tally.threshold = threshold.vietnamese
                 tally.required = threshold.required(tally)
-                if recommended && !threshold.isMet(by: tally) {
-                    throw DomainError(
-                        .conflict,
-                        "Chưa đủ phiếu để đề nghị \"\(award.name)\": \(tally.agree) phiếu đồng ý, cần \(tally.required ?? 0) "
-                            + "(\(threshold.vietnamese); \(tally.members) thành viên, \(tally.reviewed) đã biểu quyết).",
-                        violations: [.init(field: "recommended", message: "Chưa đạt tỉ lệ biểu quyết của khen thưởng này.")])
-                }
+                if recommended, let refusal = threshold.refusal(tally, awardName: award.name) { throw refusal }
             }
             let nomination = try await Self.move(
                 id, to: recommended ? .recommended : .notRecommended, tally: tally, expectedVersion: expectedVersion,

@@ -94,7 +94,11 @@ struct LawController {
             let award = try await catalogue.award(try code(context), logger: context.logger)
             let rule = try AwardRule.revised(
                 award: award, effectiveFrom: body.effectiveFrom, coefficient: body.coefficient, collectiveFactor: body.collectiveFactor,
-                authorityLevel: body.authorityLevel, voteThreshold: try threshold(body.voteThreshold), eligibility: body.eligibility,
+                authorityLevel: body.authorityLevel,
+                voteThreshold: try body.voteThreshold.map { threshold throws(DomainError) in
+                    try VoteThreshold.validate(numerator: threshold.numerator, denominator: threshold.denominator, base: threshold.base)
+                },
+                eligibility: body.eligibility,
                 citation: body.citation, verified: body.verified)
             let updated = try await catalogue.setRule(rule, reason: reason, by: context.actor, logger: context.logger)
             return EditedResponse(status: .created, response: AwardResponse(updated))
@@ -146,16 +150,11 @@ struct LawController {
             let body = try await request.decodeJSON(as: PolicyRequest.self, context: context)
             let reason = try requiredReason(body.reason)
             var caps: [UnitPolicy.Cap] = []
-            var violations: [DomainError.FieldViolation] = []
             for (index, cap) in (body.caps ?? []).enumerated() {
-                guard let award = cap.award, let base = cap.ofAward, let percent = cap.percent.flatMap(Coefficient.init) else {
-                    violations.append(
-                        .init(field: "caps[\(index)]", message: "Mỗi giới hạn cần award, ofAward và percent (ví dụ \"15\")."))
-                    continue
-                }
-                caps.append(.init(award: award, ofAward: base, percent: percent, enabled: cap.enabled ?? true))
+                caps.append(
+                    try UnitPolicy.Cap.validate(
+                        award: cap.award, ofAward: cap.ofAward, percent: cap.percent, enabled: cap.enabled, field: "caps[\(index)]"))
             }
-            guard violations.isEmpty else { throw DomainError.validation(violations) }
             return try await catalogue.setPolicy(
                 unit, authorityLevel: body.authorityLevel, caps: caps, reason: reason, by: context.actor, logger: context.logger)
         }
@@ -176,23 +175,6 @@ struct LawController {
     private func code(_ context: AuthenticatedContext) throws -> String {
         guard let code = context.parameters.get("code") else { throw DomainError.notFound("khen thưởng") }
         return code
-    }
-
-    /// Absent: keep the threshold in force. `null` cannot be told from absent in this decoder, so "no threshold" is
-    /// written `{"numerator": 0}`.
-    private func threshold(_ request: VoteThresholdRequest?) throws(DomainError) -> VoteThreshold?? {
-        guard let request else { return .none }
-        if request.numerator == 0 { return .some(nil) }
-        guard let numerator = request.numerator, let denominator = request.denominator, numerator > 0, denominator >= numerator,
-            let base = request.base.flatMap(VoteThreshold.Base.init)
-        else {
-            throw DomainError.validation([
-                .init(
-                    field: "voteThreshold",
-                    message: "Tỉ lệ biểu quyết cần numerator > 0, denominator ≥ numerator, base là members hoặc present.")
-            ])
-        }
-        return .some(VoteThreshold(numerator: numerator, denominator: denominator, base: base))
     }
 }
 
