@@ -14,18 +14,14 @@ public struct SummaryRepository: Sendable {
         let issuer = try await HonorListRepository(client: client).issuer(
             for: HonorList.Request(period: period, unitId: unit), logger: logger)
         return try await client.withConnection { connection in
-            // A UUID's text is only hex digits and dashes, so it can be written into the shared fragment.
-            let scope = """
-                WITH RECURSIVE scope(id) AS (
-                    SELECT \(unit.map { "'\($0.rawValue.uuidString)'::uuid" } ?? "NULL::uuid")
-                    UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
-                """
             let start = period.startsOn.description
             let end = period.endsOn.description
             var movements: [YearSummary.MovementLine] = []
             let movementRows = try await connection.rows(
                 """
-                \(unescaped: scope)
+                WITH RECURSIVE scope(id) AS (
+                    SELECT id FROM units WHERE id = \(unit?.rawValue)
+                    UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
                 SELECT m.id, m.name, m.period_kind, m.period_year, m.status FROM movements m
                 WHERE m.starts_on <= \(end)::date AND m.ends_on >= \(start)::date
                   AND (\(unit?.rawValue)::uuid IS NULL OR m.unit_id IN (SELECT id FROM scope))
@@ -67,38 +63,44 @@ public struct SummaryRepository: Sendable {
                         modelsRecognized: fields.map(\.recognized).reduce(0, +), modelsByField: fields, recognizedByLevel: levels,
                         nominationsByStatus: byStatus))
             }
-            let issued = """
-                \(scope),
-                issued AS (
-                    SELECT c.award_code, c.reward_amount, coalesce(pu.name, nu.name) AS unit_name, a.name AS award_name, a.precedence
-                    FROM commendations c JOIN decisions d ON d.id = c.decision_id JOIN awards a ON a.code = c.award_code
-                    LEFT JOIN people p ON p.id = c.nominee_person_id LEFT JOIN units pu ON pu.id = p.unit_id
-                    LEFT JOIN units nu ON nu.id = c.nominee_unit_id
-                    LEFT JOIN commendation_revocations r ON r.commendation_id = c.id
-                    WHERE r.commendation_id IS NULL AND d.decision_date BETWEEN '\(start)'::date AND '\(end)'::date
-                      AND (\(unit == nil ? "true" : "coalesce(c.nominee_unit_id, p.unit_id) IN (SELECT id FROM scope)")))
+            // One pass over the period's commendations, counted per award and unit; both tallies are summed from it.
+            var byAward: [(precedence: Int, tally: YearSummary.Tally)] = []
+            var byUnit: [YearSummary.Tally] = []
+            let rows = try await connection.rows(
                 """
-            let byAward = try await connection.rows(
-                """
-                \(unescaped: issued)
-                SELECT award_code, award_name, count(*)::bigint, coalesce(sum(reward_amount), 0)::bigint FROM issued
-                GROUP BY award_code, award_name, precedence ORDER BY precedence
-                """, logger: logger
-            ).map { row in
-                let (code, name, count, amount) = try row.decode((String, String, Int, Int).self)
-                return YearSummary.Tally(code: code, label: name, count: count, amount: amount)
+                WITH RECURSIVE scope(id) AS (
+                    SELECT id FROM units WHERE id = \(unit?.rawValue)
+                    UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
+                SELECT c.award_code, a.name, a.precedence, coalesce(pu.name, nu.name), count(*)::bigint,
+                       coalesce(sum(c.reward_amount), 0)::bigint
+                FROM commendations c JOIN decisions d ON d.id = c.decision_id JOIN awards a ON a.code = c.award_code
+                LEFT JOIN people p ON p.id = c.nominee_person_id LEFT JOIN units pu ON pu.id = p.unit_id
+                LEFT JOIN units nu ON nu.id = c.nominee_unit_id
+                LEFT JOIN commendation_revocations r ON r.commendation_id = c.id
+                WHERE r.commendation_id IS NULL AND d.decision_date BETWEEN \(start)::date AND \(end)::date
+                  AND (\(unit?.rawValue)::uuid IS NULL OR coalesce(c.nominee_unit_id, p.unit_id) IN (SELECT id FROM scope))
+                GROUP BY c.award_code, a.name, a.precedence, coalesce(pu.name, nu.name)
+                ORDER BY coalesce(pu.name, nu.name) COLLATE "vi-x-icu", a.precedence
+                """, logger: logger)
+            for row in rows {
+                let (code, awardName, precedence, unitName, count, amount) = try row.decode((String, String, Int, String, Int, Int).self)
+                func adding(_ tally: YearSummary.Tally?, code: String, label: String) -> YearSummary.Tally {
+                    YearSummary.Tally(code: code, label: label, count: (tally?.count ?? 0) + count, amount: (tally?.amount ?? 0) + amount)
+                }
+                if let index = byAward.firstIndex(where: { $0.tally.code == code }) {
+                    byAward[index].tally = adding(byAward[index].tally, code: code, label: awardName)
+                } else {
+                    byAward.append((precedence, adding(nil, code: code, label: awardName)))
+                }
+                if byUnit.last?.code == unitName {
+                    byUnit[byUnit.count - 1] = adding(byUnit.last, code: unitName, label: unitName)
+                } else {
+                    byUnit.append(adding(nil, code: unitName, label: unitName))
+                }
             }
-            let byUnit = try await connection.rows(
-                """
-                \(unescaped: issued)
-                SELECT unit_name, count(*)::bigint, coalesce(sum(reward_amount), 0)::bigint FROM issued
-                GROUP BY unit_name ORDER BY unit_name COLLATE "vi-x-icu"
-                """, logger: logger
-            ).map { row in
-                let (name, count, amount) = try row.decode((String, Int, Int).self)
-                return YearSummary.Tally(code: name, label: name, count: count, amount: amount)
-            }
-            return YearSummary(period: period, unit: issuer.unitName, movements: movements, byAward: byAward, byUnit: byUnit)
+            return YearSummary(
+                period: period, unit: issuer.unitName, movements: movements,
+                byAward: byAward.sorted { $0.precedence < $1.precedence }.map(\.tally), byUnit: byUnit)
         }
     }
 }
