@@ -5,14 +5,7 @@ import ThiduaCore
 public enum MovementReportFormat: String, CaseIterable, Sendable {
     case md, html, json, csv
 
-    public var contentType: String {
-        switch self {
-        case .md: "text/markdown; charset=utf-8"
-        case .html: "text/html; charset=utf-8"
-        case .json: "application/json"
-        case .csv: "text/csv; charset=utf-8"
-        }
-    }
+    public var contentType: String { MediaType.of(rawValue) }
 
     public func render(_ report: MovementReport) -> Data {
         let title = "BÁO CÁO TỔNG KẾT MÔ HÌNH – \(report.name.uppercased())"

@@ -46,4 +46,10 @@ struct CSVWriterTests {
         #expect(read[1] == ["\"q\"", "x\r\ny"])
         #expect(read[2] == ["Đặng Văn Đức", ""])
     }
+
+    @Test("Workbook text escapes markup and drops the control characters XML forbids, keeping tabs and line breaks")
+    func workbookText() {
+        #expect(XLSXHonorListWriter.escape("Tổ <1> & \"Dân vận\"\u{01}\tdòng\n2") == "Tổ &lt;1&gt; &amp; &quot;Dân vận&quot;\tdòng\n2")
+        #expect(XLSXHonorListWriter.escape("Nguyễn Thị Ngọc Hân") == "Nguyễn Thị Ngọc Hân")
+    }
 }

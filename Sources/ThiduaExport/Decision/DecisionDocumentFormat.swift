@@ -5,7 +5,7 @@ import ThiduaCore
 public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
     case html, md
 
-    public var contentType: String { self == .html ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8" }
+    public var contentType: String { MediaType.of(rawValue) }
 
     public func render(_ document: DecisionDocument) -> Data {
         Data((self == .html ? Self.html(document) : Self.markdown(document)).utf8)

@@ -5,15 +5,7 @@ import ThiduaCore
 public enum HonorListFormat: String, CaseIterable, Sendable {
     case csv, xlsx, md, json, html
 
-    public var contentType: String {
-        switch self {
-        case .csv: "text/csv; charset=utf-8"
-        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        case .md: "text/markdown; charset=utf-8"
-        case .json: "application/json"
-        case .html: "text/html; charset=utf-8"
-        }
-    }
+    public var contentType: String { MediaType.of(rawValue) }
 
     /// Renders entries given in list order (as `HonorListRepository` yields them) into one `Data`.
     public func render(

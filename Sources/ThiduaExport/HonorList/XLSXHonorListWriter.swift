@@ -100,22 +100,14 @@ struct XLSXHonorListWriter: HonorListWriter {
 
     static func column(_ index: Int) -> String { String(UnicodeScalar(UInt8(65 + index))) }
 
-    /// XML text: the five entities escaped, and characters XML 1.0 forbids dropped.
+    /// XML text: the markup characters escaped as in HTML, and characters XML 1.0 forbids (control characters other than
+    /// tab and line breaks) dropped.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
-            }
+        func allowed(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar == "\n" || scalar == "\r" || (scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF)
         }
-        return out
+        guard !text.unicodeScalars.allSatisfy(allowed) else { return HTMLParts.escape(text) }
+        return HTMLParts.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter(allowed))))
     }
 
     /// Column widths in characters: STT, name, position, unit, achievements, decision, level, money.
