@@ -187,7 +187,9 @@ struct ScaleTests {
             let nowhere = try cli.run("report", "honor-list", "--year", "2024", "--format", "csv", "-o", "/nonexistent-folder/list.csv")
             #expect(nowhere.status != 0)
             #expect(nowhere.stderr.contains("/nonexistent-folder/list.csv"))
-            #expect(try cli.run("demo", "--scale", "0").status != 0)
+            let zero = try cli.run("demo", "--scale", "0")
+            #expect(zero.status != 0)
+            #expect(zero.stderr.contains("--scale must be between 1 and 1000000."))
         }
     }
 }

@@ -37,6 +37,7 @@ struct LawAPITests {
                 let noReason = try await client.send(
                     .post, "/v1/awards/LDTT/rules", token: f.admin, json: #"{"effectiveFrom":"2026-01-01","coefficient":"0.35"}"#)
                 #expect(noReason.status == 422)
+                #expect(noReason.body["errors"]?.array?.first?["field"]?.string == "reason")
                 let badCoefficient = try await client.send(
                     .post, "/v1/awards/LDTT/rules", token: f.admin,
                     json: #"{"effectiveFrom":"2026-01-01","coefficient":"0.355","reason":"x"}"#)
