@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "ThiduaExport",
             dependencies: [
-                "ThiduaCore", "ThiduaStore", .product(name: "Logging", package: "swift-log"),
+                "ThiduaCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
@@ -105,7 +105,7 @@ let package = Package(
         ),
         .testTarget(name: "ThiduaCoreTests", dependencies: ["ThiduaCore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ThiduaExportTests", dependencies: ["ThiduaExport", "ThiduaCore", "ThiduaStore", "ThiduaTestSupport"],
+            name: "ThiduaExportTests", dependencies: ["ThiduaExport", "ThiduaCore"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "EmbeddedPostgresTests",

@@ -4,20 +4,14 @@ import PostgresNIO
 import ServiceLifecycle
 import ThiduaStore
 
-/// The repositories the routes use, over one client.
+/// What the routes need: one database client (each controller gets the repositories it uses over it) and limits.
 public struct AppDependencies: Sendable {
     public let client: PostgresClient
-    public let accounts: AccountRepository
-    public let units: UnitRepository
-    public let people: PersonRepository
     /// The largest evidence file accepted, in bytes.
     public let maxEvidenceBytes: Int
 
     public init(client: PostgresClient, maxEvidenceBytes: Int = 20 * 1_048_576) {
         self.client = client
-        self.accounts = AccountRepository(client: client)
-        self.units = UnitRepository(client: client)
-        self.people = PersonRepository(client: client)
         self.maxEvidenceBytes = maxEvidenceBytes
     }
 }
@@ -53,7 +47,7 @@ public func buildRouter(_ dependencies: AppDependencies, databaseDescription: St
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
-    router.add(middleware: AuthenticationMiddleware(accounts: dependencies.accounts))
+    router.add(middleware: AuthenticationMiddleware(accounts: AccountRepository(client: dependencies.client)))
     HealthController(client: dependencies.client, databaseDescription: databaseDescription).addRoutes(to: router)
     router.get("openapi.yaml") { _, _ in
         Response(
@@ -63,29 +57,29 @@ public func buildRouter(_ dependencies: AppDependencies, databaseDescription: St
     let v1 = router.group("v1", context: AuthenticatedContext.self)
     v1.add(
         middleware: IdempotencyMiddleware(keys: IdempotencyKeys(client: dependencies.client), maxBodyBytes: dependencies.maxEvidenceBytes))
-    MeController().addRoutes(to: v1)
-    UnitController(units: dependencies.units).addRoutes(to: v1)
-    PersonController(people: dependencies.people).addRoutes(to: v1)
     let client = dependencies.client
+    let (units, people) = (UnitRepository(client: client), PersonRepository(client: client))
+    let (nominations, reviews, eligibility) = (
+        NominationRepository(client: client), ReviewRepository(client: client), EligibilityRepository(client: client)
+    )
+    let (models, catalogue) = (ModelInitiativeRepository(client: client), CatalogueRepository(client: client))
+    MeController().addRoutes(to: v1)
+    UnitController(units: units, catalogue: catalogue, eligibility: eligibility).addRoutes(to: v1)
+    PersonController(people: people, eligibility: eligibility).addRoutes(to: v1)
     DocumentController(documents: DocumentRepository(client: client)).addRoutes(to: v1)
     MovementController(movements: MovementRepository(client: client)).addRoutes(to: v1)
-    ModelController(models: ModelRepository(client: client), reviews: ReviewRepository(client: client)).addRoutes(to: v1)
+    ModelInitiativeController(models: models, reviews: reviews).addRoutes(to: v1)
     EvidenceController(
-        evidence: EvidenceRepository(client: client), models: ModelRepository(client: client), maxBytes: dependencies.maxEvidenceBytes
+        evidence: EvidenceRepository(client: client), models: models, nominations: nominations, maxBytes: dependencies.maxEvidenceBytes
     )
     .addRoutes(to: v1)
-    NominationController(
-        nominations: NominationRepository(client: client), reviews: ReviewRepository(client: client),
-        eligibility: EligibilityRepository(client: client)
-    )
-    .addRoutes(to: v1)
-    LawController(catalogue: CatalogueRepository(client: client), eligibility: EligibilityRepository(client: client)).addRoutes(to: v1)
-    DecisionController(nominations: NominationRepository(client: client)).addRoutes(to: v1)
+    NominationController(nominations: nominations, reviews: reviews, eligibility: eligibility).addRoutes(to: v1)
+    LawController(catalogue: catalogue).addRoutes(to: v1)
+    DecisionController(nominations: nominations, decisions: DecisionRepository(client: client)).addRoutes(to: v1)
     CommendationController(commendations: CommendationRepository(client: client)).addRoutes(to: v1)
     AuditController(audit: AuditLog(client: client)).addRoutes(to: v1)
     ReportController(
-        honorList: HonorListRepository(client: client), units: UnitRepository(client: client),
-        decisions: DecisionRepository(client: client),
+        honorList: HonorListRepository(client: client), units: units,
         movements: MovementReportRepository(client: client), summaries: SummaryRepository(client: client)
     )
     .addRoutes(to: v1)

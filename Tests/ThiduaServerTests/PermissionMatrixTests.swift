@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import ThiduaCore
+import ThiduaStore
 import ThiduaTestSupport
 
 @Suite("Permission matrix over HTTP")
@@ -45,7 +46,8 @@ struct PermissionMatrixTests {
         (.post, "/v1/nominations/\(any)/eligibility-overrides", #"{"rule":"rating_good","reason":"x"}"#, [.headmaster]),
         (.post, "/v1/nominations/\(any)/external-decision", "{}", [.headmaster]),
         (.get, "/v1/units/\(any)/record", "", [.admin, .headmaster, .council, .union]),
-        (.get, "/v1/people/\(any)/record", "", [.admin, .headmaster, .council, .union]),
+        // GET /v1/people/{id}/record is a read scoped like the registry: staff read their own, 404 for others'
+        // (staffSeesOwnRecords below).
     ]
 
     @Test("Each protected route answers 403 to every role not allowed, and never 403 to an allowed one")
@@ -83,6 +85,45 @@ struct PermissionMatrixTests {
                 #expect(try await client.send(.get, "/v1/nominations/\(own.id)", token: f.staff).status == 200)
                 let all = try await client.send(.get, "/v1/nominations", token: f.union)
                 #expect(all.body["items"]?.array?.count == 2)
+            }
+        }
+    }
+
+    @Test("What is not a staff account's own answers 404 everywhere: records, evidence, nominations, models")
+    func notYoursIsNotFound() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let other = try await f.nomination(seed, status: .submitted, nominee: .person(f.councilPeople[1].id))
+            let otherModel = try await ModelInitiativeRepository(client: seed.client).register(
+                movementId: f.movement.id, title: "Mô hình của người khác", field: "economy", owner: .person(f.councilPeople[1].id),
+                goals: "", startsOn: nil, endsOn: nil, by: seed.actor, logger: seed.logger)
+            try await app.test(.router) { client in
+                for path in [
+                    "/v1/people/\(f.councilPeople[1].id)/record", "/v1/nominations/\(other.id)", "/v1/nominations/\(other.id)/evidence",
+                    "/v1/nominations/\(other.id)/eligibility", "/v1/models/\(otherModel.id)", "/v1/models/\(otherModel.id)/evidence",
+                ] {
+                    let response = try await client.send(.get, path, token: f.staff)
+                    #expect(response.status == 404, "\(path) answered \(response.status)")
+                    #expect(response.body["type"]?.string?.hasSuffix("not-found") == true, "\(path)")
+                }
+            }
+        }
+    }
+
+    @Test("A staff account reads the evidence of its own nomination, as the permission matrix in the README says")
+    func staffReadsEvidenceOfOwnNomination() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let own = try await f.nomination(seed, status: .submitted)
+            try await app.test(.router) { client in
+                let added = try await client.send(
+                    .post, "/v1/nominations/\(own.id)/evidence", token: f.union, json: #"{"note":"Biên bản họp tổ ngày 20/05/2024"}"#)
+                #expect(added.status == 201)
+                let id = try #require(added.body["id"]?.string)
+                let listed = try await client.send(.get, "/v1/nominations/\(own.id)/evidence", token: f.staff)
+                #expect(listed.status == 200)
+                #expect(listed.body["items"]?.array?.compactMap { $0["note"]?.string } == ["Biên bản họp tổ ngày 20/05/2024"])
+                #expect(try await client.send(.get, "/v1/evidence/\(id)", token: f.staff).status == 200)
             }
         }
     }

@@ -219,7 +219,7 @@ struct ModelReviewTests {
     func modelReviews() async throws {
         try await withTestApp { app, seed in
             let f = try await RegistryFixture.make(seed)
-            let models = ModelRepository(client: seed.client)
+            let models = ModelInitiativeRepository(client: seed.client)
             let model = try await models.register(
                 movementId: f.movement.id, title: "Mô hình Dân vận khéo", field: "economy", owner: .unit(f.collective.id), goals: "",
                 startsOn: nil, endsOn: nil, by: seed.actor, logger: seed.logger)

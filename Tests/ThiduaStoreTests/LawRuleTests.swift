@@ -268,7 +268,7 @@ struct LawRuleTests {
             let repository = NominationRepository(client: client)
             let secondApproved = try await client.withConnection { connection in
                 try await connection.query("BEGIN", logger: database.logger)
-                let decision = try await NominationRepository.decision(
+                let decision = try await DecisionRepository.findOrCreate(
                     DecisionReference.validate(number: "10/QĐ-THAP", date: "2024-12-21"), signer: f.headmasterAccount, on: connection,
                     logger: database.logger)
                 _ = try await NominationRepository.approve(

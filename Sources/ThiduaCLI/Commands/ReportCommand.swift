@@ -114,8 +114,10 @@ struct ReportCommand: AsyncParsableCommand {
             let count = try await database.withDatabase { client, logger in
                 let unitId = try await unitCode.asyncMap { try await UnitRepository(client: client).find(code: $0, logger: logger).id }
                 let request = HonorList.Request(period: period, unitId: unitId, movementId: movement, includeRevoked: includeRevoked)
+                let repository = HonorListRepository(client: client)
                 return try await HonorListReport.stream(
-                    request, format: format, repository: HonorListRepository(client: client), logger: logger,
+                    request, format: format, issuer: try await repository.issuer(for: request, logger: logger),
+                    entries: { try await repository.entries(request, logger: logger, $0) },
                     progress: { progress.update($0) }, to: { try destination.write($0) })
             }
             progress.finish()

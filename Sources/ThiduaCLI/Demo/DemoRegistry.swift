@@ -88,7 +88,7 @@ struct DemoRegistry {
             "Xây dựng trường học thân thiện, học sinh tích cực, năm học 2023-2024", "2023-2024", [4, 6, 7], rubric)
 
         // Model initiatives with evidence.
-        let models = ModelRepository(client: client)
+        let models = ModelInitiativeRepository(client: client)
         let attendance = try await models.register(
             movementId: danVan.id, title: "Mô hình \"Dân vận khéo\" vận động học sinh ra lớp, chống bỏ học", field: "culture_society",
             owner: .unit(try unit("THAP-K1")), goals: "Duy trì sĩ số 100%, không có học sinh bỏ học giữa chừng",

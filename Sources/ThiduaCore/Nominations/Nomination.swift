@@ -94,3 +94,26 @@ public struct Submission: Equatable, Sendable, Codable {
         self.authorityName = authorityName
     }
 }
+
+/// A new nomination as the union sends it. Fields are checked in the order a form shows them and the first fault is
+/// reported, each under the JSON key the client sent.
+public struct NominationDraft: Equatable, Sendable {
+    public var movementId: ID<Movement>
+    public var award: String
+    public var nominee: Owner
+    public var achievements: String
+    public var modelIds: [ID<ModelInitiative>]
+
+    public static func validate(
+        movementId: String?, award: String?, nomineePersonId: String?, nomineeUnitId: String?, achievements: String?, modelIds: [String]?
+    ) throws(DomainError) -> NominationDraft {
+        let movement = try FieldParsing.id(movementId, Movement.self, field: "movementId")
+        let nominee = try Owner.parse(personId: nomineePersonId, unitId: nomineeUnitId, field: "nominee")
+        let award = try FieldParsing.text(
+            award, field: "award", message: "Cần mã danh hiệu hoặc hình thức khen thưởng (ví dụ LDTT).")
+        let models = try FieldParsing.ids(modelIds, ModelInitiative.self, field: "modelIds")
+        return NominationDraft(
+            movementId: movement, award: award, nominee: nominee, achievements: VietnameseText.normalized(achievements ?? ""),
+            modelIds: models)
+    }
+}

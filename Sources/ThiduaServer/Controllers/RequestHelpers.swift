@@ -4,11 +4,6 @@ import Hummingbird
 import ThiduaCore
 
 extension Request {
-    /// Reads a JSON body; text fields are NFC-normalised later by the domain's validation.
-    func decodeJSON<T: Decodable>(as type: T.Type, context: some RequestContext) async throws -> T {
-        try await decode(as: type, context: context)
-    }
-
     /// `?limit=&cursor=` as a page request; a non-number limit is a validation error naming `limit`.
     func pageRequest() throws -> PageRequest {
         let limitText = uri.queryParameters.get("limit")

@@ -24,7 +24,7 @@ public struct AccountRepository: Sendable {
             let rows = try await connection.rows(
                 """
                 INSERT INTO accounts AS a (display_name, roles, person_id)
-                VALUES (\(name), \(roles.sorted().map(\.rawValue)), \(personId?.rawValue))
+                VALUES (\(name), \(roles.sorted().map(\.rawValue)), \(personId))
                 RETURNING \(unescaped: Self.columns)
                 """, logger: logger)
             guard let row = rows.first else { throw DomainError.notFound("tài khoản vừa tạo") }
@@ -41,7 +41,7 @@ public struct AccountRepository: Sendable {
     public func issueToken(for id: ID<Account>, by actor: Actor, logger: Logger) async throws -> String {
         try await client.transaction(logger: logger) { connection in
             let rows = try await connection.rows(
-                "SELECT a.disabled_at IS NOT NULL FROM accounts a WHERE a.id = \(id.rawValue) FOR UPDATE", logger: logger)
+                "SELECT a.disabled_at IS NOT NULL FROM accounts a WHERE a.id = \(id) FOR UPDATE", logger: logger)
             guard let disabled = try rows.first?.decode(Bool.self) else { throw DomainError.notFound("tài khoản") }
             guard !disabled else { throw DomainError(.conflict, "Tài khoản đã bị thu hồi; không thể cấp mã truy cập mới.") }
             return try await Self.issueToken(for: id, on: connection, by: actor, logger: logger)
@@ -52,16 +52,16 @@ public struct AccountRepository: Sendable {
     public func revoke(_ id: ID<Account>, by actor: Actor, logger: Logger) async throws -> Account {
         try await client.transaction(logger: logger) { connection in
             let before = try await connection.rows(
-                "SELECT \(unescaped: Self.columns) FROM accounts a WHERE a.id = \(id.rawValue) FOR UPDATE", logger: logger)
+                "SELECT \(unescaped: Self.columns) FROM accounts a WHERE a.id = \(id) FOR UPDATE", logger: logger)
             guard let row = before.first else { throw DomainError.notFound("tài khoản") }
             let current = try Self.account(row)
             let after = try await connection.rows(
                 """
-                UPDATE accounts AS a SET disabled_at = coalesce(disabled_at, now()) WHERE a.id = \(id.rawValue)
+                UPDATE accounts AS a SET disabled_at = coalesce(disabled_at, now()) WHERE a.id = \(id)
                 RETURNING \(unescaped: Self.columns)
                 """, logger: logger)
             try await connection.rows(
-                "UPDATE api_tokens SET revoked_at = now() WHERE account_id = \(id.rawValue) AND revoked_at IS NULL", logger: logger)
+                "UPDATE api_tokens SET revoked_at = now() WHERE account_id = \(id) AND revoked_at IS NULL", logger: logger)
             guard let updatedRow = after.first else { throw DomainError.notFound("tài khoản") }
             let updated = try Self.account(updatedRow)
             try await AuditLog.record(
@@ -90,7 +90,7 @@ public struct AccountRepository: Sendable {
     static func issueToken(for id: ID<Account>, on connection: PostgresConnection, by actor: Actor, logger: Logger) async throws -> String {
         let token = APIToken.generate()
         try await connection.rows(
-            "INSERT INTO api_tokens (account_id, token_hash) VALUES (\(id.rawValue), \(APIToken.hash(token)))", logger: logger)
+            "INSERT INTO api_tokens (account_id, token_hash) VALUES (\(id), \(APIToken.hash(token)))", logger: logger)
         try await AuditLog.record(
             on: connection, by: actor, action: "account.token", entity: "account", id: id.description,
             before: String?.none, after: "token issued", logger: logger)

@@ -48,12 +48,12 @@ public struct IdempotencyKeys: Sendable {
     public func reserve(account: ID<Account>, key: String, fingerprint: String, logger: Logger) async throws -> Reservation {
         let inserted = try await client.rows(
             """
-            INSERT INTO idempotency_keys (account_id, key, request_hash) VALUES (\(account.rawValue), \(key), \(fingerprint))
+            INSERT INTO idempotency_keys (account_id, key, request_hash) VALUES (\(account), \(key), \(fingerprint))
             ON CONFLICT (account_id, key) DO NOTHING RETURNING key
             """, logger: logger)
         if !inserted.isEmpty { return .reserved }
         let rows = try await client.rows(
-            "SELECT request_hash, status, content_type, location, body FROM idempotency_keys WHERE account_id = \(account.rawValue) AND key = \(key)",
+            "SELECT request_hash, status, content_type, location, body FROM idempotency_keys WHERE account_id = \(account) AND key = \(key)",
             logger: logger)
         guard let row = rows.first else { return .inProgress }
         let (hash, status, contentType, location, body) = try row.decode((String, Int?, String?, String?, ByteBuffer?).self)
@@ -67,13 +67,13 @@ public struct IdempotencyKeys: Sendable {
             """
             UPDATE idempotency_keys SET status = \(stored.status), content_type = \(stored.contentType), location = \(stored.location),
                 body = \(ByteBuffer(bytes: stored.body))
-            WHERE account_id = \(account.rawValue) AND key = \(key)
+            WHERE account_id = \(account) AND key = \(key)
             """, logger: logger)
     }
 
     /// Forgets a reservation whose request failed, so a retry runs again.
     public func release(account: ID<Account>, key: String, logger: Logger) async throws {
         try await client.rows(
-            "DELETE FROM idempotency_keys WHERE account_id = \(account.rawValue) AND key = \(key) AND status IS NULL", logger: logger)
+            "DELETE FROM idempotency_keys WHERE account_id = \(account) AND key = \(key) AND status IS NULL", logger: logger)
     }
 }

@@ -34,7 +34,7 @@ public struct AuditLog: Sendable {
         try await connection.query(
             """
             INSERT INTO audit_log (actor_account_id, actor, action, entity, entity_id, before, after)
-            VALUES (\(actor.accountId?.rawValue), \(actor.name), \(action), \(entity), \(id),
+            VALUES (\(actor.accountId), \(actor.name), \(action), \(entity), \(id),
                     \(beforeJSON)::jsonb, \(afterJSON)::jsonb)
             """, logger: logger)
     }

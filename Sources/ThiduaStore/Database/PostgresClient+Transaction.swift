@@ -1,5 +1,6 @@
 import Logging
 import PostgresNIO
+import ThiduaCore
 
 extension PostgresClient {
     /// Runs `body` in one transaction on one leased connection; rolls back and rethrows the original error on failure.
@@ -24,6 +25,20 @@ extension PostgresClient {
 }
 
 extension PostgresConnection {
+    /// Runs `body` inside a savepoint of the current transaction. A `DomainError` (a refusal) undoes only what `body`
+    /// did and is returned, so the caller can go on with the next item; any other error is thrown.
+    func savepoint<Value>(_ name: String, logger: Logger, _ body: () async throws -> Value) async throws -> Result<Value, DomainError> {
+        try await rows("SAVEPOINT \(unescaped: name)", logger: logger)
+        do {
+            let value = try await body()
+            try await rows("RELEASE SAVEPOINT \(unescaped: name)", logger: logger)
+            return .success(value)
+        } catch let refusal as DomainError {
+            try await rows("ROLLBACK TO SAVEPOINT \(unescaped: name)", logger: logger)
+            return .failure(refusal)
+        }
+    }
+
     /// Runs one statement and collects its rows; PostgreSQL's refusals come back as `DomainError`s where known.
     @discardableResult
     func rows(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {

@@ -8,10 +8,11 @@ enum StoreErrorMapping {
         guard let error = error as? PSQLError, let info = error.serverInfo else { return error }
         let constraint = info[.constraintName] ?? ""
         if let known = byConstraint[constraint] { return known }
-        switch info[.sqlState] {
-        case "23505": return DomainError(.conflict, "Dữ liệu trùng với một bản ghi đã có.")
-        case "23503": return DomainError.validation([.init(field: constraint, message: "Tham chiếu tới bản ghi không tồn tại.")])
-        case "23514", "23502", "22P02", "22001":
+        switch info[.sqlState].map(PostgresError.Code.init(raw:)) {
+        case .uniqueViolation: return DomainError(.conflict, "Dữ liệu trùng với một bản ghi đã có.")
+        case .foreignKeyViolation:
+            return DomainError.validation([.init(field: constraint, message: "Tham chiếu tới bản ghi không tồn tại.")])
+        case .checkViolation, .notNullViolation, .invalidTextRepresentation, .stringDataRightTruncation:
             return DomainError.validation([.init(field: constraint, message: "Dữ liệu vi phạm ràng buộc \(constraint).")])
         default: return error
         }

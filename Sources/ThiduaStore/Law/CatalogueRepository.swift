@@ -44,7 +44,7 @@ public struct CatalogueRepository: Sendable {
             try await connection.rows(
                 """
                 INSERT INTO base_salaries (effective_from, amount, citation)
-                VALUES (\(salary.effectiveFrom.description)::date, \(salary.amount), \(salary.citation))
+                VALUES (\(salary.effectiveFrom), \(salary.amount), \(salary.citation))
                 """, logger: logger)
             try await AuditLog.record(
                 on: connection, by: actor, action: "base-salary.create", entity: "base_salary", id: salary.effectiveFrom.description,
@@ -57,7 +57,7 @@ public struct CatalogueRepository: Sendable {
         try await client.transaction(logger: logger) { connection in
             let before = try await Self.rounding(on: connection, logger: logger)
             try await connection.rows(
-                "UPDATE law_settings SET reward_rounding = \(rounding.rawValue), updated_at = now()", logger: logger)
+                "UPDATE law_settings SET reward_rounding = \(rounding), updated_at = now()", logger: logger)
             try await AuditLog.record(
                 on: connection, by: actor, action: "settings.reward-rounding", entity: "law_settings", id: "reward_rounding",
                 before: Reasoned(value: before.rawValue, reason: nil), after: Reasoned(value: rounding.rawValue, reason: reason),
@@ -74,9 +74,9 @@ public struct CatalogueRepository: Sendable {
                 """
                 INSERT INTO award_rules (award_code, effective_from, coefficient, collective_factor, authority_level,
                                          vote_numerator, vote_denominator, vote_base, eligibility, citation, verified)
-                VALUES (\(rule.awardCode), \(rule.effectiveFrom.description)::date, \(rule.coefficient.description)::numeric,
+                VALUES (\(rule.awardCode), \(rule.effectiveFrom), \(rule.coefficient.description)::numeric,
                         \(rule.collectiveFactor), \(rule.authorityLevel), \(rule.voteThreshold?.numerator),
-                        \(rule.voteThreshold?.denominator), \(rule.voteThreshold?.base.rawValue),
+                        \(rule.voteThreshold?.denominator), \(rule.voteThreshold?.base),
                         \(rule.eligibility.map(\.rawValue)), \(rule.citation), \(rule.verified))
                 ON CONFLICT (award_code, effective_from) DO UPDATE SET
                     coefficient = EXCLUDED.coefficient, collective_factor = EXCLUDED.collective_factor,
@@ -122,19 +122,19 @@ public struct CatalogueRepository: Sendable {
     static func rules(code: String?, on connection: PostgresConnection, logger: Logger) async throws -> [AwardRule] {
         try await connection.rows(
             """
-            SELECT award_code, effective_from::text, coefficient::text, collective_factor, authority_level,
+            SELECT award_code, effective_from, coefficient::text, collective_factor, authority_level,
                    vote_numerator, vote_denominator, vote_base, eligibility, citation, verified
             FROM award_rules WHERE (\(code)::text IS NULL OR award_code = \(code)) ORDER BY award_code, effective_from
             """, logger: logger
         ).map { row in
             let (award, from, coefficient, factor, level, numerator, denominator, base, eligibility, citation, verified) =
-                try row.decode((String, String, String, Int, String, Int?, Int?, String?, [String], String, Bool).self)
+                try row.decode((String, LocalDate, String, Int, String, Int?, Int?, String?, [String], String, Bool).self)
             var threshold: VoteThreshold?
             if let numerator, let denominator, let base = base.flatMap(VoteThreshold.Base.init) {
                 threshold = VoteThreshold(numerator: numerator, denominator: denominator, base: base)
             }
             return AwardRule(
-                awardCode: award, effectiveFrom: LocalDate.stored(from),
+                awardCode: award, effectiveFrom: from,
                 coefficient: Coefficient(coefficient) ?? Coefficient(hundredths: 0), collectiveFactor: factor, authorityLevel: level,
                 voteThreshold: threshold, eligibility: eligibility.compactMap(EligibilityRule.init), citation: citation,
                 verified: verified)
@@ -143,11 +143,11 @@ public struct CatalogueRepository: Sendable {
 
     static func salaries(on connection: PostgresConnection, logger: Logger) async throws -> [BaseSalary] {
         try await connection.rows(
-            "SELECT effective_from::text, amount, citation FROM base_salaries ORDER BY effective_from", logger: logger
+            "SELECT effective_from, amount, citation FROM base_salaries ORDER BY effective_from", logger: logger
         )
         .map {
-            let (from, amount, citation) = try $0.decode((String, Int, String).self)
-            return BaseSalary(effectiveFrom: LocalDate.stored(from), amount: amount, citation: citation)
+            let (from, amount, citation) = try $0.decode((LocalDate, Int, String).self)
+            return BaseSalary(effectiveFrom: from, amount: amount, citation: citation)
         }
     }
 
@@ -200,14 +200,14 @@ extension CatalogueRepository {
         try await client.transaction(logger: logger) { connection in
             let before = try await Self.policy(of: unit, on: connection, logger: logger)
             try await connection.rows(
-                "UPDATE units SET authority_level = \(authorityLevel), version = version + 1, updated_at = now() WHERE id = \(unit.rawValue)",
+                "UPDATE units SET authority_level = \(authorityLevel), version = version + 1, updated_at = now() WHERE id = \(unit)",
                 logger: logger)
-            try await connection.rows("DELETE FROM unit_caps WHERE unit_id = \(unit.rawValue)", logger: logger)
+            try await connection.rows("DELETE FROM unit_caps WHERE unit_id = \(unit)", logger: logger)
             for cap in caps {
                 try await connection.rows(
                     """
                     INSERT INTO unit_caps (unit_id, award_code, base_award_code, percent, enabled)
-                    VALUES (\(unit.rawValue), \(cap.award), \(cap.ofAward), \(cap.percent.description)::numeric, \(cap.enabled))
+                    VALUES (\(unit), \(cap.award), \(cap.ofAward), \(cap.percent.description)::numeric, \(cap.enabled))
                     """, logger: logger)
             }
             let after = try await Self.policy(of: unit, on: connection, logger: logger)
@@ -220,10 +220,10 @@ extension CatalogueRepository {
 
     static func policy(of unit: ID<OrgUnit>, on connection: PostgresConnection, logger: Logger) async throws -> UnitPolicy {
         let rows = try await connection.rows(
-            "SELECT authority_level, unit_authority(id) FROM units WHERE id = \(unit.rawValue)", logger: logger)
+            "SELECT authority_level, unit_authority(id) FROM units WHERE id = \(unit)", logger: logger)
         let (level, effective) = try rows.required("đơn vị").decode((String?, String).self)
         let caps = try await connection.rows(
-            "SELECT award_code, base_award_code, percent::text, enabled FROM unit_caps WHERE unit_id = \(unit.rawValue) ORDER BY award_code",
+            "SELECT award_code, base_award_code, percent::text, enabled FROM unit_caps WHERE unit_id = \(unit) ORDER BY award_code",
             logger: logger
         ).map { row in
             let (award, base, percent, enabled) = try row.decode((String, String, String, Bool).self)

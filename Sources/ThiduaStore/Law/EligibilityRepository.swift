@@ -64,7 +64,7 @@ public struct EligibilityRepository: Sendable {
             try await connection.rows(
                 """
                 INSERT INTO eligibility_overrides (nomination_id, rule, reason, decided_by)
-                VALUES (\(id.rawValue), \(rule.rawValue), \(reason), \(account.id.rawValue))
+                VALUES (\(id), \(rule), \(reason), \(account.id))
                 """, logger: logger)
             try await AuditLog.record(
                 on: connection, by: Actor(account: account), action: "nomination.eligibility-override", entity: "nomination",
@@ -87,7 +87,7 @@ public struct EligibilityRepository: Sendable {
         let overrides = try await connection.rows(
             """
             SELECT o.rule, o.reason, a.display_name FROM eligibility_overrides o JOIN accounts a ON a.id = o.decided_by
-            WHERE o.nomination_id = \(nomination.id.rawValue)
+            WHERE o.nomination_id = \(nomination.id)
             """, logger: logger
         ).reduce(into: [String: RuleResult.Override]()) { map, row in
             if let (rule, reason, by) = try? row.decode((String, String, String).self) { map[rule] = .init(reason: reason, by: by) }
@@ -108,13 +108,13 @@ public struct EligibilityRepository: Sendable {
         switch owner {
         case .person(let id):
             let facts = try await people([id.rawValue], excluding: nomination, on: connection, logger: logger)
-            guard let person = facts[id.rawValue] else { throw DomainError.notFound("cá nhân") }
+            guard let person = facts[id.rawValue] else { throw DomainError.notFound(Person.noun) }
             return .person(person)
         case .unit(let id):
-            let rows = try await connection.rows("SELECT name FROM units WHERE id = \(id.rawValue)", logger: logger)
+            let rows = try await connection.rows("SELECT name FROM units WHERE id = \(id)", logger: logger)
             var collective = CollectiveFacts(name: try rows.required("tập thể").decode(String.self))
             for row in try await connection.rows(
-                "SELECT period_kind, period_year, rating FROM unit_ratings WHERE unit_id = \(id.rawValue)", logger: logger)
+                "SELECT period_kind, period_year, rating FROM unit_ratings WHERE unit_id = \(id)", logger: logger)
             {
                 let (kind, year, rating) = try row.decode((String, Int, String).self)
                 if let period = period(kind, year), let rating = Rating(rawValue: rating) { collective.ratings[period] = rating }
@@ -124,7 +124,7 @@ public struct EligibilityRepository: Sendable {
             if membersToo {
                 let members = try await connection.rows(
                     """
-                    WITH RECURSIVE scope(id) AS (SELECT \(id.rawValue)::uuid UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
+                    WITH RECURSIVE scope(id) AS (SELECT \(id)::uuid UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
                     SELECT p.id FROM people p WHERE p.unit_id IN (SELECT id FROM scope)
                     ORDER BY p.given_name, p.middle_name, p.family_name, p.id
                     """, logger: logger
@@ -157,11 +157,11 @@ public struct EligibilityRepository: Sendable {
             facts[id]?.ratings.append(.init(period: period, rating: rating, monthsWorked: months, initiatives: initiatives))
         }
         for row in try await connection.rows(
-            "SELECT person_id, measure, decided_on::text, decision_number FROM disciplines WHERE person_id = ANY(\(ids)) ORDER BY decided_on",
+            "SELECT person_id, measure, decided_on, decision_number FROM disciplines WHERE person_id = ANY(\(ids)) ORDER BY decided_on",
             logger: logger)
         {
-            let (id, measure, date, number) = try row.decode((UUID, String, String, String).self)
-            guard let measure = DisciplineMeasure(rawValue: measure), let date = LocalDate(date) else { continue }
+            let (id, measure, date, number) = try row.decode((UUID, String, LocalDate, String).self)
+            guard let measure = DisciplineMeasure(rawValue: measure) else { continue }
             facts[id]?.disciplines.append(.init(measure: measure, date: date, decisionNumber: number))
         }
         for (id, title) in try await titles(column: "person", ids: ids, excluding: nomination, on: connection, logger: logger) {
@@ -169,12 +169,12 @@ public struct EligibilityRepository: Sendable {
         }
         for row in try await connection.rows(
             """
-            SELECT owner_person_id, title, recognized_on::text FROM model_initiatives
+            SELECT owner_person_id, title, recognized_on FROM model_initiatives
             WHERE owner_person_id = ANY(\(ids)) AND status = 'recognized' ORDER BY recognized_on
             """, logger: logger)
         {
-            let (id, title, date) = try row.decode((UUID, String, String).self)
-            if let date = LocalDate(date) { facts[id]?.initiatives.append(.init(title: title, recognizedOn: date)) }
+            let (id, title, date) = try row.decode((UUID, String, LocalDate).self)
+            facts[id]?.initiatives.append(.init(title: title, recognizedOn: date))
         }
         return facts
     }
@@ -206,7 +206,7 @@ public struct EligibilityRepository: Sendable {
                    n.status, NULL::bigint
             FROM nominations n JOIN movements m ON m.id = n.movement_id JOIN awards a ON a.code = n.award_code
             WHERE n.status IN ('draft', 'submitted', 'in_review', 'returned', 'recommended', 'forwarded')
-              AND n.id IS DISTINCT FROM \(nomination?.rawValue)
+              AND n.id IS DISTINCT FROM \(nomination)
               AND (CASE WHEN \(person) THEN n.nominee_person_id ELSE n.nominee_unit_id END) = ANY(\(ids))
             ORDER BY 5, 2
             """, logger: logger)

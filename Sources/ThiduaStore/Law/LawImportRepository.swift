@@ -25,7 +25,7 @@ public struct LawImportRepository: Sendable {
                     result = try await connection.rows(
                         """
                         INSERT INTO performance_ratings AS r (person_id, period_kind, period_year, rating, months_worked, initiatives)
-                        VALUES (\(id), \(row.period.kind.rawValue), \(row.period.year), \(row.rating.rawValue), \(row.monthsWorked),
+                        VALUES (\(id), \(row.period.kind), \(row.period.year), \(row.rating), \(row.monthsWorked),
                                 \(row.initiatives))
                         ON CONFLICT (person_id, period_kind, period_year) DO UPDATE
                             SET rating = EXCLUDED.rating, months_worked = EXCLUDED.months_worked, initiatives = EXCLUDED.initiatives,
@@ -38,7 +38,7 @@ public struct LawImportRepository: Sendable {
                     result = try await connection.rows(
                         """
                         INSERT INTO unit_ratings AS r (unit_id, period_kind, period_year, rating)
-                        VALUES (\(id), \(row.period.kind.rawValue), \(row.period.year), \(row.rating.rawValue))
+                        VALUES (\(id), \(row.period.kind), \(row.period.year), \(row.rating))
                         ON CONFLICT (unit_id, period_kind, period_year) DO UPDATE SET rating = EXCLUDED.rating, recorded_at = now()
                             WHERE r.rating IS DISTINCT FROM EXCLUDED.rating
                         RETURNING (xmax = 0)
@@ -62,7 +62,7 @@ public struct LawImportRepository: Sendable {
                 let result = try await connection.rows(
                     """
                     INSERT INTO disciplines (person_id, measure, decided_on, decision_number)
-                    VALUES (\(ids[row.line]!), \(row.measure.rawValue), \(row.decidedOn.description)::date, \(row.decisionNumber))
+                    VALUES (\(ids[row.line]!), \(row.measure), \(row.decidedOn), \(row.decisionNumber))
                     ON CONFLICT (person_id, measure, decided_on) DO NOTHING
                     RETURNING true
                     """, logger: logger)
@@ -95,8 +95,8 @@ public struct LawImportRepository: Sendable {
                     """
                     INSERT INTO past_commendations AS p (person_id, unit_id, award_code, period_kind, period_year, decision_number,
                                                          decision_date, issuer, reward_amount)
-                    VALUES (\(person), \(unit), \(row.award), \(row.period.kind.rawValue), \(row.period.year), \(row.decisionNumber),
-                            \(row.decisionDate.description)::date, \(row.issuer), \(row.amount))
+                    VALUES (\(person), \(unit), \(row.award), \(row.period.kind), \(row.period.year), \(row.decisionNumber),
+                            \(row.decisionDate), \(row.issuer), \(row.amount))
                     ON CONFLICT ON CONSTRAINT past_commendations_once DO UPDATE
                         SET decision_number = EXCLUDED.decision_number, decision_date = EXCLUDED.decision_date,
                             issuer = EXCLUDED.issuer, reward_amount = EXCLUDED.reward_amount, imported_at = now()

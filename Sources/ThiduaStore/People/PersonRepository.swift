@@ -31,7 +31,7 @@ public struct PersonRepository: Sendable {
             """
             SELECT \(unescaped: Self.columns) FROM people
             WHERE (SELECT coalesce(bool_and(search_key LIKE '% ' || word || '%'), true) FROM unnest(\(words)::text[]) AS word)
-              AND (\(filter.unitId?.rawValue)::uuid IS NULL OR unit_id = \(filter.unitId?.rawValue))
+              AND (\(filter.unitId)::uuid IS NULL OR unit_id = \(filter.unitId))
               AND (\(after == nil) OR (given_name, middle_name, family_name, id) >
                    (\(after?.values[0] ?? "")::text, \(after?.values[1] ?? "")::text, \(after?.values[2] ?? "")::text,
                     \(after?.values[3] ?? "00000000-0000-0000-0000-000000000000")::uuid))
@@ -46,9 +46,9 @@ public struct PersonRepository: Sendable {
     }
 
     public func find(_ id: ID<Person>, logger: Logger) async throws -> Person {
-        let rows = try await client.query("SELECT \(unescaped: Self.columns) FROM people WHERE id = \(id.rawValue)", logger: logger)
+        let rows = try await client.query("SELECT \(unescaped: Self.columns) FROM people WHERE id = \(id)", logger: logger)
         for try await row in rows { return try Self.person(row) }
-        throw DomainError.notFound("cá nhân")
+        throw DomainError.notFound(Person.noun)
     }
 
     public func create(_ draft: PersonDraft, unitId: ID<OrgUnit>, by actor: Actor, logger: Logger) async throws -> Person {
@@ -63,8 +63,8 @@ public struct PersonRepository: Sendable {
     ) async throws -> Person {
         try await client.transaction(logger: logger) { connection in
             let rows = try await connection.rows(
-                "SELECT \(unescaped: Self.columns) FROM people WHERE id = \(id.rawValue) FOR UPDATE", logger: logger)
-            guard let row = rows.first else { throw DomainError.notFound("cá nhân") }
+                "SELECT \(unescaped: Self.columns) FROM people WHERE id = \(id) FOR UPDATE", logger: logger)
+            guard let row = rows.first else { throw DomainError.notFound(Person.noun) }
             let current = try Self.person(row)
             if let expectedVersion, expectedVersion != current.version {
                 throw DomainError(
@@ -81,8 +81,8 @@ public struct PersonRepository: Sendable {
         let rows = try await connection.rows(
             """
             INSERT INTO people (unit_id, code, full_name, family_name, middle_name, given_name, position, category, search_key)
-            VALUES (\(unitId.rawValue), \(draft.code), \(draft.name.full), \(draft.name.family), \(draft.name.middle),
-                    \(draft.name.given), \(draft.position), \(draft.category.rawValue), \(searchKey(draft.name)))
+            VALUES (\(unitId), \(draft.code), \(draft.name.full), \(draft.name.family), \(draft.name.middle),
+                    \(draft.name.given), \(draft.position), \(draft.category), \(searchKey(draft.name)))
             RETURNING \(unescaped: columns)
             """, logger: logger)
         guard let row = rows.first else { throw DomainError.notFound("cá nhân vừa tạo") }
@@ -98,14 +98,14 @@ public struct PersonRepository: Sendable {
     ) async throws -> Person {
         let rows = try await connection.rows(
             """
-            UPDATE people SET unit_id = \(unitId.rawValue), code = \(draft.code), full_name = \(draft.name.full),
+            UPDATE people SET unit_id = \(unitId), code = \(draft.code), full_name = \(draft.name.full),
                 family_name = \(draft.name.family), middle_name = \(draft.name.middle), given_name = \(draft.name.given),
-                position = \(draft.position), category = \(draft.category.rawValue),
+                position = \(draft.position), category = \(draft.category),
                 search_key = \(searchKey(draft.name)), version = version + 1, updated_at = now()
-            WHERE id = \(current.id.rawValue)
+            WHERE id = \(current.id)
             RETURNING \(unescaped: columns)
             """, logger: logger)
-        guard let row = rows.first else { throw DomainError.notFound("cá nhân") }
+        guard let row = rows.first else { throw DomainError.notFound(Person.noun) }
         let updated = try person(row)
         try await AuditLog.record(
             on: connection, by: actor, action: "person.update", entity: "person", id: updated.id.description,

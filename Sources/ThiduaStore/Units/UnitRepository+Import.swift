@@ -69,12 +69,12 @@ extension UnitRepository {
     ) async throws -> OrgUnit {
         let rows = try await connection.rows(
             """
-            UPDATE units SET name = \(draft.name), kind = \(draft.kind.rawValue), parent_id = \(parentId?.rawValue),
+            UPDATE units SET name = \(draft.name), kind = \(draft.kind), parent_id = \(parentId),
                 version = version + 1, updated_at = now()
-            WHERE id = \(current.id.rawValue)
+            WHERE id = \(current.id)
             RETURNING \(unescaped: Self.columns)
             """, logger: logger)
-        guard let row = rows.first else { throw DomainError.notFound("đơn vị") }
+        guard let row = rows.first else { throw DomainError.notFound(OrgUnit.noun) }
         let updated = try unit(row)
         try await AuditLog.record(
             on: connection, by: actor, action: "unit.update", entity: "unit", id: updated.id.description,

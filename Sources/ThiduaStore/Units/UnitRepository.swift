@@ -28,9 +28,9 @@ public struct UnitRepository: Sendable {
 
     public func find(_ id: ID<OrgUnit>, logger: Logger) async throws -> OrgUnit {
         let rows = try await client.query(
-            "SELECT id, code, name, kind, parent_id, version FROM units WHERE id = \(id.rawValue)", logger: logger)
+            "SELECT id, code, name, kind, parent_id, version FROM units WHERE id = \(id)", logger: logger)
         for try await row in rows { return try Self.unit(row) }
-        throw DomainError.notFound("đơn vị")
+        throw DomainError.notFound(OrgUnit.noun)
     }
 
     public func create(_ draft: UnitDraft, parentId: ID<OrgUnit>?, by actor: Actor, logger: Logger) async throws -> OrgUnit {
@@ -45,7 +45,7 @@ public struct UnitRepository: Sendable {
         let rows = try await connection.rows(
             """
             INSERT INTO units (code, name, kind, parent_id)
-            VALUES (\(draft.code), \(draft.name), \(draft.kind.rawValue), \(parentId?.rawValue))
+            VALUES (\(draft.code), \(draft.name), \(draft.kind), \(parentId))
             RETURNING id, code, name, kind, parent_id, version
             """, logger: logger)
         guard let row = rows.first else { throw DomainError.notFound("đơn vị vừa tạo") }

@@ -1,0 +1,39 @@
+/// "Staff see only their own": the one place that decides what an account may read in the registry.
+///
+/// Registry roles (admin, headmaster, council, union) read everything. An account that holds only the staff role reads
+/// what concerns the person it is linked to: their models, nominations, commendations, evidence and lifetime record.
+/// A staff account linked to no person reads nothing. Anything else is answered as if it did not exist (404), so an
+/// id reveals nothing about records that are not yours.
+public enum ReadScope: Equatable, Sendable {
+    case everything
+    case own(ID<Person>)
+    case nothing
+
+    /// The person a list must be narrowed to; nil when the scope is everything or nothing.
+    public var person: ID<Person>? {
+        if case .own(let person) = self { person } else { nil }
+    }
+}
+
+extension Policy {
+    /// What this account may read in the registry (models, nominations, commendations, evidence, records).
+    public static func readScope(_ account: Account) -> ReadScope {
+        if can(account, .readRegistry) { return .everything }
+        guard !account.disabled, let person = account.personId else { return .nothing }
+        return .own(person)
+    }
+
+    /// Whether the account may read a record owned by `owner` (a person or a collective).
+    public static func canRead(_ owner: Owner, as account: Account) -> Bool {
+        switch readScope(account) {
+        case .everything: true
+        case .own(let person): owner.personId == person
+        case .nothing: false
+        }
+    }
+
+    /// Throws `notFound(what)` when the account may not read the record: "not yours" looks like "not there".
+    public static func requireRead(_ owner: Owner, as account: Account, what: String) throws(DomainError) {
+        guard canRead(owner, as: account) else { throw DomainError.notFound(what) }
+    }
+}

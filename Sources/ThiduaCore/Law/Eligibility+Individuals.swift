@@ -1,0 +1,109 @@
+// The rules that read one person's facts: ratings, titles in a chain of periods, initiatives.
+extension Eligibility {
+    static func evaluate(_ rule: EligibilityRule, person: PersonFacts, period: Period) -> RuleResult {
+        switch rule {
+        case .ratingGood:
+            guard let rating = person.rating(in: period) else { return RuleResult(rule, .unknown, [noRating(period)]) }
+            return RuleResult(rule, rating.rating.rank >= Rating.good.rank ? .passed : .failed, [ratingFact(rating.rating, period)])
+        case .monthsWorked:
+            guard let months = person.rating(in: period)?.monthsWorked else {
+                return RuleResult(
+                    rule, .unknown,
+                    [Fact("Chưa có số tháng công tác \(period.vietnamese)", "Months worked in \(period.english) not stored")])
+            }
+            return RuleResult(
+                rule, months >= 10 ? .passed : .failed,
+                [
+                    Fact(
+                        "Số tháng công tác \(period.vietnamese): \(months) (cần ít nhất 10)",
+                        "Months worked in \(period.english): \(months) (10 needed)")
+                ]
+            )
+        case .noDiscipline:
+            let found = person.disciplines(in: period)
+            return found.isEmpty
+                ? RuleResult(rule, .passed, [noDisciplineFact(period)])
+                : RuleResult(rule, .failed, found.map { disciplineFact($0, name: nil) })
+        case .ldttSamePeriod:
+            let (outcome, fact) = titleFact(person, .ldtt, period, current: true)
+            return RuleResult(rule, outcome, [fact])
+        case .excellentOrInitiative:
+            let (outcome, facts) = excellentOrInitiative(person, period)
+            return RuleResult(rule, outcome, facts)
+        case .cstdCs3Periods:
+            let checks = (0..<3).map {
+                titleFact(person, .cstdCs, period.earlier(by: $0), current: $0 == 0)
+            }
+            return RuleResult(rule, combineAll(checks.map(\.0)), checks.map(\.1))
+        case .cstdTinh2Times:
+            return cstdTinhTwice(person, period)
+        case .bkTinhRoute:
+            let chain = (0..<2).map {
+                titleFact(person, .cstdCs, period.earlier(by: $0), current: $0 == 0)
+            }
+            let routeA = combineAll(chain.map(\.0))
+            let years = [period, period.earlier(by: 1)]
+            var routeBFacts: [Fact] = []
+            var ratingOutcomes: [RuleResult.Outcome] = []
+            for year in years {
+                if let rating = person.rating(in: year) {
+                    ratingOutcomes.append(rating.rating == .excellent ? .passed : .failed)
+                    routeBFacts.append(ratingFact(rating.rating, year))
+                } else {
+                    ratingOutcomes.append(.unknown)
+                    routeBFacts.append(noRating(year))
+                }
+            }
+            let initiatives = years.map { person.initiativeCount(in: $0) }.reduce(0, +)
+            routeBFacts.append(
+                Fact(
+                    "Sáng kiến, mô hình được công nhận trong 2 kỳ: \(initiatives) (cần 2)",
+                    "Initiatives or models recognized in the 2 periods: \(initiatives) (2 needed)"))
+            let routeB = combineAll(
+                ratingOutcomes + [initiatives >= 2 ? .passed : (ratingOutcomes.contains(.unknown) ? .unknown : .failed)])
+            let outcome: RuleResult.Outcome =
+                routeA == .passed || routeB == .passed ? .passed : (routeA == .failed && routeB == .failed ? .failed : .unknown)
+            return RuleResult(rule, outcome, chain.map(\.1) + routeBFacts)
+        default:
+            return notApplicable(rule, collective: false)
+        }
+    }
+
+    static func excellentOrInitiative(_ person: PersonFacts, _ period: Period) -> (RuleResult.Outcome, [Fact]) {
+        let rating = person.rating(in: period)
+        let initiatives = person.initiativeCount(in: period)
+        var facts = [rating.map { ratingFact($0.rating, period) } ?? noRating(period)]
+        facts.append(
+            Fact(
+                "Sáng kiến, mô hình được công nhận \(period.vietnamese): \(initiatives)",
+                "Initiatives or models recognized in \(period.english): \(initiatives)"))
+        if rating?.rating == .excellent || initiatives > 0 { return (.passed, facts) }
+        return (rating == nil ? .unknown : .failed, facts)
+    }
+
+    /// CSTĐ toàn quốc: two CSTĐ tỉnh in a row — the later in this period or one of the two before, the earlier three
+    /// periods before it (CSTĐ tỉnh itself needs three periods of CSTĐ cơ sở).
+    static func cstdTinhTwice(_ person: PersonFacts, _ period: Period) -> RuleResult {
+        let rule = EligibilityRule.cstdTinh2Times
+        let recent = (0..<3).map { period.earlier(by: $0) }
+        guard let later = recent.compactMap({ person.title(TitleName.cstdTinh.code, in: $0) }).first else {
+            let unknown = recent.contains { !person.hasRecord(in: $0) }
+            return RuleResult(
+                rule, unknown ? .unknown : .failed,
+                [
+                    Fact(
+                        "Không có Chiến sĩ thi đua cấp tỉnh trong các kỳ \(recent.map(\.label).joined(separator: ", "))"
+                            + (unknown ? " (có kỳ chưa có dữ liệu)" : ""),
+                        "No Provincial Emulation Fighter in \(recent.map(\.label).joined(separator: ", "))"
+                            + (unknown ? " (some periods have no data)" : ""))
+                ])
+        }
+        let laterFact = Fact(
+            "Chiến sĩ thi đua cấp tỉnh \(later.period.vietnamese): \(later.source)",
+            "Provincial Emulation Fighter in \(later.period.english): \(later.status.rawValue)")
+        let earlierPeriod = later.period.earlier(by: 3)
+        let (earlierOutcome, earlierFact) = titleFact(person, .cstdTinh, earlierPeriod, current: false)
+        let laterOutcome: RuleResult.Outcome = later.status == .issued ? .passed : .unknown
+        return RuleResult(rule, combineAll([laterOutcome, earlierOutcome]), [laterFact, earlierFact])
+    }
+}

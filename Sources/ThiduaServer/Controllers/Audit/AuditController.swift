@@ -1,0 +1,20 @@
+import Hummingbird
+import ThiduaCore
+import ThiduaStore
+
+/// `GET /v1/audit?entity=&id=`: the history of one record, for admins and the headmaster.
+struct AuditController {
+    let audit: AuditLog
+
+    func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
+        group.get("audit", use: history)
+    }
+
+    @Sendable func history(_ request: Request, context: AuthenticatedContext) async throws -> ListResponse<AuditLog.Entry> {
+        try Policy.require(context.account, .readAudit)
+        guard let entity = request.uri.queryParameters.get("entity"), let id = request.uri.queryParameters.get("id") else {
+            throw DomainError.validation([.init(field: "entity", message: "Cần entity (ví dụ nomination) và id.")])
+        }
+        return ListResponse(items: try await audit.entries(entity: entity, id: id.lowercased(), logger: context.logger), nextCursor: nil)
+    }
+}

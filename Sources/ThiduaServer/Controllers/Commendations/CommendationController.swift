@@ -1,0 +1,50 @@
+import Hummingbird
+import ThiduaCore
+import ThiduaStore
+
+/// `/v1/commendations`: immutable; the headmaster may revoke one with a reason and a decision.
+/// Commendations are created by approving nominations (`NominationController`, `DecisionController`).
+struct CommendationController {
+    let commendations: CommendationRepository
+
+    func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
+        group.get("commendations", use: list)
+        group.get("commendations/{id}", use: get)
+        group.post("commendations/{id}/revoke", use: revoke)
+    }
+
+    /// Staff-only accounts see their own commendations; an account linked to no person sees none.
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListResponse<CommendationResponse> {
+        let scope = Policy.readScope(context.account)
+        if scope == .nothing { return .empty }
+        let query = request.uri.queryParameters
+        let filter = CommendationRepository.Filter(
+            period: try FieldParsing.optionalPeriod(year: query.get("year"), schoolYear: query.get("schoolYear")),
+            unitId: try FieldParsing.optionalID(query.get("unitId"), OrgUnit.self, field: "unitId"),
+            awardCode: query.get("award"),
+            movementId: try FieldParsing.optionalID(query.get("movementId"), Movement.self, field: "movementId"),
+            concerning: scope.person)
+        let page = try await commendations.list(filter, page: try request.pageRequest(), logger: context.logger)
+        return ListResponse(items: page.items.map(CommendationResponse.init), nextCursor: page.nextCursor)
+    }
+
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> CommendationResponse {
+        let commendation = try await commendations.find(try id(context), logger: context.logger)
+        try Policy.requireRead(commendation.nominee, as: context.account, what: Commendation.noun)
+        return CommendationResponse(commendation)
+    }
+
+    @Sendable func revoke(_ request: Request, context: AuthenticatedContext) async throws -> CommendationResponse {
+        try Policy.require(context.account, .decide)
+        let body = try await request.decode(as: RevokeRequest.self, context: context)
+        let reason = try requiredReason(body.reason)
+        let number = try requiredReason(body.decisionNumber, field: "decisionNumber")
+        let commendation = try await commendations.revoke(
+            try id(context), reason: reason, decisionNumber: number, by: context.account, logger: context.logger)
+        return CommendationResponse(commendation)
+    }
+
+    private func id(_ context: AuthenticatedContext) throws -> ID<Commendation> {
+        try context.parameters.id("id", of: Commendation.self, what: Commendation.noun)
+    }
+}

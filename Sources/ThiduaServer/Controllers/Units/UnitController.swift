@@ -1,0 +1,72 @@
+import Hummingbird
+import ThiduaCore
+import ThiduaStore
+
+/// `/v1/units`: the unit tree, each unit's authority and caps (its policy), and a collective's lifetime record.
+/// Everyone signed in reads the tree; admins add to it and change policies, with a reason.
+struct UnitController {
+    let units: UnitRepository
+    let catalogue: CatalogueRepository
+    let eligibility: EligibilityRepository
+
+    func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
+        group.get("units", use: list)
+        group.post("units", use: create)
+        group.get("units/{id}", use: get)
+        group.get("units/{id}/policy", use: getPolicy)
+        group.put("units/{id}/policy", use: setPolicy)
+        group.get("units/{id}/record", use: record)
+    }
+
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListResponse<UnitResponse> {
+        try Policy.require(context.account, .readDirectory)
+        let page = try await units.list(try request.pageRequest(), logger: context.logger)
+        return ListResponse(items: page.items.map(UnitResponse.init), nextCursor: page.nextCursor)
+    }
+
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> EditedResponse<UnitResponse> {
+        try Policy.require(context.account, .readDirectory)
+        let unit = try await units.find(try id(context), logger: context.logger)
+        return EditedResponse(headers: [.eTag: etag(unit.version)], response: UnitResponse(unit))
+    }
+
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> EditedResponse<UnitResponse> {
+        try Policy.require(context.account, .manageUnits)
+        let body = try await request.decode(as: CreateRequest.self, context: context)
+        let draft = try UnitDraft.validate(code: body.code, name: body.name, kind: body.kind).get()
+        let parentId = try FieldParsing.optionalID(body.parentId, OrgUnit.self, field: "parentId")
+        let unit = try await units.create(draft, parentId: parentId, by: context.actor, logger: context.logger)
+        return EditedResponse(
+            status: .created, headers: [.location: "/v1/units/\(unit.id)", .eTag: etag(unit.version)], response: UnitResponse(unit))
+    }
+
+    /// Who signs for the unit (its authority level) and its caps on awards.
+    @Sendable func getPolicy(_ request: Request, context: AuthenticatedContext) async throws -> UnitPolicy {
+        try await catalogue.policy(of: try id(context), logger: context.logger)
+    }
+
+    @Sendable func setPolicy(_ request: Request, context: AuthenticatedContext) async throws -> UnitPolicy {
+        try Policy.require(context.account, .manageCatalogue)
+        let unit = try id(context)
+        let body = try await request.decode(as: PolicyRequest.self, context: context)
+        let reason = try requiredReason(body.reason)
+        var caps: [UnitPolicy.Cap] = []
+        for (index, cap) in (body.caps ?? []).enumerated() {
+            caps.append(
+                try UnitPolicy.Cap.validate(
+                    award: cap.award, ofAward: cap.ofAward, percent: cap.percent, enabled: cap.enabled, field: "caps[\(index)]"))
+        }
+        return try await catalogue.setPolicy(
+            unit, authorityLevel: body.authorityLevel, caps: caps, reason: reason, by: context.actor, logger: context.logger)
+    }
+
+    /// A collective's lifetime record: its ratings, titles and commendations, for the roles that read the registry.
+    @Sendable func record(_ request: Request, context: AuthenticatedContext) async throws -> LifetimeRecord {
+        try Policy.require(context.account, .readRecords)
+        return try await eligibility.record(of: .unit(try id(context)), logger: context.logger)
+    }
+
+    private func id(_ context: AuthenticatedContext) throws -> ID<OrgUnit> {
+        try context.parameters.id("id", of: OrgUnit.self, what: OrgUnit.noun)
+    }
+}

@@ -1,0 +1,81 @@
+import Hummingbird
+import ThiduaCore
+import ThiduaStore
+
+// Nominations (đề nghị) and their reviews on the wire.
+
+extension NominationController {
+    struct CreateRequest: Decodable {
+        let movementId: String?
+        let award: String?
+        let nominee: OwnerRequest?
+        let achievements: String?
+        let modelIds: [String]?
+    }
+
+    struct PatchRequest: Decodable {
+        let award: String?
+        let achievements: String?
+        let modelIds: [String]?
+    }
+
+    struct RecommendationRequest: Decodable {
+        let recommended: Bool?
+    }
+
+    /// Within the unit's authority: the decision's number and date. Above it: the submission's (tờ trình).
+    struct ApprovalRequest: Decodable {
+        let decisionNumber: String?
+        let decisionDate: String?
+        let submissionNumber: String?
+        let submissionDate: String?
+    }
+
+    struct ExternalDecisionRequest: Decodable {
+        let issuer: String?
+        let decisionNumber: String?
+        let decisionDate: String?
+    }
+
+    struct OverrideRequest: Decodable {
+        let rule: String?
+        let reason: String?
+    }
+
+    struct RecusalRequest: Decodable {
+        let accountId: String?
+        let reason: String?
+    }
+}
+
+struct NominationResponse: ResponseEncodable, Sendable {
+    let id: ID<Nomination>
+    let movementId: ID<Movement>
+    let award: String
+    let nominee: OwnerResponse
+    let achievements: String
+    let modelIds: [ID<ModelInitiative>]
+    let status: String
+    let returnReason: String?
+    let declineReason: String?
+    /// The submission (tờ trình) to the higher authority, once forwarded.
+    let submission: Submission?
+    let version: Int
+
+    init(_ nomination: Nomination) {
+        self.id = nomination.id
+        self.movementId = nomination.movementId
+        self.award = nomination.awardCode
+        self.nominee = OwnerResponse(nomination.nominee)
+        self.achievements = nomination.achievements
+        self.modelIds = nomination.modelIds
+        self.status = nomination.status.rawValue
+        self.returnReason = nomination.returnReason
+        self.declineReason = nomination.declineReason
+        self.submission = nomination.submission
+        self.version = nomination.version
+    }
+}
+
+/// `GET|POST …/reviews`: the tally and the reviews the viewer may see (a Store value, sent as it is).
+extension ReviewRepository.Summary: ResponseEncodable {}

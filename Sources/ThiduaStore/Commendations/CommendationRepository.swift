@@ -1,0 +1,129 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ThiduaCore
+
+/// Commendations: immutable once issued; a revocation is a separate record.
+public struct CommendationRepository: Sendable {
+    let client: PostgresClient
+
+    public init(client: PostgresClient) { self.client = client }
+
+    /// Filters for the commendation list. `unitId` includes the units below it.
+    public struct Filter: Sendable {
+        public var period: Period?
+        public var unitId: ID<OrgUnit>?
+        public var awardCode: String?
+        public var movementId: ID<Movement>?
+        public var concerning: ID<Person>?
+        public init(
+            period: Period? = nil, unitId: ID<OrgUnit>? = nil, awardCode: String? = nil, movementId: ID<Movement>? = nil,
+            concerning: ID<Person>? = nil
+        ) {
+            self.period = period
+            self.unitId = unitId
+            self.awardCode = awardCode
+            self.movementId = movementId
+            self.concerning = concerning
+        }
+    }
+
+    static let select = """
+        SELECT c.id, c.nomination_id, c.award_code, c.movement_id, c.nominee_person_id, c.nominee_unit_id,
+               d.number, d.decision_date, d.signer_name, r.reason, r.decision_number, c.created_at::text,
+               d.issuer, c.coefficient::text, c.collective_factor, c.base_salary, c.reward_amount
+        FROM commendations c
+        JOIN decisions d ON d.id = c.decision_id
+        LEFT JOIN commendation_revocations r ON r.commendation_id = c.id
+        """
+
+    public func find(_ id: ID<Commendation>, logger: Logger) async throws -> Commendation {
+        try await client.withConnection { try await Self.find(id, on: $0, logger: logger) }
+    }
+
+    public func list(_ filter: Filter, page: PageRequest, logger: Logger) async throws -> Page<Commendation> {
+        let bound = try Keyset.bound(page.cursor)
+        let rows = try await client.rows(
+            """
+            WITH RECURSIVE scope(id) AS (
+                SELECT id FROM units WHERE id = \(filter.unitId)
+                UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
+            \(unescaped: Self.select)
+            LEFT JOIN people p ON p.id = c.nominee_person_id
+            WHERE (c.created_at, c.id) > (\(bound.createdAt)::timestamptz, \(bound.id)::uuid)
+              AND (\(filter.period?.startsOn)::date IS NULL
+                   OR d.decision_date BETWEEN \(filter.period?.startsOn) AND \(filter.period?.endsOn))
+              AND (\(filter.unitId)::uuid IS NULL OR coalesce(c.nominee_unit_id, p.unit_id) IN (SELECT id FROM scope))
+              AND (\(filter.awardCode)::text IS NULL OR c.award_code = \(filter.awardCode))
+              AND (\(filter.movementId)::uuid IS NULL OR c.movement_id = \(filter.movementId))
+              AND (\(filter.concerning)::uuid IS NULL OR c.nominee_person_id = \(filter.concerning))
+            ORDER BY c.created_at, c.id LIMIT \(page.limit + 1)
+            """, logger: logger)
+        return Keyset.page(try rows.map(Self.commendation), limit: page.limit)
+    }
+
+    /// Records a revocation (headmaster) with its reason and decision; a commendation is revoked at most once.
+    public func revoke(_ id: ID<Commendation>, reason: String, decisionNumber: String, by account: Account, logger: Logger) async throws
+        -> Commendation
+    {
+        try await client.transaction(logger: logger) { connection in
+            let current = try await Self.find(id, on: connection, logger: logger)
+            if current.revocation != nil {
+                throw DomainError(.conflict, "Khen thưởng này đã bị thu hồi trước đó.")
+            }
+            try await connection.rows(
+                """
+                INSERT INTO commendation_revocations (commendation_id, reason, decision_number, revoked_by)
+                VALUES (\(id), \(reason), \(decisionNumber), \(account.id))
+                """, logger: logger)
+            let revoked = try await Self.find(id, on: connection, logger: logger)
+            try await AuditLog.record(
+                on: connection, by: Actor(account: account), action: "commendation.revoke", entity: "commendation",
+                id: id.description, before: CommendationSnapshot(current), after: CommendationSnapshot(revoked), logger: logger)
+            return revoked
+        }
+    }
+
+    static func find(_ id: ID<Commendation>, on connection: PostgresConnection, logger: Logger) async throws -> Commendation {
+        let rows = try await connection.rows("\(unescaped: select) WHERE c.id = \(id)", logger: logger)
+        return try commendation(try rows.required("khen thưởng")).item
+    }
+
+    static func commendation(_ row: PostgresRow) throws -> (item: Commendation, createdAt: String, id: String) {
+        let (
+            id, nomination, award, movement, person, unit, number, date, signer, reason, revocationNumber, createdAt,
+            issuer, coefficient, factor, baseSalary, amount
+        ) = try row.decode(
+            (
+                ID<Commendation>, ID<Nomination>, String, ID<Movement>, UUID?, UUID?, String, LocalDate, String, String?, String?, String,
+                String?, String?, Int?, Int?, Int?
+            ).self)
+        let revocation = reason.map { Commendation.Revocation(reason: $0, decisionNumber: revocationNumber ?? "") }
+        var commendation = Commendation(
+            id: id, nominationId: nomination, awardCode: award, movementId: movement,
+            nominee: try Owner.stored(person: person, unit: unit), decisionNumber: number,
+            decisionDate: date, signerName: signer, revocation: revocation)
+        commendation.issuer = issuer
+        if let coefficient = coefficient.flatMap(Coefficient.init), let factor, let baseSalary, let amount {
+            commendation.money = .init(coefficient: coefficient, collectiveFactor: factor, baseSalary: baseSalary, rewardAmount: amount)
+        }
+        return (commendation, createdAt, id.rawValue.uuidString)
+    }
+}
+
+/// What the audit log stores of a commendation.
+struct CommendationSnapshot: Encodable, Sendable {
+    let nominationId: String
+    let awardCode: String
+    let decisionNumber: String
+    let decisionDate: String
+    let revokedFor: String?
+
+    init(_ commendation: Commendation) {
+        self.nominationId = commendation.nominationId.description
+        self.awardCode = commendation.awardCode
+        self.decisionNumber = commendation.decisionNumber
+        self.decisionDate = commendation.decisionDate.description
+        self.revokedFor = commendation.revocation?.reason
+    }
+}

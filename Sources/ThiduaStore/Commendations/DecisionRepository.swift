@@ -1,0 +1,105 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ThiduaCore
+
+/// Signed decisions and what they contain, for printing.
+public struct DecisionRepository: Sendable {
+    let client: PostgresClient
+
+    public init(client: PostgresClient) { self.client = client }
+
+    /// The decision with this number (e.g. "12/QĐ-THAP") or id, with its commendations, the movements' legal bases
+    /// and the issuing unit.
+    public func document(_ numberOrId: String, logger: Logger) async throws -> DecisionDocument {
+        let rows = try await client.rows(
+            """
+            SELECT id, number, decision_date, signer_name FROM decisions
+            WHERE number = \(numberOrId) OR id::text = \(numberOrId.lowercased())
+            """, logger: logger)
+        guard let row = rows.first else { throw DomainError.notFound("quyết định \"\(numberOrId)\"") }
+        let (id, number, date, signer) = try row.decode((UUID, String, LocalDate, String).self)
+
+        let entries = try await client.rows(
+            "\(unescaped: HonorListRepository.lineSelect) WHERE c.decision_id = \(id) ORDER BY \(unescaped: HonorListRepository.lineOrder)",
+            logger: logger
+        ).map(HonorListRepository.line)
+
+        let movements = try await client.rows(
+            "SELECT DISTINCT m.name FROM commendations c JOIN movements m ON m.id = c.movement_id WHERE c.decision_id = \(id) ORDER BY m.name",
+            logger: logger
+        ).map { try $0.decode(String.self) }
+        let bases = try await client.rows(
+            """
+            SELECT d.number, d.issued_on, d.issuer, d.title FROM legal_documents d
+            WHERE d.id IN (SELECT b.document_id FROM movement_legal_bases b JOIN commendations c ON c.movement_id = b.movement_id WHERE c.decision_id = \(id))
+            ORDER BY d.issued_on, d.number
+            """, logger: logger
+        ).map { row in
+            let (number, issued, issuer, title) = try row.decode((String, LocalDate, String, String).self)
+            return DecisionDocument.Basis(number: number, date: issued, issuer: issuer, title: title)
+        }
+        let issuerRows = try await client.rows(
+            """
+            SELECT u.name, coalesce(p.name, '') FROM commendations c JOIN movements m ON m.id = c.movement_id
+            JOIN units u ON u.id = m.unit_id LEFT JOIN units p ON p.id = u.parent_id WHERE c.decision_id = \(id) LIMIT 1
+            """, logger: logger)
+        let (unitName, parentName) = try issuerRows.first?.decode((String, String).self) ?? ("", "")
+        var document = DecisionDocument(
+            number: number, date: date, signer: signer,
+            issuer: HonorList.Issuer(unitName: unitName, parentName: parentName, place: HonorList.Issuer.place(of: parentName)),
+            movements: movements, bases: bases, entries: entries)
+        document.overrides = try await client.rows(
+            """
+            SELECT coalesce(p.full_name, u.name), a.name, o.rule, o.reason
+            FROM commendations c JOIN eligibility_overrides o ON o.nomination_id = c.nomination_id
+            JOIN awards a ON a.code = c.award_code
+            LEFT JOIN people p ON p.id = c.nominee_person_id LEFT JOIN units u ON u.id = c.nominee_unit_id
+            WHERE c.decision_id = \(id)
+            ORDER BY p.given_name, p.middle_name, p.family_name, u.name, o.rule
+            """, logger: logger
+        ).map { row in
+            let (nominee, award, rule, reason) = try row.decode((String, String, String, String).self)
+            return DecisionDocument.Override(
+                nominee: nominee, awardName: award, rule: EligibilityRule(rawValue: rule)?.title ?? rule, reason: reason)
+        }
+        return document
+    }
+
+    /// The decision with this number, created if new; the same number with another date is a conflict.
+    static func findOrCreate(
+        _ reference: DecisionReference, signer: Account, issuer: String? = nil, on connection: PostgresConnection, logger: Logger
+    ) async throws -> UUID {
+        let existing = try await connection.rows(
+            "SELECT id, decision_date, issuer FROM decisions WHERE number = \(reference.number)", logger: logger)
+        if let row = existing.first {
+            let (id, date, existingIssuer) = try row.decode((UUID, LocalDate, String?).self)
+            guard existingIssuer == issuer else {
+                throw DomainError(
+                    .conflict,
+                    "Số quyết định \(reference.number) đã được dùng cho một quyết định "
+                        + (existingIssuer.map { "của \($0)" } ?? "do đơn vị ký")
+                        + "; hãy kiểm tra lại số và cơ quan ban hành.",
+                    violations: [.init(field: "decisionNumber", message: "Số quyết định đã được dùng cho cơ quan khác.")])
+            }
+            guard date == reference.date else {
+                throw DomainError(
+                    .conflict,
+                    "Quyết định số \(reference.number) đã có, ngày \(date); không thể dùng lại số này với ngày \(reference.date).",
+                    violations: [.init(field: "decisionNumber", message: "Số quyết định đã được dùng với ngày khác.")])
+            }
+            return id
+        }
+        let rows = try await connection.rows(
+            """
+            INSERT INTO decisions (number, decision_date, signer_id, signer_name, issuer)
+            VALUES (\(reference.number), \(reference.date), \(signer.id),
+                    \(issuer == nil ? signer.displayName : ""), \(issuer))
+            ON CONFLICT (number) DO NOTHING
+            RETURNING id
+            """, logger: logger)
+        if let row = rows.first { return try row.decode(UUID.self) }
+        // Signed at the same moment by another request: use theirs if the date matches.
+        return try await findOrCreate(reference, signer: signer, issuer: issuer, on: connection, logger: logger)
+    }
+}

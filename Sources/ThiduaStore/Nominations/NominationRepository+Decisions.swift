@@ -1,0 +1,179 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ThiduaCore
+
+extension NominationRepository {
+    /// One line of a decision: what would happen (dry run) or what happened to one nomination.
+    public struct DecisionOutcome: Sendable, Codable, Equatable {
+        public let nominationId: String
+        public let outcome: String
+        public let commendationId: String?
+        public let problem: String?
+    }
+
+    /// The headmaster approves a recommended nomination under a decision (number and date): the commendation is created
+    /// in the same transaction. Two approvals at once give one commendation: the row lock makes the second see `approved`.
+    public func approve(_ id: ID<Nomination>, decision: DecisionReference, expectedVersion: Int?, by signer: Account, logger: Logger)
+        async throws -> Commendation
+    {
+        try await client.transaction(logger: logger) { connection in
+            let decisionId = try await DecisionRepository.findOrCreate(decision, signer: signer, on: connection, logger: logger)
+            return try await Self.approve(
+                id, decisionId: decisionId, decisionDate: decision.date, expectedVersion: expectedVersion, on: connection, by: signer,
+                logger: logger)
+        }
+    }
+
+    /// Approves several nominations under one decision, all or nothing. With `dryRun` the same work is done and rolled back,
+    /// so the answer is exactly what signing would do.
+    public func approveAll(_ ids: [ID<Nomination>], decision: DecisionReference, dryRun: Bool, by signer: Account, logger: Logger)
+        async throws -> [DecisionOutcome]
+    {
+        guard !ids.isEmpty else { throw DomainError.validation([.init(field: "nominationIds", message: "Cần ít nhất một đề nghị.")]) }
+        guard Set(ids).count == ids.count else {
+            throw DomainError.validation([.init(field: "nominationIds", message: "Một đề nghị được liệt kê hai lần.")])
+        }
+        do {
+            return try await client.transaction(logger: logger) { connection in
+                let decisionId = try await DecisionRepository.findOrCreate(decision, signer: signer, on: connection, logger: logger)
+                var outcomes: [DecisionOutcome] = []
+                for (index, id) in ids.enumerated() {
+                    let result = try await connection.savepoint("item\(index)", logger: logger) {
+                        try await Self.approve(
+                            id, decisionId: decisionId, decisionDate: decision.date, expectedVersion: nil, on: connection, by: signer,
+                            logger: logger)
+                    }
+                    switch result {
+                    case .success(let commendation):
+                        outcomes.append(
+                            .init(
+                                nominationId: id.description, outcome: "approved", commendationId: commendation.id.description, problem: nil
+                            ))
+                    case .failure(let refusal):
+                        outcomes.append(
+                            .init(nominationId: id.description, outcome: "refused", commendationId: nil, problem: refusal.message))
+                    }
+                }
+                // A dry run, or a decision with a refused item, leaves nothing behind: undo the whole transaction.
+                if dryRun || outcomes.contains(where: { $0.problem != nil }) { throw Undone(outcomes: outcomes) }
+                return outcomes
+            }
+        } catch let undone as Undone {
+            guard dryRun else {
+                let problems = undone.outcomes.filter { $0.problem != nil }.map { "\($0.nominationId): \($0.problem ?? "")" }
+                throw DomainError(
+                    .conflict, "Không ký được quyết định: \(problems.count) đề nghị không thể duyệt. " + problems.joined(separator: " "))
+            }
+            return undone.outcomes.map {
+                .init(
+                    nominationId: $0.nominationId, outcome: $0.problem == nil ? "would-approve" : "refused", commendationId: nil,
+                    problem: $0.problem)
+            }
+        }
+    }
+
+    /// Thrown to roll back a batch decision that must leave nothing behind, carrying what each item would have done.
+    private struct Undone: Error {
+        let outcomes: [DecisionOutcome]
+    }
+
+    static func approve(
+        _ id: ID<Nomination>, decisionId: UUID, decisionDate: LocalDate, expectedVersion: Int?, on connection: PostgresConnection,
+        by signer: Account, logger: Logger
+    ) async throws -> Commendation {
+        let current = try await find(id, on: connection, lock: true, logger: logger)
+        if current.status == .forwarded {
+            throw current.status.refusal(
+                "Đề nghị đã trình \(current.submission?.authorityName ?? "cấp trên"); hãy ghi quyết định của cấp trên (external-decision).")
+        }
+        let authority = try await Self.authority(for: current, on: decisionDate, connection: connection, logger: logger)
+        if authority.required.rank > authority.unit.rank {
+            throw DomainError(
+                .conflict,
+                "\"\(authority.awardName)\" do \(authority.required.name) quyết định, vượt thẩm quyền của \(authority.unit.name). "
+                    + "Hãy trình cấp trên: gửi số và ngày tờ trình (submissionNumber, submissionDate).",
+                violations: [.init(field: "submissionNumber", message: "Khen thưởng này phải trình cấp có thẩm quyền.")])
+        }
+        let nomination = try await move(
+            id, to: .approved, expectedVersion: expectedVersion, on: connection, by: Actor(account: signer), logger: logger)
+        try await checkCaps(nomination, period: authority.period, on: connection, logger: logger)
+        return try await issue(
+            nomination, decisionId: decisionId, date: decisionDate, on: connection, by: Actor(account: signer), logger: logger)
+    }
+
+    /// An award above the unit's authority: the headmaster's approval forwards it with a submission (tờ trình).
+    public func forward(
+        _ id: ID<Nomination>, submission reference: DecisionReference, expectedVersion: Int?, by signer: Account, logger: Logger
+    ) async throws -> Nomination {
+        try await client.transaction(logger: logger) { connection in
+            let current = try await Self.find(id, on: connection, lock: true, logger: logger)
+            let authority = try await Self.authority(for: current, on: reference.date, connection: connection, logger: logger)
+            guard authority.required.rank > authority.unit.rank else {
+                throw DomainError(
+                    .conflict,
+                    "\"\(authority.awardName)\" thuộc thẩm quyền của \(authority.unit.name); hãy duyệt bằng số và ngày quyết định "
+                        + "(decisionNumber, decisionDate), không cần tờ trình.",
+                    violations: [.init(field: "decisionNumber", message: "Khen thưởng này do đơn vị tự quyết định.")])
+            }
+            let reason = "Tờ trình số \(reference.number) ngày \(reference.date.vietnamese) gửi \(authority.required.name)"
+            try await Self.move(
+                id, to: .forwarded, reason: reason, expectedVersion: expectedVersion, on: connection, by: Actor(account: signer),
+                logger: logger)
+            try await connection.rows(
+                """
+                INSERT INTO submissions (nomination_id, number, submitted_on, authority_level, submitted_by)
+                VALUES (\(id), \(reference.number), \(reference.date), \(authority.required.code),
+                        \(signer.id))
+                """, logger: logger)
+            return try await Self.find(id, on: connection, lock: false, logger: logger)
+        }
+    }
+
+    /// The higher authority's decision on a forwarded nomination: recorded with its issuer, number and date, and the
+    /// commendation issued with the money in force on that date.
+    public func recordExternalDecision(
+        _ id: ID<Nomination>, issuer: String, decision reference: DecisionReference, by account: Account, logger: Logger
+    ) async throws -> Commendation {
+        let issuer = VietnameseText.normalized(issuer)
+        guard !issuer.isEmpty else {
+            throw DomainError.validation([.init(field: "issuer", message: "Cần cơ quan ban hành quyết định, ví dụ UBND tỉnh Đồng Tháp.")])
+        }
+        return try await client.transaction(logger: logger) { connection in
+            let current = try await Self.find(id, on: connection, lock: true, logger: logger)
+            guard current.status == .forwarded else {
+                throw current.status.refusal(
+                    "Đề nghị đang \"\(current.status.vietnameseName)\"; chỉ ghi quyết định của cấp trên cho đề nghị đã trình cấp trên.")
+            }
+            let decisionId = try await DecisionRepository.findOrCreate(
+                reference, signer: account, issuer: issuer, on: connection, logger: logger)
+            let nomination = try await Self.move(
+                id, to: .approved, expectedVersion: nil, on: connection, by: Actor(account: account), logger: logger)
+            return try await Self.issue(
+                nomination, decisionId: decisionId, date: reference.date, on: connection, by: Actor(account: account), logger: logger)
+        }
+    }
+
+    /// Creates the commendation with the coefficient, base salary and amount in force on the decision date.
+    static func issue(
+        _ nomination: Nomination, decisionId: UUID, date: LocalDate, on connection: PostgresConnection, by actor: Actor, logger: Logger
+    ) async throws -> Commendation {
+        let quote = try await CatalogueRepository.quote(
+            award: nomination.awardCode, date: date, collective: nomination.nominee.unitId != nil, on: connection, logger: logger)
+        let rows = try await connection.rows(
+            """
+            INSERT INTO commendations (nomination_id, decision_id, award_code, movement_id, nominee_person_id, nominee_unit_id,
+                                       coefficient, collective_factor, base_salary, reward_amount)
+            VALUES (\(nomination.id), \(decisionId), \(nomination.awardCode), \(nomination.movementId),
+                    \(nomination.nominee.personId), \(nomination.nominee.unitId),
+                    \(quote.coefficient.description)::numeric, \(quote.collectiveFactor), \(quote.baseSalary), \(quote.rewardAmount))
+            RETURNING id
+            """, logger: logger)
+        let commendationId = ID<Commendation>(try rows.required("khen thưởng").decode(UUID.self))
+        let commendation = try await CommendationRepository.find(commendationId, on: connection, logger: logger)
+        try await AuditLog.record(
+            on: connection, by: actor, action: "commendation.create", entity: "commendation",
+            id: commendationId.description, before: String?.none, after: CommendationSnapshot(commendation), logger: logger)
+        return commendation
+    }
+}

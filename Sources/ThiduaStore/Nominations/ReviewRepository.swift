@@ -1,0 +1,215 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ThiduaCore
+
+/// Council reviews of a nomination or of a model initiative: scores for every criterion, a vote and a comment.
+public struct ReviewRepository: Sendable {
+    let client: PostgresClient
+
+    public init(client: PostgresClient) { self.client = client }
+
+    /// What is reviewed.
+    public enum Subject: Sendable {
+        case nomination(ID<Nomination>)
+        case model(ID<ModelInitiative>)
+
+        var nominationId: UUID? { if case .nomination(let id) = self { id.rawValue } else { nil } }
+        var modelId: UUID? { if case .model(let id) = self { id.rawValue } else { nil } }
+        var entity: String { nominationId != nil ? "nomination" : "model" }
+        var idText: String { (nominationId ?? modelId).map { ID<Self>($0).description } ?? "" }
+    }
+
+    /// What a reader sees of the council's reviews of one subject.
+    public struct Summary: Sendable, Codable {
+        public struct MemberReview: Sendable, Codable {
+            public let reviewerId: String
+            public let reviewer: String
+            public let vote: String
+            public let comment: String
+            public let scores: [String: Int]
+            public let total: Int
+        }
+        public let members: Int
+        public let reviewed: Int
+        public let progress: String
+        public let votes: [String: Int]
+        /// Hidden (nil) from a council member who has not yet submitted their own review.
+        public let averages: [String: Double]?
+        public let averageTotal: Double?
+        public let reviews: [MemberReview]?
+    }
+
+    /// Records (or replaces) a council member's review; the earlier version is kept (superseded).
+    /// A nomination's first review moves it into review; a model must have been submitted for recognition.
+    public func review(_ subject: Subject, by reviewer: Account, scores: [String: Int], vote: Vote, comment: String, logger: Logger)
+        async throws -> Summary
+    {
+        try await client.transaction(logger: logger) { connection in
+            let movementId: ID<Movement>
+            var moveIntoReview = false
+            switch subject {
+            case .nomination(let id):
+                let nomination = try await NominationRepository.find(id, on: connection, lock: true, logger: logger)
+                guard nomination.status == .submitted || nomination.status == .inReview else {
+                    throw nomination.status.refusal(
+                        "Đề nghị đang \"\(nomination.status.vietnameseName)\"; chỉ chấm khi đã gửi và chưa có kết luận của hội đồng.")
+                }
+                movementId = nomination.movementId
+                moveIntoReview = nomination.status == .submitted
+            case .model(let id):
+                let model = try await ModelInitiativeRepository.find(id, on: connection, lock: true, logger: logger)
+                guard model.status == .submitted else {
+                    throw model.status.refusal("Mô hình đang \"\(model.status.vietnameseName)\"; chỉ chấm khi đã đề nghị công nhận.")
+                }
+                movementId = model.movementId
+            }
+            let movement = try await MovementRepository.find(movementId, on: connection, lock: false, logger: logger)
+            try ReviewScores.validate(scores, against: movement.criteria)
+            try await connection.rows(
+                """
+                UPDATE reviews SET superseded_at = now()
+                WHERE nomination_id IS NOT DISTINCT FROM \(subject.nominationId) AND model_id IS NOT DISTINCT FROM \(subject.modelId)
+                  AND reviewer_id = \(reviewer.id) AND superseded_at IS NULL
+                """, logger: logger)
+            let rows = try await connection.rows(
+                """
+                INSERT INTO reviews (nomination_id, model_id, movement_id, reviewer_id, vote, comment)
+                VALUES (\(subject.nominationId), \(subject.modelId), \(movement.id), \(reviewer.id), \(vote), \(comment))
+                RETURNING id
+                """, logger: logger)
+            let reviewId = try rows.required("đánh giá").decode(UUID.self)
+            for (code, points) in scores.sorted(by: { $0.key < $1.key }) {
+                try await connection.rows(
+                    """
+                    INSERT INTO review_scores (review_id, movement_id, criterion_code, points)
+                    VALUES (\(reviewId), \(movement.id), \(code), \(points))
+                    """, logger: logger)
+            }
+            try await AuditLog.record(
+                on: connection, by: Actor(account: reviewer), action: "\(subject.entity).review", entity: subject.entity,
+                id: subject.idText,
+                before: String?.none, after: ["vote": vote.rawValue, "comment": comment, "review": reviewId.uuidString.lowercased()],
+                logger: logger)
+            if moveIntoReview, case .nomination(let id) = subject {
+                try await NominationRepository.move(
+                    id, to: .inReview, expectedVersion: nil, on: connection, by: Actor(account: reviewer), logger: logger)
+            }
+            return try await Self.summary(subject, criteria: movement.criteria, viewer: reviewer, on: connection, logger: logger)
+        }
+    }
+
+    public func summary(_ subject: Subject, viewer: Account, logger: Logger) async throws -> Summary {
+        try await client.withConnection { connection in
+            let movementId: ID<Movement> =
+                switch subject {
+                case .nomination(let id): try await NominationRepository.find(id, on: connection, lock: false, logger: logger).movementId
+                case .model(let id): try await ModelInitiativeRepository.find(id, on: connection, lock: false, logger: logger).movementId
+                }
+            let movement = try await MovementRepository.find(movementId, on: connection, lock: false, logger: logger)
+            return try await Self.summary(subject, criteria: movement.criteria, viewer: viewer, on: connection, logger: logger)
+        }
+    }
+
+    /// Current votes, and the council members who may review (recused members excluded).
+    static func tally(_ subject: Subject, on connection: PostgresConnection, logger: Logger) async throws -> Tally {
+        let rows = try await connection.rows(
+            """
+            WITH current AS (
+                SELECT vote FROM reviews
+                WHERE nomination_id IS NOT DISTINCT FROM \(subject.nominationId) AND model_id IS NOT DISTINCT FROM \(subject.modelId)
+                  AND superseded_at IS NULL)
+            SELECT
+                (SELECT count(*) FROM current WHERE vote = 'agree')::bigint,
+                (SELECT count(*) FROM current WHERE vote = 'disagree')::bigint,
+                (SELECT count(*) FROM current WHERE vote = 'abstain')::bigint,
+                (SELECT count(*) FROM accounts a WHERE 'council' = ANY (a.roles) AND a.disabled_at IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM recusals r WHERE r.nomination_id = \(subject.nominationId) AND r.account_id = a.id))::bigint
+            """, logger: logger)
+        let (agree, disagree, abstain, members) = try rows.required("đánh giá").decode((Int, Int, Int, Int).self)
+        return Tally(agree: agree, disagree: disagree, abstain: abstain, members: members)
+    }
+
+    static func summary(_ subject: Subject, criteria: [Criterion], viewer: Account, on connection: PostgresConnection, logger: Logger)
+        async throws -> Summary
+    {
+        let tally = try await tally(subject, on: connection, logger: logger)
+        let rows = try await connection.rows(
+            """
+            SELECT r.id, r.reviewer_id, a.display_name, r.vote, r.comment
+            FROM reviews r JOIN accounts a ON a.id = r.reviewer_id
+            WHERE r.nomination_id IS NOT DISTINCT FROM \(subject.nominationId) AND r.model_id IS NOT DISTINCT FROM \(subject.modelId)
+              AND r.superseded_at IS NULL
+            ORDER BY r.created_at, r.id
+            """, logger: logger)
+        var reviews: [Summary.MemberReview] = []
+        for row in rows {
+            let (reviewId, reviewerId, name, vote, comment) = try row.decode((UUID, UUID, String, String, String).self)
+            var scores: [String: Int] = [:]
+            for scoreRow in try await connection.rows(
+                "SELECT criterion_code, points FROM review_scores WHERE review_id = \(reviewId)", logger: logger)
+            {
+                let (code, points) = try scoreRow.decode((String, Int).self)
+                scores[code] = points
+            }
+            reviews.append(
+                .init(
+                    reviewerId: ID<Account>(reviewerId).description, reviewer: name, vote: vote, comment: comment,
+                    scores: scores, total: scores.values.reduce(0, +)))
+        }
+        // A council member sees the others' scores only after submitting their own.
+        let mayRead = viewer.has(.headmaster) || viewer.has(.admin) || reviews.contains { $0.reviewerId == viewer.id.description }
+        var averages: [String: Double] = [:]
+        for criterion in criteria where !reviews.isEmpty {
+            averages[criterion.code] = Double(reviews.compactMap { $0.scores[criterion.code] }.reduce(0, +)) / Double(reviews.count)
+        }
+        let averageTotal = reviews.isEmpty ? nil : Double(reviews.map(\.total).reduce(0, +)) / Double(reviews.count)
+        return Summary(
+            members: tally.members, reviewed: tally.reviewed,
+            progress: "\(tally.reviewed) trên \(tally.members) thành viên đã đánh giá",
+            votes: ["agree": tally.agree, "disagree": tally.disagree, "abstain": tally.abstain],
+            averages: mayRead ? averages : nil, averageTotal: mayRead ? averageTotal : nil, reviews: mayRead ? reviews : nil)
+    }
+}
+
+extension NominationRepository {
+    /// The council chair (the headmaster) records recommended or not, with the vote tally at that moment.
+    public func recommend(_ id: ID<Nomination>, recommended: Bool, expectedVersion: Int?, by account: Account, logger: Logger) async throws
+        -> (Nomination, Tally)
+    {
+        try await client.transaction(logger: logger) { connection in
+            var tally = try await ReviewRepository.tally(.nomination(id), on: connection, logger: logger)
+            // The award's vote threshold in force today, checked before a recommendation and stored with the tally.
+            let current = try await Self.find(id, on: connection, lock: true, logger: logger)
+            let award = try await CatalogueRepository.award(current.awardCode, on: connection, logger: logger)
+            if let threshold = award.rule(on: LocalDate.today)?.voteThreshold {
+                tally.threshold = threshold.vietnamese
+                tally.required = threshold.required(tally)
+                if recommended, let refusal = threshold.refusal(tally, awardName: award.name) { throw refusal }
+            }
+            let nomination = try await Self.move(
+                id, to: recommended ? .recommended : .notRecommended, tally: tally, expectedVersion: expectedVersion,
+                on: connection, by: Actor(account: account), logger: logger)
+            return (nomination, tally)
+        }
+    }
+
+    /// An admin records that a council member stands aside from this nomination.
+    public func recordRecusal(_ id: ID<Nomination>, member: ID<Account>, reason: String, by account: Account, logger: Logger) async throws {
+        try await client.transaction(logger: logger) { connection in
+            _ = try await Self.find(id, on: connection, lock: true, logger: logger)
+            try await connection.rows(
+                """
+                INSERT INTO recusals (nomination_id, account_id, reason, recorded_by)
+                VALUES (\(id), \(member), \(reason), \(account.id))
+                ON CONFLICT (nomination_id, account_id) DO NOTHING
+                """, logger: logger)
+            try await connection.rows(
+                "UPDATE reviews SET superseded_at = now() WHERE nomination_id = \(id) AND reviewer_id = \(member) AND superseded_at IS NULL",
+                logger: logger)
+            try await AuditLog.record(
+                on: connection, by: Actor(account: account), action: "nomination.recusal", entity: "nomination", id: id.description,
+                before: String?.none, after: ["member": member.description, "reason": reason], logger: logger)
+        }
+    }
+}

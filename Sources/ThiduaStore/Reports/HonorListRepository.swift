@@ -1,0 +1,91 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ThiduaCore
+
+/// Reads the honor list in print order straight from PostgreSQL, one row at a time, so exports stream.
+public struct HonorListRepository: Sendable {
+    let client: PostgresClient
+
+    public init(client: PostgresClient) { self.client = client }
+
+    /// Checks the filters: an unknown unit or movement is an error, not an empty list.
+    public func issuer(for request: HonorList.Request, logger: Logger) async throws -> HonorList.Issuer {
+        if let movement = request.movementId {
+            _ = try await MovementRepository(client: client).find(movement, logger: logger)
+        }
+        let rows: [PostgresRow]
+        if let unit = request.unitId {
+            rows = try await client.rows(
+                "SELECT u.name, coalesce(p.name, '') FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = \(unit)",
+                logger: logger)
+            guard !rows.isEmpty else { throw DomainError.notFound(OrgUnit.noun) }
+        } else {
+            // The unit that launched the period's movements, or the topmost school.
+            rows = try await client.rows(
+                """
+                SELECT u.name, coalesce(p.name, '') FROM units u LEFT JOIN units p ON p.id = u.parent_id
+                WHERE u.id = coalesce(
+                    (SELECT m.unit_id FROM movements m WHERE m.id = \(request.movementId)),
+                    (SELECT m.unit_id FROM movements m WHERE m.starts_on <= \(request.period.endsOn)
+                        AND m.ends_on >= \(request.period.startsOn) ORDER BY m.created_at LIMIT 1),
+                    (SELECT id FROM units WHERE kind = 'school' ORDER BY name LIMIT 1))
+                """, logger: logger)
+        }
+        let (name, parent) = try rows.first?.decode((String, String).self) ?? ("", "")
+        return HonorList.Issuer(unitName: name, parentName: parent, place: HonorList.Issuer.place(of: parent))
+    }
+
+    /// Calls `each` for every line, in list order.
+    public func entries(_ request: HonorList.Request, logger: Logger, _ each: (HonorList.Entry) async throws -> Void) async throws {
+        let rows = try await client.query(
+            """
+            WITH RECURSIVE scope(id) AS (
+                SELECT id FROM units WHERE id = \(request.unitId)
+                UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
+            \(unescaped: Self.lineSelect)
+            WHERE d.decision_date BETWEEN \(request.period.startsOn) AND \(request.period.endsOn)
+              AND (\(request.includeRevoked) OR r.commendation_id IS NULL)
+              AND (\(request.unitId)::uuid IS NULL OR coalesce(c.nominee_unit_id, p.unit_id) IN (SELECT id FROM scope))
+              AND (\(request.movementId)::uuid IS NULL OR c.movement_id = \(request.movementId))
+            ORDER BY \(unescaped: Self.lineOrder)
+            """, logger: logger)
+        for try await row in rows { try await each(try Self.line(row)) }
+    }
+
+    /// One printed line per commendation: the nominee, their unit, the award, the decision and any revocation.
+    /// Shared with `DecisionRepository`, which prints the same lines for one decision.
+    static let lineSelect = """
+        SELECT c.nominee_person_id IS NULL, a.code, a.name,
+               coalesce(p.full_name, nu.name), coalesce(p.position, ''), coalesce(pu.name, nup.name, ''),
+               n.achievements, d.number, d.decision_date, coalesce(d.issuer, mu.name), r.reason, c.reward_amount
+        FROM commendations c
+        JOIN decisions d ON d.id = c.decision_id
+        JOIN awards a ON a.code = c.award_code
+        JOIN nominations n ON n.id = c.nomination_id
+        JOIN movements m ON m.id = c.movement_id
+        JOIN units mu ON mu.id = m.unit_id
+        LEFT JOIN people p ON p.id = c.nominee_person_id
+        LEFT JOIN units pu ON pu.id = p.unit_id
+        LEFT JOIN units nu ON nu.id = c.nominee_unit_id
+        LEFT JOIN units nup ON nup.id = nu.parent_id
+        LEFT JOIN commendation_revocations r ON r.commendation_id = c.id
+        """
+
+    /// Individuals before collectives, awards by precedence, names in Vietnamese order (the columns are vi-x-icu).
+    static let lineOrder =
+        "c.nominee_person_id IS NULL, a.precedence, p.given_name, p.middle_name, p.family_name, nu.name, d.decision_date, c.id"
+
+    /// Column by column through a random-access row: the many-column tuple decode cost more than the rest of a line.
+    static func line(_ row: PostgresRow) throws -> HonorList.Entry {
+        let cells = row.makeRandomAccess()
+        let collective = try cells[0].decode(Bool.self)
+        return HonorList.Entry(
+            section: collective ? .collectives : .individuals, awardCode: try cells[1].decode(String.self),
+            awardName: try cells[2].decode(String.self), name: try cells[3].decode(String.self),
+            position: try cells[4].decode(String.self), unit: try cells[5].decode(String.self),
+            achievements: try cells[6].decode(String.self), decisionNumber: try cells[7].decode(String.self),
+            decisionDate: try cells[8].decode(LocalDate.self), decisionLevel: try cells[9].decode(String.self),
+            amount: try cells[11].decode(Int?.self), revocation: try cells[10].decode(String?.self))
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ThiduaCore
+
+/// The year summary: movements whose period overlaps the requested one, and commendations decided within it
+/// (revoked ones left out), optionally for one unit and the units under it.
+public struct SummaryRepository: Sendable {
+    let client: PostgresClient
+
+    public init(client: PostgresClient) { self.client = client }
+
+    public func summary(_ period: Period, unit: ID<OrgUnit>?, logger: Logger) async throws -> YearSummary {
+        let issuer = try await HonorListRepository(client: client).issuer(
+            for: HonorList.Request(period: period, unitId: unit), logger: logger)
+        return try await client.withConnection { connection in
+            let start = period.startsOn.description
+            let end = period.endsOn.description
+            var movements: [YearSummary.MovementLine] = []
+            let movementRows = try await connection.rows(
+                """
+                WITH RECURSIVE scope(id) AS (
+                    SELECT id FROM units WHERE id = \(unit)
+                    UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
+                SELECT m.id, m.name, m.period_kind, m.period_year, m.status FROM movements m
+                WHERE m.starts_on <= \(end)::date AND m.ends_on >= \(start)::date
+                  AND (\(unit)::uuid IS NULL OR m.unit_id IN (SELECT id FROM scope))
+                ORDER BY m.starts_on, m.name
+                """, logger: logger)
+            for row in movementRows {
+                let (id, name, kind, year, status) = try row.decode((UUID, String, String, Int, String).self)
+                let fields = try await connection.rows(
+                    """
+                    SELECT f.name, count(mi.id)::bigint, count(mi.id) FILTER (WHERE mi.status = 'recognized')::bigint
+                    FROM model_fields f LEFT JOIN model_initiatives mi ON mi.field_code = f.code AND mi.movement_id = \(id)
+                        AND mi.status <> 'withdrawn'
+                    GROUP BY f.code, f.name ORDER BY f.code
+                    """, logger: logger
+                ).map { row in
+                    let (field, registered, recognized) = try row.decode((String, Int, Int).self)
+                    return YearSummary.FieldCount(field: field, registered: registered, recognized: recognized)
+                }
+                let levels = try await connection.rows(
+                    """
+                    SELECT recognition_level, count(*)::bigint FROM model_initiatives
+                    WHERE movement_id = \(id) AND status = 'recognized' GROUP BY recognition_level ORDER BY recognition_level
+                    """, logger: logger
+                ).map { row in
+                    let (level, count) = try row.decode((String, Int).self)
+                    return YearSummary.Count(label: ModelInitiative.Recognition.vietnamese(level), count: count)
+                }
+                let statuses = try await connection.rows(
+                    "SELECT status, count(*)::bigint FROM nominations WHERE movement_id = \(id) GROUP BY status", logger: logger
+                ).map { row in try row.decode((String, Int).self) }
+                let byStatus = NominationStatus.allCases.compactMap { status in
+                    statuses.first { $0.0 == status.rawValue }.map { YearSummary.Count(label: status.vietnameseName, count: $0.1) }
+                }
+                movements.append(
+                    .init(
+                        name: name, period: Period.Kind(rawValue: kind).map { Period(kind: $0, year: year).label } ?? "\(year)",
+                        status: MovementStatus(rawValue: status)?.vietnameseName ?? status,
+                        modelsRegistered: fields.map(\.registered).reduce(0, +),
+                        modelsRecognized: fields.map(\.recognized).reduce(0, +), modelsByField: fields, recognizedByLevel: levels,
+                        nominationsByStatus: byStatus))
+            }
+            // One pass over the period's commendations, counted per award and unit; both tallies are summed from it.
+            var byAward: [(precedence: Int, tally: YearSummary.Tally)] = []
+            var byUnit: [YearSummary.Tally] = []
+            let rows = try await connection.rows(
+                """
+                WITH RECURSIVE scope(id) AS (
+                    SELECT id FROM units WHERE id = \(unit)
+                    UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
+                SELECT c.award_code, a.name, a.precedence, coalesce(pu.name, nu.name), count(*)::bigint,
+                       coalesce(sum(c.reward_amount), 0)::bigint
+                FROM commendations c JOIN decisions d ON d.id = c.decision_id JOIN awards a ON a.code = c.award_code
+                LEFT JOIN people p ON p.id = c.nominee_person_id LEFT JOIN units pu ON pu.id = p.unit_id
+                LEFT JOIN units nu ON nu.id = c.nominee_unit_id
+                LEFT JOIN commendation_revocations r ON r.commendation_id = c.id
+                WHERE r.commendation_id IS NULL AND d.decision_date BETWEEN \(start)::date AND \(end)::date
+                  AND (\(unit)::uuid IS NULL OR coalesce(c.nominee_unit_id, p.unit_id) IN (SELECT id FROM scope))
+                GROUP BY c.award_code, a.name, a.precedence, coalesce(pu.name, nu.name)
+                ORDER BY coalesce(pu.name, nu.name) COLLATE "vi-x-icu", a.precedence
+                """, logger: logger)
+            for row in rows {
+                let (code, awardName, precedence, unitName, count, amount) = try row.decode((String, String, Int, String, Int, Int).self)
+                func adding(_ tally: YearSummary.Tally?, code: String, label: String) -> YearSummary.Tally {
+                    YearSummary.Tally(code: code, label: label, count: (tally?.count ?? 0) + count, amount: (tally?.amount ?? 0) + amount)
+                }
+                if let index = byAward.firstIndex(where: { $0.tally.code == code }) {
+                    byAward[index].tally = adding(byAward[index].tally, code: code, label: awardName)
+                } else {
+                    byAward.append((precedence, adding(nil, code: code, label: awardName)))
+                }
+                if byUnit.last?.code == unitName {
+                    byUnit[byUnit.count - 1] = adding(byUnit.last, code: unitName, label: unitName)
+                } else {
+                    byUnit.append(adding(nil, code: unitName, label: unitName))
+                }
+            }
+            return YearSummary(
+                period: period, unit: issuer.unitName, movements: movements,
+                byAward: byAward.sorted { $0.precedence < $1.precedence }.map(\.tally), byUnit: byUnit)
+        }
+    }
+}
