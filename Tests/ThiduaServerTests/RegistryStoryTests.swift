@@ -9,8 +9,8 @@ import ThiduaTestSupport
 
 @Suite("Registry stories over HTTP")
 struct RegistryStoryTests {
-    @Test("The headmaster approves a commendation: union submits, council reviews, chair recommends, headmaster signs, then revokes")
-    func headmasterApprovesCommendation() async throws {
+    @Test("A nomination reaches the headmaster: union submits, council reviews (others' scores hidden), chair recommends at 2/3")
+    func nominationIsRecommended() async throws {
         try await withTestApp { app, seed in
             let f = try await RegistryFixture.make(seed)
             try await app.test(.router) { client in
@@ -56,6 +56,23 @@ struct RegistryStoryTests {
                     .post, "/v1/nominations/\(id)/recommendation", token: f.headmaster, json: #"{"recommended":true}"#)
                 #expect(recommended.body["status"]?.string == "recommended")
 
+                let audit = try await client.send(.get, "/v1/audit?entity=nomination&id=\(id)", token: f.headmaster)
+                let actions = audit.body["items"]?.array?.compactMap { $0["action"]?.string } ?? []
+                #expect(
+                    actions == [
+                        "nomination.create", "nomination.submitted", "nomination.review", "nomination.in_review",
+                        "nomination.review", "nomination.review", "nomination.recommended",
+                    ])
+            }
+        }
+    }
+
+    @Test("The headmaster signs a recommended nomination; the council cannot, and a second approval is refused")
+    func headmasterApproves() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let id = try await f.nomination(seed, status: .recommended).id
+            try await app.test(.router) { client in
                 let byCouncil = try await client.send(
                     .post, "/v1/nominations/\(id)/approve", token: f.council[1].token,
                     json: #"{"decisionNumber":"12/QĐ-THAP","decisionDate":"2024-05-20"}"#)
@@ -64,7 +81,7 @@ struct RegistryStoryTests {
                     .post, "/v1/nominations/\(id)/approve", token: f.headmaster,
                     json: #"{"decisionNumber":"12/QĐ-THAP","decisionDate":"2024-05-20"}"#)
                 #expect(approved.status == 201)
-                let location = try #require(approved.headers[.location])
+                #expect(approved.headers[.location]?.hasPrefix("/v1/commendations/") == true)
                 #expect(approved.body["award"]?.string == "LDTT")
                 #expect(approved.body["signer"]?.string == "Trần Văn Minh")
 
@@ -73,7 +90,22 @@ struct RegistryStoryTests {
                     json: #"{"decisionNumber":"13/QĐ-THAP","decisionDate":"2024-05-21"}"#)
                 #expect(again.status == 409)
                 #expect(again.body["currentStatus"]?.string == "approved")
+                let audit = try await client.send(.get, "/v1/audit?entity=nomination&id=\(id)", token: f.headmaster)
+                #expect(audit.body["items"]?.array?.last?["action"]?.string == "nomination.approved")
+            }
+        }
+    }
 
+    @Test("A revoked commendation stays on the list, marked with its reason; a year filter finds it only in its year")
+    func headmasterRevokes() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let id = try await f.nomination(seed, status: .recommended).id
+            try await app.test(.router) { client in
+                let approved = try await client.send(
+                    .post, "/v1/nominations/\(id)/approve", token: f.headmaster,
+                    json: #"{"decisionNumber":"12/QĐ-THAP","decisionDate":"2024-05-20"}"#)
+                let location = try #require(approved.headers[.location])
                 let revoked = try await client.send(
                     .post, "\(location)/revoke", token: f.headmaster,
                     json: #"{"reason":"Phát hiện vi phạm kỷ luật","decisionNumber":"20/QĐ-THAP"}"#)
@@ -82,14 +114,6 @@ struct RegistryStoryTests {
                 #expect(listed.body["items"]?.array?.count == 1)
                 #expect(listed.body["items"]?.array?.first?["revocation"]?["reason"]?.string == "Phát hiện vi phạm kỷ luật")
                 #expect(try await client.send(.get, "/v1/commendations?year=2023", token: f.headmaster).body["items"]?.array?.count == 0)
-
-                let audit = try await client.send(.get, "/v1/audit?entity=nomination&id=\(id)", token: f.headmaster)
-                let actions = audit.body["items"]?.array?.compactMap { $0["action"]?.string } ?? []
-                #expect(
-                    actions == [
-                        "nomination.create", "nomination.submitted", "nomination.review", "nomination.in_review",
-                        "nomination.review", "nomination.review", "nomination.recommended", "nomination.approved",
-                    ])
             }
         }
     }

@@ -11,7 +11,7 @@ struct ConstraintTests {
     func nfcEnforced() async throws {
         try await TestDatabase.with { database, client in
             let decomposed = "Trường Tiểu học".decomposedStringWithCanonicalMapping
-            await #expect(throws: PSQLError.self) {
+            await expectConstraint("units_name_text") {
                 try await client.query(
                     "INSERT INTO units (code, name, kind) VALUES ('X', \(decomposed), 'school')", logger: database.logger)
             }
@@ -23,7 +23,7 @@ struct ConstraintTests {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
             let unit = try await seed.unit()
-            await #expect(throws: PSQLError.self) {
+            await expectConstraint("people_name_parts_match") {
                 try await client.query(
                     """
                     INSERT INTO people (unit_id, full_name, family_name, middle_name, given_name, category, search_key)
@@ -38,7 +38,7 @@ struct ConstraintTests {
         try await TestDatabase.with { database, client in
             _ = try await Seed(client: client, logger: database.logger).unit()
             for statement in ["UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log"] {
-                await #expect(throws: PSQLError.self) {
+                await expectConstraint("audit_log_append_only") {
                     try await client.query(PostgresQuery(unsafeSQL: statement), logger: database.logger)
                 }
             }
@@ -52,7 +52,7 @@ struct ConstraintTests {
             let seed = Seed(client: client, logger: database.logger)
             let district = try await seed.unit("D", name: "Huyện", kind: .district)
             let school = try await seed.unit("S", name: "Trường", kind: .school, parent: district.id)
-            await #expect(throws: PSQLError.self) {
+            await expectConstraint("units_parent_cycle") {
                 try await client.query(
                     "UPDATE units SET parent_id = \(school.id.rawValue) WHERE id = \(district.id.rawValue)", logger: database.logger)
             }
@@ -62,7 +62,7 @@ struct ConstraintTests {
     @Test("An unknown role cannot be stored")
     func rolesChecked() async throws {
         try await TestDatabase.with { database, client in
-            await #expect(throws: PSQLError.self) {
+            await expectConstraint("accounts_roles_check") {
                 try await client.query("INSERT INTO accounts (display_name, roles) VALUES ('x', ARRAY['root'])", logger: database.logger)
             }
         }

@@ -36,7 +36,9 @@ struct RegistryRuleTests {
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
             _ = try await f.nomination(seed, status: .draft)
-            await #expect(throws: PSQLError.self) { try await client.query(PostgresQuery(unsafeSQL: statement), logger: database.logger) }
+            await expectConstraint("workflow_transition") {
+                try await client.query(PostgresQuery(unsafeSQL: statement), logger: database.logger)
+            }
         }
     }
 
@@ -51,7 +53,7 @@ struct RegistryRuleTests {
                 """
                 INSERT INTO decisions (number, decision_date, signer_id, signer_name) SELECT '9/QĐ', '2024-01-01', id, 'x' FROM accounts LIMIT 1;
                 """, logger: database.logger)
-            await #expect(throws: PSQLError.self) {
+            await expectConstraint("commendations_require_approval") {
                 try await client.query(
                     """
                     INSERT INTO commendations (nomination_id, decision_id, award_code, movement_id, nominee_person_id)
@@ -62,11 +64,11 @@ struct RegistryRuleTests {
             let commendation = try await NominationRepository(client: client).approve(
                 recommended.id, decision: DecisionReference.validate(number: "12/QĐ-THAP", date: "2024-05-20"), expectedVersion: nil,
                 by: f.headmasterAccount, logger: database.logger)
-            await #expect(throws: PSQLError.self) {
+            await expectConstraint("immutable_record") {
                 try await client.query(
                     "UPDATE commendations SET award_code = 'CSTD_CS' WHERE id = \(commendation.id.rawValue)", logger: database.logger)
             }
-            await #expect(throws: PSQLError.self) {
+            await expectConstraint("immutable_record") {
                 try await client.query("DELETE FROM commendations WHERE id = \(commendation.id.rawValue)", logger: database.logger)
             }
         }
@@ -113,7 +115,7 @@ struct RegistryRuleTests {
                     logger: database.logger)
             }
             let ofThemselves = try await f.nomination(seed, status: .submitted, nominee: .person(f.councilPeople[1].id))
-            await #expect(throws: PSQLError.self) {
+            await expectConstraint("reviews_conflict_of_interest") {
                 try await client.query(
                     """
                     INSERT INTO reviews (nomination_id, movement_id, reviewer_id, vote)
@@ -207,11 +209,11 @@ struct RegistryRuleTests {
             let evidence = EvidenceRepository(client: client)
             let item = try await evidence.add(
                 .note("Biên bản họp tổ ngày 12/3"), to: .nomination(submitted.id), by: union, logger: database.logger)
-            await #expect(throws: PSQLError.self) {
+            await expectConstraint("immutable_record") {
                 try await client.query(
                     "UPDATE evidence SET note = 'sửa lén' WHERE id = \(UUID(uuidString: item.id)!)", logger: database.logger)
             }
-            await #expect(throws: PSQLError.self) { try await client.query("DELETE FROM evidence", logger: database.logger) }
+            await expectConstraint("immutable_record") { try await client.query("DELETE FROM evidence", logger: database.logger) }
             let retracted = try await evidence.retract(UUID(uuidString: item.id)!, reason: "Nhầm tệp", by: union, logger: database.logger)
             #expect(retracted.retracted)
             await #expect(throws: DomainError.self) {

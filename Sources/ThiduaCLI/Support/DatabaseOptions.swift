@@ -92,7 +92,7 @@ struct DatabaseOptions: ParsableArguments {
     static func checkConnection(_ client: PostgresClient, logger: Logger) async throws {
         try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
-                try await client.query("SELECT 1", logger: logger)
+                try await client.ping(logger: logger)
                 return true
             }
             group.addTask {

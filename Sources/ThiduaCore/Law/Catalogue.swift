@@ -65,6 +65,12 @@ public struct AwardRule: Equatable, Sendable, Codable {
     public let citation: String
     public let verified: Bool
 
+    /// The JSON keys are the API's (`GET /v1/awards`): the award code is `award`, as everywhere on the wire.
+    enum CodingKeys: String, CodingKey {
+        case awardCode = "award"
+        case effectiveFrom, coefficient, collectiveFactor, authorityLevel, voteThreshold, eligibility, citation, verified
+    }
+
     public init(
         awardCode: String, effectiveFrom: LocalDate, coefficient: Coefficient, collectiveFactor: Int, authorityLevel: String,
         voteThreshold: VoteThreshold?, eligibility: [EligibilityRule], citation: String, verified: Bool

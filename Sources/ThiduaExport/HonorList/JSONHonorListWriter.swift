@@ -2,7 +2,8 @@ import Foundation
 import ThiduaCore
 
 /// JSON written as it streams: `{"title", "period", "issuer", "sections": [{"section", "heading",
-/// "groups": [{"award", "count", "entries": [...]}]}], "count", "amount"}`.
+/// "groups": [{"awardName", "entries": [...], "count", "amount"}]}], "count", "amount"}`.
+/// An entry names its award by code (`"award": "LDTT"`), as every other thidua JSON does.
 struct JSONHonorListWriter: HonorListWriter {
     private(set) var text = ""
 
@@ -38,7 +39,7 @@ struct JSONHonorListWriter: HonorListWriter {
     }
 
     mutating func group(_ awardName: String) {
-        text += (firstGroup ? "" : ",") + "{\"award\":\(json(awardName)),\"entries\":["
+        text += (firstGroup ? "" : ",") + "{\"awardName\":\(json(awardName)),\"entries\":["
         firstGroup = false
         firstEntry = true
     }
@@ -52,7 +53,7 @@ struct JSONHonorListWriter: HonorListWriter {
             text += ",\"amount\":"
             text += String(amount)
         }
-        text += ",\"awardCode\":"
+        text += ",\"award\":"
         Self.append(entry.awardCode, to: &text)
         text += ",\"decisionDate\":\""
         text += entry.decisionDate.description

@@ -61,3 +61,10 @@ extension PostgresClient {
         }
     }
 }
+
+extension PostgresClient {
+    /// One round trip to the server (`SELECT 1`): whether it answers at all.
+    public func ping(logger: Logger) async throws {
+        try await query("SELECT 1", logger: logger)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import ThiduaCore
+
+@Suite("Reward money")
+struct RewardMoneyTests {
+    @Test("Coefficients are exact decimals, read as clerks write them")
+    func coefficients() {
+        #expect(Coefficient("0.3")?.hundredths == 30)
+        #expect(Coefficient("0,15")?.hundredths == 15)
+        #expect(Coefficient("1.50")?.description == "1.5")
+        #expect(Coefficient("12")?.description == "12")
+        #expect(Coefficient("0.05")?.description == "0.05")
+        for bad in ["", "abc", "-1", "0.333", "1.", ".5", "1e2"] { #expect(Coefficient(bad) == nil, "\(bad)") }
+    }
+
+    static let salaries = [
+        BaseSalary(effectiveFrom: LocalDate(2019, 7, 1), amount: 1_490_000, citation: "NĐ 38/2019"),
+        BaseSalary(effectiveFrom: LocalDate(2023, 7, 1), amount: 1_800_000, citation: "NĐ 24/2023"),
+        BaseSalary(effectiveFrom: LocalDate(2024, 7, 1), amount: 2_340_000, citation: "NĐ 73/2024"),
+    ]
+
+    static func rule(_ award: String, _ coefficient: String, factor: Int = 1, from: LocalDate = LocalDate(2017, 7, 31)) -> AwardRule {
+        AwardRule(
+            awardCode: award, effectiveFrom: from, coefficient: Coefficient(coefficient)!, collectiveFactor: factor, authorityLevel: "unit",
+            voteThreshold: nil, eligibility: [], citation: "x", verified: true)
+    }
+
+    @Test("The central board's published examples: 0.8 × 1,390,000 → 1,120,000; a collective's Giấy khen 834,000 → 840,000")
+    func publishedExamples() throws {
+        let salaries = [BaseSalary(effectiveFrom: LocalDate(2019, 1, 1), amount: 1_390_000, citation: "")]
+        let collective = try RewardQuote.compute(
+            award: "TTLDTT", rules: [Self.rule("TTLDTT", "0.8")], salaries: salaries, date: LocalDate(2019, 5, 1), collective: true,
+            rounding: .up)
+        #expect(collective.rewardAmount == 1_120_000)
+        let giayKhen = try RewardQuote.compute(
+            award: "GK", rules: [Self.rule("GK", "0.3", factor: 2)], salaries: salaries, date: LocalDate(2019, 5, 1), collective: true,
+            rounding: .up)
+        #expect(giayKhen.rewardAmount == 840_000)
+        #expect(giayKhen.collectiveFactor == 2)
+        let individual = try RewardQuote.compute(
+            award: "GK", rules: [Self.rule("GK", "0.3", factor: 2)], salaries: salaries, date: LocalDate(2019, 5, 1), collective: false,
+            rounding: .up)
+        #expect(individual.rewardAmount == 420_000)
+    }
+
+    @Test("Rounding is a setting: up (default), nearest, none")
+    func rounding() {
+        // 0.8 × 1,390,000 = 1,112,000 đồng = 111,200,000 hundredths.
+        #expect(RewardQuote.round(hundredthsOfDong: 111_200_000, rounding: .up, unit: 10_000) == 1_120_000)
+        #expect(RewardQuote.round(hundredthsOfDong: 111_200_000, rounding: .nearest, unit: 10_000) == 1_110_000)
+        #expect(RewardQuote.round(hundredthsOfDong: 111_500_000, rounding: .nearest, unit: 10_000) == 1_120_000)
+        #expect(RewardQuote.round(hundredthsOfDong: 111_200_000, rounding: .none, unit: 10_000) == 1_112_000)
+        #expect(RewardQuote.round(hundredthsOfDong: 112_000_000, rounding: .up, unit: 10_000) == 1_120_000)
+        #expect(RewardQuote.round(hundredthsOfDong: 0, rounding: .up, unit: 10_000) == 0)
+    }
+
+    @Test("The base salary in force on the decision date decides; a date before the first row is a clear error")
+    func baseSalaryByDate() throws {
+        let rules = [Self.rule("LDTT", "0.3")]
+        let before = try RewardQuote.compute(
+            award: "LDTT", rules: rules, salaries: Self.salaries, date: LocalDate(2024, 6, 30), collective: false, rounding: .up)
+        let after = try RewardQuote.compute(
+            award: "LDTT", rules: rules, salaries: Self.salaries, date: LocalDate(2024, 7, 1), collective: false, rounding: .up)
+        #expect(before.baseSalary == 1_800_000)
+        #expect(before.rewardAmount == 540_000)
+        #expect(after.baseSalary == 2_340_000)
+        #expect(after.rewardAmount == 710_000)
+        let error = #expect(throws: DomainError.self) {
+            try RewardQuote.compute(
+                award: "LDTT", rules: rules, salaries: Self.salaries, date: LocalDate(2019, 6, 30), collective: false, rounding: .up)
+        }
+        #expect(error?.message.contains("01/07/2019") == true)
+    }
+
+    @Test("Vote thresholds: 2/3 of all members, 9/10 of all members, or a share of those present")
+    func voteThresholds() {
+        let twoThirds = VoteThreshold(numerator: 2, denominator: 3, base: .members)
+        #expect(twoThirds.required(Tally(agree: 0, disagree: 0, abstain: 0, members: 3)) == 2)
+        #expect(twoThirds.required(Tally(agree: 0, disagree: 0, abstain: 0, members: 4)) == 3)
+        #expect(twoThirds.isMet(by: Tally(agree: 2, disagree: 1, abstain: 0, members: 3)))
+        #expect(!twoThirds.isMet(by: Tally(agree: 2, disagree: 0, abstain: 0, members: 4)))
+        let ninety = VoteThreshold(numerator: 9, denominator: 10, base: .members)
+        #expect(ninety.required(Tally(agree: 0, disagree: 0, abstain: 0, members: 5)) == 5)
+        let present = VoteThreshold(numerator: 1, denominator: 2, base: .present)
+        #expect(present.isMet(by: Tally(agree: 2, disagree: 1, abstain: 0, members: 9)))
+        #expect(!present.isMet(by: Tally(agree: 0, disagree: 0, abstain: 0, members: 9)))
+        #expect(twoThirds.vietnamese == "2/3 tổng số thành viên hội đồng")
+    }
+}
