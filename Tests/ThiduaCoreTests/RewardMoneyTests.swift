@@ -88,3 +88,28 @@ struct RewardMoneyTests {
         #expect(twoThirds.vietnamese == "2/3 tổng số thành viên hội đồng")
     }
 }
+
+@Suite("Reward money at the limits (security review F3)")
+struct RewardMoneyLimitTests {
+    @Test("Coefficients with a huge whole part are refused, not trapped on; 9999.99 is the largest")
+    func coefficientLimits() {
+        #expect(Coefficient("92233720368547759") == nil)
+        #expect(Coefficient("10000") == nil)
+        #expect(Coefficient("-1") == nil)
+        #expect(Coefficient("9999.99")?.hundredths == 999_999)
+    }
+
+    @Test("Arithmetic that would overflow is a refusal, never a crash")
+    func overflowRefused() {
+        let rule = AwardRule(
+            awardCode: "LDTT", effectiveFrom: LocalDate(2017, 7, 31), coefficient: Coefficient(hundredths: 30), collectiveFactor: 1,
+            authorityLevel: "unit", voteThreshold: nil, eligibility: [], citation: "", verified: true)
+        let poisoned = BaseSalary(effectiveFrom: LocalDate(2030, 1, 1), amount: 900_000_000_000_000_000, citation: "")
+        #expect(throws: DomainError.self) {
+            try RewardQuote.compute(
+                award: "LDTT", rules: [rule], salaries: [poisoned], date: LocalDate(2030, 6, 1), collective: false, rounding: .up)
+        }
+        #expect(RewardQuote.round(hundredthsOfDong: Int.max - 5, rounding: .up, unit: 10_000) == nil)
+        #expect(throws: DomainError.self) { try BaseSalary.validate(amount: 1_000_000_001, from: "2030-01-01", citation: nil) }
+    }
+}

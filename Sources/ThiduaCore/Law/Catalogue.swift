@@ -230,6 +230,9 @@ extension UnitPolicy.Cap {
         guard let award, !award.isEmpty, let ofAward, !ofAward.isEmpty, let percent = percent.flatMap(Coefficient.init) else {
             throw DomainError.validation([.init(field: field, message: "Mỗi giới hạn cần award, ofAward và percent (ví dụ \"15\").")])
         }
+        guard percent.hundredths > 0, percent.hundredths <= 10_000 else {
+            throw DomainError.validation([.init(field: field, message: "percent là tỷ lệ phần trăm lớn hơn 0 và không quá 100.")])
+        }
         return UnitPolicy.Cap(award: award.uppercased(), ofAward: ofAward.uppercased(), percent: percent, enabled: enabled ?? true)
     }
 

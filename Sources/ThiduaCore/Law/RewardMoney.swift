@@ -4,10 +4,16 @@ public struct Coefficient: Hashable, Comparable, Sendable, Codable, CustomString
 
     public init(hundredths: Int) { self.hundredths = hundredths }
 
-    /// Parses "0.3", "1", "1.50", "0,15" (a Vietnamese decimal comma); nil for anything else or more than two decimals.
+    /// The largest whole part accepted (the database column is numeric(6,2)); larger inputs are refused, never trapped on.
+    public static let maxWhole = 9_999
+
+    /// Parses "0.3", "1", "1.50", "0,15" (a Vietnamese decimal comma); nil for anything else, more than two decimals or a
+    /// whole part over `maxWhole`.
     public init?(_ text: String) {
         let parts = text.replacingOccurrences(of: ",", with: ".").split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0, parts[0].allSatisfy(\.isASCII) else { return nil }
+        guard (1...2).contains(parts.count), (1...4).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+            let whole = Int(parts[0]), whole <= Self.maxWhole
+        else { return nil }
         var fraction = 0
         if parts.count == 2 {
             let digits = parts[1]
@@ -74,11 +80,15 @@ public struct BaseSalary: Equatable, Sendable, Codable {
         table.filter { $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom }
     }
 
-    /// A new row as an admin types it: a positive whole number of đồng and a date.
+    /// The largest base salary accepted: 1 tỷ đồng, hundreds of times today's 2.340.000 đ (the database checks it too).
+    public static let maxAmount = 1_000_000_000
+
+    /// A new row as an admin types it: a positive whole number of đồng (at most `maxAmount`) and a date.
     public static func validate(amount: Int?, from: String?, citation: String?) throws(DomainError) -> BaseSalary {
         var violations: [DomainError.FieldViolation] = []
-        if amount == nil || amount! <= 0 {
-            violations.append(.init(field: "amount", message: "Mức lương cơ sở phải là số đồng nguyên dương, ví dụ 2340000."))
+        if amount == nil || amount! <= 0 || amount! > maxAmount {
+            violations.append(
+                .init(field: "amount", message: "Mức lương cơ sở phải là số đồng nguyên dương không quá 1.000.000.000, ví dụ 2340000."))
         }
         let date = from.flatMap(LocalDate.init)
         if date == nil { violations.append(.init(field: "effectiveFrom", message: "Ngày áp dụng phải có dạng YYYY-MM-DD.")) }
@@ -119,21 +129,33 @@ public struct RewardQuote: Equatable, Sendable, Codable {
                 violations: [.init(field: "date", message: "Ngày trước mức lương cơ sở đầu tiên.")])
         }
         let factor = collective ? rule.collectiveFactor : 1
-        let amount = Self.round(
-            hundredthsOfDong: rule.coefficient.hundredths * salary.amount * factor, rounding: rounding, unit: unit)
+        // Overflow-checked: a stored value no validation would accept today must give a refusal, never a crash.
+        let (perPerson, overflow1) = rule.coefficient.hundredths.multipliedReportingOverflow(by: salary.amount)
+        let (exact, overflow2) = perPerson.multipliedReportingOverflow(by: factor)
+        guard !overflow1, !overflow2, let amount = Self.round(hundredthsOfDong: exact, rounding: rounding, unit: unit) else {
+            throw DomainError(
+                .validationFailed,
+                "Không tính được tiền thưởng: hệ số \(rule.coefficient) × lương cơ sở \(salary.amount) đ vượt quá giới hạn; "
+                    + "hãy kiểm tra danh mục và bảng lương cơ sở.",
+                violations: [.init(field: "date", message: "Số tiền vượt quá giới hạn tính được.")])
+        }
         return RewardQuote(
             award: award, date: date, collective: collective, coefficient: rule.coefficient, collectiveFactor: factor,
             baseSalary: salary.amount, baseSalaryFrom: salary.effectiveFrom, ruleFrom: rule.effectiveFrom, rounding: rounding,
             rewardAmount: amount)
     }
 
-    /// Rounds an exact amount (in hundredths of a đồng) to whole đồng in multiples of `unit`.
-    public static func round(hundredthsOfDong exact: Int, rounding: RewardRounding, unit: Int) -> Int {
+    /// Rounds an exact amount (in hundredths of a đồng) to whole đồng in multiples of `unit`; nil when it overflows.
+    public static func round(hundredthsOfDong exact: Int, rounding: RewardRounding, unit: Int) -> Int? {
         let step = unit * 100
-        switch rounding {
-        case .up: return (exact + step - 1) / step * unit
-        case .nearest: return (exact + step / 2) / step * unit
-        case .none: return (exact + 99) / 100
-        }
+        let add =
+            switch rounding {
+            case .up: step - 1
+            case .nearest: step / 2
+            case .none: 99
+            }
+        let (sum, overflow) = exact.addingReportingOverflow(add)
+        guard !overflow, exact >= 0 else { return nil }
+        return rounding == .none ? sum / 100 : sum / step * unit
     }
 }

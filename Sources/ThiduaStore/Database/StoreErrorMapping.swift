@@ -65,6 +65,12 @@ enum StoreErrorMapping {
         "base_salaries_pkey": DomainError(
             .conflict, "Đã có mức lương cơ sở áp dụng từ ngày này; mức đã ghi không được sửa.",
             violations: [.init(field: "effectiveFrom", message: "Đã có mức áp dụng từ ngày này.")]),
+        "base_salaries_amount_limit": .validation([
+            .init(field: "amount", message: "Mức lương cơ sở không quá 1.000.000.000 đồng.")
+        ]),
+        "commendations_reward_amount_limit": .validation([
+            .init(field: "rewardAmount", message: "Số tiền thưởng vượt quá giới hạn; hãy kiểm tra danh mục và lương cơ sở.")
+        ]),
         "award_rules_authority_fkey": .validation([.init(field: "authorityLevel", message: "Không có cấp thẩm quyền này.")]),
         "award_rules_vote_check": .validation([
             .init(
