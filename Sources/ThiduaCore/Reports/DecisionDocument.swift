@@ -35,25 +35,8 @@ public struct DecisionDocument: Equatable, Sendable {
     public let movements: [String]
     public let bases: [Basis]
     public let entries: [HonorList.Entry]
-    /// Eligibility rules the headmaster let a nominee pass, with the written reason: printed under the list.
-    public var overrides: [Override] = []
-
-    public struct Override: Equatable, Sendable {
-        public let nominee: String
-        public let awardName: String
-        public let rule: String
-        public let reason: String
-
-        public init(nominee: String, awardName: String, rule: String, reason: String) {
-            self.nominee = nominee
-            self.awardName = awardName
-            self.rule = rule
-            self.reason = reason
-        }
-
-        /// "Võ Thị Lan (Lao động tiên tiến): được xét vượt tiêu chuẩn "…". Lý do: …"
-        public var line: String { "\(nominee) (\(awardName)): được xét vượt tiêu chuẩn \"\(rule)\". Lý do: \(reason)" }
-    }
+    // Eligibility-override reasons are internal (a maternity leave, an illness): they are shown with the nomination and
+    // in the council's papers, never on the decision, whoever prints it (security review F4).
 
     /// The money of the commendations not revoked, in đồng.
     public var totalAmount: Int { entries.filter { $0.revocation == nil }.compactMap(\.amount).reduce(0, +) }

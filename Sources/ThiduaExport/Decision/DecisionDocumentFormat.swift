@@ -40,9 +40,6 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
             text += "| " + listCells(index + 1, entry).map(MarkdownHonorListWriter.cell).joined(separator: " | ") + " |\n"
         }
         text += "\n**Tổng cộng: \(d.entries.count)** — \(formatMoney(d.totalAmount)) đồng\n"
-        if !d.overrides.isEmpty {
-            text += "\n*Ghi chú:*\n\n" + d.overrides.map { "- \($0.line)\n" }.joined()
-        }
         return text
     }
 
@@ -100,9 +97,6 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
         text +=
             "<tr class=\"total\"><td></td><td colspan=\"5\"><b>Tổng cộng: \(d.entries.count)</b></td>"
             + "<td class=\"money\"><b>\(formatMoney(d.totalAmount))</b></td></tr>\n</tbody></table>\n"
-        if !d.overrides.isEmpty {
-            text += "<p><b><i>Ghi chú:</i></b></p>\n" + d.overrides.map { "<p class=\"note\">- \(e($0.line))</p>\n" }.joined()
-        }
         text += "</div>\n</body></html>\n"
         return text
     }

@@ -45,25 +45,10 @@ public struct DecisionRepository: Sendable {
             JOIN units u ON u.id = m.unit_id LEFT JOIN units p ON p.id = u.parent_id WHERE c.decision_id = \(id) LIMIT 1
             """, logger: logger)
         let (unitName, parentName) = try issuerRows.first?.decode((String, String).self) ?? ("", "")
-        var document = DecisionDocument(
+        return DecisionDocument(
             number: number, date: date, signer: signer,
             issuer: HonorList.Issuer(unitName: unitName, parentName: parentName, place: HonorList.Issuer.place(of: parentName)),
             movements: movements, bases: bases, entries: entries)
-        document.overrides = try await client.rows(
-            """
-            SELECT coalesce(p.full_name, u.name), a.name, o.rule, o.reason
-            FROM commendations c JOIN eligibility_overrides o ON o.nomination_id = c.nomination_id
-            JOIN awards a ON a.code = c.award_code
-            LEFT JOIN people p ON p.id = c.nominee_person_id LEFT JOIN units u ON u.id = c.nominee_unit_id
-            WHERE c.decision_id = \(id)
-            ORDER BY p.given_name, p.middle_name, p.family_name, u.name, o.rule
-            """, logger: logger
-        ).map { row in
-            let (nominee, award, rule, reason) = try row.decode((String, String, String, String).self)
-            return DecisionDocument.Override(
-                nominee: nominee, awardName: award, rule: EligibilityRule(rawValue: rule)?.title ?? rule, reason: reason)
-        }
-        return document
     }
 
     /// The decision with this number, created if new; the same number with another date is a conflict.

@@ -27,8 +27,10 @@ struct ReportController {
             query.get("format") ?? "json", HonorListFormat.self, field: "format", message: "format phải là csv, xlsx, md, json hoặc html.")
         let unit = try await query.get("unit").asyncMap { try await units.find(code: $0, logger: context.logger).id }
         let movement = try FieldParsing.optionalID(query.get("movementId"), Movement.self, field: "movementId")
-        let honorRequest = HonorList.Request(
-            period: period, unitId: unit, movementId: movement, includeRevoked: query.get("includeRevoked") == "true")
+        let includeRevoked = try FieldParsing.queryFlag(query.get("includeRevoked"), field: "includeRevoked")
+        // Revoked lines carry their reasons: only the registry roles see them (security review F4).
+        if includeRevoked { try Policy.require(context.account, .readRegistry) }
+        let honorRequest = HonorList.Request(period: period, unitId: unit, movementId: movement, includeRevoked: includeRevoked)
         // Filters are checked before the first byte, so a bad unit or movement is still a problem+json.
         let issuer = try await honorList.issuer(for: honorRequest, logger: context.logger)
         let (repository, logger) = (honorList, context.logger)
