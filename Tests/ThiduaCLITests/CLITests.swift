@@ -137,7 +137,7 @@ struct DemoTests {
     func demoTwice() async throws {
         try await TestDatabase.with { database, client in
             let cli = CLIRunner(databaseURL: database.url)
-            let first = try cli.run("demo")
+            let first = try cli.run("demo", "--force")
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stdout.contains("thd_"))
             let seed = Seed(client: client, logger: database.logger)
@@ -147,7 +147,7 @@ struct DemoTests {
             ]
             var before: [Int] = []
             for table in tables { before.append(try await seed.count(table)) }
-            let second = try cli.run("demo")
+            let second = try cli.run("demo", "--force")
             #expect(second.status == 0)
             #expect(!second.stdout.contains("thd_"))
             var after: [Int] = []
@@ -170,12 +170,12 @@ struct ScaleTests {
         try await TestDatabase.with { database, client in
             let cli = CLIRunner(databaseURL: database.url)
             let seed = Seed(client: client, logger: database.logger)
-            #expect(try cli.run("demo").status == 0)
+            #expect(try cli.run("demo", "--force").status == 0)
             let before = try await seed.count("commendations")
-            let first = try cli.run("demo", "--scale", "1500")
+            let first = try cli.run("demo", "--force", "--scale", "1500")
             #expect(first.status == 0, "\(first.stderr)")
             #expect(try await seed.count("commendations") == before + 1500)
-            #expect(try cli.run("demo", "--scale", "700").status == 0)
+            #expect(try cli.run("demo", "--force", "--scale", "700").status == 0)
             #expect(try await seed.count("commendations") == before + 2200)
             let unpaid = try await client.query(
                 "SELECT count(*)::bigint FROM commendations WHERE reward_amount IS NULL OR reward_amount <= 0", logger: database.logger
@@ -187,7 +187,7 @@ struct ScaleTests {
             let nowhere = try cli.run("report", "honor-list", "--year", "2024", "--format", "csv", "-o", "/nonexistent-folder/list.csv")
             #expect(nowhere.status != 0)
             #expect(nowhere.stderr.contains("/nonexistent-folder/list.csv"))
-            let zero = try cli.run("demo", "--scale", "0")
+            let zero = try cli.run("demo", "--force", "--scale", "0")
             #expect(zero.status != 0)
             #expect(zero.stderr.contains("--scale must be between 1 and 1000000."))
         }

@@ -20,7 +20,7 @@ struct HonorListGoldenTests {
     func goldenFiles() async throws {
         try await TestDatabase.with { database, client in
             let cli = CLIRunner(databaseURL: database.url)
-            #expect(try cli.run("demo").status == 0)
+            #expect(try cli.run("demo", "--force").status == 0)
             let token = try await Seed(client: client, logger: database.logger).account(.staff).token
             let app = try await buildApplication(
                 ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
@@ -53,7 +53,7 @@ struct HonorListGoldenTests {
     func decisionDocument() async throws {
         try await TestDatabase.with { database, client in
             let cli = CLIRunner(databaseURL: database.url)
-            #expect(try cli.run("demo").status == 0)
+            #expect(try cli.run("demo", "--force").status == 0)
             let token = try await Seed(client: client, logger: database.logger).account(.staff).token
             let id = try await client.query("SELECT id FROM decisions WHERE number = '15/QĐ-THAP'", logger: database.logger).collect()
                 .first?.decode(UUID.self)
@@ -83,7 +83,7 @@ struct HonorListGoldenTests {
     func movementReport() async throws {
         try await TestDatabase.with { database, client in
             let cli = CLIRunner(databaseURL: database.url)
-            #expect(try cli.run("demo").status == 0)
+            #expect(try cli.run("demo", "--force").status == 0)
             let token = try await Seed(client: client, logger: database.logger).account(.union).token
             let id = try #require(
                 try await client.query("SELECT id FROM movements WHERE name LIKE '%Dân vận khéo%'", logger: database.logger)
@@ -114,7 +114,7 @@ struct HonorListGoldenTests {
     func xlsxReadBack() async throws {
         try await TestDatabase.with { database, client in
             let cli = CLIRunner(databaseURL: database.url)
-            #expect(try cli.run("demo").status == 0)
+            #expect(try cli.run("demo", "--force").status == 0)
             let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-xlsx-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -194,7 +194,7 @@ struct HonorListGoldenTests {
     func summary() async throws {
         try await TestDatabase.with { database, client in
             let cli = CLIRunner(databaseURL: database.url)
-            #expect(try cli.run("demo").status == 0)
+            #expect(try cli.run("demo", "--force").status == 0)
             let token = try await Seed(client: client, logger: database.logger).account(.council).token
             for format in ["md", "html"] {
                 let printed = try cli.run("report", "summary", "--year", "2024", "--format", format)

@@ -55,7 +55,7 @@ struct LawCLITests {
     func unitPolicy() async throws {
         try await TestDatabase.with { database, client in
             let cli = CLIRunner(databaseURL: database.url)
-            #expect(try cli.run("demo").status == 0)
+            #expect(try cli.run("demo", "--force").status == 0)
             let shown = try cli.run("catalogue", "unit-policy", "THAP")
             #expect(shown.stdout.contains("Cấp thẩm quyền: unit (theo loại đơn vị)"))
             #expect(shown.stdout.contains("Giới hạn: không"))
@@ -87,7 +87,7 @@ struct LawCLITests {
     func explainAndImport() async throws {
         try await TestDatabase.with { database, client in
             let cli = CLIRunner(databaseURL: database.url)
-            #expect(try cli.run("demo").status == 0)
+            #expect(try cli.run("demo", "--force").status == 0)
             let explained = try cli.run("rules", "explain", "--award", "CSTD_TINH", "--person", "AP015", "--year", "2024")
             #expect(explained.status == 0, "\(explained.stderr)")
             #expect(explained.stdout.contains("[CHƯA RÕ] Chiến sĩ thi đua cơ sở 3 kỳ liên tục"))

@@ -97,4 +97,20 @@ struct HardeningTests {
             }
         }
     }
+
+    @Test("F16: /health names neither the data folder nor the database host")
+    func f16HealthRevealsNothing() async throws {
+        try await withTestApp { app, _ in
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/health", method: .get) { response in
+                    let text = String(decoding: response.body.readableBytesView, as: UTF8.self)
+                    #expect(response.status == .ok)
+                    #expect(text.contains("\"state\":\"up\""))
+                    #expect(!text.contains("location"))
+                    #expect(!text.contains("test "))
+                    #expect(!text.contains("/tmp"))
+                }
+            }
+        }
+    }
 }

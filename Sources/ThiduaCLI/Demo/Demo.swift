@@ -11,6 +11,8 @@ struct Demo: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Also add this many generated commendations (with their people and nominations) in calendar 2024, for benchmarks.")
     var scale: Int?
+    @Flag(help: "Load the demo into the database DATABASE_URL names (it adds accounts whose names are published).")
+    var force = false
 
     func validate() throws {
         if let scale, !(1...1_000_000).contains(scale) { throw ValidationError("--scale must be between 1 and 1000000.") }
@@ -19,7 +21,13 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         let unitRows = try UnitImport.parse(DemoData.units)
         let personRows = try PersonImport.parse(DemoData.people)
-        let tokenFile = try? database.target().embeddedTokenFile
+        let target = try database.target()
+        if case .server(_, let description) = target, !force {
+            throw ValidationError(
+                "Refusing to load the demo school into \(description): it adds demo accounts with published names. "
+                    + "Use the embedded default (no DATABASE_URL), or add --force if this database is for trying thidua out.")
+        }
+        let tokenFile = target.embeddedTokenFile
         let lines = try await database.withDatabase { client, logger in
             let actor = Actor.commandLine(user: operatorName)
             let units = try await UnitRepository(client: client).importUnits(unitRows, by: actor, logger: logger)
@@ -54,7 +62,7 @@ struct Demo: AsyncParsableCommand {
                 lines.append("Tài khoản demo (vai trò, tên, mã truy cập):")
                 lines += created
                 if let tokenFile {
-                    try? (created.joined(separator: "\n") + "\n").write(to: tokenFile, atomically: true, encoding: .utf8)
+                    try writePrivately(created.joined(separator: "\n") + "\n", to: tokenFile)
                     lines.append("Các mã này cũng được lưu ở \(tokenFile.path).")
                 }
             }
@@ -70,4 +78,16 @@ extension DatabaseOptions.Target {
         if case .embedded(let cluster) = self { return cluster.dataDirectory.appending(path: "demo-tokens.txt") }
         return nil
     }
+}
+
+/// Writes a file only its owner can read (0600): it holds access tokens. Created with that mode, never readable in between.
+func writePrivately(_ text: String, to file: URL) throws {
+    let manager = FileManager.default
+    let temporary = file.deletingLastPathComponent().appending(path: ".\(file.lastPathComponent).\(getpid()).tmp")
+    guard manager.createFile(atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+        throw ValidationError("Could not write \(file.path).")
+    }
+    try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporary.path)
+    if manager.fileExists(atPath: file.path) { try manager.removeItem(at: file) }
+    try manager.moveItem(at: temporary, to: file)
 }

@@ -3,7 +3,8 @@ import Logging
 import PostgresNIO
 import ThiduaStore
 
-/// `GET /health` (no sign-in): whether the service can reach its database and whether the schema is current.
+/// `GET /health` (no sign-in): whether the service can reach its database and whether the schema is current. It names
+/// no path or host (security review F16): where the database is goes to the log at start, not to anonymous callers.
 struct HealthController {
     let client: PostgresClient
     let databaseDescription: String
@@ -13,7 +14,6 @@ struct HealthController {
         let database: Database
         struct Database: Encodable {
             let state: String
-            let location: String
             let appliedMigrations: Int?
             let pendingMigrations: Int?
         }
@@ -32,15 +32,17 @@ struct HealthController {
                 response: Health(
                     status: plan.pending.isEmpty ? "ok" : "degraded",
                     database: .init(
-                        state: state, location: databaseDescription, appliedMigrations: plan.applied.count,
+                        state: state, appliedMigrations: plan.applied.count,
                         pendingMigrations: plan.pending.count)))
         } catch {
-            context.logger.warning("health check could not reach the database", metadata: ["error": "\(String(reflecting: error))"])
+            context.logger.warning(
+                "health check could not reach the database",
+                metadata: ["database": "\(databaseDescription)", "error": "\(String(reflecting: error))"])
             return EditedResponse(
                 status: .serviceUnavailable,
                 response: Health(
                     status: "unavailable",
-                    database: .init(state: "down", location: databaseDescription, appliedMigrations: nil, pendingMigrations: nil)))
+                    database: .init(state: "down", appliedMigrations: nil, pendingMigrations: nil)))
         }
     }
 }
