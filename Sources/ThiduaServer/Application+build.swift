@@ -47,6 +47,7 @@ public func buildRouter(_ dependencies: AppDependencies, databaseDescription: St
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: QueryTextMiddleware())
     router.add(middleware: AuthenticationMiddleware(accounts: AccountRepository(client: dependencies.client)))
     HealthController(client: dependencies.client, databaseDescription: databaseDescription).addRoutes(to: router)
     router.get("openapi.yaml") { _, _ in

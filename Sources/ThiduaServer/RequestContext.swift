@@ -5,6 +5,8 @@ import ThiduaCore
 /// The context of every request: who is calling, if a valid token was given.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// JSON bodies are read by thidua's decoder: size, characters and lengths checked, errors in Vietnamese.
+    public var requestDecoder: ThiduaRequestDecoder { ThiduaRequestDecoder() }
     /// The account of a valid bearer token.
     public var identity: Account?
     /// Why a given token was refused (unknown, revoked), to tell the client on a protected route.
@@ -18,6 +20,7 @@ public struct AppRequestContext: RequestContext {
 /// The context of `/v1/…` routes: creating it fails with 401 when nobody is signed in, so handlers always have an account.
 public struct AuthenticatedContext: ChildRequestContext {
     public var coreContext: CoreRequestContextStorage
+    public var requestDecoder: ThiduaRequestDecoder { ThiduaRequestDecoder() }
     public let account: Account
 
     public init(context: AppRequestContext) throws {

@@ -113,4 +113,75 @@ struct HardeningTests {
             }
         }
     }
+
+    @Test("F8: client input that gave 500 gives 4xx: big bodies, forged cursors, NUL, year 0000, huge numbers, long names")
+    func f8ClientInputIsNeverA500() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            try await app.test(.router) { client in
+                let big = "{\"fullName\":\"" + String(repeating: "a", count: 2 * 1_048_576 + 10) + "\"}"
+                #expect(try await client.send(.post, "/v1/people", token: f.admin, json: big).status == 413)
+                let forged = Data(#"["garbage","not-a-uuid"]"#.utf8).base64EncodedString()
+                for path in ["/v1/nominations", "/v1/commendations", "/v1/movements", "/v1/documents", "/v1/units", "/v1/people"] {
+                    let response = try await client.send(.get, "\(path)?cursor=\(forged)", token: f.admin)
+                    #expect(response.status == 422, "\(path) answered \(response.status)")
+                    #expect(response.body["errors"]?.array?.first?["field"]?.string == "cursor")
+                }
+                let nul = try await client.send(
+                    .post, "/v1/people", token: f.admin,
+                    json: #"{"fullName":"Lê Văn\u0000An","unitId":"\#(f.school.id)","position":"Giáo viên","category":"VC"}"#)
+                #expect(nul.status == 422)
+                #expect(nul.body["errors"]?.array?.first?["field"]?.string == "fullName")
+                #expect(try await client.send(.get, "/v1/people?q=a%00b", token: f.admin).status == 422)
+                let year0 = try await client.send(
+                    .post, "/v1/documents", token: f.admin,
+                    json: #"{"number":"1/QĐ","date":"0000-06-15","issuer":"UBND","title":"Kế hoạch"}"#)
+                #expect(year0.status == 422)
+                let huge = try await client.send(
+                    .post, "/v1/movements", token: f.admin,
+                    json: """
+                        {"name":"PT","unitId":"\(f.school.id)","period":"2024","criteria":[{"code":"A","title":"A","maxPoints":3000000000}]}
+                        """)
+                #expect(huge.status == 422)
+                let overflow = try await client.send(
+                    .post, "/v1/base-salaries", token: f.admin, json: #"{"amount":99999999999999999999999,"effectiveFrom":"2030-01-01"}"#)
+                #expect(overflow.status == 422)
+                let long = try await client.send(
+                    .post, "/v1/people", token: f.admin,
+                    json: "{\"fullName\":\"" + String(repeating: "Nguyễn ", count: 300) + "An\",\"unitId\":\"\(f.school.id)\"}")
+                #expect(long.status == 422)
+                #expect(long.body["errors"]?.array?.first?["field"]?.string == "fullName")
+                let wrongType = try await client.send(.post, "/v1/people", token: f.admin, json: #"{"fullName":12}"#)
+                #expect(wrongType.status == 400)
+                #expect(wrongType.body["detail"]?.string?.contains("fullName") == true)
+            }
+        }
+    }
+
+    @Test("F12: bidi and zero-width characters are refused in names, titles and file names")
+    func f12InvisibleCharacters() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            try await app.test(.router) { client in
+                let name = try await client.send(
+                    .post, "/v1/people", token: f.admin,
+                    json: #"{"fullName":"Trần \u202Egnp.exe\u202C Hà","unitId":"\#(f.school.id)","position":"Giáo viên","category":"VC"}"#)
+                #expect(name.status == 422)
+                #expect(name.body["errors"]?.array?.first?["message"]?.string?.contains("U+202E") == true)
+                let title = try await client.send(
+                    .post, "/v1/movements/\(f.movement.id)/models", token: f.union,
+                    json: #"{"title":"Mô\u200Bhình","field":"economy","owner":{"unitId":"\#(f.collective.id)"}}"#)
+                #expect(title.status == 422)
+                #expect(title.body["errors"]?.array?.first?["field"]?.string == "title")
+                let nomination = try await f.nomination(seed, status: .draft)
+                var headers = HTTPFields()
+                headers[.contentType] = "application/pdf"
+                headers[.contentDisposition] = "attachment; filename*=UTF-8''Bi%C3%AAn%20b%E2%80%AEfdp.exe"
+                let file = try await client.send(
+                    .post, "/v1/nominations/\(nomination.id)/evidence", token: f.union, json: "%PDF-1.4", headers: headers)
+                #expect(file.status == 422)
+                #expect(file.body["errors"]?.array?.first?["field"]?.string == "filename")
+            }
+        }
+    }
 }

@@ -34,8 +34,35 @@ public struct Cursor: Equatable, Sendable {
             throw DomainError.validation([.init(field: "cursor", message: "Con trỏ phân trang không hợp lệ; hãy bắt đầu lại từ trang đầu.")]
             )
         }
+        guard values.allSatisfy({ VietnameseText.forbiddenScalar(in: $0) == nil }) else { throw Self.invalid }
         self.values = values
     }
+
+    /// Decodes a cursor whose values have known shapes: `.timestamp` (as PostgreSQL prints `timestamptz::text`), `.uuid`
+    /// or `.text`. A forged cursor is a 422 naming `cursor`, never a database error.
+    public init(decoding text: String, shapes: [Shape]) throws(DomainError) {
+        try self.init(decoding: text, count: shapes.count)
+        for (value, shape) in zip(values, shapes) where !shape.accepts(value) { throw Self.invalid }
+    }
+
+    public enum Shape: Sendable {
+        case timestamp, uuid, text
+
+        func accepts(_ value: String) -> Bool {
+            switch self {
+            case .text: return true
+            case .uuid: return UUID(uuidString: value) != nil
+            case .timestamp:
+                // "2026-11-30 17:00:00.123456+00": digits and the separators PostgreSQL prints, nothing else.
+                let allowed = Set("0123456789-:. +")
+                return (19...40).contains(value.count) && value.allSatisfy(allowed.contains) && LocalDate(String(value.prefix(10))) != nil
+            }
+        }
+    }
+
+    static let invalid = DomainError.validation([
+        .init(field: "cursor", message: "Con trỏ phân trang không hợp lệ; hãy bắt đầu lại từ trang đầu.")
+    ])
 }
 
 /// Page size asked for by a client: 1…200, default 50.

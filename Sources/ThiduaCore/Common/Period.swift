@@ -61,7 +61,8 @@ public struct LocalDate: Comparable, Hashable, Sendable, Codable, CustomStringCo
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month),
+            LocalDate.years.contains(year)
         else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
@@ -70,6 +71,9 @@ public struct LocalDate: Comparable, Hashable, Sendable, Codable, CustomStringCo
         else { return nil }
         self.init(year, month, day)
     }
+
+    /// The years a date may have: records of people working today (security review F8: year 0000 reached the database).
+    public static let years = 1900...2999
 
     public var description: String { "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))" }
 

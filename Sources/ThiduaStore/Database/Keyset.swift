@@ -6,7 +6,7 @@ enum Keyset {
     /// The `(created_at, id) >` bound of a cursor, or values that let every row through.
     static func bound(_ cursor: String?) throws -> (createdAt: String, id: String, isFirstPage: Bool) {
         guard let cursor else { return ("-infinity", "00000000-0000-0000-0000-000000000000", true) }
-        let values = try Cursor(decoding: cursor, count: 2).values
+        let values = try Cursor(decoding: cursor, shapes: [.timestamp, .uuid]).values
         return (values[0], values[1], false)
     }
 

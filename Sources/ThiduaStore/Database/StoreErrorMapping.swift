@@ -12,7 +12,8 @@ enum StoreErrorMapping {
         case .uniqueViolation: return DomainError(.conflict, "Dữ liệu trùng với một bản ghi đã có.")
         case .foreignKeyViolation:
             return DomainError.validation([.init(field: constraint, message: "Tham chiếu tới bản ghi không tồn tại.")])
-        case .checkViolation, .notNullViolation, .invalidTextRepresentation, .stringDataRightTruncation:
+        case .checkViolation, .notNullViolation, .invalidTextRepresentation, .stringDataRightTruncation, .numericValueOutOfRange,
+            .invalidDatetimeFormat, .datetimeFieldOverflow, .characterNotInRepertoire, .programLimitExceeded:
             return DomainError.validation([.init(field: constraint, message: "Dữ liệu vi phạm ràng buộc \(constraint).")])
         default: return error
         }

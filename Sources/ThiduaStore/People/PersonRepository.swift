@@ -25,7 +25,7 @@ public struct PersonRepository: Sendable {
     /// Each word of `query` must begin a word of the name, ignoring case and diacritics: "han" and "ngoc han" find
     /// "Nguyễn Thị Ngọc Hân", but "han" does not find "Phan".
     public func list(_ filter: Filter, page: PageRequest, logger: Logger) async throws -> Page<Person> {
-        let after = try page.cursor.map { try Cursor(decoding: $0, count: 4) }
+        let after = try page.cursor.map { try Cursor(decoding: $0, shapes: [.text, .text, .text, .uuid]) }
         let words = filter.query.map { VietnameseText.searchKey($0).split(separator: " ").map { Self.escapeLike(String($0)) } } ?? []
         let rows = try await client.query(
             """

@@ -13,7 +13,7 @@ public struct UnitRepository: Sendable {
 
     /// Units in name order (Vietnamese collation), one keyset page at a time.
     public func list(_ page: PageRequest, logger: Logger) async throws -> Page<OrgUnit> {
-        let after = try page.cursor.map { try Cursor(decoding: $0, count: 2) }
+        let after = try page.cursor.map { try Cursor(decoding: $0, shapes: [.text, .uuid]) }
         let rows = try await client.query(
             """
             SELECT id, code, name, kind, parent_id, version FROM units

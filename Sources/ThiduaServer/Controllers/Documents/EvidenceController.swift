@@ -145,6 +145,17 @@ struct EvidenceController {
             guard buffer.readableBytes > 0 else { throw DomainError.validation([.init(field: "body", message: "Tệp rỗng.")]) }
             content = .file(Data(buffer.readableBytesView), filename: filename, contentType: contentType)
         }
+        if case .file(_, let filename, let type) = content {
+            // A file name with a bidi or zero-width character can disguise its extension (security review F12).
+            for (field, text) in [("filename", filename), ("Content-Type", type)] {
+                if let scalar = VietnameseText.forbiddenScalar(in: text) {
+                    throw DomainError.validation([.init(field: field, message: VietnameseText.forbiddenMessage(scalar))])
+                }
+            }
+            if filename.count > FieldLimits.shortText {
+                throw DomainError.validation([.init(field: "filename", message: "Tên tệp dài quá \(FieldLimits.shortText) ký tự.")])
+            }
+        }
         let item = try await evidence.add(content, to: subject, by: context.account, logger: context.logger)
         return EditedResponse(status: .created, headers: [.location: "/v1/evidence/\(item.id)"], response: item)
     }
