@@ -58,7 +58,7 @@ struct HonorListRenderingTests {
             ],
             .md, includeRevoked: true)
         #expect(md.contains("Trần Văn Bình"))
-        #expect(md.contains("[ĐÃ THU HỒI: Vi phạm kỷ luật]"))
+        #expect(md.contains("\\[ĐÃ THU HỒI: Vi phạm kỷ luật\\]"))  // escaped: rendered, it reads [ĐÃ THU HỒI: …]
         #expect(md.contains("**Tổng cộng: 1**"))
     }
 
@@ -80,5 +80,26 @@ struct HonorListRenderingTests {
         #expect(object?["count"] as? Int == 0)
         #expect(try await Self.text([], .md).contains("Không có khen thưởng nào"))
         #expect(try await Self.text([], .html).hasSuffix("</html>\n"))
+    }
+}
+
+@Suite("Markdown escaping (security review F10)")
+struct MarkdownEscapingTests {
+    @Test("Names, units and awards with HTML or Markdown in them are written as text in every Markdown report")
+    func markupIsText() async throws {
+        let hostile = HonorListRenderingTests.entry(
+            "<img src=x onerror=alert(1)> **Bùi** [x](http://evil.example)", "LDTT", "<script>alert(1)</script>")
+        let md = try await HonorListRenderingTests.text([hostile], .md)
+        // Every "<" is escaped: none is left that a renderer could read as the start of a tag.
+        #expect(!md.replacingOccurrences(of: "\\<", with: "").contains("<"))
+        #expect(md.contains(#"\<img src=x onerror=alert(1)\> \*\*Bùi\*\* \[x\](http://evil.example)"#))
+        #expect(md.contains(#"### \<script\>alert(1)\</script\>"#))
+    }
+
+    @Test("Ordinary Vietnamese text, GD&ĐT included, is left as it is")
+    func ordinaryTextUnchanged() async throws {
+        let plain = HonorListRenderingTests.entry("Phòng GD&ĐT Tân Hồng", "LDTT", "Lao động tiên tiến")
+        let md = try await HonorListRenderingTests.text([plain], .md)
+        #expect(md.contains("| Phòng GD&ĐT Tân Hồng |"))
     }
 }

@@ -25,16 +25,18 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
     }
 
     static func markdown(_ d: DecisionDocument) -> String {
-        var text = "\(d.issuer.parentName.uppercased())  \n**\(d.issuer.unitName.uppercased())**  \nSố: \(d.number)\n\n"
+        var text =
+            "\(MarkdownText.escape(d.issuer.parentName.uppercased()))  \n**\(MarkdownText.escape(d.issuer.unitName.uppercased()))**  \nSố: \(MarkdownText.escape(d.number))\n\n"
         text += "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  \n**Độc lập - Tự do - Hạnh phúc**\n\n"
-        text += "*\(d.issuer.place), \(DecisionDocument.longDate(d.date))*\n\n# QUYẾT ĐỊNH\n\n**\(d.subject)**\n\n"
-        text += "**\(("Hiệu trưởng " + d.issuer.unitName).uppercased())**\n\n\(DecisionDocument.law)\n\n"
-        for basis in d.bases { text += basisLine(basis) + "\n\n" }
+        text +=
+            "*\(MarkdownText.escape(d.issuer.place)), \(DecisionDocument.longDate(d.date))*\n\n# QUYẾT ĐỊNH\n\n**\(MarkdownText.escape(d.subject))**\n\n"
+        text += "**\(MarkdownText.escape(("Hiệu trưởng " + d.issuer.unitName).uppercased()))**\n\n\(DecisionDocument.law)\n\n"
+        for basis in d.bases { text += MarkdownText.escape(basisLine(basis)) + "\n\n" }
         text += "Xét đề nghị của Hội đồng Thi đua – Khen thưởng,\n\n## QUYẾT ĐỊNH:\n\n"
-        text += "\(d.articleOne)\n\n\(DecisionDocument.articleTwo)\n\n\(DecisionDocument.articleThree)\n\n"
+        text += "\(MarkdownText.escape(d.articleOne))\n\n\(DecisionDocument.articleTwo)\n\n\(DecisionDocument.articleThree)\n\n"
         text += "*Nơi nhận:*\n\n" + DecisionDocument.recipients.map { "- \($0)\n" }.joined()
-        text += "\n**HIỆU TRƯỞNG**\n\n\(d.signer)\n\n---\n\n## DANH SÁCH KHEN THƯỞNG\n\n"
-        text += "*(Kèm theo Quyết định số \(d.number) \(DecisionDocument.longDate(d.date)))*\n\n"
+        text += "\n**HIỆU TRƯỞNG**\n\n\(MarkdownText.escape(d.signer))\n\n---\n\n## DANH SÁCH KHEN THƯỞNG\n\n"
+        text += "*(Kèm theo Quyết định số \(MarkdownText.escape(d.number)) \(DecisionDocument.longDate(d.date)))*\n\n"
         text += "| " + listColumns.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: listColumns.count) + "\n"
         for (index, entry) in d.entries.enumerated() {
             text += "| " + listCells(index + 1, entry).map(MarkdownHonorListWriter.cell).joined(separator: " | ") + " |\n"

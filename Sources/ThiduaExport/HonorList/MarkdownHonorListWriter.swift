@@ -12,7 +12,7 @@ struct MarkdownHonorListWriter: HonorListWriter {
     }
 
     mutating func begin(_ request: HonorList.Request, issuer: HonorList.Issuer) {
-        text += "# \(request.title)\n\n\(issuer.unitName)\n"
+        text += "# \(MarkdownText.escape(request.title))\n\n\(MarkdownText.escape(issuer.unitName))\n"
     }
 
     mutating func section(_ section: HonorList.Section) {
@@ -21,7 +21,7 @@ struct MarkdownHonorListWriter: HonorListWriter {
     }
 
     mutating func group(_ awardName: String) {
-        text += "\n### \(awardName)\n\n| " + HonorList.columns.joined(separator: " | ") + " |\n"
+        text += "\n### \(MarkdownText.escape(awardName))\n\n| " + HonorList.columns.joined(separator: " | ") + " |\n"
         text += "|" + String(repeating: "---|", count: HonorList.columns.count) + "\n"
     }
 
@@ -38,13 +38,6 @@ struct MarkdownHonorListWriter: HonorListWriter {
         text += "\n**Tổng cộng: \(count)**" + (amount > 0 ? " — \(formatMoney(amount)) đồng" : "") + "\n"
     }
 
-    /// Table cells cannot hold pipes or line breaks.
-    /// A table cell: `|` escaped, line breaks as `<br>`; most cells have neither and are returned as they are.
-    static func cell(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
-            return text
-        }
-        return text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(
-            of: "\n", with: "<br>")
-    }
+    /// A table cell: escaped (`MarkdownText`), line breaks as `<br>`.
+    static func cell(_ text: String) -> String { MarkdownText.cell(text) }
 }

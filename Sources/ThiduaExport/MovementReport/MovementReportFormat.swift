@@ -20,7 +20,9 @@ public enum MovementReportFormat: String, CaseIterable, Sendable {
             for (index, line) in report.lines.enumerated() { csv.append(report.cells(index, line)) }
             return csv.data
         case .md:
-            var text = "# \(title)\n\n\(summary)\n\n| " + MovementReport.columns.joined(separator: " | ") + " |\n"
+            var text =
+                "# \(MarkdownText.escape(title))\n\n\(MarkdownText.escape(summary))\n\n| " + MovementReport.columns.joined(separator: " | ")
+                + " |\n"
             text += "|" + String(repeating: "---|", count: MovementReport.columns.count) + "\n"
             for (index, line) in report.lines.enumerated() {
                 text += "| " + report.cells(index, line).map(MarkdownHonorListWriter.cell).joined(separator: " | ") + " |\n"

@@ -51,7 +51,7 @@ public enum SummaryFormat: String, CaseIterable, Sendable {
     }
 
     func markdown(_ s: YearSummary) -> String {
-        var text = "# \(s.title)\n\n\(s.unit)\n\n## Phong trào\n\n"
+        var text = "# \(MarkdownText.escape(s.title))\n\n\(MarkdownText.escape(s.unit))\n\n## Phong trào\n\n"
         if s.movements.isEmpty {
             text += "Không có phong trào nào trong kỳ.\n"
         } else {
@@ -60,7 +60,7 @@ public enum SummaryFormat: String, CaseIterable, Sendable {
                 text += "| " + Self.movementCells(line).map(MarkdownHonorListWriter.cell).joined(separator: " | ") + " |\n"
             }
             for line in s.movements where line.modelsRegistered > 0 {
-                text += "\n- \(line.name): theo lĩnh vực (công nhận/đăng ký) \(Self.fieldLine(line))"
+                text += "\n- \(MarkdownText.escape(line.name)): theo lĩnh vực (công nhận/đăng ký) \(Self.fieldLine(line))"
                 if !line.recognizedByLevel.isEmpty {
                     text += "; công nhận theo cấp " + line.recognizedByLevel.map { "\($0.label) \($0.count)" }.joined(separator: ", ")
                 }
@@ -68,10 +68,10 @@ public enum SummaryFormat: String, CaseIterable, Sendable {
             text += "\n"
         }
         text += "\n## Khen thưởng theo danh hiệu, hình thức\n\n| Danh hiệu, hình thức | Số lượng | Số tiền (đồng) |\n|---|---|---|\n"
-        for tally in s.byAward { text += "| \(tally.label) | \(tally.count) | \(formatMoney(tally.amount)) |\n" }
+        for tally in s.byAward { text += "| \(MarkdownText.cell(tally.label)) | \(tally.count) | \(formatMoney(tally.amount)) |\n" }
         text += "| **Tổng cộng** | **\(s.commendations)** | **\(formatMoney(s.amount))** |\n"
         text += "\n## Khen thưởng theo đơn vị\n\n| Đơn vị | Số lượng | Số tiền (đồng) |\n|---|---|---|\n"
-        for tally in s.byUnit { text += "| \(tally.label) | \(tally.count) | \(formatMoney(tally.amount)) |\n" }
+        for tally in s.byUnit { text += "| \(MarkdownText.cell(tally.label)) | \(tally.count) | \(formatMoney(tally.amount)) |\n" }
         if s.byAward.isEmpty { text += "\nChưa có khen thưởng nào trong kỳ.\n" }
         return text
     }

@@ -1,0 +1,39 @@
+/// Text written into Markdown from data (names, titles, units, numbers): whatever a person typed is shown as text, never
+/// read as Markdown or HTML (security review F10). `<`, `>` and the Markdown punctuation get a backslash, which
+/// CommonMark defines for every ASCII punctuation character; `&` does too when it could start an entity (`&lt;`),
+/// so "Phòng GD&ĐT" stays as it is. Line breaks become spaces (or `<br>` in a table cell).
+enum MarkdownText {
+    static let special: Set<UInt8> = Set("\\`*_[]<>#|~!".utf8)
+
+    static func escape(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(where: { special.contains($0) || $0 == UInt8(ascii: "&") || $0 == 0x0A || $0 == 0x0D }) else {
+            return text
+        }
+        var result = ""
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\r":
+                continue
+            case "\n":
+                result += " "
+            case "&":
+                let next = index + 1 < scalars.count ? scalars[index + 1] : " "
+                let entityStart = next == "#" || (next.isASCII && next.properties.isAlphabetic)
+                result += entityStart ? "\\&" : "&"
+            default:
+                if scalar.isASCII, special.contains(UInt8(scalar.value)) { result += "\\" }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A table cell: escaped, with line breaks kept as `<br>`.
+    static func cell(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return escape(text) }
+        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { escape(String($0)) }.joined(
+            separator: "<br>")
+    }
+}
