@@ -45,6 +45,7 @@ public func buildApplication(
 /// The routes: `/health` in the open, everything under `/v1` behind a bearer token.
 public func buildRouter(_ dependencies: AppDependencies, databaseDescription: String) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: QueryTextMiddleware())

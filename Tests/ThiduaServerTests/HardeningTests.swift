@@ -12,6 +12,7 @@ import ThiduaTestSupport
 /// named by its id. Each failed on 7d27e19.
 @Suite("Hardening: the security review's findings")
 struct HardeningTests {
+
     @Test("F3: numbers that would overflow are refused with 422, and a poisoned base salary cannot crash a reward quote")
     func f3Overflow() async throws {
         try await withTestApp { app, seed in
@@ -181,6 +182,99 @@ struct HardeningTests {
                     .post, "/v1/nominations/\(nomination.id)/evidence", token: f.union, json: "%PDF-1.4", headers: headers)
                 #expect(file.status == 422)
                 #expect(file.body["errors"]?.array?.first?["field"]?.string == "filename")
+            }
+        }
+    }
+
+    @Test("F7: an upload of a kind of file thidua does not keep is refused with 415 and stores nothing")
+    func f7ContentTypeAllowList() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let nomination = try await f.nomination(seed, status: .draft)
+            try await app.test(.router) { client in
+                var headers = HTTPFields()
+                headers[.contentType] = "text/html"
+                headers[.contentDisposition] = "attachment; filename=\"trang.html\""
+                let html = try await client.send(
+                    .post, "/v1/nominations/\(nomination.id)/evidence", token: f.union, json: "<script>alert(1)</script>", headers: headers)
+                #expect(html.status == 415)
+                #expect(html.body["code"]?.string == "unsupported-media-type")
+                headers[.contentType] = "application/PDF; name=x"
+                headers[.contentDisposition] = "attachment; filename=\"bien-ban.pdf\""
+                let pdf = try await client.send(
+                    .post, "/v1/nominations/\(nomination.id)/evidence", token: f.union, json: "%PDF-1.4", headers: headers)
+                #expect(pdf.status == 201)
+                #expect(pdf.body["contentType"]?.string == "application/pdf")
+                #expect(try await seed.count("evidence") == 1)
+            }
+        }
+    }
+
+    @Test("F7: each account and each model or nomination has a quota of files; retracted files still count")
+    func f7Quota() async throws {
+        try await TestDatabase.with { database, client in
+            let seed = Seed(client: client, logger: database.logger)
+            let f = try await RegistryFixture.make(seed)
+            let nomination = try await f.nomination(seed, status: .draft)
+            var quota = EvidenceRules.Quota()
+            quota.filesPerSubject = 2
+            let evidence = EvidenceRepository(client: client, quota: quota)
+            for index in 0..<2 {
+                let item = try await evidence.add(
+                    .file(Data("tệp \(index)".utf8), filename: "t\(index).txt", contentType: "text/plain"), to: .nomination(nomination.id),
+                    by: f.unionAccount, logger: database.logger)
+                if index == 0 {
+                    _ = try await evidence.retract(
+                        UUID(uuidString: item.id)!, reason: "Nhầm tệp", by: f.unionAccount, logger: database.logger)
+                }
+            }
+            await #expect(throws: DomainError.self) {
+                try await evidence.add(
+                    .file(Data("tệp 3".utf8), filename: "t3.txt", contentType: "text/plain"), to: .nomination(nomination.id),
+                    by: f.unionAccount, logger: database.logger)
+            }
+            // A note is not a file: it takes no room and is still accepted.
+            _ = try await evidence.add(.note("Ghi chú"), to: .nomination(nomination.id), by: f.unionAccount, logger: database.logger)
+            #expect(try await seed.count("evidence") == 3)
+        }
+    }
+
+    @Test("F11: every answer says nosniff; HTML reports carry a strict CSP; a stored file of another type downloads sandboxed")
+    func f11Headers() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let nomination = try await f.nomination(seed, status: .draft)
+            // A file stored before the allow-list (text/html), written directly as an older version would have.
+            try await seed.client.query(
+                """
+                INSERT INTO evidence_files (sha256, size, content)
+                SELECT encode(sha256(b), 'hex'), octet_length(b), b FROM (SELECT convert_to('<b>hi', 'UTF8') AS b) AS x
+                """, logger: seed.logger)
+            let rows = try await seed.client.query(
+                """
+                INSERT INTO evidence (nomination_id, kind, file_sha256, filename, content_type, added_by)
+                SELECT \(nomination.id), 'file', encode(sha256(convert_to('<b>hi', 'UTF8')), 'hex'), 'cu.html', 'text/html', \(f.unionAccount.id)
+                RETURNING id
+                """, logger: seed.logger
+            ).collect()
+            let id = try #require(rows.first).decode(UUID.self)
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/health", method: .get) { response in
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                }
+                try await client.execute(
+                    uri: "/v1/reports/honor-list?year=2024&format=html", method: .get, headers: Seed.headers(f.staff)
+                ) { response in
+                    #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'none'") == true)
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                }
+                try await client.execute(
+                    uri: "/v1/evidence/\(id.uuidString.lowercased())/content", method: .get, headers: Seed.headers(f.union)
+                ) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType] == "application/octet-stream")
+                    #expect(response.headers[.contentSecurityPolicy] == "sandbox")
+                }
             }
         }
     }

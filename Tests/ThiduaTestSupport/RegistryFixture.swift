@@ -19,6 +19,7 @@ public struct RegistryFixture: Sendable {
     /// Three council members' tokens and accounts; the first is a member of `collective`.
     public let council: [(account: Account, token: String)]
     public let headmasterAccount: Account
+    public let unionAccount: Account
     public let movement: Movement
 
     public static func make(_ seed: Seed) async throws -> RegistryFixture {
@@ -54,7 +55,8 @@ public struct RegistryFixture: Sendable {
         let movement = try await movements.transition(created.id, to: .open, expectedVersion: nil, by: seed.actor, logger: seed.logger)
         return RegistryFixture(
             school: school, collective: collective, teacher: teacher, councilPeople: councilPeople, admin: admin.1, headmaster: head.1,
-            union: union.1, staff: staff.1, council: council, headmasterAccount: head.0, movement: movement)
+            union: union.1, staff: staff.1, council: council, headmasterAccount: head.0, unionAccount: union.0,
+            movement: movement)
     }
 
     /// A nomination moved to `status` through the real workflow (union submits, the council reviews, the headmaster recommends).

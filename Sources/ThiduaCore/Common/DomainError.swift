@@ -13,6 +13,10 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let preconditionFailed = Code(rawValue: "precondition-failed")
         /// A nomination fails an eligibility rule of its award.
         public static let ineligible = Code(rawValue: "ineligible")
+        /// An upload of a kind of file thidua does not keep (415).
+        public static let unsupportedMediaType = Code(rawValue: "unsupported-media-type")
+        /// A limit on stored evidence is reached (409): the files already there count, retracted ones included.
+        public static let quotaExceeded = Code(rawValue: "quota-exceeded")
         public var description: String { rawValue }
     }
 

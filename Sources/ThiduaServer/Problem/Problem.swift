@@ -83,6 +83,8 @@ extension Problem {
             case .immutableRecord: (.conflict, "Bản ghi không được sửa")
             case .preconditionFailed: (.preconditionFailed, "Phiên bản đã cũ")
             case .ineligible: (.unprocessableContent, "Chưa đủ điều kiện khen thưởng")
+            case .unsupportedMediaType: (.unsupportedMediaType, "Loại tệp không được nhận")
+            case .quotaExceeded: (.conflict, "Vượt hạn mức lưu trữ")
             default: (.badRequest, "Yêu cầu không hợp lệ")
             }
         let detail = error.violations.isEmpty ? error.message : error.message + " " + error.violations.map(\.message).joined(separator: " ")

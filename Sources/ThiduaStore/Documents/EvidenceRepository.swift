@@ -8,8 +8,12 @@ import ThiduaCore
 /// a link or a note. Never edited; removing it is a recorded retraction.
 public struct EvidenceRepository: Sendable {
     let client: PostgresClient
+    let quota: EvidenceRules.Quota
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: PostgresClient, quota: EvidenceRules.Quota = .init()) {
+        self.client = client
+        self.quota = quota
+    }
 
     /// What an evidence item is attached to.
     public enum Subject: Sendable {
@@ -87,6 +91,10 @@ public struct EvidenceRepository: Sendable {
             var sha: String?, filename: String?, contentType: String?, url: String?, note: String?
             switch content {
             case .file(let data, let name, let type):
+                let type = try EvidenceRules.acceptedType(type)
+                try await Self.checkQuota(
+                    adding: data.count, by: account, modelId: modelId, nominationId: nominationId, quota: quota, on: connection,
+                    logger: logger)
                 let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
                 try await connection.rows(
                     """
@@ -111,6 +119,29 @@ public struct EvidenceRepository: Sendable {
                 before: Item?.none, after: item, logger: logger)
             return item
         }
+    }
+
+    /// Counts what the account and the subject already store (every file ever added) and refuses a file over the quota.
+    /// The account's row is locked first, so two uploads at once cannot both slip under the limit.
+    static func checkQuota(
+        adding size: Int, by account: Account, modelId: UUID?, nominationId: UUID?, quota: EvidenceRules.Quota,
+        on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        try await connection.rows("SELECT id FROM accounts WHERE id = \(account.id) FOR UPDATE", logger: logger)
+        let rows = try await connection.rows(
+            """
+            SELECT count(*) FILTER (WHERE e.added_by = \(account.id)),
+                   coalesce(sum(f.size) FILTER (WHERE e.added_by = \(account.id)), 0)::bigint,
+                   count(*) FILTER (WHERE e.model_id = \(modelId) OR e.nomination_id = \(nominationId)),
+                   coalesce(sum(f.size) FILTER (WHERE e.model_id = \(modelId) OR e.nomination_id = \(nominationId)), 0)::bigint
+            FROM evidence e JOIN evidence_files f ON f.sha256 = e.file_sha256
+            WHERE e.added_by = \(account.id) OR e.model_id = \(modelId) OR e.nomination_id = \(nominationId)
+            """, logger: logger)
+        let (accountFiles, accountBytes, subjectFiles, subjectBytes) = try rows.required("minh chứng").decode((Int, Int, Int, Int).self)
+        try EvidenceRules.check(
+            adding: size,
+            to: .init(accountFiles: accountFiles, accountBytes: accountBytes, subjectFiles: subjectFiles, subjectBytes: subjectBytes),
+            quota: quota)
     }
 
     public func find(_ id: UUID, logger: Logger) async throws -> Item {
