@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import ThiduaCore
 import ThiduaStore
 
@@ -22,9 +23,20 @@ struct IdempotencyMiddleware: RouterMiddleware {
             throw DomainError.validation([.init(field: "Idempotency-Key", message: "Idempotency-Key dài tối đa 200 ký tự.")])
         }
         var request = request
-        let body = try await request.collectBody(upTo: maxBodyBytes)
+        // The body is read here, before the handler: only as much as this route takes from this caller (security review F9).
+        let limit = Self.bodyLimit(path: request.uri.path, account: context.account, evidenceBytes: maxBodyBytes)
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw Problem(
+                code: "content-too-large", status: .contentTooLarge, title: "Nội dung quá lớn",
+                detail: "Nội dung vượt quá giới hạn \(limit / 1_048_576) MiB của địa chỉ này.")
+        }
+        // What the answer depends on besides the body: the version the client expects and the type it sent.
+        let conditions = [request.headers[.ifMatch] ?? "", request.headers[.contentType] ?? ""].joined(separator: "\n")
         let fingerprint = IdempotencyKeys.fingerprint(
-            method: request.method.rawValue, path: request.uri.description, body: Data(body.readableBytesView))
+            method: request.method.rawValue, path: request.uri.description + "\n" + conditions, body: Data(body.readableBytesView))
         switch try await keys.reserve(account: context.account.id, key: key, fingerprint: fingerprint, logger: context.logger) {
         case .replay(let stored):
             var headers: HTTPFields = [Self.replayed: "true"]
@@ -55,6 +67,15 @@ struct IdempotencyMiddleware: RouterMiddleware {
                 throw error
             }
         }
+    }
+
+    /// Evidence routes take files up to the evidence limit, from callers who may add evidence; every other POST is JSON.
+    static func bodyLimit(path: String, account: Account, evidenceBytes: Int) -> Int {
+        guard path.hasSuffix("/evidence") else { return ThiduaRequestDecoder.maxBytes }
+        let mayUpload =
+            Policy.can(account, .registerModel) || Policy.can(account, .nominate)
+            || (path.hasPrefix("/v1/models/") && account.personId != nil)
+        return mayUpload ? evidenceBytes : ThiduaRequestDecoder.maxBytes
     }
 
     /// Reads a response body into memory (API answers are small) and gives the response a copy to send.

@@ -37,7 +37,7 @@ public struct IdempotencyKeys: Sendable {
         case mismatch
     }
 
-    /// A fingerprint of the request: method, path and body.
+    /// A fingerprint of the request: method, path (with the conditions the caller adds, such as `If-Match`) and body.
     public static func fingerprint(method: String, path: String, body: Data) -> String {
         var hasher = SHA256()
         hasher.update(data: Data("\(method) \(path)\n".utf8))
@@ -45,7 +45,19 @@ public struct IdempotencyKeys: Sendable {
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
+    /// How long an answer is remembered; a reservation whose request never finished is abandoned sooner.
+    public static let lifetime = "24 hours"
+    public static let abandonedAfter = "10 minutes"
+
     public func reserve(account: ID<Account>, key: String, fingerprint: String, logger: Logger) async throws -> Reservation {
+        // Keys expire (security review F9): this account's old answers and abandoned reservations are forgotten first.
+        try await client.rows(
+            """
+            DELETE FROM idempotency_keys
+            WHERE account_id = \(account)
+              AND (created_at < now() - \(Self.lifetime)::interval
+                   OR (status IS NULL AND created_at < now() - \(Self.abandonedAfter)::interval))
+            """, logger: logger)
         let inserted = try await client.rows(
             """
             INSERT INTO idempotency_keys (account_id, key, request_hash) VALUES (\(account), \(key), \(fingerprint))

@@ -1,0 +1,63 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PostgresNIO
+import Testing
+import ThiduaCore
+import ThiduaStore
+import ThiduaTestSupport
+
+/// The security review's findings about requests themselves (../shared/docs/reviews/security.md): idempotency keys,
+/// council reviews, failed tokens, timeouts.
+@Suite("Hardening: requests")
+struct HardeningRequestTests {
+    static let key = HTTPField.Name("Idempotency-Key")!
+
+    @Test("F9: an Idempotency-Key does not make the server read more than the route takes from this caller")
+    func f9BodyLimitBeforeBuffering() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let big = "{\"name\":\"" + String(repeating: "a", count: 3 * 1_048_576) + "\"}"
+            try await app.test(.router) { client in
+                let byStaff = try await client.send(.post, "/v1/units", token: f.staff, json: big, headers: [Self.key: "k1"])
+                #expect(byStaff.status == 413)
+                let evidence = try await client.send(
+                    .post, "/v1/nominations/\(UUID())/evidence", token: f.staff, json: big, headers: [Self.key: "k2"])
+                #expect(evidence.status == 413)
+            }
+            #expect(try await seed.count("idempotency_keys") == 0)
+        }
+    }
+
+    @Test("F9: keys expire after 24 hours, and If-Match is part of what a key stands for")
+    func f9ExpiryAndConditions() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let body = """
+                {"movementId":"\(f.movement.id)","award":"LDTT","nominee":{"personId":"\(f.teacher.id)"},"achievements":"Thành tích"}
+                """
+            try await app.test(.router) { client in
+                let first = try await client.send(.post, "/v1/nominations", token: f.union, json: body, headers: [Self.key: "day-1"])
+                #expect(first.status == 201)
+                let id = try #require(first.body["id"]?.string)
+                let submit = try await client.send(
+                    .post, "/v1/nominations/\(id)/submit", token: f.union, headers: [Self.key: "s-1", .ifMatch: "\"1\""])
+                #expect(submit.status == 200)
+                // The same key with another If-Match is another request, not a replay of the first answer.
+                let other = try await client.send(
+                    .post, "/v1/nominations/\(id)/submit", token: f.union, headers: [Self.key: "s-1", .ifMatch: "\"7\""])
+                #expect(other.status == 422)
+                #expect(other.body["errors"]?.array?.first?["field"]?.string == "Idempotency-Key")
+
+                try await seed.client.query(
+                    "UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'day-1'", logger: seed.logger)
+                let later = try await client.send(
+                    .post, "/v1/nominations", token: f.union, json: body.replacingOccurrences(of: "Thành tích", with: "Khác"),
+                    headers: [Self.key: "day-1"])
+                #expect(later.status == 201)
+                #expect(later.body["id"] != first.body["id"])
+            }
+        }
+    }
+}
