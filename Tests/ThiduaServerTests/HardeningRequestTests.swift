@@ -60,4 +60,39 @@ struct HardeningRequestTests {
             }
         }
     }
+
+    @Test("F13: a council member sees no tally before their own review; once shown the others', their review is final")
+    func f13ReviewsHiddenThenFinal() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let id = try await f.nomination(seed, status: .submitted).id
+            try await app.test(.router) { client in
+                let path = "/v1/nominations/\(id)/reviews"
+                _ = try await client.send(
+                    .post, path, token: f.council[1].token, json: #"{"scores":{"KQ":10,"LT":10},"vote":"disagree"}"#)
+                let before = try await client.send(.get, path, token: f.council[2].token)
+                #expect(before.body["progress"]?.string == "1 trên 3 thành viên đã đánh giá")
+                #expect(before.body["votes"] == nil || before.body["votes"] == .null)
+                #expect(before.body["reviews"] == nil || before.body["reviews"] == .null)
+                // A placeholder review shows the others' …
+                let placeholder = try await client.send(
+                    .post, path, token: f.council[2].token, json: #"{"scores":{"KQ":0,"LT":0},"vote":"abstain"}"#)
+                #expect(placeholder.status == 201)
+                #expect(placeholder.body["votes"]?["disagree"]?.number == 1)
+                // … and from then on it cannot be swapped for a better-informed one.
+                let replaced = try await client.send(
+                    .post, path, token: f.council[2].token, json: #"{"scores":{"KQ":40,"LT":60},"vote":"agree"}"#)
+                #expect(replaced.status == 409)
+                #expect(replaced.body["detail"]?.string?.contains("đã chốt") == true)
+                // The first member has not been shown anyone else's review yet, so may still change theirs; the answer
+                // shows the others', and the review is final from then on.
+                let changed = try await client.send(
+                    .post, path, token: f.council[1].token, json: #"{"scores":{"KQ":30,"LT":30},"vote":"agree"}"#)
+                #expect(changed.status == 201)
+                let again = try await client.send(
+                    .post, path, token: f.council[1].token, json: #"{"scores":{"KQ":35,"LT":35},"vote":"agree"}"#)
+                #expect(again.status == 409)
+            }
+        }
+    }
 }

@@ -58,6 +58,8 @@ enum StoreErrorMapping {
         "recusals_account_fkey": .validation([.init(field: "accountId", message: "Không tìm thấy tài khoản.")]),
         "reviews_conflict_of_interest": DomainError(
             .forbidden, "Thành viên hội đồng không chấm đề nghị của chính mình, của tập thể mình, hoặc đề nghị mình đã xin rút khỏi."),
+        "reviews_final_once_seen": DomainError(
+            .conflict, "Đánh giá của bạn đã chốt: bạn đã xem đánh giá của các thành viên khác nên không sửa được nữa."),
         "reviews_open_nomination": DomainError(.invalidTransition, "Đề nghị không còn ở giai đoạn chấm."),
         "review_scores_within_maximum": .validation([.init(field: "scores", message: "Điểm vượt mức tối đa của tiêu chí.")]),
         "commendations_nomination_key": DomainError(.conflict, "Đề nghị này đã được khen thưởng; một thành tích chỉ được khen một lần."),

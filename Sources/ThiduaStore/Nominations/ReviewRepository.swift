@@ -33,14 +33,16 @@ public struct ReviewRepository: Sendable {
         public let members: Int
         public let reviewed: Int
         public let progress: String
-        public let votes: [String: Int]
-        /// Hidden (nil) from a council member who has not yet submitted their own review.
+        /// The votes so far, the averages and the reviews: hidden (nil) from a council member who has not yet submitted
+        /// their own review (security review F13).
+        public let votes: [String: Int]?
         public let averages: [String: Double]?
         public let averageTotal: Double?
         public let reviews: [MemberReview]?
     }
 
-    /// Records (or replaces) a council member's review; the earlier version is kept (superseded).
+    /// Records (or replaces) a council member's review; the earlier version is kept (superseded). Once the others'
+    /// reviews have been shown to the member, theirs is final: replacing it is refused (`reviews_final_once_seen`).
     /// A nomination's first review moves it into review; a model must have been submitted for recognition.
     public func review(_ subject: Subject, by reviewer: Account, scores: [String: Int], vote: Vote, comment: String, logger: Logger)
         async throws -> Summary
@@ -157,8 +159,18 @@ public struct ReviewRepository: Sendable {
                     reviewerId: ID<Account>(reviewerId).description, reviewer: name, vote: vote, comment: comment,
                     scores: scores, total: scores.values.reduce(0, +)))
         }
-        // A council member sees the others' scores only after submitting their own.
-        let mayRead = viewer.has(.headmaster) || viewer.has(.admin) || reviews.contains { $0.reviewerId == viewer.id.description }
+        // A council member sees the others' votes and scores only after submitting their own; from then on their own review
+        // is final, which the database enforces once it is marked here.
+        let own = reviews.contains { $0.reviewerId == viewer.id.description }
+        let mayRead = viewer.has(.headmaster) || viewer.has(.admin) || own
+        if own, reviews.count > 1 {
+            try await connection.rows(
+                """
+                UPDATE reviews SET others_seen_at = now()
+                WHERE nomination_id IS NOT DISTINCT FROM \(subject.nominationId) AND model_id IS NOT DISTINCT FROM \(subject.modelId)
+                  AND reviewer_id = \(viewer.id) AND superseded_at IS NULL AND others_seen_at IS NULL
+                """, logger: logger)
+        }
         var averages: [String: Double] = [:]
         for criterion in criteria where !reviews.isEmpty {
             averages[criterion.code] = Double(reviews.compactMap { $0.scores[criterion.code] }.reduce(0, +)) / Double(reviews.count)
@@ -167,7 +179,7 @@ public struct ReviewRepository: Sendable {
         return Summary(
             members: tally.members, reviewed: tally.reviewed,
             progress: "\(tally.reviewed) trên \(tally.members) thành viên đã đánh giá",
-            votes: ["agree": tally.agree, "disagree": tally.disagree, "abstain": tally.abstain],
+            votes: mayRead ? ["agree": tally.agree, "disagree": tally.disagree, "abstain": tally.abstain] : nil,
             averages: mayRead ? averages : nil, averageTotal: mayRead ? averageTotal : nil, reviews: mayRead ? reviews : nil)
     }
 }
