@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import Logging
 import PostgresNIO
 import ServiceLifecycle
@@ -24,8 +25,14 @@ public func buildApplication(
     let client = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
     let dependencies = AppDependencies(client: client, maxEvidenceBytes: configuration.maxEvidenceBytes)
     let router = buildRouter(dependencies, databaseDescription: configuration.databaseDescription)
+    let headerTimeout = configuration.headerTimeout
     var app = Application(
         router: router,
+        // Slow or idle clients are let go (security review F15): a request head must arrive within the header timeout,
+        // and a connection with no traffic at all closes after the idle timeout.
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [HeaderTimeoutHandler(timeout: headerTimeout)], idleTimeout: configuration.idleTimeout)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "thidua"),
         services: services,
         logger: logger)

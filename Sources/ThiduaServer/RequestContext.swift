@@ -12,8 +12,12 @@ public struct AppRequestContext: RequestContext {
     /// Why a given token was refused (unknown, revoked), to tell the client on a protected route.
     public var authenticationFailure: String?
 
+    /// The client's IP address (without port), or "local" when the request came from no network (tests).
+    public let clientAddress: String
+
     public init(source: Source) {
         self.coreContext = .init(source: source)
+        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "local"
     }
 }
 

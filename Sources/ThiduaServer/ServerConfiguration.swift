@@ -1,3 +1,4 @@
+import NIOCore
 import PostgresNIO
 
 /// Everything `buildApplication` needs; the CLI resolves flags and environment into it, tests build it directly.
@@ -5,12 +6,16 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
     public var database: PostgresClient.Configuration
-    /// Shown by `/health`: "embedded (/path)" or the server's host, never a password.
+    /// Written to the log when the database cannot be reached: "embedded (/path)" or the server's host, never a password.
     public var databaseDescription: String
     /// Apply pending migrations at start; when false, pending migrations stop the start with an error.
     public var migrate: Bool
     /// The largest evidence file accepted (default 20 MiB).
     public var maxEvidenceBytes: Int
+    /// How long a connection may take to send a request head, from opening or from the last response (default 10 s).
+    public var headerTimeout: TimeAmount = .seconds(10)
+    /// How long a connection may stay without any traffic (default 60 s).
+    public var idleTimeout: TimeAmount = .seconds(60)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: PostgresClient.Configuration, databaseDescription: String,

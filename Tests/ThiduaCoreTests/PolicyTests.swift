@@ -60,3 +60,19 @@ struct PolicyTests {
         #expect(throws: DomainError.self) { try Cursor(decoding: "not-a-cursor", count: 4) }
     }
 }
+
+@Suite("Failure throttle (security review F14)")
+struct FailureThrottleTests {
+    @Test("Allows the limit, then asks the client to wait until the oldest failure leaves the window")
+    func window() {
+        var throttle = FailureThrottle(limit: 3, window: 60)
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        for second in 0..<3 {
+            #expect(throttle.retryAfter("a", now: start + Double(second)) == nil)
+            throttle.fail("a", now: start + Double(second))
+        }
+        #expect(throttle.retryAfter("a", now: start + 3) == 57)
+        #expect(throttle.retryAfter("b", now: start + 3) == nil)
+        #expect(throttle.retryAfter("a", now: start + 60.5) == nil)
+    }
+}

@@ -95,4 +95,50 @@ struct HardeningRequestTests {
             }
         }
     }
+
+    @Test("F14: a client that keeps sending wrong tokens is answered 429 with Retry-After, without a database lookup")
+    func f14FailedTokensThrottled() async throws {
+        try await withTestApp { app, _ in
+            try await app.test(.router) { client in
+                for attempt in 1...60 {
+                    let status = try await client.send(.get, "/v1/me", token: "sai-\(attempt)").status
+                    #expect(status == 401, "attempt \(attempt) answered \(status)")
+                }
+                let refused = try await client.send(.get, "/v1/me", token: "sai-61")
+                #expect(refused.status == 429)
+                #expect(Int(refused.headers[.retryAfter] ?? "") ?? 0 >= 1)
+                #expect(refused.body["code"]?.string == "too-many-requests")
+                // A request without a token (public routes) is not affected.
+                try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+            }
+        }
+    }
+
+    @Test("F15: a connection that trickles its request head, or sits idle, is closed; a whole request is answered")
+    func f15HeaderAndIdleTimeouts() async throws {
+        try await withTestApp(configure: { $0.headerTimeout = .seconds(1) }) { app, _ in
+            try await app.test(.live) { client in
+                let port = try #require(client.port)
+                let whole = try RawSocket(port: port)
+                whole.send("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                #expect(whole.readUntilClosed().text.hasPrefix("HTTP/1.1 200"))
+                whole.close()
+
+                let slow = try RawSocket(port: port)
+                slow.send("GET /health HTTP/1.1\r\nHost: localhost\r\n")
+                let started = Date()
+                let (text, closed) = slow.readUntilClosed()
+                #expect(closed)
+                #expect(text.isEmpty)
+                #expect(Date().timeIntervalSince(started) < 5)
+                slow.close()
+
+                let idle = try RawSocket(port: port)
+                let idleStarted = Date()
+                #expect(idle.readUntilClosed().closed)
+                #expect(Date().timeIntervalSince(idleStarted) < 5)
+                idle.close()
+            }
+        }
+    }
 }

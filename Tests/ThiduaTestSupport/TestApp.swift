@@ -6,10 +6,14 @@ import PostgresNIO
 import ThiduaServer
 
 /// Builds the real application over a fresh test database and hands it to `body` with a seeder.
-public func withTestApp(_ body: @Sendable (any ApplicationProtocol, Seed) async throws -> Void) async throws {
+public func withTestApp(
+    configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
+    _ body: @Sendable (any ApplicationProtocol, Seed) async throws -> Void
+) async throws {
     try await TestDatabase.with { database, client in
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: "127.0.0.1", port: 0, database: database.configuration, databaseDescription: "test \(database.name)")
+        configure(&configuration)
         let app = try await buildApplication(configuration, logger: database.logger)
         try await body(app, Seed(client: client, logger: database.logger))
     }

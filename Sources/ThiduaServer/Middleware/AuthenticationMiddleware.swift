@@ -3,11 +3,29 @@ import Hummingbird
 import ThiduaCore
 import ThiduaStore
 
-/// Resolves `Authorization: Bearer <token>` to an account. It never refuses a request itself:
-/// `AuthenticatedContext` does, so public routes such as `/health` ignore a bad header.
+/// Resolves `Authorization: Bearer <token>` to an account. It never refuses a request itself for a bad token:
+/// `AuthenticatedContext` does, so public routes such as `/health` ignore a bad header. A client that keeps sending wrong
+/// tokens (60 in a minute) is answered 429 with `Retry-After` without a database lookup (security review F14); the
+/// counters live in this process (one per server instance, by design).
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let accounts: AccountRepository
+    let throttle: Throttle
+
+    init(accounts: AccountRepository, throttle: Throttle = Throttle()) {
+        self.accounts = accounts
+        self.throttle = throttle
+    }
+
+    /// The failed-token counters shared by every request of this server.
+    actor Throttle {
+        private var counter: FailureThrottle
+
+        init(limit: Int = 60, window: TimeInterval = 60) { counter = FailureThrottle(limit: limit, window: window) }
+
+        func retryAfter(_ client: String) -> Int? { counter.retryAfter(client) }
+        func fail(_ client: String) { counter.fail(client) }
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -15,10 +33,20 @@ struct AuthenticationMiddleware: RouterMiddleware {
             let parts = header.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
                 let token = String(parts[1]).trimmingCharacters(in: .whitespaces)
+                let client = context.clientAddress
+                if let wait = await throttle.retryAfter(client) {
+                    var problem = Problem(
+                        code: "too-many-requests", status: .tooManyRequests, title: "Thử quá nhiều lần",
+                        detail: "Đã gửi sai mã truy cập quá nhiều lần; hãy thử lại sau \(wait) giây.")
+                    problem.retryAfter = wait
+                    throw problem
+                }
                 if let account = try await accounts.authenticate(token: token, logger: context.logger) {
                     context.identity = account
                     context.logger[metadataKey: "account"] = "\(account.id)"
                 } else {
+                    await throttle.fail(client)
+                    context.logger.notice("refused bearer token", metadata: ["client": "\(client)"])
                     context.authenticationFailure = "Mã truy cập không đúng hoặc đã bị thu hồi."
                 }
             } else {

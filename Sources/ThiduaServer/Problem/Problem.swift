@@ -16,6 +16,8 @@ public struct Problem: Error, HTTPResponseError, Encodable, Sendable {
     /// For a refused transition: where the record is and where it may go.
     public var currentStatus: String?
     public var allowedStatuses: [String]?
+    /// Seconds after which the client may try again (429, 503): sent as `Retry-After`, not in the body.
+    public var retryAfter: Int?
 
     public var status: HTTPResponse.Status { .init(code: statusCode) }
 
@@ -53,6 +55,7 @@ public struct Problem: Error, HTTPResponseError, Encodable, Sendable {
         let data = try encoder.encode(problem)
         var headers: HTTPFields = [.contentType: "application/problem+json; charset=utf-8"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"thidua\"" }
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
