@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         // Already built for Hummingbird; named for NIOHTTPTypes (the header-timeout handler sees HTTP request parts).
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // Evidence forms: a streaming, linear-time multipart parser instead of a hand-written one (security review F2).
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         // Domain: values, rules, workflow. Foundation only, no I/O.
@@ -58,6 +60,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.embedInCode("OpenAPI/openapi.yaml")],

@@ -141,4 +141,44 @@ struct HardeningRequestTests {
             }
         }
     }
+
+    @Test("F2: a multipart boundary outside RFC 2046 (empty, over 70 characters, 16 KiB) is refused; a form with many parts too")
+    func f2MultipartLimits() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let nomination = try await f.nomination(seed, status: .draft)
+            let path = "/v1/nominations/\(nomination.id)/evidence"
+            try await app.test(.router) { client in
+                for boundary in ["", String(repeating: "-", count: 71), String(repeating: "-", count: 16_383) + "X", "bad\u{1}"] {
+                    var headers = Seed.headers(f.union)
+                    headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+                    let body = ByteBuffer(repeating: UInt8(ascii: "-"), count: 1_048_576)
+                    try await client.execute(uri: path, method: .post, headers: headers, body: body) { response in
+                        #expect(response.status == .unprocessableContent, "boundary of \(boundary.count) characters")
+                    }
+                }
+                // The longest allowed boundary, against a body full of near-matches, parses and keeps the file intact.
+                let boundary = String(repeating: "-", count: 69) + "X"
+                let near = Array(String(repeating: "\r\n--" + String(repeating: "-", count: 60), count: 20_000).utf8)
+                var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n".utf8)
+                body += Array("Content-Type: text/plain\r\n\r\n".utf8) + near + Array("\r\n--\(boundary)--\r\n".utf8)
+                var headers = Seed.headers(f.union)
+                headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+                let size = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: body)) { response in
+                    #expect(response.status == .created)
+                    return try response.json(JSONValue.self)["size"]?.number
+                }
+                #expect(size == Double(near.count))
+                // Nine parts: more than a form for one file needs.
+                var many: [UInt8] = []
+                for index in 0..<9 {
+                    many += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"p\(index)\"\r\n\r\nx\r\n".utf8)
+                }
+                many += Array("--\(boundary)--\r\n".utf8)
+                try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: many)) { response in
+                    #expect(response.status == .unprocessableContent)
+                }
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import ThiduaCore
 import ThiduaStore
 
@@ -129,9 +130,9 @@ struct EvidenceController {
                     .init(field: "url", message: "Gửi một tệp (thân yêu cầu), hoặc JSON {\"url\"} hay {\"note\"}.")
                 ])
             }
-        } else if let boundary = MultipartFile.boundary(of: contentType) {
-            let body = try await collect(request)
-            guard let file = MultipartFile.parse(Array(body.readableBytesView), boundary: boundary), !file.data.isEmpty else {
+        } else if let boundary = try MultipartFile.boundary(of: contentType) {
+            let file = try await MultipartFile.read(request.body, boundary: boundary, maxBytes: maxBytes)
+            guard let file, !file.data.isEmpty else {
                 throw DomainError.validation([.init(field: "file", message: "Biểu mẫu cần một phần \"file\" có tên tệp và nội dung.")])
             }
             content = .file(file.data, filename: file.filename, contentType: file.contentType)
@@ -169,11 +170,15 @@ struct EvidenceController {
     private func collect(_ request: Request) async throws -> ByteBuffer {
         do {
             return try await request.body.collect(upTo: maxBytes)
-        } catch {
-            throw Problem(
-                code: "content-too-large", status: .contentTooLarge, title: "Tệp quá lớn",
-                detail: "Tệp vượt quá giới hạn \(maxBytes / 1_048_576) MiB.")
+        } catch is NIOTooManyBytesError {
+            throw Self.tooLarge(maxBytes)
         }
+    }
+
+    static func tooLarge(_ maxBytes: Int) -> Problem {
+        Problem(
+            code: "content-too-large", status: .contentTooLarge, title: "Tệp quá lớn",
+            detail: "Tệp vượt quá giới hạn \(maxBytes / 1_048_576) MiB.")
     }
 
     /// The file name from `Content-Disposition`: RFC 5987 `filename*=UTF-8''…` first, else `filename="…"`; NFC.
