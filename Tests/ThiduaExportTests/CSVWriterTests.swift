@@ -81,3 +81,17 @@ struct CSVFormulaTests {
         #expect(CSVWriter.escape("-88,5") == "\"-88,5\"")
     }
 }
+
+@Suite("Temporary files (security review F19c)")
+struct TemporaryFileTests {
+    @Test("A workbook being assembled sits in a folder only its owner can read")
+    func workbookFolderPrivate() throws {
+        let writer = try XLSXHonorListWriter()
+        defer { writer.discard() }
+        let folder = try FileManager.default.attributesOfItem(atPath: writer.folder.path)[.posixPermissions] as? Int
+        let sheet =
+            try FileManager.default.attributesOfItem(atPath: writer.folder.appending(path: "sheet1.xml").path)[.posixPermissions] as? Int
+        #expect(folder == 0o700)
+        #expect(sheet == 0o600)
+    }
+}

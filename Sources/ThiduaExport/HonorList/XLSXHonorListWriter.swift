@@ -9,16 +9,18 @@ import ZIPFoundation
 struct XLSXHonorListWriter: HonorListWriter {
     private var rows = ""
     private var row = 0
-    private let folder: URL
+    let folder: URL
     private let sheetFile: URL
     private let sheetHandle: FileHandle
     private var failure: (any Error)?
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appending(path: "thidua-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The list holds people's names and money: its parts are readable by this user only (security review F19c).
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         sheetFile = folder.appending(path: "sheet1.xml")
-        FileManager.default.createFile(atPath: sheetFile.path, contents: nil)
+        FileManager.default.createFile(atPath: sheetFile.path, contents: nil, attributes: [.posixPermissions: 0o600])
         sheetHandle = try FileHandle(forWritingTo: sheetFile)
         try sheetHandle.write(contentsOf: Data(Self.sheetStart.utf8))
     }
