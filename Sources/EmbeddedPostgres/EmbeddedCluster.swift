@@ -5,8 +5,13 @@ import Logging
     import Glibc
 #endif
 
-/// A private PostgreSQL cluster in a data folder: `pgdata/` (the cluster), `run/` (its unix socket; no TCP port)
-/// and `postgres.log`. Created with initdb on first use, started with pg_ctl, reused when already running.
+/// A private PostgreSQL cluster in a data folder: `pgdata/` (the cluster), `run/` (its unix socket; no TCP port),
+/// `password` (the superuser's, random) and `postgres.log`. Created with initdb on first use, started with pg_ctl, reused
+/// when already running.
+///
+/// Only its owner gets in (security review F1): the folders are 0700, the socket 0700, and the superuser signs in with
+/// the password (scram-sha-256) kept in the 0600 `password` file. A folder made by an older thidua (trust, 0755) is
+/// upgraded the next time it starts.
 ///
 /// PostgreSQL refuses to run as root; when thidua is root, the cluster runs as the `postgres` system user,
 /// who owns the folder.
@@ -38,13 +43,25 @@ public struct EmbeddedCluster: Sendable {
     public var socketDirectory: URL { dataDirectory.appending(path: "run") }
     public var logFile: URL { dataDirectory.appending(path: "postgres.log") }
     public var socketPath: String { socketDirectory.appending(path: ".s.PGSQL.\(Self.port)").path }
+    public var passwordFile: URL { dataDirectory.appending(path: "password") }
 
-    /// A URL that both `psql` and thidua's DATABASE_URL accept.
-    public var url: String {
+    /// The superuser's password, from the `password` file (created with the cluster).
+    public func password() throws(EmbeddedPostgresError) -> String {
+        guard let text = try? String(contentsOf: passwordFile, encoding: .utf8) else {
+            throw .commandFailed(command: "read \(passwordFile.path)", output: "the cluster's password file is missing")
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A URL that both `psql` and thidua's DATABASE_URL accept, with the password (hex, so it needs no escaping).
+    public var url: String { url(database: Self.database) }
+
+    public func url(database: String) -> String {
         let host =
             socketDirectory.path.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+"]))
             ?? socketDirectory.path
-        return "postgresql://\(Self.superuser)@/\(Self.database)?host=\(host)"
+        let secret = (try? password()).map { ":\($0)" } ?? ""
+        return "postgresql://\(Self.superuser)\(secret)@/\(database)?host=\(host)"
     }
 
     /// - Parameter runAs: the user running the server; by default `postgres` when thidua runs as root.
@@ -92,7 +109,9 @@ public struct EmbeddedCluster: Sendable {
                 logger.warning("removing stale postmaster.pid left by a crash")
                 try? FileManager.default.removeItem(at: pgdata.appending(path: "postmaster.pid"))
             }
-            var options = ["-c listen_addresses=''", "-c unix_socket_directories='\(socketDirectory.path)'"]
+            var options = [
+                "-c listen_addresses=''", "-c unix_socket_directories='\(socketDirectory.path)'", "-c unix_socket_permissions=0700",
+            ]
             options += settings.sorted { $0.key < $1.key }.map { "-c \($0.key)=\($0.value)" }
             let result = try await runner.run(
                 binaries.pgCtl,
@@ -100,6 +119,7 @@ public struct EmbeddedCluster: Sendable {
             guard result.status == 0 else {
                 throw EmbeddedPostgresError.commandFailed(command: "pg_ctl start", output: result.output + "\n" + logTail())
             }
+            try await requirePassword(logger: logger)
             try await createDatabaseOnce()
             logger.info("started embedded PostgreSQL", metadata: ["dataDirectory": "\(dataDirectory.path)"])
             return .started
@@ -121,10 +141,63 @@ public struct EmbeddedCluster: Sendable {
         }
         logger.info("initialising embedded PostgreSQL", metadata: ["dataDirectory": "\(dataDirectory.path)"])
         try? FileManager.default.removeItem(at: pgdata)  // a half-made cluster from an interrupted initdb
+        let password = try ensurePasswordFile()
+        // initdb reads the password from a file the server's user can read; it is removed straight after.
+        let pwfile = dataDirectory.appending(path: ".initdb-password")
+        try writePrivate(password, to: pwfile, owner: runner.user)
+        defer { try? FileManager.default.removeItem(at: pwfile) }
         let result = try await runner.run(
             binaries.initdb,
-            ["-D", pgdata.path, "-U", Self.superuser, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"])
+            [
+                "-D", pgdata.path, "-U", Self.superuser, "--auth-local=scram-sha-256", "--auth-host=scram-sha-256",
+                "--pwfile=\(pwfile.path)", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions",
+            ])
         guard result.status == 0 else { throw EmbeddedPostgresError.commandFailed(command: "initdb", output: result.output) }
+    }
+
+    /// The password file, created with a new random password (32 bytes, hex) when missing.
+    private func ensurePasswordFile() throws -> String {
+        if let existing = try? password(), !existing.isEmpty { return existing }
+        var generator = SystemRandomNumberGenerator()
+        let password = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        try writePrivate(password + "\n", to: passwordFile, owner: nil)
+        return password
+    }
+
+    /// Writes a file readable by its owner only (0600), created with that mode.
+    private func writePrivate(_ text: String, to file: URL, owner: String?) throws {
+        try? FileManager.default.removeItem(at: file)
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw EmbeddedPostgresError.commandFailed(command: "write \(file.path)", output: "could not create the file")
+        }
+        if let owner, let account = getpwnam(owner) { _ = chown(file.path, account.pointee.pw_uid, account.pointee.pw_gid) }
+    }
+
+    /// A cluster made by an older thidua trusted every local connection: set the superuser's password, switch
+    /// pg_hba.conf to scram-sha-256 and reload, while the server still lets the owner in to do it.
+    private func requirePassword(logger: Logger) async throws {
+        let hba = pgdata.appending(path: "pg_hba.conf")
+        let rules = (try? String(contentsOf: hba, encoding: .utf8)) ?? ""
+        let trusting = rules.split(separator: "\n").contains { line in
+            !line.hasPrefix("#") && line.split(whereSeparator: \.isWhitespace).last == "trust"
+        }
+        guard trusting else { return }
+        logger.warning("securing an embedded cluster that trusted local users", metadata: ["dataDirectory": "\(dataDirectory.path)"])
+        let password = try ensurePasswordFile()
+        let altered = try await runner.run(
+            binaries.directory.appending(path: "psql"),
+            [
+                "-h", socketDirectory.path, "-U", Self.superuser, "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
+                "SET password_encryption = 'scram-sha-256'; ALTER ROLE \(Self.superuser) PASSWORD '\(password)'",
+            ])
+        guard altered.status == 0 else { throw EmbeddedPostgresError.commandFailed(command: "psql (set password)", output: altered.output) }
+        let secured = rules.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard !line.hasPrefix("#"), line.split(whereSeparator: \.isWhitespace).last == "trust" else { return String(line) }
+            return String(line.dropLast("trust".count)) + "scram-sha-256"
+        }.joined(separator: "\n")
+        try secured.write(to: hba, atomically: false, encoding: .utf8)
+        let reloaded = try await runner.run(binaries.pgCtl, ["reload", "-D", pgdata.path])
+        guard reloaded.status == 0 else { throw EmbeddedPostgresError.commandFailed(command: "pg_ctl reload", output: reloaded.output) }
     }
 
     /// initdb makes only `postgres` and the templates; thidua's database is created once, on the first start.
@@ -133,17 +206,21 @@ public struct EmbeddedCluster: Sendable {
         guard !FileManager.default.fileExists(atPath: marker.path) else { return }
         let result = try await runner.run(
             binaries.directory.appending(path: "createdb"),
-            ["-h", socketDirectory.path, "-U", Self.superuser, Self.database])
+            ["-h", socketDirectory.path, "-U", Self.superuser, Self.database], environment: ["PGPASSWORD": try password()])
         guard result.status == 0 || result.output.contains("already exists") else {
             throw EmbeddedPostgresError.commandFailed(command: "createdb", output: result.output)
         }
         FileManager.default.createFile(atPath: marker.path, contents: nil)
     }
 
-    /// Creates the folder and, when the server runs as another user, hands it over and checks they can reach it.
+    /// Creates the folder (0700: nobody else may enter, list or reach the socket) and, when the server runs as another
+    /// user, hands it over and checks they can reach it. An existing folder gets the same modes.
     private func prepareFolder() throws {
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: socketDirectory, withIntermediateDirectories: true)
+        for path in [dataDirectory.path, socketDirectory.path] { _ = chmod(path, 0o700) }
+        if fileManager.fileExists(atPath: logFile.path) { _ = chmod(logFile.path, 0o600) }
+        if fileManager.fileExists(atPath: passwordFile.path) { _ = chmod(passwordFile.path, 0o600) }
         guard let user = runner.user, let account = getpwnam(user) else { return }
         let uid = account.pointee.pw_uid
         let gid = account.pointee.pw_gid
@@ -163,7 +240,7 @@ public struct EmbeddedCluster: Sendable {
     /// Serialises start-up between processes sharing the folder (flock on `.lock`).
     private func withFolderLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         let path = dataDirectory.appending(path: ".lock").path
-        let fd = open(path, O_CREAT | O_RDWR, 0o644)
+        let fd = open(path, O_CREAT | O_RDWR, 0o600)
         guard fd >= 0 else { return try await body() }
         defer { close(fd) }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

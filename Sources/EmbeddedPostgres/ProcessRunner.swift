@@ -18,7 +18,8 @@ struct ProcessRunner: Sendable {
     let user: String?
 
     /// Runs with absolute paths only: the working directory is inherited (the server's user may not be able to enter it).
-    func run(_ executable: URL, _ arguments: [String]) async throws -> Result {
+    /// `environment` is added to this process's own (e.g. `PGPASSWORD` for a client program).
+    func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
         let argv = user.map { ["/usr/sbin/runuser", "-u", $0, "--", executable.path] } ?? [executable.path]
         let command = argv + arguments
         let outputURL = FileManager.default.temporaryDirectory.appending(path: "thidua-\(UUID().uuidString).out")
@@ -27,7 +28,7 @@ struct ProcessRunner: Sendable {
             DispatchQueue.global().async {
                 continuation.resume(
                     with: Swift.Result<Int32, any Error> {
-                        try Self.spawnAndWait(command, output: outputURL.path)
+                        try Self.spawnAndWait(command, output: outputURL.path, environment: environment)
                     })
             }
         }
@@ -36,7 +37,7 @@ struct ProcessRunner: Sendable {
     }
 
     /// Blocking: spawns `command` with stdout and stderr to `output` and stdin from /dev/null, then waits for it.
-    private static func spawnAndWait(_ command: [String], output: String) throws -> Int32 {
+    private static func spawnAndWait(_ command: [String], output: String, environment: [String: String]) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -45,8 +46,12 @@ struct ProcessRunner: Sendable {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let cArguments = command.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
+        var merged = ProcessInfo.processInfo.environment
+        merged.merge(environment) { _, new in new }
+        let cEnvironment = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { cEnvironment.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, command[0], &actions, nil, cArguments, environ)
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, cArguments, cEnvironment)
         guard spawned == 0 else {
             throw EmbeddedPostgresError.commandFailed(command: command[0], output: String(cString: strerror(spawned)))
         }

@@ -27,7 +27,8 @@ struct EmbeddedClusterTests {
 
     func selectOne(_ cluster: EmbeddedCluster) async throws -> Int {
         let configuration = PostgresClient.Configuration(
-            unixSocketPath: cluster.socketPath, username: EmbeddedCluster.superuser, password: nil, database: EmbeddedCluster.database)
+            unixSocketPath: cluster.socketPath, username: EmbeddedCluster.superuser, password: try cluster.password(),
+            database: EmbeddedCluster.database)
         let client = PostgresClient(configuration: configuration)
         return try await withThrowingTaskGroup(of: Int.self) { group in
             group.addTask {
@@ -55,7 +56,8 @@ struct EmbeddedClusterTests {
             // Another process on the same folder: same cluster, not a failure.
             let second = try EmbeddedCluster(dataDirectory: folder, binaries: try PostgresBinaries.locate())
             #expect(try await second.start(logger: logger) == .alreadyRunning)
-            #expect(cluster.url.hasPrefix("postgresql://thidua@/thidua?host=/tmp/tpg-"))
+            // The owner's URL carries the password, so `psql "$(thidua db url)"` signs in.
+            #expect(cluster.url.hasPrefix("postgresql://thidua:\(try cluster.password())@/thidua?host=/tmp/tpg-"))
             try await cluster.stop(logger: logger)
             #expect(try await cluster.status() == .stopped)
         }
@@ -124,6 +126,80 @@ struct EmbeddedClusterTests {
         let deep = URL(fileURLWithPath: "/tmp/" + String(repeating: "d", count: 100))
         #expect(throws: EmbeddedPostgresError.self) {
             try EmbeddedCluster(dataDirectory: deep, binaries: PostgresBinaries(directory: URL(fileURLWithPath: "/usr/bin")))
+        }
+    }
+
+    /// Runs psql against the cluster as `user` (nil: this process's user) without a password; its exit status and output.
+    func psqlWithoutPassword(_ cluster: EmbeddedCluster, as user: String?) throws -> (status: Int32, output: String) {
+        let process = Process()
+        let psql = cluster.binaries.directory.appending(path: "psql").path
+        let arguments = ["-h", cluster.socketDirectory.path, "-U", EmbeddedCluster.superuser, "-d", "postgres", "-w", "-c", "SELECT 1"]
+        if let user {
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", user, "--", psql] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: psql)
+            process.arguments = arguments
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "PGPASSWORD")
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    func mode(_ path: String) throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int ?? -1
+    }
+
+    @Test("F1: only the owner gets in — folders and socket 0700, password 0600, scram-sha-256; no login without the password")
+    func f1OwnerOnly() async throws {
+        try await withFolder { folder in
+            let cluster = try EmbeddedCluster(dataDirectory: folder, binaries: try PostgresBinaries.locate())
+            try await cluster.start(logger: logger)
+            defer { Task { [logger] in try? await cluster.stop(logger: logger) } }
+            #expect(try mode(folder.path) == 0o700)
+            #expect(try mode(cluster.socketDirectory.path) == 0o700)
+            #expect(try mode(cluster.passwordFile.path) == 0o600)
+            #expect(try mode(cluster.socketPath) & 0o077 == 0)
+            let hba = try String(contentsOf: cluster.pgdata.appending(path: "pg_hba.conf"), encoding: .utf8)
+            #expect(!hba.split(separator: "\n").contains { !$0.hasPrefix("#") && $0.hasSuffix("trust") })
+            #expect(try psqlWithoutPassword(cluster, as: nil).status != 0)
+            if geteuid() == 0 {
+                let other = try psqlWithoutPassword(cluster, as: "nobody")
+                #expect(other.status != 0)
+            }
+            #expect(try await selectOne(cluster) == 1)
+            try await cluster.stop(logger: logger)
+        }
+    }
+
+    @Test("F1: a folder made by an older thidua (trust, 0755, no password) is secured when it next starts")
+    func f1UpgradesOldFolder() async throws {
+        try await withFolder { folder in
+            let cluster = try EmbeddedCluster(dataDirectory: folder, binaries: try PostgresBinaries.locate())
+            try await cluster.start(logger: logger)
+            try await cluster.stop(logger: logger)
+            // Turn it back into what 7d27e19 made.
+            let hbaFile = cluster.pgdata.appending(path: "pg_hba.conf")
+            let hba = try String(contentsOf: hbaFile, encoding: .utf8)
+            try hba.replacingOccurrences(of: "scram-sha-256", with: "trust").write(to: hbaFile, atomically: false, encoding: .utf8)
+            try FileManager.default.removeItem(at: cluster.passwordFile)
+            _ = chmod(folder.path, 0o755)
+            _ = chmod(cluster.socketDirectory.path, 0o755)
+
+            try await cluster.start(logger: logger)
+            #expect(try mode(folder.path) == 0o700)
+            #expect(try mode(cluster.passwordFile.path) == 0o600)
+            #expect(try !String(contentsOf: hbaFile, encoding: .utf8).contains("\ttrust"))
+            #expect(try psqlWithoutPassword(cluster, as: nil).status != 0)
+            #expect(try await selectOne(cluster) == 1)
+            try await cluster.stop(logger: logger)
         }
     }
 }

@@ -49,7 +49,7 @@ public actor TestCluster {
     /// A client configuration for one database of the test cluster.
     public nonisolated func configuration(database: String, cluster: EmbeddedCluster) -> PostgresClient.Configuration {
         var configuration = PostgresClient.Configuration(
-            unixSocketPath: cluster.socketPath, username: EmbeddedCluster.superuser, password: nil, database: database)
+            unixSocketPath: cluster.socketPath, username: EmbeddedCluster.superuser, password: try? cluster.password(), database: database)
         configuration.options.maximumConnections = 8
         return configuration
     }

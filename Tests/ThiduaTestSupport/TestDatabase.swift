@@ -11,7 +11,7 @@ public struct TestDatabase: Sendable {
     public var logger: Logger { TestCluster.shared.logger }
 
     /// A URL for this database that thidua's DATABASE_URL accepts.
-    public var url: String { "postgresql://\(EmbeddedCluster.superuser)@/\(name)?host=\(cluster.socketDirectory.path)" }
+    public var url: String { cluster.url(database: name) }
 
     /// Creates a database copied from the migrated template (or an empty one), runs `body`, drops it.
     public static func with<T: Sendable>(
