@@ -44,6 +44,26 @@ public struct EmbeddedCluster: Sendable {
     public var logFile: URL { dataDirectory.appending(path: "postgres.log") }
     public var socketPath: String { socketDirectory.appending(path: ".s.PGSQL.\(Self.port)").path }
     public var passwordFile: URL { dataDirectory.appending(path: "password") }
+    /// The application role's password (`thidua_app`, which owns nothing): `serve` connects with it.
+    public var appPasswordFile: URL { dataDirectory.appending(path: "app-password") }
+    public static let appRole = "thidua_app"
+
+    /// The application role's password, created (random, 0600) on first use.
+    public func appPassword() throws -> String {
+        if let text = try? String(contentsOf: appPasswordFile, encoding: .utf8), !text.isEmpty {
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let password = Self.randomSecret()
+        try writePrivate(password + "\n", to: appPasswordFile, owner: nil)
+        return password
+    }
+
+    /// The URL the application connects with: its own role, not the owner.
+    public var appURL: String {
+        url(database: Self.database).replacingOccurrences(
+            of: "postgresql://\(Self.superuser):\((try? password()) ?? "")@",
+            with: "postgresql://\(Self.appRole):\((try? appPassword()) ?? "")@")
+    }
 
     /// The superuser's password, from the `password` file (created with the cluster).
     public func password() throws(EmbeddedPostgresError) -> String {
@@ -158,10 +178,15 @@ public struct EmbeddedCluster: Sendable {
     /// The password file, created with a new random password (32 bytes, hex) when missing.
     private func ensurePasswordFile() throws -> String {
         if let existing = try? password(), !existing.isEmpty { return existing }
-        var generator = SystemRandomNumberGenerator()
-        let password = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let password = Self.randomSecret()
         try writePrivate(password + "\n", to: passwordFile, owner: nil)
         return password
+    }
+
+    /// 32 random bytes as hex: safe in a URL and in SQL quoting alike.
+    static func randomSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
     /// Writes a file readable by its owner only (0600), created with that mode.
@@ -220,7 +245,7 @@ public struct EmbeddedCluster: Sendable {
         try fileManager.createDirectory(at: socketDirectory, withIntermediateDirectories: true)
         for path in [dataDirectory.path, socketDirectory.path] { _ = chmod(path, 0o700) }
         if fileManager.fileExists(atPath: logFile.path) { _ = chmod(logFile.path, 0o600) }
-        if fileManager.fileExists(atPath: passwordFile.path) { _ = chmod(passwordFile.path, 0o600) }
+        for file in [passwordFile, appPasswordFile] where fileManager.fileExists(atPath: file.path) { _ = chmod(file.path, 0o600) }
         guard let user = runner.user, let account = getpwnam(user) else { return }
         let uid = account.pointee.pw_uid
         let gid = account.pointee.pw_gid

@@ -37,13 +37,22 @@ public func buildApplication(
         services: services,
         logger: logger)
     app.addServices(client)
-    let migrate = configuration.migrate
+    let (migrate, owner, appPassword) = (configuration.migrate, configuration.migrationDatabase, configuration.appRolePassword)
     app.beforeServerStarts {
-        let migrator = Migrator(client: client, logger: logger)
-        if migrate {
-            try await migrator.apply()
+        // Migrations run as the owner when one is given; the requests then use the application role.
+        @Sendable func prepare(_ client: PostgresClient) async throws {
+            let migrator = Migrator(client: client, logger: logger)
+            if migrate {
+                try await migrator.apply()
+            } else {
+                try await migrator.requireUpToDate()
+            }
+            if let appPassword { try await migrator.enableAppRole(password: appPassword) }
+        }
+        if let owner {
+            try await PostgresClient.withRunning(owner, logger: logger) { try await prepare($0) }
         } else {
-            try await migrator.requireUpToDate()
+            try await prepare(client)
         }
     }
     return app

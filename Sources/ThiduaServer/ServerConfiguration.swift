@@ -5,7 +5,13 @@ import PostgresNIO
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
+    /// How the requests reach the database: in production the application role (`thidua_app`), which owns nothing.
     public var database: PostgresClient.Configuration
+    /// The owner, who runs the migrations (security review F6); nil when `database` is also the owner.
+    public var migrationDatabase: PostgresClient.Configuration?
+    /// When set, the owner gives the application role this password after the migrations (the embedded default, and a
+    /// deployment whose DATABASE_URL names `thidua_app`).
+    public var appRolePassword: String?
     /// Written to the log when the database cannot be reached: "embedded (/path)" or the server's host, never a password.
     public var databaseDescription: String
     /// Apply pending migrations at start; when false, pending migrations stop the start with an error.

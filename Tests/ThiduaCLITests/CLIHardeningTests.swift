@@ -32,4 +32,27 @@ struct CLIHardeningTests {
         #expect(mode == 0o600)
         #expect(try String(contentsOf: file, encoding: .utf8).contains("admin\t"))
     }
+
+    @Test("F6c: audit head prints SEQ:HASH; verify --expect-head fails, naming why, once rows up to it were removed")
+    func f6ExpectHead() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            _ = try cli.run("user", "add", "Lê Văn An", "--role", "admin")
+            _ = try cli.run("user", "add", "Trần Thị Bình", "--role", "union")
+            let head = try cli.run("audit", "head")
+            #expect(head.status == 0)
+            let recorded = head.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let parts = recorded.split(separator: ":")
+            #expect(parts.count == 2 && Int(parts[0]) ?? 0 >= 2 && parts[1].count == 64)
+            #expect(try cli.run("audit", "verify", "--expect-head", recorded).status == 0)
+            try await client.query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only", logger: database.logger)
+            // The last row goes: what is left is still a perfect chain.
+            try await client.query("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)", logger: database.logger)
+            #expect(try cli.run("audit", "verify").status == 0)  // a bare check cannot tell a shorter log from a true one
+            let checked = try cli.run("audit", "verify", "--expect-head", recorded)
+            #expect(checked.status != 0)
+            #expect(checked.stdout.contains("rows were removed"))
+            #expect(try cli.run("audit", "verify", "--expect-head", "nonsense").status != 0)
+        }
+    }
 }

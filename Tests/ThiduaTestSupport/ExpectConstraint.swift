@@ -16,7 +16,7 @@ public func expectRefusal(
     sqlState: String, containing text: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> Void
 ) async {
     await expectRefusal(sourceLocation: sourceLocation, body) { info in
-        info.sqlState == sqlState && info.message.contains(text) ? nil : "expected SQLSTATE \(sqlState) with \"\(text)\""
+        info.sqlState == sqlState && (text.isEmpty || info.message.contains(text)) ? nil : "expected SQLSTATE \(sqlState) with \"\(text)\""
     }
 }
 

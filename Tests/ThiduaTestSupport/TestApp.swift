@@ -11,8 +11,10 @@ public func withTestApp(
     _ body: @Sendable (any ApplicationProtocol, Seed) async throws -> Void
 ) async throws {
     try await TestDatabase.with { database, client in
+        // The requests use the application role, as in production; the owner (the test cluster's superuser) migrates.
         var configuration = ServerConfiguration(
-            host: "127.0.0.1", port: 0, database: database.configuration, databaseDescription: "test \(database.name)")
+            host: "127.0.0.1", port: 0, database: database.appConfiguration, databaseDescription: "test \(database.name)")
+        configuration.migrationDatabase = database.configuration
         configure(&configuration)
         let app = try await buildApplication(configuration, logger: database.logger)
         try await body(app, Seed(client: client, logger: database.logger))

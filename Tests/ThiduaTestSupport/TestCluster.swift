@@ -18,6 +18,9 @@ public actor TestCluster {
     private var ready: Task<EmbeddedCluster, any Error>?
 
     static let templateName = "thidua_template"
+    /// The application role and its password in the test cluster (the role is cluster-wide; set once at start).
+    public static let appRole = "thidua_app"
+    static let appPassword = "thidua-app-test"
 
     /// The running cluster with its template; started on first use, stopped when the test process exits.
     public func cluster() async throws -> EmbeddedCluster {
@@ -41,7 +44,9 @@ public actor TestCluster {
             try await client.query("CREATE DATABASE \(unescaped: templateName)", logger: logger)
         }
         try await withClient(database: templateName, cluster: cluster, logger: logger) { client in
-            try await Migrator(client: client, logger: logger).apply()
+            let migrator = Migrator(client: client, logger: logger)
+            try await migrator.apply()
+            try await migrator.enableAppRole(password: appPassword)
         }
         return cluster
     }

@@ -10,6 +10,14 @@ public struct TestDatabase: Sendable {
     public let configuration: PostgresClient.Configuration
     public var logger: Logger { TestCluster.shared.logger }
 
+    /// The same database as the application role (`thidua_app`), the way `serve` connects.
+    public var appConfiguration: PostgresClient.Configuration {
+        var configuration = PostgresClient.Configuration(
+            unixSocketPath: cluster.socketPath, username: TestCluster.appRole, password: TestCluster.appPassword, database: name)
+        configuration.options.maximumConnections = 8
+        return configuration
+    }
+
     /// A URL for this database that thidua's DATABASE_URL accepts.
     public var url: String { cluster.url(database: name) }
 

@@ -35,22 +35,31 @@ struct Serve: AsyncParsableCommand {
         var logger = database.logger()
         if database.logLevel == .warning { logger.logLevel = .info }  // a server reports its requests by default
         var services: [any Service] = []
-        let configuration: ServerConfiguration
+        var configuration: ServerConfiguration
         switch try database.target() {
         case .server(let server, let description):
             configuration = ServerConfiguration(
                 host: host, port: port, database: server, databaseDescription: description, migrate: migrate,
                 maxEvidenceBytes: maxEvidenceMib * 1_048_576)
+            // MIGRATION_DATABASE_URL: the owner runs the migrations; if DATABASE_URL names the application role, the owner
+            // also gives it its password (security review F6).
+            if let owner = try database.migrationTarget() {
+                configuration.migrationDatabase = owner
+                if server.username == Migrator.appRole { configuration.appRolePassword = server.password }
+            }
         case .embedded(let cluster):
             let outcome = try await cluster.start(logger: logger)
             if outcome == .alreadyRunning {
                 logger.info("reusing the embedded PostgreSQL already running in \(cluster.dataDirectory.path)")
             }
             services.append(ClusterService(cluster: cluster, stopOnShutdown: outcome == .started, logger: logger))
+            // The cluster holds both roles: the owner migrates, the requests use the application role.
             configuration = ServerConfiguration(
-                host: host, port: port, database: try DatabaseURL.configuration(cluster.url),
+                host: host, port: port, database: try DatabaseURL.configuration(cluster.appURL),
                 databaseDescription: "embedded (\(cluster.dataDirectory.path))", migrate: migrate,
                 maxEvidenceBytes: maxEvidenceMib * 1_048_576)
+            configuration.migrationDatabase = try DatabaseURL.configuration(cluster.url)
+            configuration.appRolePassword = try cluster.appPassword()
         }
         let app = try await buildApplication(configuration, logger: logger, services: services)
         try await app.runService()

@@ -34,6 +34,12 @@ struct DatabaseOptions: ParsableArguments {
         return .embedded(try cluster(environment: environment))
     }
 
+    /// The owner's connection for migrations when it differs from DATABASE_URL: `MIGRATION_DATABASE_URL`.
+    func migrationTarget(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresClient.Configuration? {
+        guard let url = environment["MIGRATION_DATABASE_URL"], !url.isEmpty else { return nil }
+        return try DatabaseURL.configuration(url)
+    }
+
     func cluster(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> EmbeddedCluster {
         let folder = dataDir ?? environment["THIDUA_DATA_DIR"] ?? ".thidua"
         let url = URL(fileURLWithPath: folder, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -57,7 +63,8 @@ struct DatabaseOptions: ParsableArguments {
         var startedCluster: EmbeddedCluster?
         switch try target() {
         case .server(let server, _):
-            configuration = server
+            // Commands are the operator's: they connect as the owner when MIGRATION_DATABASE_URL names it.
+            configuration = databaseURL == nil ? (try migrationTarget() ?? server) : server
         case .embedded(let cluster):
             if try await cluster.start(logger: logger) == .started { startedCluster = cluster }
             configuration = try DatabaseURL.configuration(cluster.url)

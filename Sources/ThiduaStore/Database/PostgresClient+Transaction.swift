@@ -68,3 +68,18 @@ extension PostgresClient {
         try await query("SELECT 1", logger: logger)
     }
 }
+
+extension PostgresClient {
+    /// Runs a client for the duration of `body` and shuts it down afterwards (its connections closed). The CLI, the
+    /// server's migration step and the test support all use this one helper.
+    public static func withRunning<T: Sendable>(
+        _ configuration: PostgresClient.Configuration, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T
+    ) async throws -> T {
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await body(client)
+        }
+    }
+}

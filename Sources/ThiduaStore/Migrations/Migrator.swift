@@ -46,6 +46,18 @@ public struct Migrator: Sendable {
     }
 
     /// For `serve --no-migrate`: throws when the database is behind the binary.
+    /// The role the application connects as (migration 0012 creates it without a password).
+    public static let appRole = "thidua_app"
+
+    /// Lets the application role sign in with `password` (run as the owner, after the migrations). The password is
+    /// quoted by PostgreSQL itself (`format('%L')`): ALTER ROLE takes no bound parameters.
+    public func enableAppRole(password: String) async throws {
+        let rows = try await client.rows(
+            "SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', \(Self.appRole), \(password))", logger: logger)
+        let statement = try rows.required("vai trò ứng dụng").decode(String.self)
+        try await client.rows(PostgresQuery(unsafeSQL: statement), logger: logger)
+    }
+
     public func requireUpToDate() async throws {
         let plan = try await plan()
         guard plan.pending.isEmpty else { throw MigrationError.pending(plan.pending.map(\.name)) }
