@@ -39,17 +39,32 @@ struct DeploymentFileTests {
         #expect(app["build"]?.string == ".")
     }
 
-    @Test("The app gets a DATABASE_URL that points at the db service with the db's user and database")
-    func databaseURL() throws {
+    @Test("F18: the app connects as its own role; the owner migrates; passwords have no default; the port stays local")
+    func databaseURLs() throws {
         let compose = try Self.compose()
-        let url = try #require(compose["services"]?["app"]?["environment"]?["DATABASE_URL"]?.string)
-        let environment = compose["services"]?["db"]?["environment"]
-        let user = try #require(environment?["POSTGRES_USER"]?.string)
-        let database = try #require(environment?["POSTGRES_DB"]?.string)
-        #expect(url.hasPrefix("postgres://\(user):"))
-        #expect(url.contains("@db:5432/\(database)"))
+        let environment = compose["services"]?["app"]?["environment"]
+        let url = try #require(environment?["DATABASE_URL"]?.string)
+        let owner = try #require(environment?["MIGRATION_DATABASE_URL"]?.string)
+        let db = compose["services"]?["db"]?["environment"]
+        let user = try #require(db?["POSTGRES_USER"]?.string)
+        let database = try #require(db?["POSTGRES_DB"]?.string)
+        #expect(url.hasPrefix("postgres://thidua_app:${THIDUA_APP_PASSWORD:?"))
+        #expect(owner.hasPrefix("postgres://\(user):${POSTGRES_PASSWORD:?"))
+        #expect(url.contains("@db:5432/\(database)") && owner.contains("@db:5432/\(database)"))
+        #expect(db?["POSTGRES_PASSWORD"]?.string?.hasPrefix("${POSTGRES_PASSWORD:?") == true)
+        let text = try String(contentsOf: Self.root.appending(path: "docker-compose.yml"), encoding: .utf8)
+        #expect(!text.contains(":-"), "no variable may fall back to a default password")
+        #expect(compose["services"]?["app"]?["ports"]?.array?.first?.string == "127.0.0.1:8080:8080")
         let command = compose["services"]?["app"]?["command"]?.array?.compactMap(\.string) ?? []
         #expect(command.starts(with: ["serve", "--host", "0.0.0.0"]))
+    }
+
+    @Test("F18: every dependency is pinned to the exact version the tests ran")
+    func exactVersions() throws {
+        let manifest = try String(contentsOf: Self.root.appending(path: "Package.swift"), encoding: .utf8)
+        let packages = manifest.split(separator: "\n").filter { $0.contains(".package(url:") }
+        #expect(packages.count >= 8)
+        #expect(packages.allSatisfy { $0.contains("exact:") }, "\(packages.filter { !$0.contains("exact:") })")
     }
 
     @Test("The Dockerfile builds the thidua product and runs it as an unprivileged user")
