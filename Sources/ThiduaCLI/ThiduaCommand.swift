@@ -11,7 +11,8 @@ public struct ThiduaCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Migrate.self, DatabaseCommand.self, UserCommand.self, ImportCommand.self,
-            AuditCommand.self, ReportCommand.self, CatalogueCommand.self, RulesCommand.self, Demo.self,
+            AuditCommand.self, BackupCommand.self, RestoreCommand.self, ReportCommand.self, CatalogueCommand.self, RulesCommand.self,
+            Demo.self,
         ])
 
     public init() {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import EmbeddedPostgres
 import Hummingbird
 import Logging
@@ -21,6 +22,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest evidence file accepted, in MiB.")
     var maxEvidenceMib = 20
 
+    @Option(help: "Write a backup here when the server starts and then every day (thidua-YYYYMMDD-HHMMSS.dump).")
+    var backupDir: String?
+
+    @Option(help: "How many backups --backup-dir keeps (the newest).")
+    var backupKeep = 14
+
+    @Option(help: .hidden) var backupIntervalSeconds = 86_400
+
     @Flag(
         name: .customLong("migrate"), inversion: .prefixedNo,
         help: "Apply pending migrations at start; with --no-migrate, pending migrations are an error.")
@@ -29,6 +38,8 @@ struct Serve: AsyncParsableCommand {
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
         guard (1...1024).contains(maxEvidenceMib) else { throw ValidationError("--max-evidence-mib must be between 1 and 1024.") }
+        guard (1...3650).contains(backupKeep) else { throw ValidationError("--backup-keep must be between 1 and 3650.") }
+        guard backupIntervalSeconds >= 1 else { throw ValidationError("--backup-interval-seconds must be positive.") }
     }
 
     func run() async throws {
@@ -60,6 +71,13 @@ struct Serve: AsyncParsableCommand {
                 maxEvidenceBytes: maxEvidenceMib * 1_048_576)
             configuration.migrationDatabase = try DatabaseURL.configuration(cluster.url)
             configuration.appRolePassword = try cluster.appPassword()
+        }
+        if let backupDir {
+            let folder = URL(fileURLWithPath: backupDir, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            services.append(
+                BackupService(
+                    database: database, folder: folder.absoluteURL, keep: backupKeep, interval: .seconds(backupIntervalSeconds),
+                    logger: logger))
         }
         let app = try await buildApplication(configuration, logger: logger, services: services)
         try await app.runService()
