@@ -24,7 +24,8 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let client = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
     let dependencies = AppDependencies(client: client, maxEvidenceBytes: configuration.maxEvidenceBytes)
-    let router = buildRouter(dependencies, databaseDescription: configuration.databaseDescription)
+    let router = buildRouter(
+        dependencies, databaseDescription: configuration.databaseDescription, healthTimeout: configuration.healthTimeout)
     let headerTimeout = configuration.headerTimeout
     var app = Application(
         router: router,
@@ -59,14 +60,17 @@ public func buildApplication(
 }
 
 /// The routes: `/health` in the open, everything under `/v1` behind a bearer token.
-public func buildRouter(_ dependencies: AppDependencies, databaseDescription: String) -> Router<AppRequestContext> {
+public func buildRouter(
+    _ dependencies: AppDependencies, databaseDescription: String, healthTimeout: Duration = .milliseconds(900)
+) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: QueryTextMiddleware())
     router.add(middleware: AuthenticationMiddleware(accounts: AccountRepository(client: dependencies.client)))
-    HealthController(client: dependencies.client, databaseDescription: databaseDescription).addRoutes(to: router)
+    HealthController(client: dependencies.client, databaseDescription: databaseDescription, databaseTimeout: healthTimeout)
+        .addRoutes(to: router)
     router.get("openapi.yaml") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],

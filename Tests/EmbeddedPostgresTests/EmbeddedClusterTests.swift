@@ -202,4 +202,30 @@ struct EmbeddedClusterTests {
             try await cluster.stop(logger: logger)
         }
     }
+
+    @Test("serve's supervisor starts the cluster again after its postmaster is killed")
+    func supervisorRestartsAfterCrash() async throws {
+        try await withFolder { folder in
+            let cluster = try EmbeddedCluster(dataDirectory: folder, binaries: try PostgresBinaries.locate())
+            try await cluster.start(logger: logger)
+            let service = ClusterService(cluster: cluster, stopOnShutdown: true, logger: logger, checkEvery: .milliseconds(200))
+            let supervisor = Task { await service.supervise() }
+            defer { supervisor.cancel() }
+            let text = try String(contentsOf: cluster.pgdata.appending(path: "postmaster.pid"), encoding: .utf8)
+            let pid = try #require(Int32(text.split(separator: "\n").first ?? ""))
+            #expect(kill(pid, SIGKILL) == 0)
+            try await Task.sleep(for: .milliseconds(500))
+            var back = false
+            for _ in 0..<120 {
+                if cluster.isPostmasterAlive, (try? await selectOne(cluster)) == 1 {
+                    back = true
+                    break
+                }
+                try await Task.sleep(for: .milliseconds(250))
+            }
+            #expect(back, "the cluster was not started again")
+            supervisor.cancel()
+            try await cluster.stop(logger: logger)
+        }
+    }
 }

@@ -15,6 +15,8 @@ public func withTestApp(
         var configuration = ServerConfiguration(
             host: "127.0.0.1", port: 0, database: database.appConfiguration, databaseDescription: "test \(database.name)")
         configuration.migrationDatabase = database.configuration
+        // The suite loads the machine: /health may take longer than production's 900 ms without the database being down.
+        configuration.healthTimeout = .seconds(10)
         configure(&configuration)
         let app = try await buildApplication(configuration, logger: database.logger)
         try await body(app, Seed(client: client, logger: database.logger))

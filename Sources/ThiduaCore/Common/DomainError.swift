@@ -15,6 +15,8 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let ineligible = Code(rawValue: "ineligible")
         /// An upload of a kind of file thidua does not keep (415).
         public static let unsupportedMediaType = Code(rawValue: "unsupported-media-type")
+        /// The database cannot be reached right now (503 with Retry-After): nothing was done, try again shortly.
+        public static let databaseUnavailable = Code(rawValue: "database-unavailable")
         /// A limit on stored evidence is reached (409): the files already there count, retracted ones included.
         public static let quotaExceeded = Code(rawValue: "quota-exceeded")
         public var description: String { rawValue }

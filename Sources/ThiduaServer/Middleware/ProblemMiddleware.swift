@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import ThiduaCore
+import ThiduaStore
 
 /// Outermost middleware: every error leaves as problem+json. Unknown errors become a generic 500,
 /// logged once with the request id; no internals reach the client.
@@ -40,6 +41,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                     code: "bad-request", status: error.status, title: "Yêu cầu không đọc được",
                     detail: error.body ?? "Yêu cầu không đúng định dạng.")
             }
+        case _ where StoreErrorMapping.isDatabaseUnavailable(error):
+            context.logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: error))"])
+            return Problem(StoreErrorMapping.unavailable)
         default:
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
             return .internalError

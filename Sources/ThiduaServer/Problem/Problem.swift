@@ -88,6 +88,7 @@ extension Problem {
             case .ineligible: (.unprocessableContent, "Chưa đủ điều kiện khen thưởng")
             case .unsupportedMediaType: (.unsupportedMediaType, "Loại tệp không được nhận")
             case .quotaExceeded: (.conflict, "Vượt hạn mức lưu trữ")
+            case .databaseUnavailable: (.serviceUnavailable, "Tạm thời chưa phục vụ được")
             default: (.badRequest, "Yêu cầu không hợp lệ")
             }
         let detail = error.violations.isEmpty ? error.message : error.message + " " + error.violations.map(\.message).joined(separator: " ")
@@ -96,5 +97,6 @@ extension Problem {
             errors: error.violations.isEmpty ? nil : error.violations)
         self.currentStatus = error.currentStatus
         self.allowedStatuses = error.allowedStatuses
+        if error.code == .databaseUnavailable { self.retryAfter = 5 }
     }
 }

@@ -3,8 +3,9 @@ import ThiduaCore
 
 /// Turns PostgreSQL's refusals into `DomainError`s by constraint name; `PSQLError` never leaves ThiduaStore.
 /// Anything not recognised is rethrown as it is (and becomes a generic 500 at the edge).
-enum StoreErrorMapping {
+public enum StoreErrorMapping {
     static func map(_ error: any Error) -> any Error {
+        if isDatabaseUnavailable(error) { return unavailable }
         guard let error = error as? PSQLError, let info = error.serverInfo else { return error }
         let constraint = info[.constraintName] ?? ""
         if let known = byConstraint[constraint] { return known }
@@ -89,4 +90,24 @@ enum StoreErrorMapping {
             .init(field: "url", message: "Liên kết phải bắt đầu bằng http:// hoặc https://; ghi chú không được để trống.")
         ]),
     ]
+
+    /// The refusal for a request the database could not take: nothing was done.
+    public static let unavailable = DomainError(
+        .databaseUnavailable,
+        "Cơ sở dữ liệu đang tạm ngừng (đang khởi động lại hoặc mất kết nối); yêu cầu chưa được thực hiện, hãy thử lại sau ít giây.")
+
+    /// Whether an error means "the database is not there right now" rather than "this request is wrong": the pool cannot
+    /// connect (or has given up for a while), the connection dropped, or the server is shutting down or starting up.
+    public static func isDatabaseUnavailable(_ error: any Error) -> Bool {
+        // The pool's own error type is not exported by PostgresNIO; it only ever means "no connection to give".
+        if String(reflecting: type(of: error)).hasSuffix("ConnectionPoolError") { return true }
+        guard let error = error as? PSQLError else { return false }
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed: return true
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            return state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state)
+        default: return false
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import Synchronization
 import Logging
 import PostgresNIO
 import ThiduaStore
@@ -23,9 +24,23 @@ struct HealthController {
         router.get("health") { _, context in try await self.health(context: context) }
     }
 
+    /// How long `/health` waits for the database (default 900 ms): a load balancer must hear "down" promptly.
+    var databaseTimeout: Duration = .milliseconds(900)
+
     func health(context: AppRequestContext) async throws -> EditedResponse<Health> {
         do {
-            let plan = try await Migrator(client: client, logger: context.logger).plan()
+            let (client, logger, timeout) = (self.client, context.logger, databaseTimeout)
+            // Not a task group: a group waits for its children, and a lease from a pool that cannot connect ignores
+            // cancellation for seconds. The answer goes out at the timeout; the check finishes (or fails) on its own.
+            let plan: Migrator.Plan? = await withCheckedContinuation { continuation in
+                let answer = Answer(continuation)
+                Task { answer.give((try? await Migrator(client: client, logger: logger).plan()) ?? nil) }
+                Task {
+                    try? await Task.sleep(for: timeout)
+                    answer.give(nil)
+                }
+            }
+            guard let plan else { throw StoreErrorMapping.unavailable }
             let state = plan.pending.isEmpty ? "up" : "migrations-pending"
             return EditedResponse(
                 status: plan.pending.isEmpty ? .ok : .serviceUnavailable,
@@ -44,5 +59,20 @@ struct HealthController {
                     status: "unavailable",
                     database: .init(state: "down", appliedMigrations: nil, pendingMigrations: nil)))
         }
+    }
+}
+
+/// Resumes a continuation once, with whichever answer comes first.
+private final class Answer: Sendable {
+    private let continuation: Mutex<CheckedContinuation<Migrator.Plan?, Never>?>
+
+    init(_ continuation: CheckedContinuation<Migrator.Plan?, Never>) { self.continuation = Mutex(continuation) }
+
+    func give(_ plan: Migrator.Plan?) {
+        let waiting = continuation.withLock { value -> CheckedContinuation<Migrator.Plan?, Never>? in
+            defer { value = nil }
+            return value
+        }
+        waiting?.resume(returning: plan)
     }
 }
