@@ -68,4 +68,23 @@ struct OpenAPIDocumentTests {
             }
         }
     }
+
+    @Test("The document validates as OpenAPI 3.1 (openapi-spec-validator, installed in .venv by scripts/setup)")
+    func validatesAsOpenAPI() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let validator = root.appending(path: ".venv/bin/openapi-spec-validator")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: validator.path), "run ./scripts/setup: it installs openapi-spec-validator in .venv"
+        )
+        let process = Process()
+        process.executableURL = validator
+        process.arguments = [root.appending(path: "Sources/ThiduaServer/OpenAPI/openapi.yaml").path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output.suffix(2000))")
+    }
 }
