@@ -10,7 +10,7 @@ import ThiduaStore
 struct DatabaseOptions: ParsableArguments {
     @Option(
         help:
-            "PostgreSQL URL (postgres://user:pass@host:5432/db?sslmode=…, or ?host=/socket/dir). Default: $DATABASE_URL, else the embedded cluster."
+            "PostgreSQL URL (postgres://user:pass@host:5432/db?sslmode=…, or ?host=/socket/dir). Default: $DATABASE_URL, else the embedded cluster. Prefer the environment variable: a flag's password shows in the process list."
     )
     var databaseURL: String?
 
