@@ -208,4 +208,20 @@ struct HardeningRequestTests {
             }
         }
     }
+
+    @Test("F19g: a JSON route refuses a body said to be something else (415); JSON and no Content-Type are read")
+    func f19JSONContentType() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let body = #"{"code":"X1","name":"Tổ mới","kind":"collective","parentId":"\#(f.school.id)"}"#
+            try await app.test(.router) { client in
+                let xml = try await client.send(.post, "/v1/units", token: f.admin, json: body, headers: [.contentType: "text/xml"])
+                #expect(xml.status == 415)
+                #expect(xml.body["errors"]?.array?.first?["field"]?.string == "Content-Type")
+                let json = try await client.send(
+                    .post, "/v1/units", token: f.admin, json: body, headers: [.contentType: "application/json; charset=utf-8"])
+                #expect(json.status == 201)
+            }
+        }
+    }
 }

@@ -7,6 +7,7 @@ import ThiduaCore
 /// - a body over 2 MiB is a 413 problem, read no further;
 /// - every string in it (values and keys, however deep) is checked for control, bidi and zero-width characters and for
 ///   its length (`FieldLimits`), each refusal a 422 naming the field as the client wrote it (`criteria[0].title`);
+/// - a body sent with a Content-Type other than JSON is a 415;
 /// - a body that is not JSON, or a value of the wrong type, is a 400 in Vietnamese naming the key; a number too large
 ///   for its field is a 422.
 public struct ThiduaRequestDecoder: RequestDecoder {
@@ -15,6 +16,15 @@ public struct ThiduaRequestDecoder: RequestDecoder {
     static let maxBytes = 2 * 1_048_576
 
     public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+        // A body said to be something else is not read as JSON (security review F19g); no Content-Type is taken as JSON.
+        if let contentType = request.headers[.contentType] {
+            let media = EvidenceRules.mediaType(contentType)
+            guard media == "application/json" || media.hasSuffix("+json") else {
+                throw DomainError(
+                    .unsupportedMediaType, "Nội dung phải là JSON: gửi kèm Content-Type: application/json.",
+                    violations: [.init(field: "Content-Type", message: "Cần application/json (nhận: \(media)).")])
+            }
+        }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: Self.maxBytes)
