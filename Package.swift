@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", exact: "1.35.2"),
         // Evidence forms: a streaming, linear-time multipart parser instead of a hand-written one (security review F2).
         .package(url: "https://github.com/vapor/multipart-kit.git", exact: "4.7.1"),
+        // GET /metrics in the Prometheus text format (swift-metrics is already resolved for Hummingbird).
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
     ],
     targets: [
         // Domain: values, rules, workflow. Foundation only, no I/O.
@@ -63,6 +66,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.embedInCode("OpenAPI/openapi.yaml")],
@@ -85,6 +89,8 @@ let package = Package(
             dependencies: [
                 "ThiduaCore", "ThiduaStore", "ThiduaServer", "ThiduaExport", "EmbeddedPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -25,7 +25,8 @@ public func buildApplication(
     let client = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
     let dependencies = AppDependencies(client: client, maxEvidenceBytes: configuration.maxEvidenceBytes)
     let router = buildRouter(
-        dependencies, databaseDescription: configuration.databaseDescription, healthTimeout: configuration.healthTimeout)
+        dependencies, databaseDescription: configuration.databaseDescription, healthTimeout: configuration.healthTimeout,
+        metrics: configuration.metrics)
     let headerTimeout = configuration.headerTimeout
     var app = Application(
         router: router,
@@ -61,12 +62,14 @@ public func buildApplication(
 
 /// The routes: `/health` in the open, everything under `/v1` behind a bearer token.
 public func buildRouter(
-    _ dependencies: AppDependencies, databaseDescription: String, healthTimeout: Duration = .milliseconds(900)
+    _ dependencies: AppDependencies, databaseDescription: String, healthTimeout: Duration = .milliseconds(900), metrics: Bool = false
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: RequestLogMiddleware(level: .info))
+    // Requests by route, method and status, with durations (swift-metrics; Prometheus when `serve --metrics-port`).
+    if metrics { router.add(middleware: MetricsMiddleware()) }
     router.add(middleware: QueryTextMiddleware())
     router.add(middleware: AuthenticationMiddleware(accounts: AccountRepository(client: dependencies.client)))
     HealthController(client: dependencies.client, databaseDescription: databaseDescription, databaseTimeout: healthTimeout)

@@ -20,6 +20,8 @@ public struct ServerConfiguration: Sendable {
     public var maxEvidenceBytes: Int
     /// How long a connection may take to send a request head, from opening or from the last response (default 10 s).
     public var headerTimeout: TimeAmount = .seconds(10)
+    /// Record request counts and durations by route and status through swift-metrics (`serve --metrics-port`).
+    public var metrics = false
     /// How long `/health` waits for the database before answering 503 (default 900 ms).
     public var healthTimeout: Duration = .milliseconds(900)
     /// How long a connection may stay without any traffic (default 60 s).

@@ -30,6 +30,12 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: .hidden) var backupIntervalSeconds = 86_400
 
+    @Option(help: "Serve GET /metrics (Prometheus text) on this port; off when not given.")
+    var metricsPort: Int?
+
+    @Option(help: "Address of the metrics listener (loopback by default: metrics are for your monitoring, not the world).")
+    var metricsHost = "127.0.0.1"
+
     @Flag(
         name: .customLong("migrate"), inversion: .prefixedNo,
         help: "Apply pending migrations at start; with --no-migrate, pending migrations are an error.")
@@ -40,6 +46,9 @@ struct Serve: AsyncParsableCommand {
         guard (1...1024).contains(maxEvidenceMib) else { throw ValidationError("--max-evidence-mib must be between 1 and 1024.") }
         guard (1...3650).contains(backupKeep) else { throw ValidationError("--backup-keep must be between 1 and 3650.") }
         guard backupIntervalSeconds >= 1 else { throw ValidationError("--backup-interval-seconds must be positive.") }
+        if let metricsPort, !(1...65535).contains(metricsPort) || metricsPort == port {
+            throw ValidationError("--metrics-port must be between 1 and 65535 and differ from --port.")
+        }
     }
 
     func run() async throws {
@@ -78,6 +87,10 @@ struct Serve: AsyncParsableCommand {
                 BackupService(
                     database: database, folder: folder.absoluteURL, keep: backupKeep, interval: .seconds(backupIntervalSeconds),
                     logger: logger))
+        }
+        if let metricsPort {
+            services.append(MetricsEndpoint.make(host: metricsHost, port: metricsPort, logger: logger))
+            configuration.metrics = true
         }
         let app = try await buildApplication(configuration, logger: logger, services: services)
         try await app.runService()

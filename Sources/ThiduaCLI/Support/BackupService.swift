@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import ServiceLifecycle
 
 /// `serve --backup-dir DIR`: a backup when the server starts and then every `interval`, named
@@ -33,7 +34,9 @@ struct BackupService: Service {
             let (head, size) = try await BackupCommand.backup(database, to: file)
             logger.info("backup written", metadata: ["file": "\(file.path)", "bytes": "\(size)", "auditHead": "\(head)"])
             try Self.prune(folder, keep: keep)
+            Counter(label: "thidua_backups_total", dimensions: [("outcome", "written")]).increment()
         } catch {
+            Counter(label: "thidua_backups_total", dimensions: [("outcome", "failed")]).increment()
             logger.error("backup failed", metadata: ["file": "\(file.path)", "error": "\(String(reflecting: error))"])
         }
     }

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import Logging
+import Metrics
 import ThiduaCore
 import ThiduaStore
 
@@ -43,6 +44,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         case _ where StoreErrorMapping.isDatabaseUnavailable(error):
             context.logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: error))"])
+            Counter(label: "thidua_database_unavailable_total").increment()
             return Problem(StoreErrorMapping.unavailable)
         default:
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
