@@ -72,6 +72,8 @@ public struct EmbeddedCluster: Sendable {
         }
         // sockaddr_un holds 108 bytes including the terminator.
         guard socketPath.utf8.count < 107 else { throw .socketPathTooLong(path: socketPath) }
+        // pg_ctl passes `-o` to the server through /bin/sh (security review F19b): no shell syntax in the path.
+        guard !self.dataDirectory.path.contains(where: { "'\"\\$`".contains($0) }) else { throw .unsafePath(path: self.dataDirectory.path) }
     }
 
     public func status() async throws -> Status {

@@ -7,6 +7,7 @@ public enum EmbeddedPostgresError: Error, Equatable, CustomStringConvertible {
     case noUnprivilegedUser
     case unreachableFolder(path: String, user: String)
     case socketPathTooLong(path: String)
+    case unsafePath(path: String)
     case commandFailed(command: String, output: String)
 
     public var description: String {
@@ -21,6 +22,9 @@ public enum EmbeddedPostgresError: Error, Equatable, CustomStringConvertible {
             "The PostgreSQL server runs as user \(user), who cannot reach \(path): choose a --data-dir that \(user) can reach (for example under /var/lib or /tmp)."
         case .socketPathTooLong(let path):
             "The data folder path is too long for a unix socket (\(path)): choose a shorter --data-dir."
+        case .unsafePath(let path):
+            "The data folder path (\(path)) holds a quote, a backslash, a dollar sign or a backtick, which the server's start-up "
+                + "command would read as shell syntax: choose a plain --data-dir."
         case .commandFailed(let command, let output):
             "\(command) failed: \(output.trimmingCharacters(in: .whitespacesAndNewlines))"
         }

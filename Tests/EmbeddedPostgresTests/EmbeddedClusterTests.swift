@@ -228,4 +228,16 @@ struct EmbeddedClusterTests {
             try await cluster.stop(logger: logger)
         }
     }
+
+    @Test("F19b: a data folder path with shell syntax is refused before anything runs")
+    func unsafePathRefused() throws {
+        for path in ["/tmp/a'b", "/tmp/a\"b", "/tmp/a$(id)", "/tmp/a`id`", "/tmp/a\\b"] {
+            #expect(throws: EmbeddedPostgresError.self) {
+                try EmbeddedCluster(dataDirectory: URL(fileURLWithPath: path), binaries: try PostgresBinaries.locate())
+            }
+        }
+        #expect(throws: Never.self) {
+            try EmbeddedCluster(dataDirectory: URL(fileURLWithPath: "/tmp/thidua data (trường)"), binaries: try PostgresBinaries.locate())
+        }
+    }
 }

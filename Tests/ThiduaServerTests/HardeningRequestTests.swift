@@ -121,9 +121,9 @@ struct HardeningRequestTests {
             try await app.test(.live) { client in
                 let port = try #require(client.port)
                 let whole = try RawSocket(port: port)
-                whole.send("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                let answer = whole.readUntilClosed().text  // 200, or 503 if the loaded test database is slow: answered either way
-                #expect(answer.hasPrefix("HTTP/1.1 200") || answer.hasPrefix("HTTP/1.1 503"))
+                // A route that needs no database, so a loaded test machine cannot make the answer late.
+                whole.send("GET /openapi.yaml HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                #expect(whole.readUntilClosed().text.hasPrefix("HTTP/1.1 200"))
                 whole.close()
 
                 let slow = try RawSocket(port: port)
