@@ -19,7 +19,7 @@ public actor TestCluster {
 
     static let templateName = "thidua_template"
     /// The application role and its password in the test cluster (the role is cluster-wide; set once at start).
-    public static let appRole = "thidua_app"
+    public static let appRole = Migrator.appRole
     static let appPassword = "thidua-app-test"
 
     /// The running cluster with its template; started on first use, stopped when the test process exits.
@@ -63,12 +63,7 @@ public actor TestCluster {
     static func withClient<T: Sendable>(
         database: String, cluster: EmbeddedCluster, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T
     ) async throws -> T {
-        let client = PostgresClient(configuration: shared.configuration(database: database, cluster: cluster), backgroundLogger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            return try await body(client)
-        }
+        try await PostgresClient.withRunning(shared.configuration(database: database, cluster: cluster), logger: logger, body)
     }
 }
 

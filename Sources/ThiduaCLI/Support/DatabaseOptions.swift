@@ -102,10 +102,7 @@ struct DatabaseOptions: ParsableArguments {
     static func run<T: Sendable>(
         _ configuration: PostgresClient.Configuration, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T
     ) async throws -> T {
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
+        try await PostgresClient.withRunning(configuration, logger: logger) { client in
             try await checkConnection(client, logger: logger)
             return try await body(client)
         }
