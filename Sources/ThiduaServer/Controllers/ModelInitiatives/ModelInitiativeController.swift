@@ -59,18 +59,11 @@ struct ModelInitiativeController {
     }
 
     @Sendable func review(_ request: Request, context: AuthenticatedContext) async throws -> EditedResponse<ReviewRepository.Summary> {
-        try Policy.require(context.account, .review)
-        let body = try await request.decode(as: ReviewRequest.self, context: context)
-        let vote = try FieldParsing.choice(body.vote, Vote.self, field: "vote", message: "vote phải là agree, disagree hoặc abstain.")
-        let summary = try await reviews.review(
-            .model(try id(context)), by: context.account, scores: body.scores ?? [:], vote: vote,
-            comment: VietnameseText.normalized(body.comment ?? ""), logger: context.logger)
-        return EditedResponse(status: .created, response: summary)
+        try await ReviewHandlers(reviews: reviews).submit(.model(try id(context)), request, context)
     }
 
     @Sendable func reviewSummary(_ request: Request, context: AuthenticatedContext) async throws -> ReviewRepository.Summary {
-        try Policy.require(context.account, .readReviews)
-        return try await reviews.summary(.model(try id(context)), viewer: context.account, logger: context.logger)
+        try await ReviewHandlers(reviews: reviews).summary(.model(try id(context)), context)
     }
 
     /// Recognition (or not) is the headmaster's; the other steps are the union's.

@@ -97,18 +97,11 @@ struct NominationController {
     }
 
     @Sendable func review(_ request: Request, context: AuthenticatedContext) async throws -> EditedResponse<ReviewRepository.Summary> {
-        try Policy.require(context.account, .review)
-        let body = try await request.decode(as: ReviewRequest.self, context: context)
-        let vote = try FieldParsing.choice(body.vote, Vote.self, field: "vote", message: "vote phải là agree, disagree hoặc abstain.")
-        let summary = try await reviews.review(
-            .nomination(try id(context)), by: context.account, scores: body.scores ?? [:], vote: vote,
-            comment: VietnameseText.normalized(body.comment ?? ""), logger: context.logger)
-        return EditedResponse(status: .created, response: summary)
+        try await ReviewHandlers(reviews: reviews).submit(.nomination(try id(context)), request, context)
     }
 
     @Sendable func reviewSummary(_ request: Request, context: AuthenticatedContext) async throws -> ReviewRepository.Summary {
-        try Policy.require(context.account, .readReviews)
-        return try await reviews.summary(.nomination(try id(context)), viewer: context.account, logger: context.logger)
+        try await ReviewHandlers(reviews: reviews).summary(.nomination(try id(context)), context)
     }
 
     @Sendable func recordRecusal(_ request: Request, context: AuthenticatedContext) async throws -> Response {
