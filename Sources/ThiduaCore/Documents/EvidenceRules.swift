@@ -32,6 +32,20 @@ public enum EvidenceRules {
         return type
     }
 
+    /// A file as uploaded: its name may not hide characters (bidi, zero-width: security review F12) nor be longer than a
+    /// name; its type must be one thidua keeps. Returns the type to store.
+    public static func validateFile(filename: String, contentType: String) throws(DomainError) -> String {
+        for (field, text) in [("filename", filename), ("Content-Type", contentType)] {
+            if let scalar = VietnameseText.forbiddenScalar(in: text) {
+                throw DomainError.validation([.init(field: field, message: VietnameseText.forbiddenMessage(scalar))])
+            }
+        }
+        if filename.count > FieldLimits.shortText {
+            throw DomainError.validation([.init(field: "filename", message: "Tên tệp dài quá \(FieldLimits.shortText) ký tự.")])
+        }
+        return try acceptedType(contentType)
+    }
+
     /// The type a stored file is served with: its own when allowed, else a download (`application/octet-stream`).
     public static func servedType(_ stored: String) -> String {
         allowedTypes.contains(mediaType(stored)) ? mediaType(stored) : "application/octet-stream"

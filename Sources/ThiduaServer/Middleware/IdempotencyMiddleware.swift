@@ -29,9 +29,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         do {
             body = try await request.collectBody(upTo: limit)
         } catch is NIOTooManyBytesError {
-            throw Problem(
-                code: "content-too-large", status: .contentTooLarge, title: "Nội dung quá lớn",
-                detail: "Nội dung vượt quá giới hạn \(limit / 1_048_576) MiB của địa chỉ này.")
+            throw Problem.contentTooLarge(limit: limit)
         }
         // What the answer depends on besides the body: the version the client expects and the type it sent.
         let conditions = [request.headers[.ifMatch] ?? "", request.headers[.contentType] ?? ""].joined(separator: "\n")

@@ -29,9 +29,7 @@ public struct ThiduaRequestDecoder: RequestDecoder {
         do {
             buffer = try await request.body.collect(upTo: Self.maxBytes)
         } catch is NIOTooManyBytesError {
-            throw Problem(
-                code: "content-too-large", status: .contentTooLarge, title: "Nội dung quá lớn",
-                detail: "Nội dung JSON vượt quá giới hạn \(Self.maxBytes / 1_048_576) MiB.")
+            throw Problem.contentTooLarge(limit: Self.maxBytes)
         }
         let data = Data(buffer.readableBytesView)
         guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {

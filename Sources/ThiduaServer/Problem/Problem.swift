@@ -65,6 +65,13 @@ extension Problem {
         Problem(code: "unauthenticated", status: .unauthorized, title: "Chưa đăng nhập", detail: detail)
     }
 
+    /// 413: a body over the limit of the route it was sent to.
+    static func contentTooLarge(limit: Int) -> Problem {
+        Problem(
+            code: "content-too-large", status: .contentTooLarge, title: "Nội dung quá lớn",
+            detail: "Nội dung gửi lên vượt quá giới hạn \(limit / 1_048_576) MiB.")
+    }
+
     static func badRequest(_ detail: String) -> Problem {
         Problem(code: "bad-request", status: .badRequest, title: "Yêu cầu không đọc được", detail: detail)
     }

@@ -91,7 +91,7 @@ public struct EvidenceRepository: Sendable {
             var sha: String?, filename: String?, contentType: String?, url: String?, note: String?
             switch content {
             case .file(let data, let name, let type):
-                let type = try EvidenceRules.acceptedType(type)
+                let type = try EvidenceRules.validateFile(filename: name, contentType: type)
                 try await Self.checkQuota(
                     adding: data.count, by: account, modelId: modelId, nominationId: nominationId, quota: quota, on: connection,
                     logger: logger)

@@ -151,17 +151,6 @@ struct EvidenceController {
             guard buffer.readableBytes > 0 else { throw DomainError.validation([.init(field: "body", message: "Tệp rỗng.")]) }
             content = .file(Data(buffer.readableBytesView), filename: filename, contentType: contentType)
         }
-        if case .file(_, let filename, let type) = content {
-            // A file name with a bidi or zero-width character can disguise its extension (security review F12).
-            for (field, text) in [("filename", filename), ("Content-Type", type)] {
-                if let scalar = VietnameseText.forbiddenScalar(in: text) {
-                    throw DomainError.validation([.init(field: field, message: VietnameseText.forbiddenMessage(scalar))])
-                }
-            }
-            if filename.count > FieldLimits.shortText {
-                throw DomainError.validation([.init(field: "filename", message: "Tên tệp dài quá \(FieldLimits.shortText) ký tự.")])
-            }
-        }
         let item = try await evidence.add(content, to: subject, by: context.account, logger: context.logger)
         return EditedResponse(status: .created, headers: [.location: "/v1/evidence/\(item.id)"], response: item)
     }
@@ -175,11 +164,7 @@ struct EvidenceController {
         }
     }
 
-    static func tooLarge(_ maxBytes: Int) -> Problem {
-        Problem(
-            code: "content-too-large", status: .contentTooLarge, title: "Tệp quá lớn",
-            detail: "Tệp vượt quá giới hạn \(maxBytes / 1_048_576) MiB.")
-    }
+    static func tooLarge(_ maxBytes: Int) -> Problem { .contentTooLarge(limit: maxBytes) }
 
     /// The file name from `Content-Disposition`: RFC 5987 `filename*=UTF-8''…` first, else `filename="…"`; NFC.
     static func filename(_ header: String?) -> String? {
