@@ -105,10 +105,11 @@ struct RewardMoneyLimitTests {
             awardCode: "LDTT", effectiveFrom: LocalDate(2017, 7, 31), coefficient: Coefficient(hundredths: 30), collectiveFactor: 1,
             authorityLevel: "unit", voteThreshold: nil, eligibility: [], citation: "", verified: true)
         let poisoned = BaseSalary(effectiveFrom: LocalDate(2030, 1, 1), amount: 900_000_000_000_000_000, citation: "")
-        #expect(throws: DomainError.self) {
+        let refusal = #expect(throws: DomainError.self) {
             try RewardQuote.compute(
                 award: "LDTT", rules: [rule], salaries: [poisoned], date: LocalDate(2030, 6, 1), collective: false, rounding: .up)
         }
+        #expect(refusal?.message.contains("vượt quá giới hạn") == true)
         #expect(RewardQuote.round(hundredthsOfDong: Int.max - 5, rounding: .up, unit: 10_000) == nil)
         #expect(throws: DomainError.self) { try BaseSalary.validate(amount: 1_000_000_001, from: "2030-01-01", citation: nil) }
     }

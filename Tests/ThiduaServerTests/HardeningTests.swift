@@ -229,11 +229,12 @@ struct HardeningTests {
                         UUID(uuidString: item.id)!, reason: "Nhầm tệp", by: f.unionAccount, logger: database.logger)
                 }
             }
-            await #expect(throws: DomainError.self) {
+            let refusal = await #expect(throws: DomainError.self) {
                 try await evidence.add(
                     .file(Data("tệp 3".utf8), filename: "t3.txt", contentType: "text/plain"), to: .nomination(nomination.id),
                     by: f.unionAccount, logger: database.logger)
             }
+            #expect(refusal?.code == .quotaExceeded)
             // A note is not a file: it takes no room and is still accepted.
             _ = try await evidence.add(.note("Ghi chú"), to: .nomination(nomination.id), by: f.unionAccount, logger: database.logger)
             #expect(try await seed.count("evidence") == 3)
