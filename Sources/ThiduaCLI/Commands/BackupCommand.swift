@@ -23,10 +23,10 @@ struct BackupCommand: AsyncParsableCommand {
     /// Records the head, dumps to `FILE.part` and renames it when complete; returns the head and the file's size.
     static func backup(_ database: DatabaseOptions, to file: URL) async throws -> (AuditHead, Int) {
         let partial = file.appendingPathExtension("part")
-        let (url, binaries) = try database.ownerURL()
+        let binaries = try database.postgresBinaries()
         let head = try await database.withDatabase { client, logger in
             let head = try await BackupRecords(client: client).record(file: file.lastPathComponent, logger: logger)
-            try await PostgresTools(binaries: binaries).dump(url: try url(), to: partial)
+            try await PostgresTools(binaries: binaries).dump(url: try database.ownerURL(), to: partial)
             return head
         }
         _ = chmod(partial.path, 0o600)
@@ -52,14 +52,14 @@ struct RestoreCommand: AsyncParsableCommand {
         guard FileManager.default.isReadableFile(atPath: source.path) else {
             throw ValidationError("Cannot read the backup \(source.path).")
         }
-        let (url, binaries) = try database.ownerURL()
+        let (database, binaries) = (self.database, try self.database.postgresBinaries())
         let verification = try await database.withDatabase(migrate: false) { client, logger in
             let records = BackupRecords(client: client)
             guard try await records.isEmpty(logger: logger) else {
                 throw ValidationError("The target already holds data: restore only into a new data folder or an empty database.")
             }
-            try await records.ensureAppRole(logger: logger)
-            try await PostgresTools(binaries: binaries).restore(url: try url(), from: source)
+            try await Migrator(client: client, logger: logger).ensureAppRole()
+            try await PostgresTools(binaries: binaries).restore(url: try database.ownerURL(), from: source)
             let head = try await records.latestHead(logger: logger)
             return (head, try await AuditLog(client: client).verify(expecting: head, logger: logger))
         }

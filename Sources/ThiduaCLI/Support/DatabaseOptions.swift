@@ -34,20 +34,17 @@ struct DatabaseOptions: ParsableArguments {
         return .embedded(try cluster(environment: environment))
     }
 
-    /// The owner's connection as a libpq URL (for pg_dump and pg_restore), read when the database is up, and where the
-    /// PostgreSQL programs are.
-    func ownerURL(environment: [String: String] = ProcessInfo.processInfo.environment) throws
-        -> (url: @Sendable () throws -> String, binaries: PostgresBinaries)
-    {
-        let binaries =
-            try environment["THIDUA_PG_BIN"].map { try PostgresBinaries.locate(path: $0, roots: []) } ?? PostgresBinaries.locate()
-        if let url = databaseURL ?? environment["MIGRATION_DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 })
-            ?? environment["DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 })
-        {
-            return ({ url }, binaries)
-        }
-        let cluster = try cluster(environment: environment)
-        return ({ cluster.url }, cluster.binaries)
+    /// The owner's connection as a libpq URL, for pg_dump and pg_restore. For the embedded cluster the URL carries the
+    /// password, so ask once the cluster has started (inside `withDatabase`).
+    func ownerURL(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        let given = [databaseURL, environment["MIGRATION_DATABASE_URL"], environment["DATABASE_URL"]].compactMap { $0 }
+        if let url = given.first(where: { !$0.isEmpty }) { return url }
+        return try cluster(environment: environment).url
+    }
+
+    /// Where PostgreSQL's programs are (`THIDUA_PG_BIN`, else PATH and the usual folders).
+    func postgresBinaries(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresBinaries {
+        try environment["THIDUA_PG_BIN"].map { try PostgresBinaries.locate(path: $0, roots: []) } ?? PostgresBinaries.locate()
     }
 
     /// The owner's connection for migrations when it differs from DATABASE_URL: `MIGRATION_DATABASE_URL`.

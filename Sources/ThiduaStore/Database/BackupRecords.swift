@@ -38,16 +38,4 @@ public struct BackupRecords: Sendable {
             "SELECT count(*)::bigint FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')", logger: logger)
         return try rows.required("cơ sở dữ liệu").decode(Int.self) == 0
     }
-
-    /// Creates the application role if this cluster lacks it (a new cluster): the dump's grants name it.
-    public func ensureAppRole(logger: Logger) async throws {
-        try await client.rows(
-            """
-            DO $$ BEGIN
-                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'thidua_app') THEN
-                    CREATE ROLE thidua_app NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT;
-                END IF;
-            END $$
-            """, logger: logger)
-    }
 }

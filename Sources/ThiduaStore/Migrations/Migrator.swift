@@ -58,6 +58,18 @@ public struct Migrator: Sendable {
         try await client.rows(PostgresQuery(unsafeSQL: statement), logger: logger)
     }
 
+    /// Creates the application role if this cluster lacks it (as migration 0012 does): a restored dump's grants name it.
+    public func ensureAppRole() async throws {
+        try await client.rows(
+            """
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'thidua_app') THEN
+                    CREATE ROLE thidua_app NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT;
+                END IF;
+            END $$
+            """, logger: logger)
+    }
+
     public func requireUpToDate() async throws {
         let plan = try await plan()
         guard plan.pending.isEmpty else { throw MigrationError.pending(plan.pending.map(\.name)) }
