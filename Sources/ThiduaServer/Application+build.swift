@@ -7,11 +7,11 @@ import ThiduaStore
 
 /// What the routes need: one database client (each controller gets the repositories it uses over it) and limits.
 public struct AppDependencies: Sendable {
-    public let client: PostgresClient
+    public let client: DatabaseClient
     /// The largest evidence file accepted, in bytes.
     public let maxEvidenceBytes: Int
 
-    public init(client: PostgresClient, maxEvidenceBytes: Int = 20 * 1_048_576) {
+    public init(client: DatabaseClient, maxEvidenceBytes: Int = 20 * 1_048_576) {
         self.client = client
         self.maxEvidenceBytes = maxEvidenceBytes
     }
@@ -22,7 +22,7 @@ public struct AppDependencies: Sendable {
 public func buildApplication(
     _ configuration: ServerConfiguration, logger: Logger, services: [any Service] = []
 ) async throws -> some ApplicationProtocol {
-    let client = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
+    let client = DatabaseClient(configuration: configuration.database, logger: logger)
     let dependencies = AppDependencies(client: client, maxEvidenceBytes: configuration.maxEvidenceBytes)
     let router = buildRouter(
         dependencies, databaseDescription: configuration.databaseDescription, healthTimeout: configuration.healthTimeout,
@@ -42,7 +42,7 @@ public func buildApplication(
     let (migrate, owner, appPassword) = (configuration.migrate, configuration.migrationDatabase, configuration.appRolePassword)
     app.beforeServerStarts {
         // Migrations run as the owner when one is given; the requests then use the application role.
-        @Sendable func prepare(_ client: PostgresClient) async throws {
+        @Sendable func prepare(_ client: DatabaseClient) async throws {
             let migrator = Migrator(client: client, logger: logger)
             if migrate {
                 try await migrator.apply()
@@ -52,7 +52,7 @@ public func buildApplication(
             if let appPassword { try await migrator.enableAppRole(password: appPassword) }
         }
         if let owner {
-            try await PostgresClient.withRunning(owner, logger: logger) { try await prepare($0) }
+            try await DatabaseClient.withRunning(owner, logger: logger) { try await prepare($0) }
         } else {
             try await prepare(client)
         }

@@ -9,7 +9,7 @@ import ThiduaTestSupport
 @Suite("Backup and restore")
 struct BackupTests {
     /// A fingerprint of every table's rows, evidence files' bytes included (bytea prints as hex).
-    static func fingerprints(_ client: PostgresClient, logger: Logger) async throws -> [String: String] {
+    static func fingerprints(_ client: DatabaseClient, logger: Logger) async throws -> [String: String] {
         let tables = try await client.query(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", logger: logger
         ).collect().map { try $0.decode(String.self) }
@@ -52,7 +52,7 @@ struct BackupTests {
             let cluster = try EmbeddedCluster(dataDirectory: folder, binaries: try PostgresBinaries.locate())
             try await cluster.start(logger: database.logger)
             let configuration = try DatabaseURL.configuration(cluster.url)
-            let actual = try await PostgresClient.withRunning(configuration, logger: database.logger) {
+            let actual = try await DatabaseClient.withRunning(configuration, logger: database.logger) {
                 try await Self.fingerprints($0, logger: database.logger)
             }
             #expect(actual.count == expected.count)

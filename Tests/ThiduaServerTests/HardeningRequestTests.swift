@@ -192,7 +192,7 @@ struct HardeningRequestTests {
             unixSocketPath: "/tmp/thidua-no-database/.s.PGSQL.5432", username: "thidua_app", password: "x", database: "thidua")
         configuration.options.connectTimeout = .seconds(1)
         let logger = TestCluster.shared.logger
-        try await PostgresClient.withRunning(configuration, logger: logger) { client in
+        try await DatabaseClient.withRunning(configuration, logger: logger) { client in
             let app = Application(router: buildRouter(AppDependencies(client: client), databaseDescription: "none"), logger: logger)
             try await app.test(.router) { http in
                 // Not yet prompt: a request waits for the connection pool to give up (about a minute), then answers 503.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import PostgresNIO
+import ThiduaStore
 import Testing
 import ThiduaServer
 import ThiduaTestSupport
@@ -45,8 +46,8 @@ struct OpenAPIDocumentTests {
 
     @Test("Every registered route is documented and every documented route exists")
     func documentMatchesRoutes() async throws {
-        let client = PostgresClient(
-            configuration: .init(host: "localhost", username: "unused", password: nil, database: nil, tls: .disable))
+        let client = DatabaseClient(
+            PostgresClient(configuration: .init(host: "localhost", username: "unused", password: nil, database: nil, tls: .disable)))
         let router = buildRouter(AppDependencies(client: client), databaseDescription: "none")
         let registered = Set(router.routes.map { "\($0.method) \($0.path)" })
         let documented = try Self.documentedOperations(try Self.parse(OpenAPIDocument.yaml))

@@ -14,7 +14,7 @@ struct AuditChainTests {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
             _ = try await seed.unit()
-            try await PostgresClient.withRunning(database.appConfiguration, logger: database.logger) { (app: PostgresClient) async throws in
+            try await DatabaseClient.withRunning(database.appConfiguration, logger: database.logger) { (app: DatabaseClient) async throws in
                 let count = try await AuditLog(client: app).count(logger: database.logger)
                 #expect(count == 1)
                 for statement in [

@@ -20,7 +20,7 @@ struct LawCapAndImportTests {
         return fighters
     }
 
-    static func approveAtOnce(_ nominations: [Nomination], _ f: RegistryFixture, _ client: PostgresClient, _ logger: Logger) async -> Int {
+    static func approveAtOnce(_ nominations: [Nomination], _ f: RegistryFixture, _ client: DatabaseClient, _ logger: Logger) async -> Int {
         let repository = NominationRepository(client: client)
         return await withTaskGroup(of: Bool.self) { group in
             for (index, nomination) in nominations.enumerated() {

@@ -48,13 +48,8 @@ struct MigrationTests {
             let counts = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<2 {
                     group.addTask {
-                        let client = PostgresClient(configuration: database.configuration, backgroundLogger: database.logger)
-                        return try await withThrowingTaskGroup(of: Int.self) { inner in
-                            inner.addTask {
-                                await client.run(); return -1
-                            }
-                            defer { inner.cancelAll() }
-                            return try await Migrator(client: client, logger: database.logger).apply().count
+                        try await DatabaseClient.withRunning(database.configuration, logger: database.logger) { client in
+                            try await Migrator(client: client, logger: database.logger).apply().count
                         }
                     }
                 }

@@ -27,7 +27,7 @@ struct PeopleAndImportTests {
         Lê Văn An,THAP-K1,Bảo vệ,NLD
         """
 
-    static func load(_ client: PostgresClient, _ database: TestDatabase) async throws {
+    static func load(_ client: DatabaseClient, _ database: TestDatabase) async throws {
         let actor = Actor.commandLine(user: "test")
         _ = try await UnitRepository(client: client).importUnits(try UnitImport.parse(units), by: actor, logger: database.logger)
         _ = try await PersonRepository(client: client).importPeople(try PersonImport.parse(people), by: actor, logger: database.logger)

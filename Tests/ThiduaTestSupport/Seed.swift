@@ -7,11 +7,11 @@ import ThiduaStore
 
 /// Builders for test data, written through the same repositories the application uses.
 public struct Seed: Sendable {
-    public let client: PostgresClient
+    public let client: DatabaseClient
     public let logger: Logger
     public let actor = Actor.commandLine(user: "test")
 
-    public init(client: PostgresClient, logger: Logger) {
+    public init(client: DatabaseClient, logger: Logger) {
         self.client = client
         self.logger = logger
     }

@@ -61,9 +61,9 @@ public actor TestCluster {
 
     /// Runs `body` with a client to `database`; the client is shut down (its connections closed) afterwards.
     static func withClient<T: Sendable>(
-        database: String, cluster: EmbeddedCluster, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T
+        database: String, cluster: EmbeddedCluster, logger: Logger, _ body: @Sendable (DatabaseClient) async throws -> T
     ) async throws -> T {
-        try await PostgresClient.withRunning(shared.configuration(database: database, cluster: cluster), logger: logger, body)
+        try await DatabaseClient.withRunning(shared.configuration(database: database, cluster: cluster), logger: logger, body)
     }
 }
 

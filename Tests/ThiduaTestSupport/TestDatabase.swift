@@ -2,6 +2,7 @@ import EmbeddedPostgres
 import Foundation
 import Logging
 import PostgresNIO
+import ThiduaStore
 
 /// A fresh, migrated database of its own for one test; dropped afterwards.
 public struct TestDatabase: Sendable {
@@ -23,7 +24,7 @@ public struct TestDatabase: Sendable {
 
     /// Creates a database copied from the migrated template (or an empty one), runs `body`, drops it.
     public static func with<T: Sendable>(
-        migrated: Bool = true, _ body: @Sendable (TestDatabase, PostgresClient) async throws -> T
+        migrated: Bool = true, _ body: @Sendable (TestDatabase, DatabaseClient) async throws -> T
     ) async throws -> T {
         let cluster = try await TestCluster.shared.cluster()
         let logger = TestCluster.shared.logger

@@ -8,7 +8,7 @@ import ThiduaStore
 /// model initiatives with evidence, nominations in every state, and commendations (calendar 2024 and school
 /// year 2023-2024, one revoked). Loaded once: if movements exist already, nothing is added.
 struct DemoRegistry {
-    let client: PostgresClient
+    let client: DatabaseClient
     let logger: Logger
     let actor: Actor
 

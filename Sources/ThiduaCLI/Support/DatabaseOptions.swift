@@ -70,7 +70,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Runs `body` with a migrated database. The embedded cluster is started if needed and, if this
     /// command started it, stopped again afterwards.
-    func withDatabase<T: Sendable>(migrate: Bool = true, _ body: @Sendable (PostgresClient, Logger) async throws -> T) async throws -> T {
+    func withDatabase<T: Sendable>(migrate: Bool = true, _ body: @Sendable (DatabaseClient, Logger) async throws -> T) async throws -> T {
         let logger = logger()
         let configuration: PostgresClient.Configuration
         var startedCluster: EmbeddedCluster?
@@ -95,18 +95,18 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
-    /// Runs a PostgresClient for the duration of `body`.
+    /// Runs a database client for the duration of `body`.
     static func run<T: Sendable>(
-        _ configuration: PostgresClient.Configuration, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T
+        _ configuration: PostgresClient.Configuration, logger: Logger, _ body: @Sendable (DatabaseClient) async throws -> T
     ) async throws -> T {
-        try await PostgresClient.withRunning(configuration, logger: logger) { client in
+        try await DatabaseClient.withRunning(configuration, logger: logger) { client in
             try await checkConnection(client, logger: logger)
             return try await body(client)
         }
     }
 
     /// The pool retries a refused connection forever; a command should say so and stop instead.
-    static func checkConnection(_ client: PostgresClient, logger: Logger) async throws {
+    static func checkConnection(_ client: DatabaseClient, logger: Logger) async throws {
         try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
                 try await client.ping(logger: logger)

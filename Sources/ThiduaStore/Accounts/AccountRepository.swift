@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// Accounts, their roles and API tokens.
 public struct AccountRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     static let columns = "a.id, a.display_name, a.roles, a.person_id, a.disabled_at IS NOT NULL"
 

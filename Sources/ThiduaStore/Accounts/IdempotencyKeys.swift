@@ -7,9 +7,9 @@ import ThiduaCore
 /// Remembers the first answer to a POST sent with an `Idempotency-Key`, per account.
 /// The key is reserved before the request runs, so two concurrent retries cannot both create something.
 public struct IdempotencyKeys: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     /// A stored answer.
     public struct Stored: Sendable {

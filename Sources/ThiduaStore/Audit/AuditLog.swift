@@ -18,9 +18,9 @@ public struct AuditLog: Sendable {
         public let after: String?
     }
 
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     /// Appends a row in the caller's transaction; `before`/`after` are stored as JSON. The row is hashed here, in Swift
     /// (scheme 2, `AuditHash`), over exactly what the database stores; the database checks only that it extends the chain.

@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// Commendations: immutable once issued; a revocation is a separate record.
 public struct CommendationRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     /// Filters for the commendation list. `unitId` includes the units below it.
     public struct Filter: Sendable {

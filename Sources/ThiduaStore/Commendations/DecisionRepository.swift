@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// Signed decisions and what they contain, for printing.
 public struct DecisionRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     /// The decision with this number (e.g. "12/QĐ-THAP") or id, with its commendations, the movements' legal bases
     /// and the issuing unit.

@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// What a backup writes into the database it saves, and what a restore reads back (the `backups` table, migration 0013).
 public struct BackupRecords: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     /// Records the audit head now, just before `pg_dump` takes its snapshot: the dump then holds at least these rows.
     public func record(file: String, logger: Logger) async throws -> AuditHead {

@@ -8,9 +8,9 @@ import ThiduaCore
 /// for benchmarks. Written in bulk with SQL in one transaction: generated rows are benchmark data and are not
 /// entered in the audit log one by one (one audit entry records the batch).
 public struct ScaleData: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     /// What was added: how many, and the first generated person code.
     public struct Added: Sendable {

@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// Legal documents (văn bản căn cứ), unique per number and issuer.
 public struct DocumentRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     static let columns = "id, number, issued_on, issuer, title, version, created_at::text"
 

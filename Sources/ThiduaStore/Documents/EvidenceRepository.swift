@@ -7,10 +7,10 @@ import ThiduaCore
 /// Evidence (minh chứng) on a model or a nomination: a file (stored in PostgreSQL, content-addressed by SHA-256),
 /// a link or a note. Never edited; removing it is a recorded retraction.
 public struct EvidenceRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
     let quota: EvidenceRules.Quota
 
-    public init(client: PostgresClient, quota: EvidenceRules.Quota = .init()) {
+    public init(client: DatabaseClient, quota: EvidenceRules.Quota = .init()) {
         self.client = client
         self.quota = quota
     }

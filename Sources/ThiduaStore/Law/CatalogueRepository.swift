@@ -6,9 +6,9 @@ import ThiduaCore
 /// The award catalogue, its rules by period, base salaries and the rounding setting. Every change is audited with
 /// its reason; commendations keep the values they were issued with, so a change never reaches them.
 public struct CatalogueRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     public func awards(logger: Logger) async throws -> [Award] {
         try await client.withConnection { try await Self.awards(on: $0, logger: logger) }

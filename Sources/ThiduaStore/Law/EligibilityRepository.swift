@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// Loads what the eligibility rules read, and evaluates nominations; ThiduaCore's `Eligibility` decides.
 public struct EligibilityRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     /// `GET /v1/nominations/{id}/eligibility`: every rule of the award in force today, with the facts it read.
     public func evaluate(_ id: ID<Nomination>, logger: Logger) async throws -> EligibilityReport {

@@ -6,9 +6,9 @@ import ThiduaCore
 /// Ratings, disciplinary measures and commendations from before thidua: each file in one transaction, all or
 /// nothing; unknown people, units or awards are reported with their line numbers. Re-importing a file changes nothing.
 public struct LawImportRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     public func importRatings(
         _ rows: [RatingImport.Row], by actor: Actor, logger: Logger, progress: @Sendable (Int) -> Void = { _ in }

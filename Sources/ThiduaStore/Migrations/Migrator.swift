@@ -14,11 +14,11 @@ public struct Migrator: Sendable {
     }
 
     private static let lockKey: Int64 = 0x7468_6964_7561_0001  // "thidua" + 1
-    let client: PostgresClient
+    let client: DatabaseClient
     let migrations: [Migration]
     let logger: Logger
 
-    public init(client: PostgresClient, migrations: [Migration] = Migration.embedded, logger: Logger) {
+    public init(client: DatabaseClient, migrations: [Migration] = Migration.embedded, logger: Logger) {
         self.client = client
         self.migrations = migrations
         self.logger = logger

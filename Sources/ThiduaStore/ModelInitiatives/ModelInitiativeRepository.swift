@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// Model initiatives registered in a movement; status changes follow `ModelStatus`.
 public struct ModelInitiativeRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     static let columns = """
         id, movement_id, title, field_code, owner_person_id, owner_unit_id, goals, starts_on, ends_on, status,

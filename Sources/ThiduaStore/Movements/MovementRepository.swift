@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// Movements with their legal bases and criteria; status changes follow `MovementStatus`.
 public struct MovementRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     /// A movement with its legal bases and criteria in one row (arrays in position order), so a list is one query.
     static let columns = """

@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// Nominations through their workflow. Each step is one transaction: lock, check in Core, update, audit.
 public struct NominationRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     /// A nomination with its models and its submission (tờ trình), in one row: `FROM nominations n` + `submissionJoin`.
     static let columns = """

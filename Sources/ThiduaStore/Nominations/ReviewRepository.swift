@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// Council reviews of a nomination or of a model initiative: scores for every criterion, a vote and a comment.
 public struct ReviewRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     /// What is reviewed.
     public enum Subject: Sendable {

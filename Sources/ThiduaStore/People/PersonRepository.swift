@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// People: staff with their split names, listed in Vietnamese order and found with or without diacritics.
 public struct PersonRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     static let columns = "id, unit_id, code, full_name, family_name, middle_name, given_name, position, category, version"
 

@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// Reads the honor list in print order straight from PostgreSQL, one row at a time, so exports stream.
 public struct HonorListRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     /// Checks the filters: an unknown unit or movement is an error, not an empty list.
     public func issuer(for request: HonorList.Request, logger: Logger) async throws -> HonorList.Issuer {

@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// Reads what the movement report shows, in registration order.
 public struct MovementReportRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     public func report(_ id: ID<Movement>, logger: Logger) async throws -> MovementReport {
         let movement = try await MovementRepository(client: client).find(id, logger: logger)

@@ -6,9 +6,9 @@ import ThiduaCore
 /// The year summary: movements whose period overlaps the requested one, and commendations decided within it
 /// (revoked ones left out), optionally for one unit and the units under it.
 public struct SummaryRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     public func summary(_ period: Period, unit: ID<OrgUnit>?, logger: Logger) async throws -> YearSummary {
         let issuer = try await HonorListRepository(client: client).issuer(

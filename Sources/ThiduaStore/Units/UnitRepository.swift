@@ -5,9 +5,9 @@ import ThiduaCore
 
 /// Units: the tree of province, district, school and collectives.
 public struct UnitRepository: Sendable {
-    let client: PostgresClient
+    let client: DatabaseClient
 
-    public init(client: PostgresClient) { self.client = client }
+    public init(client: DatabaseClient) { self.client = client }
 
     static let columns = "id, code, name, kind, parent_id, version"
 

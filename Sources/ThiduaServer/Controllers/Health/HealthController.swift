@@ -1,5 +1,4 @@
 import Hummingbird
-import Synchronization
 import Logging
 import PostgresNIO
 import ThiduaStore
@@ -7,7 +6,7 @@ import ThiduaStore
 /// `GET /health` (no sign-in): whether the service can reach its database and whether the schema is current. It names
 /// no path or host (security review F16): where the database is goes to the log at start, not to anonymous callers.
 struct HealthController {
-    let client: PostgresClient
+    let client: DatabaseClient
     let databaseDescription: String
 
     struct Health: ResponseEncodable {
@@ -30,10 +29,12 @@ struct HealthController {
     func health(context: AppRequestContext) async throws -> EditedResponse<Health> {
         do {
             let (client, logger, timeout) = (self.client, context.logger, databaseTimeout)
+            // While the client knows the database is down, say so at once.
+            if client.isDown { throw StoreErrorMapping.unavailable }
             // Not a task group: a group waits for its children, and a lease from a pool that cannot connect ignores
             // cancellation for seconds. The answer goes out at the timeout; the check finishes (or fails) on its own.
             let plan: Migrator.Plan? = await withCheckedContinuation { continuation in
-                let answer = Answer(continuation)
+                let answer = FirstAnswer<Migrator.Plan?>(continuation)
                 Task { answer.give((try? await Migrator(client: client, logger: logger).plan()) ?? nil) }
                 Task {
                     try? await Task.sleep(for: timeout)
@@ -59,20 +60,5 @@ struct HealthController {
                     status: "unavailable",
                     database: .init(state: "down", appliedMigrations: nil, pendingMigrations: nil)))
         }
-    }
-}
-
-/// Resumes a continuation once, with whichever answer comes first.
-private final class Answer: Sendable {
-    private let continuation: Mutex<CheckedContinuation<Migrator.Plan?, Never>?>
-
-    init(_ continuation: CheckedContinuation<Migrator.Plan?, Never>) { self.continuation = Mutex(continuation) }
-
-    func give(_ plan: Migrator.Plan?) {
-        let waiting = continuation.withLock { value -> CheckedContinuation<Migrator.Plan?, Never>? in
-            defer { value = nil }
-            return value
-        }
-        waiting?.resume(returning: plan)
     }
 }

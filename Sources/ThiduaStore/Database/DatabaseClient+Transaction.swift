@@ -2,7 +2,7 @@ import Logging
 import PostgresNIO
 import ThiduaCore
 
-extension PostgresClient {
+extension DatabaseClient {
     /// Runs `body` in one transaction on one leased connection; rolls back and rethrows the original error on failure.
     ///
     /// PostgresNIO's own `withTransaction` wraps errors in `PostgresTransactionError`; repositories need the
@@ -50,7 +50,7 @@ extension PostgresConnection {
     }
 }
 
-extension PostgresClient {
+extension DatabaseClient {
     /// Runs one statement outside a transaction and collects its rows, mapping refusals like `PostgresConnection.rows`.
     @discardableResult
     func rows(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
@@ -62,24 +62,24 @@ extension PostgresClient {
     }
 }
 
-extension PostgresClient {
+extension DatabaseClient {
     /// One round trip to the server (`SELECT 1`): whether it answers at all.
     public func ping(logger: Logger) async throws {
         try await query("SELECT 1", logger: logger)
     }
 }
 
-extension PostgresClient {
+extension DatabaseClient {
     /// Runs a client for the duration of `body` and shuts it down afterwards (its connections closed). The CLI, the
     /// server's migration step and the test support all use this one helper.
     public static func withRunning<T: Sendable>(
-        _ configuration: PostgresClient.Configuration, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T
+        _ configuration: PostgresClient.Configuration, logger: Logger, _ body: @Sendable (DatabaseClient) async throws -> T
     ) async throws -> T {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            return try await body(client)
+            return try await body(DatabaseClient(client))
         }
     }
 }

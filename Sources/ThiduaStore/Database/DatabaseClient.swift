@@ -1,0 +1,208 @@
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+import Synchronization
+import ThiduaCore
+
+/// The PostgreSQL connection pool the repositories use, kept usable through a database outage (security review, "a
+/// database crash under load").
+///
+/// PostgresNIO's pool waits for a connection when the server is gone, backing off for up to a minute, and does not say
+/// so. When `serve` runs it (`DatabaseClient(configuration:logger:)`, a `Service`), this client watches instead: a
+/// query that loses its connection, or a failed check made every second, leads to one fresh connection attempt. If
+/// that fails the database is *down*: every call fails at once with `StoreErrorMapping.unavailable` (503 at the edge)
+/// and the old pool is shut down, which releases the requests waiting on it. Every half second a fresh pool tries
+/// again; the first that answers replaces the old one, so the API serves again within a second of the database.
+///
+/// `DatabaseClient(client)` wraps a pool its caller runs (the command line, the tests): no watching, no replacing.
+public final class DatabaseClient: Sendable {
+    private let state: Mutex<State>
+    private let supervision: Supervision?
+    private let nudged = Atomic<Bool>(false)
+
+    struct State {
+        /// The pool in use; `nil` while the database is down.
+        var pool: Pool?
+    }
+
+    struct Supervision {
+        let configuration: PostgresClient.Configuration
+        let logger: Logger
+        let checkEvery: Duration
+        let downRetryEvery: Duration
+        let pingTimeout: Duration
+        let freshTimeout: Duration
+    }
+
+    /// A pool this client runs (`serve`): watched and replaced after an outage. Start it with `run()`.
+    public init(
+        configuration: PostgresClient.Configuration, logger: Logger, checkEvery: Duration = .seconds(1),
+        downRetryEvery: Duration = .milliseconds(500), pingTimeout: Duration = .seconds(2), freshTimeout: Duration = .seconds(1)
+    ) {
+        let supervision = Supervision(
+            configuration: configuration, logger: logger, checkEvery: checkEvery, downRetryEvery: downRetryEvery,
+            pingTimeout: pingTimeout, freshTimeout: freshTimeout)
+        self.supervision = supervision
+        self.state = Mutex(State(pool: Pool(PostgresClient(configuration: configuration, backgroundLogger: logger))))
+    }
+
+    /// A pool its caller runs (`PostgresClient.withRunning`).
+    public init(_ client: PostgresClient) {
+        self.supervision = nil
+        self.state = Mutex(State(pool: Pool(client)))
+    }
+
+    /// Whether the last check found the database unreachable (every call then fails at once).
+    public var isDown: Bool { state.withLock { $0.pool == nil } }
+
+    /// Connections leased right now by this process's requests (a gauge for `/metrics`).
+    public var leased: Int { state.withLock { $0.pool?.leased.load(ordering: .relaxed) ?? 0 } }
+
+    /// Runs `body` with one connection from the pool; fails at once while the database is down.
+    public func withConnection<Result>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        let pool = try current()
+        pool.leased.add(1, ordering: .relaxed)
+        defer { pool.leased.subtract(1, ordering: .relaxed) }
+        do {
+            return try await pool.client.withConnection(body)
+        } catch {
+            if StoreErrorMapping.isDatabaseUnavailable(error) || (error as? DomainError) == StoreErrorMapping.unavailable {
+                nudged.store(true, ordering: .relaxed)
+            }
+            throw error
+        }
+    }
+
+    /// Runs one statement; the rows arrive as they are read (reports stream them).
+    public func query(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
+        let pool = try current()
+        do {
+            return try await pool.client.query(query, logger: logger)
+        } catch {
+            if StoreErrorMapping.isDatabaseUnavailable(error) { nudged.store(true, ordering: .relaxed) }
+            throw error
+        }
+    }
+
+    private func current() throws -> Pool {
+        guard let pool = state.withLock({ $0.pool }) else { throw StoreErrorMapping.unavailable }
+        return pool
+    }
+}
+
+extension DatabaseClient {
+    /// One running PostgresNIO pool and the count of connections leased from it.
+    final class Pool: Sendable {
+        let client: PostgresClient
+        let leased = Atomic<Int>(0)
+        private let task = Mutex<Task<Void, Never>?>(nil)
+
+        init(_ client: PostgresClient) { self.client = client }
+
+        func start() {
+            let client = self.client
+            task.withLock { $0 = Task { await client.run() } }
+        }
+
+        /// Shuts the pool down: requests waiting for a connection fail with "pool shut down" (a 503), connections close.
+        func stop() async {
+            let running = task.withLock { task -> Task<Void, Never>? in
+                defer { task = nil }
+                return task
+            }
+            running?.cancel()
+            await running?.value
+        }
+
+        /// Stops the pool once the requests using it are done (at most `patience` later): used when a fresh pool
+        /// replaces one that still works, so no request in flight is cut off.
+        func retire(patience: Duration = .seconds(30)) {
+            Task {
+                let clock = ContinuousClock()
+                let deadline = clock.now.advanced(by: patience)
+                while leased.load(ordering: .relaxed) > 0, clock.now < deadline { try? await Task.sleep(for: .milliseconds(100)) }
+                await stop()
+            }
+        }
+    }
+}
+
+extension DatabaseClient: Service {
+    /// Runs the pool and watches the database until the service group shuts down; a wrapped pool is not run here.
+    public func run() async throws {
+        guard let supervision else { return }
+        state.withLock { $0.pool }?.start()
+        await cancelWhenGracefulShutdown { await self.watch(supervision) }
+        await state.withLock { state -> Pool? in
+            defer { state.pool = nil }
+            return state.pool
+        }?.stop()
+    }
+
+    private func watch(_ supervision: Supervision) async {
+        while !Task.isCancelled {
+            let wait = isDown ? supervision.downRetryEvery : supervision.checkEvery
+            var wasNudged = false
+            for _ in 0..<max(1, Int(wait / .milliseconds(50))) {
+                wasNudged = nudged.exchange(false, ordering: .relaxed)
+                if wasNudged { break }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+            guard !Task.isCancelled else { return }
+            await check(supervision, patience: wasNudged ? supervision.freshTimeout : supervision.pingTimeout)
+        }
+    }
+
+    /// Keeps the pool in use if it answers within `patience` (shorter after a lost connection, longer for the routine
+    /// check, so a busy pool is not mistaken for a dead one); otherwise tries a fresh pool, which replaces it, or marks
+    /// the database down.
+    private func check(_ supervision: Supervision, patience: Duration) async {
+        let logger = supervision.logger
+        let old = state.withLock { $0.pool }
+        if let old, await Self.answers(old.client, within: patience, logger: logger) { return }
+        let fresh = Pool(PostgresClient(configuration: supervision.configuration, backgroundLogger: logger))
+        fresh.start()
+        if await Self.answers(fresh.client, within: supervision.freshTimeout, logger: logger) {
+            state.withLock { $0.pool = fresh }
+            if let old {
+                old.retire()
+            } else {
+                logger.notice("database reachable again; serving requests")
+            }
+            return
+        }
+        await fresh.stop()
+        guard let old else { return }
+        logger.error("database unreachable; answering 503 until it is back")
+        state.withLock { $0.pool = nil }
+        await old.stop()
+    }
+
+    /// Whether `SELECT 1` comes back within `timeout`. The query runs in a task of its own: a lease from a pool that
+    /// cannot connect ignores cancellation, so the answer goes out at the timeout and the query finishes on its own.
+    static func answers(_ client: PostgresClient, within timeout: Duration, logger: Logger) async -> Bool {
+        await withCheckedContinuation { continuation in
+            let answer = FirstAnswer(continuation)
+            Task { answer.give((try? await client.query("SELECT 1", logger: logger)) != nil) }
+            Task {
+                try? await Task.sleep(for: timeout)
+                answer.give(false)
+            }
+        }
+    }
+}
+
+/// Resumes a continuation once, with whichever answer comes first.
+public final class FirstAnswer<Value: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<Value, Never>?>
+
+    public init(_ continuation: CheckedContinuation<Value, Never>) { self.continuation = Mutex(continuation) }
+
+    public func give(_ value: Value) {
+        let waiting = continuation.withLock { stored -> CheckedContinuation<Value, Never>? in
+            defer { stored = nil }
+            return stored
+        }
+        waiting?.resume(returning: value)
+    }
+}
