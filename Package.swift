@@ -125,7 +125,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "EmbeddedPostgresTests",
-            dependencies: ["EmbeddedPostgres", "ThiduaTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: [
+                "EmbeddedPostgres", "ThiduaStore", "ThiduaCore", "ThiduaTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -66,10 +66,12 @@ public func buildRouter(
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: ProblemMiddleware())
+    // The log line and the metrics sit outside ProblemMiddleware, so they record the status the client got (a refusal
+    // thrown as a DomainError is its 4xx or 503 there, not a 500).
     router.add(middleware: RequestLogMiddleware(level: .info))
     // Requests by route, method and status, with durations (swift-metrics; Prometheus when `serve --metrics-port`).
     if metrics { router.add(middleware: MetricsMiddleware()) }
+    router.add(middleware: ProblemMiddleware())
     router.add(middleware: QueryTextMiddleware())
     router.add(middleware: AuthenticationMiddleware(accounts: AccountRepository(client: dependencies.client)))
     HealthController(client: dependencies.client, databaseDescription: databaseDescription, databaseTimeout: healthTimeout)

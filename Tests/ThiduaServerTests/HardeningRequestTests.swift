@@ -184,28 +184,35 @@ struct HardeningRequestTests {
         }
     }
 
-    @Test("Database down: requests answer 503 with Retry-After (never 500), and /health says 503 within a second")
-    // The request waits for the pool's circuit breaker (~60 s) before its 503: slow, but the only honest check of the
-    // answer until requests get a prompt timeout.
+    @Test("Database down: requests answer 503 with Retry-After within seconds (never 500); /health says 503 within a second")
     func databaseDownIs503() async throws {
         var configuration = PostgresClient.Configuration(
             unixSocketPath: "/tmp/thidua-no-database/.s.PGSQL.5432", username: "thidua_app", password: "x", database: "thidua")
         configuration.options.connectTimeout = .seconds(1)
         let logger = TestCluster.shared.logger
-        try await DatabaseClient.withRunning(configuration, logger: logger) { client in
-            let app = Application(router: buildRouter(AppDependencies(client: client), databaseDescription: "none"), logger: logger)
-            try await app.test(.router) { http in
-                // Not yet prompt: a request waits for the connection pool to give up (about a minute), then answers 503.
-                let me = try await http.send(.get, "/v1/me", token: "thd_any")
-                #expect(me.status == 503)
-                #expect(me.body["code"]?.string == "database-unavailable")
-                #expect(me.headers[.retryAfter] == "5")
-                let started = Date()
-                try await http.execute(uri: "/health", method: .get) { response in
-                    #expect(response.status == .serviceUnavailable)
-                }
-                #expect(Date().timeIntervalSince(started) < 2)
+        // The client `serve` runs: watched, so a database that does not answer is noticed rather than waited for.
+        let client = DatabaseClient(configuration: configuration, logger: logger)
+        let running = Task { try await client.run() }
+        defer { running.cancel() }
+        let app = Application(router: buildRouter(AppDependencies(client: client), databaseDescription: "none"), logger: logger)
+        try await app.test(.router) { http in
+            // The first request waits only until the client has tried a fresh connection (a few seconds), not a minute.
+            var started = ContinuousClock.now
+            let me = try await http.send(.get, "/v1/me", token: "thd_any")
+            #expect(me.status == 503)
+            #expect(me.body["code"]?.string == "database-unavailable")
+            #expect(me.headers[.retryAfter] == "5")
+            #expect(ContinuousClock.now - started < .seconds(8))
+            // Once the database is known to be down, every request is answered at once.
+            started = ContinuousClock.now
+            let again = try await http.send(.get, "/v1/commendations", token: "thd_any")
+            #expect(again.status == 503)
+            #expect(ContinuousClock.now - started < .milliseconds(500))
+            started = ContinuousClock.now
+            try await http.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
             }
+            #expect(ContinuousClock.now - started < .seconds(1))
         }
     }
 

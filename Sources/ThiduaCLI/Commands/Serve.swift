@@ -93,6 +93,12 @@ struct Serve: AsyncParsableCommand {
             configuration.metrics = true
         }
         let app = try await buildApplication(configuration, logger: logger, services: services)
-        try await app.runService()
+        // SIGTERM or SIGINT stops serve within 10 s whatever state it is in: 7 s to finish requests and stop the
+        // cluster gracefully, then cancellation, then at most 2 s more (security review, "a database crash under load").
+        var group = ServiceGroupConfiguration(
+            services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = .seconds(7)
+        group.maximumCancellationDuration = .seconds(2)
+        try await ServiceGroup(configuration: group).run()
     }
 }

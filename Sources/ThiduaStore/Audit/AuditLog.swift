@@ -55,14 +55,14 @@ public struct AuditLog: Sendable {
 
     /// The history of one entity, oldest first.
     public func entries(entity: String, id: String, logger: Logger) async throws -> [Entry] {
-        let rows = try await client.query(
+        let rows = try await client.rows(
             """
             SELECT seq, at, actor_account_id, actor, action, entity, entity_id, before::text, after::text
             FROM audit_log WHERE entity = \(entity) AND entity_id = \(id) ORDER BY seq
             """, logger: logger)
         var entries: [Entry] = []
-        for try await (seq, at, accountId, actor, action, entity, entityId, before, after)
-            in rows.decode((Int, Date, UUID?, String, String, String, String, String?, String?).self)
+        for (seq, at, accountId, actor, action, entity, entityId, before, after)
+            in try rows.map({ try $0.decode((Int, Date, UUID?, String, String, String, String, String?, String?).self) })
         {
             entries.append(
                 Entry(
@@ -89,7 +89,7 @@ public struct AuditLog: Sendable {
     /// wrote it), each link to the row before, no gap in the numbers. With `expected`, the head recorded earlier (outside
     /// the database) must still be there, unchanged.
     public func verify(expecting expected: AuditHead? = nil, logger: Logger) async throws -> AuditVerification {
-        let rows = try await client.query(
+        let rows = try await client.rows(
             """
             SELECT seq, scheme, prev_hash, hash, (extract(epoch FROM at) * 1000000)::bigint, actor_account_id::text, actor, action,
                    entity, entity_id, before::text, after::text,
@@ -101,7 +101,7 @@ public struct AuditLog: Sendable {
         var firstBroken: Int?
         var count = 0
         var hashAtExpected: String?
-        for try await row in rows {
+        for row in rows {
             let cells = row.makeRandomAccess()
             let seq = try cells[0].decode(Int.self)
             let scheme = try cells[1].decode(Int.self)
@@ -138,8 +138,8 @@ public struct AuditLog: Sendable {
 
     /// How many rows the log holds.
     public func count(logger: Logger) async throws -> Int {
-        let rows = try await client.query("SELECT count(*)::bigint FROM audit_log", logger: logger)
-        for try await count in rows.decode(Int.self) { return count }
+        let rows = try await client.rows("SELECT count(*)::bigint FROM audit_log", logger: logger)
+        for row in rows { return try row.decode(Int.self) }
         return 0
     }
 }

@@ -11,13 +11,13 @@ extension DatabaseClient {
         logger: Logger, _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         try await withConnection { connection in
-            try await connection.query("BEGIN", logger: logger)
+            try await connection.send("BEGIN", logger: logger)
             do {
                 let result = try await body(connection)
-                try await connection.query("COMMIT", logger: logger)
+                try await connection.send("COMMIT", logger: logger)
                 return result
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                _ = try? await connection.send("ROLLBACK", logger: logger)
                 throw StoreErrorMapping.map(error)
             }
         }
@@ -43,10 +43,18 @@ extension PostgresConnection {
     @discardableResult
     func rows(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
         do {
-            return try await self.query(query, logger: logger).collect()
+            return try await send(query, logger: logger).collect()
         } catch {
             throw StoreErrorMapping.map(error)
         }
+    }
+
+    /// Sends one statement, refusing at once on a connection that has already closed. PostgresNIO 1.33 hands a
+    /// statement to the channel without a promise: on a closed channel it is dropped and its answer never comes, so a
+    /// request would wait forever (seen when PostgreSQL was killed under load).
+    func send(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
+        guard !isClosed else { throw StoreErrorMapping.unavailable }
+        return try await self.query(query, logger: logger)
     }
 }
 
@@ -55,7 +63,7 @@ extension DatabaseClient {
     @discardableResult
     func rows(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
         do {
-            return try await self.query(query, logger: logger).collect()
+            return try await withConnection { try await $0.send(query, logger: logger).collect() }
         } catch {
             throw StoreErrorMapping.map(error)
         }
@@ -65,7 +73,7 @@ extension DatabaseClient {
 extension DatabaseClient {
     /// One round trip to the server (`SELECT 1`): whether it answers at all.
     public func ping(logger: Logger) async throws {
-        try await query("SELECT 1", logger: logger)
+        try await rows("SELECT 1", logger: logger)
     }
 }
 

@@ -64,7 +64,11 @@ public final class DatabaseClient: Sendable {
         pool.leased.add(1, ordering: .relaxed)
         defer { pool.leased.subtract(1, ordering: .relaxed) }
         do {
-            return try await pool.client.withConnection(body)
+            return try await pool.client.withConnection { connection in
+                // The pool can lend a connection whose server has just gone (see `PostgresConnection.send`).
+                guard !connection.isClosed else { throw StoreErrorMapping.unavailable }
+                return try await body(connection)
+            }
         } catch {
             if StoreErrorMapping.isDatabaseUnavailable(error) || (error as? DomainError) == StoreErrorMapping.unavailable {
                 nudged.store(true, ordering: .relaxed)
@@ -73,7 +77,8 @@ public final class DatabaseClient: Sendable {
         }
     }
 
-    /// Runs one statement; the rows arrive as they are read (reports stream them).
+    /// Runs one statement on a connection the pool picks (tools and tests; repositories use `rows`, which refuses a
+    /// closed connection).
     public func query(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
         let pool = try current()
         do {
@@ -105,13 +110,25 @@ extension DatabaseClient {
         }
 
         /// Shuts the pool down: requests waiting for a connection fail with "pool shut down" (a 503), connections close.
-        func stop() async {
+        /// Waits at most `patience` for the pool to finish, so a pool stuck closing cannot hold up `serve`'s shutdown.
+        func stop(patience: Duration = .seconds(3)) async {
             let running = task.withLock { task -> Task<Void, Never>? in
                 defer { task = nil }
                 return task
             }
-            running?.cancel()
-            await running?.value
+            guard let running else { return }
+            running.cancel()
+            _ = await withCheckedContinuation { continuation in
+                let answer = FirstAnswer<Bool>(continuation)
+                Task {
+                    await running.value
+                    answer.give(true)
+                }
+                Task {
+                    try? await Task.sleep(for: patience)
+                    answer.give(false)
+                }
+            }
         }
 
         /// Stops the pool once the requests using it are done (at most `patience` later): used when a fresh pool
@@ -149,33 +166,39 @@ extension DatabaseClient: Service {
                 try? await Task.sleep(for: .milliseconds(50))
             }
             guard !Task.isCancelled else { return }
-            await check(supervision, patience: wasNudged ? supervision.freshTimeout : supervision.pingTimeout)
+            await check(supervision, afterLostConnection: wasNudged)
         }
     }
 
-    /// Keeps the pool in use if it answers within `patience` (shorter after a lost connection, longer for the routine
-    /// check, so a busy pool is not mistaken for a dead one); otherwise tries a fresh pool, which replaces it, or marks
-    /// the database down.
-    private func check(_ supervision: Supervision, patience: Duration) async {
+    /// Keeps the pool in use if it answers; otherwise a fresh pool replaces it if that answers, and if neither does the
+    /// database is down. The routine check gives the pool in use a longer time (a busy pool is not a dead one) before
+    /// a fresh pool is tried; after a lost connection both are asked at once, with the shorter time.
+    private func check(_ supervision: Supervision, afterLostConnection: Bool) async {
         let logger = supervision.logger
         let old = state.withLock { $0.pool }
-        if let old, await Self.answers(old.client, within: patience, logger: logger) { return }
+        if !afterLostConnection, let old, await Self.answers(old.client, within: supervision.pingTimeout, logger: logger) { return }
+        let patience = afterLostConnection ? supervision.freshTimeout : .zero
         let fresh = Pool(PostgresClient(configuration: supervision.configuration, backgroundLogger: logger))
         fresh.start()
-        if await Self.answers(fresh.client, within: supervision.freshTimeout, logger: logger) {
+        async let oldAnswers = old == nil || patience == .zero ? false : Self.answers(old!.client, within: patience, logger: logger)
+        async let freshAnswers = Self.answers(fresh.client, within: supervision.freshTimeout, logger: logger)
+        let (keepOld, useFresh) = await (oldAnswers, freshAnswers)
+        if keepOld {
+            await fresh.stop()
+        } else if useFresh {
             state.withLock { $0.pool = fresh }
             if let old {
                 old.retire()
             } else {
                 logger.notice("database reachable again; serving requests")
             }
-            return
+        } else {
+            await fresh.stop()
+            guard let old else { return }
+            logger.error("database unreachable; answering 503 until it is back")
+            state.withLock { $0.pool = nil }
+            await old.stop()
         }
-        await fresh.stop()
-        guard let old else { return }
-        logger.error("database unreachable; answering 503 until it is back")
-        state.withLock { $0.pool = nil }
-        await old.stop()
     }
 
     /// Whether `SELECT 1` comes back within `timeout`. The query runs in a task of its own: a lease from a pool that

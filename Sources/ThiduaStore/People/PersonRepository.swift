@@ -27,7 +27,7 @@ public struct PersonRepository: Sendable {
     public func list(_ filter: Filter, page: PageRequest, logger: Logger) async throws -> Page<Person> {
         let after = try page.cursor.map { try Cursor(decoding: $0, shapes: [.text, .text, .text, .uuid]) }
         let words = filter.query.map { VietnameseText.searchKey($0).split(separator: " ").map { Self.escapeLike(String($0)) } } ?? []
-        let rows = try await client.query(
+        let rows = try await client.rows(
             """
             SELECT \(unescaped: Self.columns) FROM people
             WHERE (SELECT coalesce(bool_and(search_key LIKE '% ' || word || '%'), true) FROM unnest(\(words)::text[]) AS word)
@@ -39,15 +39,15 @@ public struct PersonRepository: Sendable {
             LIMIT \(page.limit + 1)
             """, logger: logger)
         var people: [Person] = []
-        for try await row in rows { people.append(try Self.person(row)) }
+        for row in rows { people.append(try Self.person(row)) }
         let last = people.count > page.limit ? people[page.limit - 1] : nil
         let cursor = last.map { Cursor([$0.name.given, $0.name.middle, $0.name.family, $0.id.description]).encoded }
         return Page(items: Array(people.prefix(page.limit)), nextCursor: cursor)
     }
 
     public func find(_ id: ID<Person>, logger: Logger) async throws -> Person {
-        let rows = try await client.query("SELECT \(unescaped: Self.columns) FROM people WHERE id = \(id)", logger: logger)
-        for try await row in rows { return try Self.person(row) }
+        let rows = try await client.rows("SELECT \(unescaped: Self.columns) FROM people WHERE id = \(id)", logger: logger)
+        for row in rows { return try Self.person(row) }
         throw DomainError.notFound(Person.noun)
     }
 

@@ -38,19 +38,21 @@ public struct HonorListRepository: Sendable {
 
     /// Calls `each` for every line, in list order.
     public func entries(_ request: HonorList.Request, logger: Logger, _ each: (HonorList.Entry) async throws -> Void) async throws {
-        let rows = try await client.query(
-            """
-            WITH RECURSIVE scope(id) AS (
-                SELECT id FROM units WHERE id = \(request.unitId)
-                UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
-            \(unescaped: Self.lineSelect)
-            WHERE d.decision_date BETWEEN \(request.period.startsOn) AND \(request.period.endsOn)
-              AND (\(request.includeRevoked) OR r.commendation_id IS NULL)
-              AND (\(request.unitId)::uuid IS NULL OR coalesce(c.nominee_unit_id, p.unit_id) IN (SELECT id FROM scope))
-              AND (\(request.movementId)::uuid IS NULL OR c.movement_id = \(request.movementId))
-            ORDER BY \(unescaped: Self.lineOrder)
-            """, logger: logger)
-        for try await row in rows { try await each(try Self.line(row)) }
+        try await client.withConnection { connection in
+            let rows = try await connection.send(
+                """
+                WITH RECURSIVE scope(id) AS (
+                    SELECT id FROM units WHERE id = \(request.unitId)
+                    UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
+                \(unescaped: Self.lineSelect)
+                WHERE d.decision_date BETWEEN \(request.period.startsOn) AND \(request.period.endsOn)
+                  AND (\(request.includeRevoked) OR r.commendation_id IS NULL)
+                  AND (\(request.unitId)::uuid IS NULL OR coalesce(c.nominee_unit_id, p.unit_id) IN (SELECT id FROM scope))
+                  AND (\(request.movementId)::uuid IS NULL OR c.movement_id = \(request.movementId))
+                ORDER BY \(unescaped: Self.lineOrder)
+                """, logger: logger)
+            for try await row in rows { try await each(try Self.line(row)) }
+        }
     }
 
     /// One printed line per commendation: the nominee, their unit, the award, the decision and any revocation.

@@ -14,22 +14,22 @@ public struct UnitRepository: Sendable {
     /// Units in name order (Vietnamese collation), one keyset page at a time.
     public func list(_ page: PageRequest, logger: Logger) async throws -> Page<OrgUnit> {
         let after = try page.cursor.map { try Cursor(decoding: $0, shapes: [.text, .uuid]) }
-        let rows = try await client.query(
+        let rows = try await client.rows(
             """
             SELECT id, code, name, kind, parent_id, version FROM units
             WHERE \(after == nil) OR (name, id) > (\(after?.values[0] ?? "")::text COLLATE "vi-x-icu", \(after?.values[1] ?? "00000000-0000-0000-0000-000000000000")::uuid)
             ORDER BY name, id LIMIT \(page.limit + 1)
             """, logger: logger)
         var units: [OrgUnit] = []
-        for try await row in rows { units.append(try Self.unit(row)) }
+        for row in rows { units.append(try Self.unit(row)) }
         let next = units.count > page.limit ? units[page.limit - 1] : nil
         return Page(items: Array(units.prefix(page.limit)), nextCursor: next.map { Cursor([$0.name, $0.id.description]).encoded })
     }
 
     public func find(_ id: ID<OrgUnit>, logger: Logger) async throws -> OrgUnit {
-        let rows = try await client.query(
+        let rows = try await client.rows(
             "SELECT id, code, name, kind, parent_id, version FROM units WHERE id = \(id)", logger: logger)
-        for try await row in rows { return try Self.unit(row) }
+        for row in rows { return try Self.unit(row) }
         throw DomainError.notFound(OrgUnit.noun)
     }
 

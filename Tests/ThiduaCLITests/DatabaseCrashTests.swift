@@ -1,9 +1,9 @@
-// Draft of the #10 crash test (4 writers, SIGKILL of the postmaster, every 201 checked afterwards). Not compiled:
-// two of four runs left serve not answering HTTP after the restart (main thread "Exiting", no busy thread).
-// Move it back to Tests/ThiduaCLITests/ once that is understood. See the session note of 30/11/2026.
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The embedded PostgreSQL killed under load (issue: "a database crash survived"): answers stay 201 or 503 (never 500),
 /// /health says so promptly, `serve` starts the cluster again, no acknowledged write is lost, SIGTERM still stops it.
@@ -14,19 +14,22 @@ struct DatabaseCrashTests {
         let base: String
         let token: String
 
-        func send(_ method: String, _ path: String, json: String? = nil) async -> (status: Int, body: String, headers: [String: String]) {
+        func send(
+            _ method: String, _ path: String, json: String? = nil
+        ) async -> (status: Int, body: String, headers: [String: String], seconds: Double) {
             await withCheckedContinuation { continuation in
                 DispatchQueue.global().async { continuation.resume(returning: blockingSend(method, path, json: json)) }
             }
         }
 
-        private func blockingSend(_ method: String, _ path: String, json: String?) -> (Int, String, [String: String]) {
+        private func blockingSend(_ method: String, _ path: String, json: String?) -> (Int, String, [String: String], Double) {
             let scratch = FileManager.default.temporaryDirectory.appending(path: "curl-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: scratch) }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
             var arguments = [
-                "-s", "-X", method, "--max-time", "10", "-o", scratch.path + ".body", "-D", scratch.path + ".headers", "-w", "%{http_code}",
+                "-s", "-X", method, "--max-time", "10", "-o", scratch.path + ".body", "-D", scratch.path + ".headers", "-w",
+                "%{http_code} %{time_total}",
                 "-H", "Authorization: Bearer \(token)",
             ]
             if let json { arguments += ["-H", "Content-Type: application/json", "--data-binary", json] }
@@ -34,8 +37,9 @@ struct DatabaseCrashTests {
             let pipe = Pipe()
             process.standardOutput = pipe
             process.standardError = FileHandle.nullDevice
-            guard (try? process.run()) != nil else { return (0, "", [:]) }
-            let code = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            guard (try? process.run()) != nil else { return (0, "", [:], 0) }
+            // "%{http_code} %{time_total}": the status and how long the server took, without this process's start-up.
+            let written = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ")
             process.waitUntilExit()
             let body = (try? String(contentsOfFile: scratch.path + ".body", encoding: .utf8)) ?? ""
             let headerText = (try? String(contentsOfFile: scratch.path + ".headers", encoding: .utf8)) ?? ""
@@ -46,7 +50,7 @@ struct DatabaseCrashTests {
                 let pair = line.split(separator: ":", maxSplits: 1)
                 if pair.count == 2 { headers[pair[0].lowercased()] = pair[1].trimmingCharacters(in: .whitespaces) }
             }
-            return (Int(code) ?? 0, body, headers)
+            return (Int(written.first ?? "") ?? 0, body, headers, Double(written.last ?? "") ?? 0)
         }
     }
 
@@ -68,8 +72,11 @@ struct DatabaseCrashTests {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "DATABASE_URL")
         serve.environment = environment
-        serve.standardOutput = FileHandle.nullDevice
-        serve.standardError = FileHandle.nullDevice
+        let log = folder.appending(path: "serve.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: log)
+        serve.standardOutput = logHandle
+        serve.standardError = logHandle
         try serve.run()
         defer { if serve.isRunning { serve.terminate() } }
         let client = Client(base: "http://127.0.0.1:\(port)", token: token)
@@ -88,7 +95,8 @@ struct DatabaseCrashTests {
                         "POST", "/v1/documents",
                         json: #"{"number":"\#(writer)-\#(index)/QĐ","date":"2024-01-01","issuer":"UBND","title":"Văn bản thử"}"#)
                     statuses.append(response.status)
-                    if response.status == 201, let id = response.body.split(separator: "\"").drop(while: { $0 != "id" }).dropFirst(2).first {
+                    if response.status == 201, let id = response.body.split(separator: "\"").drop(while: { $0 != "id" }).dropFirst(2).first
+                    {
                         created.append(String(id))
                     }
                     if response.status == 503 {
@@ -105,19 +113,22 @@ struct DatabaseCrashTests {
         #expect(kill(postmaster, SIGKILL) == 0)
         let killed = Date()
         try await Task.sleep(for: .milliseconds(300))
-        let startedAsking = Date()
         let down = await client.send("GET", "/health")
-        #expect(Date().timeIntervalSince(startedAsking) < 2, "/health must answer promptly while the database is down")
+        // serve waits at most 900 ms for the database before answering 503; on CI's two shared cores (this test's own
+        // writers and curl processes compete with serve) the answer is allowed up to 2 s end to end.
+        #expect(down.seconds < 2, "/health must answer promptly while the database is down")
         #expect(down.status == 503 || down.status == 200)  // 200 only if the restart already happened
         var recovered: TimeInterval?
-        while Date().timeIntervalSince(killed) < 30 {
+        while Date().timeIntervalSince(killed) < 20 {
             if await client.send("GET", "/health").status == 200, await client.send("GET", "/v1/me").status == 200 {
                 recovered = Date().timeIntervalSince(killed)
                 break
             }
             try await Task.sleep(for: .milliseconds(250))
         }
-        let seconds = try #require(recovered, "the API never served again after the crash")
+        let seconds = try #require(
+            recovered, "the API never served again after the crash; serve's log:\n\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+        #expect(seconds < 10, "the API must serve again within 10 s of a crash")
         print("crash test: the API served again \(String(format: "%.1f", seconds)) s after the postmaster was killed")
 
         var acknowledged: [String] = []
@@ -141,6 +152,7 @@ struct DatabaseCrashTests {
         let stopAsked = Date()
         serve.terminate()
         serve.waitUntilExit()
-        #expect(Date().timeIntervalSince(stopAsked) < 10)
+        let tail = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").suffix(25).joined(separator: "\n")
+        #expect(Date().timeIntervalSince(stopAsked) < 10, "serve's log ends:\n\(tail)")
     }
 }
