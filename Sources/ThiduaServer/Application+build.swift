@@ -39,6 +39,7 @@ public func buildApplication(
         services: services,
         logger: logger)
     app.addServices(client)
+    if configuration.metrics { app.addServices(DatabaseGauges(client: client)) }
     let (migrate, owner, appPassword) = (configuration.migrate, configuration.migrationDatabase, configuration.appRolePassword)
     app.beforeServerStarts {
         // Migrations run as the owner when one is given; the requests then use the application role.

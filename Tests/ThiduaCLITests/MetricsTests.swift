@@ -18,7 +18,7 @@ struct MetricsTests {
         return (status, String(text.dropLast(String(status).count)))
     }
 
-    @Test("Requests are counted by route and status with durations; the metrics port is not the API's")
+    @Test("Requests are counted by route and status with durations, pool use is shown; the metrics port is not the API's")
     func requestsByRouteAndStatus() async throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-metrics-\(UUID().uuidString.prefix(8))")
         defer {
@@ -46,5 +46,10 @@ struct MetricsTests {
         #expect(scraped.body.contains(#"http_server_request_duration_bucket{http_route="/health""#))
         #expect(scraped.body.contains(#"http_response_status_code="401""#))
         #expect(Self.get("http://127.0.0.1:\(api)/metrics").status == 404)
+        // Connection-pool use: the database is up, and no request holds a connection between requests.
+        try await Task.sleep(for: .milliseconds(1_200))
+        let pool = Self.get("http://127.0.0.1:\(metrics)/metrics").body
+        #expect(pool.contains("thidua_database_up 1"), "\(pool.split(separator: "\n").filter { $0.contains("thidua_database") })")
+        #expect(pool.contains("thidua_database_connections_leased 0"))
     }
 }
