@@ -111,5 +111,10 @@ public func buildRouter(
         movements: MovementReportRepository(client: client), summaries: SummaryRepository(client: client)
     )
     .addRoutes(to: v1)
+    // An unknown path under /v1 is behind the same sign-in as the known ones, so a caller without a valid token gets 401
+    // for both and cannot probe which routes exist (security review F19f); a signed-in caller gets 404.
+    for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
+        v1.on("**", method: method) { _, _ -> Response in throw HTTPError(.notFound) }
+    }
     return router
 }

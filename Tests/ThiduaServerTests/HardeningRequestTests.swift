@@ -231,4 +231,24 @@ struct HardeningRequestTests {
             }
         }
     }
+
+    @Test("F19f: without a valid token an unknown /v1 path answers 401 like a known one; signed in, it is 404")
+    func f19RoutesCannotBeProbed() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            try await app.test(.router) { client in
+                for path in ["/v1/units", "/v1/no-such-thing/1", "/v1/secret-admin"] {
+                    try await client.execute(uri: path, method: .get) { response in #expect(response.status.code == 401, "\(path)") }
+                }
+                let known = try await client.send(.get, "/v1/units", token: "thd_wrong")
+                let unknown = try await client.send(.get, "/v1/no-such-thing/1", token: "thd_wrong")
+                let unknownPost = try await client.send(.post, "/v1/secret-admin", token: "thd_wrong", json: "{}")
+                #expect([known.status, unknown.status, unknownPost.status].map { Int($0) } == [401, 401, 401])
+                let signedIn = try await client.send(.get, "/v1/no-such-thing/1", token: f.admin)
+                #expect(signedIn.status == 404)
+                #expect(signedIn.body["code"]?.string == "not-found")
+                #expect(try await client.send(.get, "/v1/units", token: f.admin).status == 200)
+            }
+        }
+    }
 }

@@ -49,7 +49,8 @@ struct OpenAPIDocumentTests {
         let client = DatabaseClient(
             PostgresClient(configuration: .init(host: "localhost", username: "unused", password: nil, database: nil, tls: .disable)))
         let router = buildRouter(AppDependencies(client: client), databaseDescription: "none")
-        let registered = Set(router.routes.map { "\($0.method) \($0.path)" })
+        // The /v1/** catch-all only answers 401/404 for unknown paths (F19f); it is not an operation.
+        let registered = Set(router.routes.filter { !"\($0.path)".hasSuffix("**") }.map { "\($0.method) \($0.path)" })
         let documented = try Self.documentedOperations(try Self.parse(OpenAPIDocument.yaml))
         #expect(registered.subtracting(documented).sorted() == [], "routes missing from openapi.yaml")
         #expect(documented.subtracting(registered).sorted() == [], "documented routes that do not exist")
