@@ -114,9 +114,14 @@ struct DatabaseCrashTests {
         let killed = Date()
         try await Task.sleep(for: .milliseconds(300))
         let down = await client.send("GET", "/health")
-        // serve waits at most 900 ms for the database before answering 503; on CI's two shared cores (this test's own
-        // writers and curl processes compete with serve) the answer is allowed up to 2 s end to end.
-        #expect(down.seconds < 2, "/health must answer promptly while the database is down")
+        // serve waits at most 900 ms for the database before answering 503 (its own log line says how long it took); on
+        // CI's two shared cores, where this test's writers and curl processes compete with serve, the answer may take
+        // longer end to end.
+        #expect(down.seconds < 3, "/health must answer promptly while the database is down")
+        let logged = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n")
+            .filter { $0.contains("path=/health status=503") }
+            .compactMap { line in line.split(separator: " ").first { $0.hasPrefix("ms=") }.flatMap { Int($0.dropFirst(3)) } }
+        #expect(logged.first.map { $0 < 1_000 } ?? false, "serve's own time for /health while the database is down: \(logged)")
         #expect(down.status == 503 || down.status == 200)  // 200 only if the restart already happened
         var recovered: TimeInterval?
         while Date().timeIntervalSince(killed) < 20 {
