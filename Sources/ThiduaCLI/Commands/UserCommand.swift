@@ -3,11 +3,11 @@ import Foundation
 import ThiduaCore
 import ThiduaStore
 
-/// `thidua user add|list|revoke|token`: accounts and their API tokens.
+/// `thidua user add|list|revoke|token|password`: accounts, their API tokens and their sign-in for the web app.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage accounts and API tokens.",
-        subcommands: [Add.self, List.self, Revoke.self, Token.self])
+        subcommands: [Add.self, List.self, Revoke.self, Token.self, Password.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -17,6 +17,8 @@ struct UserCommand: AsyncParsableCommand {
         @Option(name: .customLong("role"), help: "A role: admin, headmaster, council, union, staff. Repeat for several.") var roles:
             [Role] = []
         @Option(help: "The id of the person this account belongs to.") var person: String?
+        @Option(help: "A sign-in name for the web app (e.g. lan.pham); prints a one-time link to set the password.") var login: String?
+        @OptionGroup var link: PasswordLinkOptions
 
         func validate() throws {
             guard !roles.isEmpty else { throw ValidationError("Give at least one --role (admin, headmaster, council, union, staff).") }
@@ -24,16 +26,27 @@ struct UserCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (name, roles, person) = (self.name, Set(self.roles), self.person.flatMap { ID<Person>($0) })
-            let (account, token) = try await database.withDatabase { client, logger in
-                try await AccountRepository(client: client).create(
-                    displayName: name, roles: roles, personId: person, by: .commandLine(user: operatorName), logger: logger)
+            let (name, roles, person, login) = (self.name, Set(self.roles), self.person.flatMap { ID<Person>($0) }, self.login)
+            let (account, token, linkToken) = try await database.withDatabase { client, logger -> (Account, String, String?) in
+                let actor = Actor.commandLine(user: operatorName)
+                if let login {
+                    let created = try await SignInRepository(client: client).createAccount(
+                        displayName: name, roles: roles, personId: person, login: login, by: actor, logger: logger)
+                    return (created.account, created.token, created.link)
+                }
+                let created = try await AccountRepository(client: client).create(
+                    displayName: name, roles: roles, personId: person, by: actor, logger: logger)
+                return (created.account, created.token, nil)
             }
             print(
                 "Created account \(account.id) for \(account.displayName) (\(account.roles.sorted().map(\.rawValue).joined(separator: ", ")))."
             )
             print("API token (shown once, keep it secret):")
             print(token)
+            if let linkToken {
+                print("Link to set the web password (valid 72 hours, works once; hand it to the person):")
+                print(link.url(for: linkToken))
+            }
         }
     }
 
@@ -77,9 +90,36 @@ struct UserCommand: AsyncParsableCommand {
             print(token)
         }
     }
+
+    struct Password: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a new one-time link to set the web password (valid 72 hours); earlier links stop working.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The account id.") var id: String
+        @OptionGroup var link: PasswordLinkOptions
+        func run() async throws {
+            guard let id = ID<Account>(id) else { throw ValidationError("The account id must be a UUID (see thidua user list).") }
+            let token = try await database.withDatabase { client, logger in
+                try await SignInRepository(client: client).issueLink(for: id, by: .commandLine(user: operatorName), logger: logger)
+            }
+            print(link.url(for: token))
+        }
+    }
 }
 
 extension Role: ExpressibleByArgument {}
 
 /// The operating-system user running the command, as written in the audit log.
-var operatorName: String { ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName }
+var operatorName: String {
+    ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName
+}
+
+/// Where the web app is reached, to print set-password links people can open.
+struct PasswordLinkOptions: ParsableArguments {
+    @Option(name: .customLong("public-url"), help: "The address people open thidua at (as serve --public-url).")
+    var publicURL = "http://127.0.0.1:8080"
+
+    func url(for token: String) -> String {
+        (publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL) + "/set-password?token=" + token
+    }
+}

@@ -11,6 +11,9 @@ public struct Actor: Equatable, Sendable {
     /// A change made from the command line by an operating-system user.
     public static func commandLine(user: String) -> Actor { Actor(accountId: nil, name: "cli:\(user)") }
 
+    /// A failed sign-in to the web app: no account is known to have acted (the login may not exist).
+    public static let signInPage = Actor(accountId: nil, name: "web:sign-in")
+
     private init(accountId: ID<Account>?, name: String) {
         self.accountId = accountId
         self.name = name

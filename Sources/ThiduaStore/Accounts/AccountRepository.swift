@@ -21,20 +21,27 @@ public struct AccountRepository: Sendable {
         if roles.isEmpty { violations.append(.init(field: "roles", message: "Cần ít nhất một vai trò.")) }
         guard violations.isEmpty else { throw DomainError.validation(violations) }
         return try await client.transaction(logger: logger) { connection in
-            let rows = try await connection.rows(
-                """
-                INSERT INTO accounts AS a (display_name, roles, person_id)
-                VALUES (\(name), \(roles.sorted().map(\.rawValue)), \(personId))
-                RETURNING \(unescaped: Self.columns)
-                """, logger: logger)
-            guard let row = rows.first else { throw DomainError.notFound("tài khoản vừa tạo") }
-            let account = try Self.account(row)
-            try await AuditLog.record(
-                on: connection, by: actor, action: "account.create", entity: "account", id: account.id.description,
-                before: Account?.none, after: account, logger: logger)
-            let token = try await Self.issueToken(for: account.id, on: connection, by: actor, logger: logger)
-            return (account, token)
+            try await Self.insert(name: name, roles: roles, personId: personId, on: connection, by: actor, logger: logger)
         }
+    }
+
+    /// The insert, its audit row and the first token, inside the caller's transaction (also used with a login).
+    static func insert(
+        name: String, roles: Set<Role>, personId: ID<Person>?, on connection: PostgresConnection, by actor: Actor, logger: Logger
+    ) async throws -> (account: Account, token: String) {
+        let rows = try await connection.rows(
+            """
+            INSERT INTO accounts AS a (display_name, roles, person_id)
+            VALUES (\(name), \(roles.sorted().map(\.rawValue)), \(personId))
+            RETURNING \(unescaped: Self.columns)
+            """, logger: logger)
+        guard let row = rows.first else { throw DomainError.notFound("tài khoản vừa tạo") }
+        let account = try Self.account(row)
+        try await AuditLog.record(
+            on: connection, by: actor, action: "account.create", entity: "account", id: account.id.description,
+            before: Account?.none, after: account, logger: logger)
+        let token = try await Self.issueToken(for: account.id, on: connection, by: actor, logger: logger)
+        return (account, token)
     }
 
     /// A new token for an existing, enabled account (earlier tokens keep working until revoked).

@@ -32,6 +32,9 @@ public enum StoreErrorMapping {
             .init(field: "familyName", message: "Họ, tên đệm và tên phải ghép lại đúng bằng họ và tên.")
         ]),
         "accounts_person_fkey": .validation([.init(field: "personId", message: "Không tìm thấy cá nhân.")]),
+        "accounts_login_key": DomainError(
+            .conflict, "Tên đăng nhập này đã có người dùng.",
+            violations: [.init(field: "login", message: "Tên đăng nhập này đã có người dùng; hãy chọn tên khác.")]),
         "audit_log_append_only": DomainError(.immutableRecord, "Nhật ký thay đổi chỉ được ghi thêm, không được sửa hay xoá."),
         "immutable_record": DomainError(.immutableRecord, "Bản ghi này không được sửa hay xoá."),
         "workflow_transition": DomainError(.invalidTransition, "Cơ sở dữ liệu từ chối bước chuyển trạng thái này."),
