@@ -1,3 +1,4 @@
+import EmbeddedPostgres
 import Foundation
 import PostgresNIO
 import Testing
@@ -43,5 +44,44 @@ struct UserLoginCLITests {
             let count = try await client.query("SELECT count(*)::bigint FROM accounts", logger: database.logger).collect()
             #expect(try count.first?.decode(Int.self) == 2)
         }
+    }
+
+    @Test("demo gives every demo account a web login and password in demo-accounts.txt (0600) that sign in")
+    func demoAccountsSignIn() async throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-demo-\(UUID().uuidString.prefix(8))")
+        let cli = CLIRunner(databaseURL: nil)
+        defer {
+            _ = try? cli.run("db", "stop", "--data-dir", folder.path)
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let outcome = try cli.run("demo", "--data-dir", folder.path)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let file = folder.appending(path: "demo-accounts.txt")
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let rows = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        #expect(rows.count == 5 && rows.allSatisfy { $0.count == 5 })
+        #expect(rows.map { $0[2] } == ["quantri", "minh.tran", "han.nguyen", "tam.huynh", "lan.pham"])
+        #expect(rows.first?[1] == "Quản trị (demo)")
+        // Each login and password signs in (through the owner's URL that `thidua db url` prints).
+        // Started here, not with `thidua db start`: the server would inherit the runner's output pipe and keep it open.
+        let logger = TestCluster.shared.logger
+        let cluster = try EmbeddedCluster(dataDirectory: folder, binaries: try PostgresBinaries.locate())
+        _ = try await cluster.start(logger: logger)
+        let signedIn = try await DatabaseClient.withRunning(try DatabaseURL.configuration(cluster.url), logger: logger) { client in
+            var count = 0
+            for row in rows {
+                if case .signedIn(let session) = try await SignInRepository(client: client).signIn(
+                    login: row[2], password: row[3], logger: logger), session.account.displayName == row[1]
+                {
+                    count += 1
+                }
+            }
+            return count
+        }
+        #expect(signedIn == 5)
+        // Running it again changes nothing and keeps the file.
+        #expect(try cli.run("demo", "--data-dir", folder.path).status == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8).split(separator: "\n").count == 5)
     }
 }

@@ -27,23 +27,28 @@ struct Demo: AsyncParsableCommand {
                 "Refusing to load the demo school into \(description): it adds demo accounts with published names. "
                     + "Use the embedded default (no DATABASE_URL), or add --force if this database is for trying thidua out.")
         }
-        let tokenFile = target.embeddedTokenFile
+        let (tokenFile, accountsFile) = (target.embeddedTokenFile, target.embeddedAccountsFile)
         let lines = try await database.withDatabase { client, logger in
             let actor = Actor.commandLine(user: operatorName)
             let units = try await UnitRepository(client: client).importUnits(unitRows, by: actor, logger: logger)
             let people = try await PersonRepository(client: client).importPeople(personRows, by: actor, logger: logger)
             var lines = ["Đơn vị: \(units).", "Cá nhân: \(people)."]
-            let accounts = AccountRepository(client: client)
+            let (accounts, signIn) = (AccountRepository(client: client), SignInRepository(client: client))
             let existing = Set(try await accounts.list(logger: logger).map(\.displayName))
             var created: [String] = []
+            var withPasswords: [String] = []
             for demo in DemoData.accounts where !existing.contains(demo.name) {
                 let person = try await demo.personCode.asyncMap {
                     try await PersonRepository(client: client).find(code: $0, logger: logger)
                 }
                 let roles = Set(demo.roles.compactMap(Role.init(rawValue:)))
-                let (_, token) = try await accounts.create(
-                    displayName: demo.name, roles: roles, personId: person??.id, by: actor, logger: logger)
+                // Every demo account can sign in to the web app: a login and a random password, set through its link.
+                let (_, token, link) = try await signIn.createAccount(
+                    displayName: demo.name, roles: roles, personId: person??.id, login: demo.login, by: actor, logger: logger)
+                let password = Self.demoPassword()
+                _ = try await signIn.setPassword(link: link, password: password, logger: logger)
                 created.append("\(demo.roles.joined(separator: "+"))\t\(demo.name)\t\(token)")
+                withPasswords.append("\(demo.roles.joined(separator: "+"))\t\(demo.name)\t\(demo.login)\t\(password)\t\(token)")
             }
             var byName: [String: Account] = [:]
             for account in try await accounts.list(logger: logger) { byName[account.displayName] = account }
@@ -65,6 +70,14 @@ struct Demo: AsyncParsableCommand {
                     try writePrivately(created.joined(separator: "\n") + "\n", to: tokenFile)
                     lines.append("Các mã này cũng được lưu ở \(tokenFile.path).")
                 }
+                // Sign-in names and passwords for the web app (roles, name, login, password, token; tab-separated, 0600).
+                if let accountsFile {
+                    try writePrivately(withPasswords.joined(separator: "\n") + "\n", to: accountsFile)
+                    lines.append("Tên đăng nhập và mật khẩu web của các tài khoản demo: \(accountsFile.path).")
+                } else {
+                    lines.append("Tài khoản web (vai trò, tên, tên đăng nhập, mật khẩu, mã truy cập):")
+                    lines += withPasswords
+                }
             }
             return lines
         }
@@ -77,6 +90,21 @@ extension DatabaseOptions.Target {
     var embeddedTokenFile: URL? {
         if case .embedded(let cluster) = self { return cluster.dataDirectory.appending(path: "demo-tokens.txt") }
         return nil
+    }
+
+    /// Where the demo accounts' web logins and passwords are kept for the embedded cluster.
+    var embeddedAccountsFile: URL? {
+        if case .embedded(let cluster) = self { return cluster.dataDirectory.appending(path: "demo-accounts.txt") }
+        return nil
+    }
+}
+
+extension Demo {
+    /// A demo password: 14 characters from letters and digits that are hard to confuse (no 0/O, 1/l/I).
+    static func demoPassword() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<14).map { _ in alphabet.randomElement(using: &generator)! })
     }
 }
 

@@ -51,11 +51,11 @@ enum DemoData {
         """
 
     /// One demo account per role; the person code links it to a member of staff.
-    static let accounts: [(name: String, roles: [String], personCode: String?)] = [
-        ("Quản trị (demo)", ["admin"], nil),
-        ("Trần Văn Minh", ["headmaster", "council"], "AP001"),
-        ("Nguyễn Thị Ngọc Hân", ["council"], "AP002"),
-        ("Huỳnh Thị Thanh Tâm", ["union", "council"], "AP027"),
-        ("Phạm Thị Lan", ["staff"], "AP004"),
+    static let accounts: [(name: String, roles: [String], personCode: String?, login: String)] = [
+        ("Quản trị (demo)", ["admin"], nil, "quantri"),
+        ("Trần Văn Minh", ["headmaster", "council"], "AP001", "minh.tran"),
+        ("Nguyễn Thị Ngọc Hân", ["council"], "AP002", "han.nguyen"),
+        ("Huỳnh Thị Thanh Tâm", ["union", "council"], "AP027", "tam.huynh"),
+        ("Phạm Thị Lan", ["staff"], "AP004", "lan.pham"),
     ]
 }
