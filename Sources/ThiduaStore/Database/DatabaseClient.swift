@@ -19,6 +19,7 @@ public final class DatabaseClient: Sendable {
     private let state: Mutex<State>
     private let supervision: Supervision?
     private let nudged = Atomic<Bool>(false)
+    private let failedRoutineChecks = Atomic<Int>(0)
 
     struct State {
         /// The pool in use; `nil` while the database is down.
@@ -176,7 +177,10 @@ extension DatabaseClient: Service {
     private func check(_ supervision: Supervision, afterLostConnection: Bool) async {
         let logger = supervision.logger
         let old = state.withLock { $0.pool }
-        if !afterLostConnection, let old, await Self.answers(old.client, within: supervision.pingTimeout, logger: logger) { return }
+        if !afterLostConnection, let old, await Self.answers(old.client, within: supervision.pingTimeout, logger: logger) {
+            failedRoutineChecks.store(0, ordering: .relaxed)
+            return
+        }
         let patience = afterLostConnection ? supervision.freshTimeout : .zero
         let fresh = Pool(PostgresClient(configuration: supervision.configuration, backgroundLogger: logger))
         fresh.start()
@@ -186,6 +190,7 @@ extension DatabaseClient: Service {
         if keepOld {
             await fresh.stop()
         } else if useFresh {
+            failedRoutineChecks.store(0, ordering: .relaxed)
             state.withLock { $0.pool = fresh }
             if let old {
                 old.retire()
@@ -195,6 +200,11 @@ extension DatabaseClient: Service {
         } else {
             await fresh.stop()
             guard let old else { return }
+            // Timeouts alone can come from a starved machine rather than a dead database: without a lost connection to
+            // show for it, only the second failed routine check in a row marks the database down.
+            let strikes = failedRoutineChecks.add(afterLostConnection ? 2 : 1, ordering: .relaxed).newValue
+            guard strikes >= 2 else { return }
+            failedRoutineChecks.store(0, ordering: .relaxed)
             logger.error("database unreachable; answering 503 until it is back")
             state.withLock { $0.pool = nil }
             await old.stop()
