@@ -24,8 +24,7 @@ struct DatabaseOutageTests {
             _ = try await client.withConnection { try await $0.query("SELECT 1", logger: logger).collect() }
             return (true, false, ContinuousClock.now - started)
         } catch {
-            let unavailable = StoreErrorMapping.isDatabaseUnavailable(error) || (error as? DomainError)?.code == .databaseUnavailable
-            return (false, unavailable, ContinuousClock.now - started)
+            return (false, StoreErrorMapping.isDatabaseUnavailable(error), ContinuousClock.now - started)
         }
     }
 

@@ -2,7 +2,6 @@ import Logging
 import PostgresNIO
 import ServiceLifecycle
 import Synchronization
-import ThiduaCore
 
 /// The PostgreSQL connection pool the repositories use, kept usable through a database outage (security review, "a
 /// database crash under load").
@@ -71,9 +70,7 @@ public final class DatabaseClient: Sendable {
                 return try await body(connection)
             }
         } catch {
-            if StoreErrorMapping.isDatabaseUnavailable(error) || (error as? DomainError) == StoreErrorMapping.unavailable {
-                nudged.store(true, ordering: .relaxed)
-            }
+            if StoreErrorMapping.isDatabaseUnavailable(error) { nudged.store(true, ordering: .relaxed) }
             throw error
         }
     }
@@ -119,16 +116,9 @@ extension DatabaseClient {
             }
             guard let running else { return }
             running.cancel()
-            _ = await withCheckedContinuation { continuation in
-                let answer = FirstAnswer<Bool>(continuation)
-                Task {
-                    await running.value
-                    answer.give(true)
-                }
-                Task {
-                    try? await Task.sleep(for: patience)
-                    answer.give(false)
-                }
+            _ = await firstAnswer(within: patience, orElse: false) {
+                await running.value
+                return true
             }
         }
 
@@ -181,10 +171,11 @@ extension DatabaseClient: Service {
             failedRoutineChecks.store(0, ordering: .relaxed)
             return
         }
-        let patience = afterLostConnection ? supervision.freshTimeout : .zero
         let fresh = Pool(PostgresClient(configuration: supervision.configuration, backgroundLogger: logger))
         fresh.start()
-        async let oldAnswers = old == nil || patience == .zero ? false : Self.answers(old!.client, within: patience, logger: logger)
+        // After a lost connection the pool in use is asked again beside the fresh one (the routine check asked it above).
+        let oldClient = afterLostConnection ? old?.client : nil
+        async let oldAnswers = Self.answers(oldClient, within: supervision.freshTimeout, logger: logger)
         async let freshAnswers = Self.answers(fresh.client, within: supervision.freshTimeout, logger: logger)
         let (keepOld, useFresh) = await (oldAnswers, freshAnswers)
         if keepOld {
@@ -202,7 +193,7 @@ extension DatabaseClient: Service {
             guard let old else { return }
             // Timeouts alone can come from a starved machine rather than a dead database: without a lost connection to
             // show for it, only the second failed routine check in a row marks the database down.
-            let strikes = failedRoutineChecks.add(afterLostConnection ? 2 : 1, ordering: .relaxed).newValue
+            let strikes = afterLostConnection ? 2 : failedRoutineChecks.add(1, ordering: .relaxed).newValue
             guard strikes >= 2 else { return }
             failedRoutineChecks.store(0, ordering: .relaxed)
             logger.error("database unreachable; answering 503 until it is back")
@@ -211,27 +202,36 @@ extension DatabaseClient: Service {
         }
     }
 
-    /// Whether `SELECT 1` comes back within `timeout`. The query runs in a task of its own: a lease from a pool that
-    /// cannot connect ignores cancellation, so the answer goes out at the timeout and the query finishes on its own.
-    static func answers(_ client: PostgresClient, within timeout: Duration, logger: Logger) async -> Bool {
-        await withCheckedContinuation { continuation in
-            let answer = FirstAnswer(continuation)
-            Task { answer.give((try? await client.query("SELECT 1", logger: logger)) != nil) }
-            Task {
-                try? await Task.sleep(for: timeout)
-                answer.give(false)
-            }
+    /// Whether `SELECT 1` comes back within `timeout` (no pool: no).
+    static func answers(_ client: PostgresClient?, within timeout: Duration, logger: Logger) async -> Bool {
+        guard let client else { return false }
+        return await firstAnswer(within: timeout, orElse: false) { (try? await client.query("SELECT 1", logger: logger)) != nil }
+    }
+}
+
+/// `work`'s result if it comes within `timeout`, else `fallback`. The work runs in a task of its own and is left to
+/// finish by itself: a lease from a pool that cannot connect ignores cancellation for seconds, and a task group would
+/// wait for it. Used for the watcher's checks, a pool's shutdown and `/health`.
+public func firstAnswer<Value: Sendable>(
+    within timeout: Duration, orElse fallback: Value, _ work: @escaping @Sendable () async -> Value
+) async -> Value {
+    await withCheckedContinuation { continuation in
+        let answer = FirstAnswer(continuation)
+        Task { answer.give(await work()) }
+        Task {
+            try? await Task.sleep(for: timeout)
+            answer.give(fallback)
         }
     }
 }
 
 /// Resumes a continuation once, with whichever answer comes first.
-public final class FirstAnswer<Value: Sendable>: Sendable {
+private final class FirstAnswer<Value: Sendable>: Sendable {
     private let continuation: Mutex<CheckedContinuation<Value, Never>?>
 
-    public init(_ continuation: CheckedContinuation<Value, Never>) { self.continuation = Mutex(continuation) }
+    init(_ continuation: CheckedContinuation<Value, Never>) { self.continuation = Mutex(continuation) }
 
-    public func give(_ value: Value) {
+    func give(_ value: Value) {
         let waiting = continuation.withLock { stored -> CheckedContinuation<Value, Never>? in
             defer { stored = nil }
             return stored

@@ -102,6 +102,7 @@ public enum StoreErrorMapping {
     /// Whether an error means "the database is not there right now" rather than "this request is wrong": the pool cannot
     /// connect (or has given up for a while), the connection dropped, or the server is shutting down or starting up.
     public static func isDatabaseUnavailable(_ error: any Error) -> Bool {
+        if let refusal = error as? DomainError { return refusal == unavailable }
         // The pool's own error type is not exported by PostgresNIO; it only ever means "no connection to give".
         if String(reflecting: type(of: error)).hasSuffix("ConnectionPoolError") { return true }
         guard let error = error as? PSQLError else { return false }

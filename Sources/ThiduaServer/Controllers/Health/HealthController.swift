@@ -31,15 +31,9 @@ struct HealthController {
             let (client, logger, timeout) = (self.client, context.logger, databaseTimeout)
             // While the client knows the database is down, say so at once.
             if client.isDown { throw StoreErrorMapping.unavailable }
-            // Not a task group: a group waits for its children, and a lease from a pool that cannot connect ignores
-            // cancellation for seconds. The answer goes out at the timeout; the check finishes (or fails) on its own.
-            let plan: Migrator.Plan? = await withCheckedContinuation { continuation in
-                let answer = FirstAnswer<Migrator.Plan?>(continuation)
-                Task { answer.give((try? await Migrator(client: client, logger: logger).plan()) ?? nil) }
-                Task {
-                    try? await Task.sleep(for: timeout)
-                    answer.give(nil)
-                }
+            // The answer goes out at the timeout; a check still waiting on the pool finishes (or fails) on its own.
+            let plan = await firstAnswer(within: timeout, orElse: Migrator.Plan?.none) {
+                (try? await Migrator(client: client, logger: logger).plan()) ?? nil
             }
             guard let plan else { throw StoreErrorMapping.unavailable }
             let state = plan.pending.isEmpty ? "up" : "migrations-pending"
