@@ -15,4 +15,14 @@ public struct Account: Equatable, Sendable, Codable {
     }
 
     public func has(_ role: Role) -> Bool { roles.contains(role) }
+
+    /// What a new account needs: a name to show (NFC, tidy spaces) and at least one role; returns the name to store.
+    public static func validatedName(_ displayName: String, roles: Set<Role>) throws(DomainError) -> String {
+        let name = VietnameseText.normalized(displayName)
+        var violations: [DomainError.FieldViolation] = []
+        if name.isEmpty { violations.append(.init(field: "displayName", message: "Tên hiển thị không được để trống.")) }
+        if roles.isEmpty { violations.append(.init(field: "roles", message: "Cần ít nhất một vai trò.")) }
+        guard violations.isEmpty else { throw DomainError.validation(violations) }
+        return name
+    }
 }

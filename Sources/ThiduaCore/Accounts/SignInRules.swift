@@ -12,7 +12,7 @@ public enum SignInRules {
 
     /// A sign-in name: 3–64 of a–z, 0–9, `.`, `_`, `-`, starting with a letter or digit; capitals are taken as lower case.
     public static func login(_ text: String, field: String = "login") throws(DomainError) -> String {
-        let login = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let login = typed(text)
         let allowed = login.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
         }
@@ -26,6 +26,12 @@ public enum SignInRules {
         }
         return login
     }
+
+    /// A login as typed on the sign-in page, in the form it is stored and counted in: trimmed, lower case.
+    public static func typed(_ login: String) -> String { login.trimmingCharacters(in: .whitespaces).lowercased() }
+
+    /// Whether a login with this many failures inside the window is refused, whatever the password.
+    public static func isThrottled(failures: Int) -> Bool { failures >= failuresAllowed }
 
     /// A password: 10 to 200 characters; Vietnamese letters are welcome (it is compared as NFC).
     public static func password(_ text: String, field: String = "password") throws(DomainError) -> String {

@@ -15,24 +15,21 @@ public struct AccountRepository: Sendable {
     public func create(
         displayName: String, roles: Set<Role>, personId: ID<Person>?, by actor: Actor, logger: Logger
     ) async throws -> (account: Account, token: String) {
-        let name = VietnameseText.normalized(displayName)
-        var violations: [DomainError.FieldViolation] = []
-        if name.isEmpty { violations.append(.init(field: "displayName", message: "Tên hiển thị không được để trống.")) }
-        if roles.isEmpty { violations.append(.init(field: "roles", message: "Cần ít nhất một vai trò.")) }
-        guard violations.isEmpty else { throw DomainError.validation(violations) }
+        let name = try Account.validatedName(displayName, roles: roles)
         return try await client.transaction(logger: logger) { connection in
             try await Self.insert(name: name, roles: roles, personId: personId, on: connection, by: actor, logger: logger)
         }
     }
 
-    /// The insert, its audit row and the first token, inside the caller's transaction (also used with a login).
+    /// The insert (with a web sign-in name or without), its audit row and the first token, in the caller's transaction.
     static func insert(
-        name: String, roles: Set<Role>, personId: ID<Person>?, on connection: PostgresConnection, by actor: Actor, logger: Logger
+        name: String, roles: Set<Role>, personId: ID<Person>?, login: String? = nil, on connection: PostgresConnection, by actor: Actor,
+        logger: Logger
     ) async throws -> (account: Account, token: String) {
         let rows = try await connection.rows(
             """
-            INSERT INTO accounts AS a (display_name, roles, person_id)
-            VALUES (\(name), \(roles.sorted().map(\.rawValue)), \(personId))
+            INSERT INTO accounts AS a (display_name, roles, person_id, login)
+            VALUES (\(name), \(roles.sorted().map(\.rawValue)), \(personId), \(login))
             RETURNING \(unescaped: Self.columns)
             """, logger: logger)
         guard let row = rows.first else { throw DomainError.notFound("tài khoản vừa tạo") }

@@ -7,9 +7,9 @@ extension SignInRepository {
     /// Checks a login and password. Five failures for one login in 15 minutes refuse further tries until the window has
     /// passed, whether or not the login exists (the answer never tells). Successes and failures are audited.
     public func signIn(login text: String, password: String, logger: Logger) async throws -> Outcome {
-        let login = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let login = SignInRules.typed(text)
         guard !login.isEmpty, login.count <= 200 else { return .refused }
-        let window = Double(SignInRules.failureWindow.components.seconds)
+        let window = SignInRules.failureWindow.seconds
         let (failures, stored) = try await client.transaction(logger: logger) { connection in
             let failures =
                 try await connection.rows(
@@ -22,11 +22,11 @@ extension SignInRepository {
                 WHERE a.login = \(login) AND a.disabled_at IS NULL
                 """, logger: logger)
             let stored = try rows.first.map {
-                (try AccountRepository.account($0), try $0.decode((UUID, String, [String], UUID?, Bool, String?).self).5)
+                (try AccountRepository.account($0), try $0.makeRandomAccess()["password_hash"].decode(String?.self))
             }
             return (failures, stored)
         }
-        guard failures < SignInRules.failuresAllowed else {
+        guard !SignInRules.isThrottled(failures: failures) else {
             // Audited, but not counted: the window runs from the failures, not from the tries made while refused.
             try await client.transaction(logger: logger) { connection in
                 try await AuditLog.record(
@@ -44,7 +44,7 @@ extension SignInRepository {
                     on: connection, by: .signInPage, action: "session.refused", entity: "login", id: login,
                     before: String?.none, after: String?.none, logger: logger)
             }
-            return failures + 1 >= SignInRules.failuresAllowed ? .throttled : .refused
+            return SignInRules.isThrottled(failures: failures + 1) ? .throttled : .refused
         }
         let (cookie, csrf) = (APIToken.generate(), String(APIToken.generate().dropFirst(4)))
         try await client.transaction(logger: logger) { connection in
@@ -61,7 +61,7 @@ extension SignInRepository {
     /// The session a cookie names, if it is open: not signed out, used within the last 8 hours, its account not revoked.
     /// Each use moves the idle clock on.
     public func session(cookie: String, logger: Logger) async throws -> Session? {
-        let idle = Double(SignInRules.sessionIdle.components.seconds)
+        let idle = SignInRules.sessionIdle.seconds
         let rows = try await client.rows(
             """
             UPDATE sessions s SET last_seen_at = now()
@@ -72,7 +72,7 @@ extension SignInRepository {
             RETURNING \(unescaped: AccountRepository.columns), s.csrf_token
             """, logger: logger)
         guard let row = rows.first else { return nil }
-        let csrf = try row.decode((UUID, String, [String], UUID?, Bool, String).self).5
+        let csrf = try row.makeRandomAccess()["csrf_token"].decode(String.self)
         return Session(cookie: cookie, account: try AccountRepository.account(row), csrfToken: csrf)
     }
 

@@ -35,7 +35,7 @@ public struct SignInRepository: Sendable {
         try await connection.rows(
             """
             INSERT INTO password_links (token_hash, account_id, expires_at)
-            VALUES (\(APIToken.hash(token)), \(id), now() + make_interval(secs => \(Double(SignInRules.linkLifetime.components.seconds))))
+            VALUES (\(APIToken.hash(token)), \(id), now() + make_interval(secs => \(SignInRules.linkLifetime.seconds)))
             """, logger: logger)
         return token
     }
@@ -44,30 +44,12 @@ public struct SignInRepository: Sendable {
     public func createAccount(
         displayName: String, roles: Set<Role>, personId: ID<Person>?, login text: String, by actor: Actor, logger: Logger
     ) async throws -> (account: Account, token: String, link: String) {
+        let name = try Account.validatedName(displayName, roles: roles)
         let login = try SignInRules.login(text)
-        let name = VietnameseText.normalized(displayName)
-        guard !name.isEmpty, !roles.isEmpty else {
-            throw DomainError.validation([.init(field: "displayName", message: "Cần tên hiển thị và ít nhất một vai trò.")])
-        }
         return try await client.transaction(logger: logger) { connection in
             let (account, token) = try await AccountRepository.insert(
-                name: name, roles: roles, personId: personId, on: connection, by: actor, logger: logger)
-            try await connection.rows("UPDATE accounts SET login = \(login) WHERE id = \(account.id)", logger: logger)
+                name: name, roles: roles, personId: personId, login: login, on: connection, by: actor, logger: logger)
             return (account, token, try await Self.newLink(for: account.id, on: connection, logger: logger))
-        }
-    }
-
-    /// Gives an account its sign-in name and returns a set-password link token (valid 72 h, used once).
-    public func setLogin(_ text: String, for id: ID<Account>, by actor: Actor, logger: Logger) async throws -> String {
-        let login = try SignInRules.login(text)
-        return try await client.transaction(logger: logger) { connection in
-            let rows = try await connection.rows(
-                "UPDATE accounts SET login = \(login) WHERE id = \(id) AND disabled_at IS NULL RETURNING id", logger: logger)
-            guard !rows.isEmpty else { throw DomainError.notFound("tài khoản đang hoạt động") }
-            try await AuditLog.record(
-                on: connection, by: actor, action: "account.login", entity: "account", id: id.description,
-                before: String?.none, after: login, logger: logger)
-            return try await Self.newLink(for: id, on: connection, logger: logger)
         }
     }
 
@@ -78,7 +60,10 @@ public struct SignInRepository: Sendable {
                 "SELECT login IS NOT NULL FROM accounts WHERE id = \(id) AND disabled_at IS NULL FOR UPDATE", logger: logger)
             guard let hasLogin = try rows.first?.decode(Bool.self) else { throw DomainError.notFound("tài khoản đang hoạt động") }
             guard hasLogin else {
-                throw DomainError(.conflict, "Tài khoản chưa có tên đăng nhập; hãy đặt bằng thidua user login ID TÊN.")
+                throw DomainError(
+                    .conflict,
+                    "Tài khoản này chưa có tên đăng nhập web nên không có mật khẩu để đặt; tài khoản dùng web được tạo bằng "
+                        + "thidua user add … --login TÊN.")
             }
             try await AuditLog.record(
                 on: connection, by: actor, action: "account.password-link", entity: "account", id: id.description,
