@@ -89,7 +89,16 @@ public struct AuditLog: Sendable {
     /// wrote it), each link to the row before, no gap in the numbers. With `expected`, the head recorded earlier (outside
     /// the database) must still be there, unchanged.
     public func verify(expecting expected: AuditHead? = nil, logger: Logger) async throws -> AuditVerification {
-        let rows = try await client.rows(
+        // Streamed: a school's log grows every day, and the walk needs one row at a time.
+        try await client.withConnection { connection in
+            try await Self.verify(expecting: expected, on: connection, logger: logger)
+        }
+    }
+
+    private static func verify(
+        expecting expected: AuditHead?, on connection: PostgresConnection, logger: Logger
+    ) async throws -> AuditVerification {
+        let rows = try await connection.send(
             """
             SELECT seq, scheme, prev_hash, hash, (extract(epoch FROM at) * 1000000)::bigint, actor_account_id::text, actor, action,
                    entity, entity_id, before::text, after::text,
@@ -101,7 +110,7 @@ public struct AuditLog: Sendable {
         var firstBroken: Int?
         var count = 0
         var hashAtExpected: String?
-        for row in rows {
+        for try await row in rows {
             let cells = row.makeRandomAccess()
             let seq = try cells[0].decode(Int.self)
             let scheme = try cells[1].decode(Int.self)
