@@ -131,26 +131,16 @@ struct EmbeddedClusterTests {
 
     /// Runs psql against the cluster as `user` (nil: this process's user) without a password; its exit status and output.
     func psqlWithoutPassword(_ cluster: EmbeddedCluster, as user: String?) throws -> (status: Int32, output: String) {
-        let process = Process()
         let psql = cluster.binaries.directory.appending(path: "psql").path
         let arguments = ["-h", cluster.socketDirectory.path, "-U", EmbeddedCluster.superuser, "-d", "postgres", "-w", "-c", "SELECT 1"]
-        if let user {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", user, "--", psql] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: psql)
-            process.arguments = arguments
-        }
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "PGPASSWORD")
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let outcome =
+            try user.map {
+                try Program.run("/usr/sbin/runuser", ["-u", $0, "--", psql] + arguments, environment: environment, errorsToo: true)
+            }
+            ?? Program.run(psql, arguments, environment: environment, errorsToo: true)
+        return (outcome.status, outcome.text)
     }
 
     func mode(_ path: String) throws -> Int {

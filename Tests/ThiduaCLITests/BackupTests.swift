@@ -66,39 +66,23 @@ struct BackupTests {
 
     @Test("serve --backup-dir backs up at start and on every turn, keeping the newest --backup-keep; SIGTERM stops it")
     func serveKeepsBackups() async throws {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-serve-\(UUID().uuidString.prefix(8))")
-        let backups = folder.appending(path: "backups")
-        defer {
-            _ = try? CLIRunner(databaseURL: nil).run("db", "stop", "--data-dir", folder.appending(path: "data").path)
-            try? FileManager.default.removeItem(at: folder)
+        try await withDataDirectory { data in
+            let backups = data.deletingLastPathComponent().appending(path: "backups")
+            try FileManager.default.createDirectory(at: backups, withIntermediateDirectories: true)
+            // An old backup that rotation must remove.
+            FileManager.default.createFile(atPath: backups.appending(path: "thidua-20200101-000000.dump").path, contents: Data("old".utf8))
+            let serve = try ServeProcess(
+                data: data, arguments: ["--backup-dir", backups.path, "--backup-keep", "2", "--backup-interval-seconds", "1"])
+            var names: [String] = []
+            for _ in 0..<60 {
+                try await Task.sleep(for: .milliseconds(500))
+                names =
+                    (try? FileManager.default.contentsOfDirectory(atPath: backups.path))?.filter { $0.hasSuffix(".dump") }.sorted() ?? []
+                if names.count == 2, !names.contains("thidua-20200101-000000.dump") { break }
+            }
+            #expect(names.count == 2)
+            #expect(!names.contains("thidua-20200101-000000.dump"))
+            #expect(serve.stop() < 10)
         }
-        try FileManager.default.createDirectory(at: backups, withIntermediateDirectories: true)
-        // An old backup that rotation must remove.
-        FileManager.default.createFile(atPath: backups.appending(path: "thidua-20200101-000000.dump").path, contents: Data("old".utf8))
-        let process = Process()
-        process.executableURL = CLIRunner.binary
-        process.arguments = [
-            "serve", "--data-dir", folder.appending(path: "data").path, "--port", "18391", "--backup-dir", backups.path, "--backup-keep",
-            "2",
-            "--backup-interval-seconds", "1",
-        ]
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "DATABASE_URL")
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var names: [String] = []
-        for _ in 0..<60 {
-            try await Task.sleep(for: .milliseconds(500))
-            names = (try? FileManager.default.contentsOfDirectory(atPath: backups.path))?.filter { $0.hasSuffix(".dump") }.sorted() ?? []
-            if names.count == 2, !names.contains("thidua-20200101-000000.dump") { break }
-        }
-        #expect(names.count == 2)
-        #expect(!names.contains("thidua-20200101-000000.dump"))
-        let stopAsked = Date()
-        process.terminate()
-        process.waitUntilExit()
-        #expect(Date().timeIntervalSince(stopAsked) < 10)
     }
 }

@@ -18,19 +18,16 @@ struct CLIHardeningTests {
     }
 
     @Test("F17: on the embedded cluster the demo's token file is readable by its owner only (0600)")
-    func f17TokenFilePrivate() throws {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-demo-\(UUID().uuidString.prefix(8))")
-        let cli = CLIRunner(databaseURL: nil)
-        defer {
-            _ = try? cli.run("db", "stop", "--data-dir", folder.path)
-            try? FileManager.default.removeItem(at: folder)
+    func f17TokenFilePrivate() async throws {
+        try await withDataDirectory { folder in
+            let cli = CLIRunner(databaseURL: nil)
+            let outcome = try cli.run("demo", "--data-dir", folder.path)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let file = folder.appending(path: "demo-tokens.txt")
+            let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            #expect(try String(contentsOf: file, encoding: .utf8).contains("admin\t"))
         }
-        let outcome = try cli.run("demo", "--data-dir", folder.path)
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        let file = folder.appending(path: "demo-tokens.txt")
-        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
-        #expect(try String(contentsOf: file, encoding: .utf8).contains("admin\t"))
     }
 
     @Test("F6c: audit head prints SEQ:HASH; verify --expect-head fails, naming why, once rows up to it were removed")

@@ -9,19 +9,7 @@ struct DeploymentFileTests {
 
     /// docker-compose.yml parsed by a YAML parser (PyYAML, installed by scripts/setup), as JSON.
     static func compose() throws -> JSONValue {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c", "import json,sys,yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))",
-            root.appending(path: "docker-compose.yml").path,
-        ]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "docker-compose.yml must parse as YAML (python3-yaml comes from scripts/setup)")
-        return try JSONDecoder().decode(JSONValue.self, from: data)
+        try Program.yaml(root.appending(path: "docker-compose.yml"))
     }
 
     @Test("The compose file parses and names an app and a PostgreSQL service with a healthcheck and a volume")

@@ -132,16 +132,8 @@ struct HonorListGoldenTests {
                 print(json.dumps({"rows": rows, "freeze": ws.freeze_panes, "bold": ws["B2"].font.b, "fill": ws["B2"].fill.fgColor.rgb,
                                   "money": money, "width": ws.column_dimensions["E"].width, "title": ws.title}, ensure_ascii=False))
                 """
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", script, file.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let output = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            try #require(process.terminationStatus == 0, "openpyxl must read the workbook (python3-openpyxl comes from scripts/setup)")
-            let read = try JSONDecoder().decode(JSONValue.self, from: output)
+            let read = try Program.python(
+                script, [file.path], failure: "openpyxl must read the workbook (python3-openpyxl comes from scripts/setup)")
             #expect(read["freeze"]?.string == "A3")
             #expect(read["bold"] == .bool(true))
             #expect(read["fill"]?.string == "FFD9D9D9")

@@ -2,6 +2,7 @@ import EmbeddedPostgres
 import Foundation
 import PostgresNIO
 import Testing
+import ThiduaCore
 import ThiduaStore
 import ThiduaTestSupport
 
@@ -25,9 +26,10 @@ struct UserLoginCLITests {
             // The first link stopped working when the second was issued; the second sets the password.
             let signIn = SignInRepository(client: client, hasher: .fast)
             let token = { (line: String) in String(line.split(separator: "=").last ?? "") }
-            await #expect(throws: (any Error).self) {
+            let dead = await #expect(throws: DomainError.self) {
                 try await signIn.setPassword(link: token(first), password: "mật khẩu đủ dài", logger: database.logger)
             }
+            #expect(dead?.code == .conflict)
             _ = try await signIn.setPassword(link: token(again.lastLine), password: "mật khẩu đủ dài", logger: database.logger)
 
             // Without --login nothing changes: the token is still the last line.
@@ -48,12 +50,11 @@ struct UserLoginCLITests {
 
     @Test("demo gives every demo account a web login and password in demo-accounts.txt (0600) that sign in")
     func demoAccountsSignIn() async throws {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-demo-\(UUID().uuidString.prefix(8))")
+        try await withDataDirectory { folder in try await demoAccountsSignIn(folder: folder) }
+    }
+
+    func demoAccountsSignIn(folder: URL) async throws {
         let cli = CLIRunner(databaseURL: nil)
-        defer {
-            _ = try? cli.run("db", "stop", "--data-dir", folder.path)
-            try? FileManager.default.removeItem(at: folder)
-        }
         let outcome = try cli.run("demo", "--data-dir", folder.path)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let file = folder.appending(path: "demo-accounts.txt")
@@ -63,8 +64,8 @@ struct UserLoginCLITests {
         #expect(rows.count == 5 && rows.allSatisfy { $0.count == 5 })
         #expect(rows.map { $0[2] } == ["quantri", "minh.tran", "han.nguyen", "tam.huynh", "lan.pham"])
         #expect(rows.first?[1] == "Quản trị (demo)")
-        // Each login and password signs in (through the owner's URL that `thidua db url` prints).
-        // Started here, not with `thidua db start`: the server would inherit the runner's output pipe and keep it open.
+        // Each login and password signs in, checked through the store as the owner. The cluster is started here, not with
+        // `thidua db start`: the server would inherit the runner's output pipe and keep it open.
         let logger = TestCluster.shared.logger
         let cluster = try EmbeddedCluster(dataDirectory: folder, binaries: try PostgresBinaries.locate())
         _ = try await cluster.start(logger: logger)

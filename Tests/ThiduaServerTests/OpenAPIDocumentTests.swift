@@ -14,16 +14,7 @@ struct OpenAPIDocumentTests {
         let file = FileManager.default.temporaryDirectory.appending(path: "openapi-\(UUID().uuidString).yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import json,sys,yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))", file.path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "the OpenAPI document must be valid YAML")
-        return try JSONDecoder().decode(JSONValue.self, from: data)
+        return try Program.yaml(file)
     }
 
     /// "GET /v1/people/{id}" for every operation in the document, following path-item references.
@@ -78,15 +69,8 @@ struct OpenAPIDocumentTests {
         try #require(
             FileManager.default.isExecutableFile(atPath: validator.path), "run ./scripts/setup: it installs openapi-spec-validator in .venv"
         )
-        let process = Process()
-        process.executableURL = validator
-        process.arguments = [root.appending(path: "Sources/ThiduaServer/OpenAPI/openapi.yaml").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output.suffix(2000))")
+        let outcome = try Program.run(
+            validator.path, [root.appending(path: "Sources/ThiduaServer/OpenAPI/openapi.yaml").path], errorsToo: true)
+        #expect(outcome.status == 0, "\(outcome.text.suffix(2000))")
     }
 }
