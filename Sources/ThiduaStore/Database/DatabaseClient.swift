@@ -9,7 +9,9 @@ import Synchronization
 /// PostgresNIO's pool waits for a connection when the server is gone, backing off for up to a minute, and does not say
 /// so. When `serve` runs it (`DatabaseClient(configuration:logger:)`, a `Service`), this client watches instead: a
 /// query that loses its connection, or a failed check made every second, leads to one fresh connection attempt. If
-/// that fails the database is *down*: every call fails at once with `StoreErrorMapping.unavailable` (503 at the edge)
+/// that fails too — at once after a lost connection, at the second failed check in a row when there are only timeouts
+/// (a starved machine is not a dead database) — the database is *down*: every call fails at once with
+/// `StoreErrorMapping.unavailable` (503 at the edge)
 /// and the old pool is shut down, which releases the requests waiting on it. Every half second a fresh pool tries
 /// again; the first that answers replaces the old one, so the API serves again within a second of the database.
 ///
