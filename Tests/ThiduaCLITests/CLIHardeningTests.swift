@@ -23,10 +23,7 @@ struct CLIHardeningTests {
             let cli = CLIRunner(databaseURL: nil)
             let outcome = try cli.run("demo", "--data-dir", folder.path)
             #expect(outcome.status == 0, "\(outcome.stderr)")
-            let file = folder.appending(path: "demo-tokens.txt")
-            let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
-            #expect(mode == 0o600)
-            #expect(try String(contentsOf: file, encoding: .utf8).contains("admin\t"))
+            #expect(try privateFileText(folder.appending(path: "demo-tokens.txt")).contains("admin\t"))
         }
     }
 

@@ -56,3 +56,10 @@ func temporaryFile(_ contents: String, bom: Bool = false) throws -> URL {
     try ((bom ? Data([0xEF, 0xBB, 0xBF]) : Data()) + Data(contents.utf8)).write(to: url)
     return url
 }
+
+/// The text of a file the CLI keeps secrets in (demo tokens and passwords), which only its owner may read (0600).
+func privateFileText(_ file: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+    #expect(mode == 0o600, "\(file.lastPathComponent) must be readable by its owner only", sourceLocation: sourceLocation)
+    return try String(contentsOf: file, encoding: .utf8)
+}

@@ -58,9 +58,7 @@ struct UserLoginCLITests {
         let outcome = try cli.run("demo", "--data-dir", folder.path)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let file = folder.appending(path: "demo-accounts.txt")
-        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
-        let rows = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        let rows = try privateFileText(file).split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
         #expect(rows.count == 5 && rows.allSatisfy { $0.count == 5 })
         #expect(rows.map { $0[2] } == ["quantri", "minh.tran", "han.nguyen", "tam.huynh", "lan.pham"])
         #expect(rows.first?[1] == "Quản trị (demo)")
