@@ -18,8 +18,8 @@ struct MetricsTests {
     @Test("Requests are counted by route and status with durations, pool use is shown; the metrics port is not the API's")
     func requestsByRouteAndStatus() async throws {
         try await withDataDirectory { data in
-            let metrics = Int.random(in: 45_001...49_000)
-            let serve = try ServeProcess(data: data, port: Int.random(in: 41_000...45_000), arguments: ["--metrics-port", String(metrics)])
+            let metrics = unusedPort()
+            let serve = try ServeProcess(data: data, port: unusedPort(), arguments: ["--metrics-port", String(metrics)])
             defer { _ = serve.stop() }
             let api = serve.port
             #expect(try await serve.waitUntilHealthy())

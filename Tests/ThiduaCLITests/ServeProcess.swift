@@ -20,7 +20,7 @@ final class ServeProcess {
     let log: URL
     private let process = Process()
 
-    init(data: URL, port: Int = Int.random(in: 20_000...40_000), arguments: [String] = []) throws {
+    init(data: URL, port: Int = unusedPort(), arguments: [String] = []) throws {
         self.port = port
         self.log = data.deletingLastPathComponent().appending(path: "serve.log")
         try FileManager.default.createDirectory(at: data.deletingLastPathComponent(), withIntermediateDirectories: true)
