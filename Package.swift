@@ -29,6 +29,8 @@ let package = Package(
         // GET /metrics in the Prometheus text format (swift-metrics is already resolved for Hummingbird).
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
+        // The web app's pages: logic-less templates in files, HTML-escaped by default (README, decisions).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
     ],
     targets: [
         // Domain: values, rules, workflow. Foundation only, no I/O.
@@ -60,11 +62,26 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // HTTP: Hummingbird application, controllers, problem+json.
+        // Web app: server-rendered pages (Mustache templates and the stylesheet embedded by EmbedWebFiles), session sign-in.
+        .target(
+            name: "ThiduaWeb",
+            dependencies: [
+                "ThiduaCore", "ThiduaStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Templates", "Assets"],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedWebFiles"]
+        ),
+
+        // HTTP: Hummingbird application, controllers, problem+json; mounts the web app's pages.
         .target(
             name: "ThiduaServer",
             dependencies: [
-                "ThiduaCore", "ThiduaStore", "ThiduaExport",
+                "ThiduaCore", "ThiduaStore", "ThiduaExport", "ThiduaWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -106,6 +123,7 @@ let package = Package(
         // Build-time: sql/*.sql -> Swift source carried by the binary.
         .executableTarget(name: "embed-sql", swiftSettings: swiftSettings),
         .plugin(name: "EmbedSQL", capability: .buildTool(), dependencies: ["embed-sql"]),
+        .plugin(name: "EmbedWebFiles", capability: .buildTool(), dependencies: ["embed-sql"]),
 
         // Tests
         .target(

@@ -4,16 +4,20 @@ import Logging
 import PostgresNIO
 import ServiceLifecycle
 import ThiduaStore
+import ThiduaWeb
 
 /// What the routes need: one database client (each controller gets the repositories it uses over it) and limits.
 public struct AppDependencies: Sendable {
     public let client: DatabaseClient
     /// The largest evidence file accepted, in bytes.
     public let maxEvidenceBytes: Int
+    /// The pages' cookies carry `Secure` (thidua is served over HTTPS).
+    public let secureCookies: Bool
 
-    public init(client: DatabaseClient, maxEvidenceBytes: Int = 20 * 1_048_576) {
+    public init(client: DatabaseClient, maxEvidenceBytes: Int = 20 * 1_048_576, secureCookies: Bool = false) {
         self.client = client
         self.maxEvidenceBytes = maxEvidenceBytes
+        self.secureCookies = secureCookies
     }
 }
 
@@ -23,8 +27,10 @@ public func buildApplication(
     _ configuration: ServerConfiguration, logger: Logger, services: [any Service] = []
 ) async throws -> some ApplicationProtocol {
     let client = DatabaseClient(configuration: configuration.database, logger: logger)
-    let dependencies = AppDependencies(client: client, maxEvidenceBytes: configuration.maxEvidenceBytes)
-    let router = buildRouter(
+    let dependencies = AppDependencies(
+        client: client, maxEvidenceBytes: configuration.maxEvidenceBytes,
+        secureCookies: configuration.publicURL?.lowercased().hasPrefix("https://") ?? false)
+    let router = try buildRouter(
         dependencies, databaseDescription: configuration.databaseDescription, healthTimeout: configuration.healthTimeout,
         metrics: configuration.metrics)
     let headerTimeout = configuration.headerTimeout
@@ -61,10 +67,11 @@ public func buildApplication(
     return app
 }
 
-/// The routes: `/health` in the open, everything under `/v1` behind a bearer token.
+/// The routes: `/health` in the open, everything under `/v1` behind a bearer token, the web app's pages at `/` behind a
+/// session cookie.
 public func buildRouter(
     _ dependencies: AppDependencies, databaseDescription: String, healthTimeout: Duration = .milliseconds(900), metrics: Bool = false
-) -> Router<AppRequestContext> {
+) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     // The log line and the metrics sit outside ProblemMiddleware, so they record the status the client got (a refusal
@@ -74,7 +81,6 @@ public func buildRouter(
     if metrics { router.add(middleware: MetricsMiddleware()) }
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: QueryTextMiddleware())
-    router.add(middleware: AuthenticationMiddleware(accounts: AccountRepository(client: dependencies.client)))
     HealthController(client: dependencies.client, databaseDescription: databaseDescription, databaseTimeout: healthTimeout)
         .addRoutes(to: router)
     router.get("openapi.yaml") { _, _ in
@@ -82,7 +88,12 @@ public func buildRouter(
             status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
     }
-    let v1 = router.group("v1", context: AuthenticatedContext.self)
+    // Only the API reads a bearer token: /health and /openapi.yaml never wait on an account lookup (with the database
+    // gone, a token sent to /health used to hold its answer until the lookup failed, seconds later).
+    try WebPages<AppRequestContext>(client: dependencies.client, secureCookies: dependencies.secureCookies).addRoutes(to: router)
+    let v1 = router.group("v1")
+        .add(middleware: AuthenticationMiddleware(accounts: AccountRepository(client: dependencies.client)))
+        .group(context: AuthenticatedContext.self)
     v1.add(
         middleware: IdempotencyMiddleware(keys: IdempotencyKeys(client: dependencies.client), maxBodyBytes: dependencies.maxEvidenceBytes))
     let client = dependencies.client

@@ -1,9 +1,11 @@
 import Hummingbird
 import Logging
 import ThiduaCore
+import ThiduaStore
+import ThiduaWeb
 
 /// The context of every request: who is calling, if a valid token was given.
-public struct AppRequestContext: RequestContext {
+public struct AppRequestContext: RequestContext, WebRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// JSON bodies are read by thidua's decoder: size, characters and lengths checked, errors in Vietnamese.
     public var requestDecoder: ThiduaRequestDecoder { ThiduaRequestDecoder() }
@@ -11,6 +13,9 @@ public struct AppRequestContext: RequestContext {
     public var identity: Account?
     /// Why a given token was refused (unknown, revoked), to tell the client on a protected route.
     public var authenticationFailure: String?
+
+    /// The web app's signed-in session (from its cookie; the API never reads it).
+    public var webSession: SignInRepository.Session?
 
     /// The client's IP address (without port), or "local" when the request came from no network (tests).
     public let clientAddress: String

@@ -26,6 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var healthTimeout: Duration = .milliseconds(900)
     /// How long a connection may stay without any traffic (default 60 s).
     public var idleTimeout: TimeAmount = .seconds(60)
+    /// The address people open thidua at (`serve --public-url`); with https the pages' cookies are marked `Secure`.
+    public var publicURL: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: PostgresClient.Configuration, databaseDescription: String,

@@ -194,7 +194,7 @@ struct HardeningRequestTests {
         let client = DatabaseClient(configuration: configuration, logger: logger)
         let running = Task { try await client.run() }
         defer { running.cancel() }
-        let app = Application(router: buildRouter(AppDependencies(client: client), databaseDescription: "none"), logger: logger)
+        let app = Application(router: try buildRouter(AppDependencies(client: client), databaseDescription: "none"), logger: logger)
         try await app.test(.router) { http in
             // The first request waits only until two checks have failed (several seconds), not a minute.
             var started = ContinuousClock.now

@@ -33,6 +33,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Serve GET /metrics (Prometheus text) on this port; off when not given.")
     var metricsPort: Int?
 
+    @Option(
+        name: .customLong("public-url"),
+        help: "The address people open thidua at, e.g. https://thidua.truong.edu.vn; with https the sign-in cookie is Secure.")
+    var publicURL: String?
+
     @Option(help: "Address of the metrics listener (loopback by default: metrics are for your monitoring, not the world).")
     var metricsHost = "127.0.0.1"
 
@@ -92,6 +97,7 @@ struct Serve: AsyncParsableCommand {
             services.append(MetricsEndpoint.make(host: metricsHost, port: metricsPort, logger: logger))
             configuration.metrics = true
         }
+        configuration.publicURL = publicURL
         let app = try await buildApplication(configuration, logger: logger, services: services)
         // SIGTERM or SIGINT stops serve within 10 s whatever state it is in: 7 s to finish requests and stop the
         // cluster gracefully, then cancellation, then at most 2 s more (security review, "a database crash under load").

@@ -1,0 +1,50 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ThiduaCore
+
+/// What waits on someone, for the web app's home page (Việc cần làm): nominations in the given states with the names a
+/// person reads (award, nominee, movement) in one query, oldest first.
+public struct WorkQueueRepository: Sendable {
+    let client: DatabaseClient
+
+    public init(client: DatabaseClient) { self.client = client }
+
+    public struct Item: Sendable, Equatable {
+        public let id: ID<Nomination>
+        public let award: String
+        public let nominee: String
+        public let movement: String
+        public let status: NominationStatus
+        public let returnReason: String?
+        /// When it last changed, dd/MM/yyyy in Vietnam's time zone.
+        public let changedOn: String
+    }
+
+    /// Nominations in one of `statuses`, only those of `person` when given (a staff member's own), at most `limit`.
+    public func nominations(in statuses: [NominationStatus], concerning person: ID<Person>?, limit: Int = 50, logger: Logger)
+        async throws -> [Item]
+    {
+        let rows = try await client.rows(
+            """
+            SELECT n.id, a.name, coalesce(p.full_name, u.name), m.name, n.status, n.return_reason,
+                   to_char(n.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY')
+            FROM nominations n
+            JOIN awards a ON a.code = n.award_code
+            JOIN movements m ON m.id = n.movement_id
+            LEFT JOIN people p ON p.id = n.nominee_person_id
+            LEFT JOIN units u ON u.id = n.nominee_unit_id
+            WHERE n.status = ANY(\(statuses.map(\.rawValue))) AND (\(person?.rawValue)::uuid IS NULL OR n.nominee_person_id = \(person?.rawValue))
+            ORDER BY n.updated_at, n.id
+            LIMIT \(limit)
+            """, logger: logger)
+        return try rows.compactMap { row in
+            let (id, award, nominee, movement, status, reason, changed) = try row.decode(
+                (UUID, String, String, String, String, String?, String).self)
+            return NominationStatus(rawValue: status).map {
+                Item(
+                    id: ID(id), award: award, nominee: nominee, movement: movement, status: $0, returnReason: reason, changedOn: changed)
+            }
+        }
+    }
+}

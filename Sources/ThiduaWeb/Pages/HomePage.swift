@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+import ThiduaStore
+
+/// Việc cần làm: what waits on the signed-in person, by role, oldest first (web-ui.md: "Start from what do I have to do").
+extension WebPages {
+    struct HomeContent {
+        let greeting: String
+        let sections: [Section]
+    }
+
+    struct Section {
+        let title: String
+        /// What the empty state says happens next.
+        let empty: String
+        let items: [Item]
+        let hasItems: Bool
+    }
+
+    struct Item {
+        let nominee: String
+        let award: String
+        let movement: String
+        let status: String
+        let statusCode: String
+        let changedOn: String
+        let note: String?
+    }
+
+    func home(context: Context) async throws -> Response {
+        let session = try session(context)
+        let account = session.account
+        var sections: [Section] = []
+        func add(_ title: String, empty: String, _ statuses: [NominationStatus], concerning: ID<Person>? = nil) async throws {
+            let items = try await workQueue.nominations(in: statuses, concerning: concerning, logger: context.logger).map {
+                Item(
+                    nominee: $0.nominee, award: $0.award, movement: $0.movement, status: $0.status.vietnameseName,
+                    statusCode: $0.status.rawValue, changedOn: $0.changedOn,
+                    note: $0.status == .returned ? $0.returnReason.map { "Lý do trả lại: \($0)" } : nil)
+            }
+            sections.append(Section(title: title, empty: empty, items: items, hasItems: !items.isEmpty))
+        }
+        if account.has(.headmaster) {
+            try await add("Hội đồng đã đề nghị, chờ Thầy/Cô duyệt", empty: "Chưa có đề nghị nào chờ Thầy/Cô duyệt.", [.recommended])
+            try await add("Đã trình cấp trên, chờ quyết định", empty: "Không có đề nghị nào đang chờ cấp trên.", [.forwarded])
+        }
+        if account.has(.council) {
+            try await add(
+                "Đề nghị chờ hội đồng đánh giá", empty: "Chưa có đề nghị nào chờ hội đồng đánh giá.", [.submitted, .inReview])
+        }
+        if account.has(.union) || account.has(.admin) {
+            try await add(
+                "Đề nghị bị trả lại, cần bổ sung", empty: "Không có đề nghị nào bị trả lại.", [.returned])
+            try await add("Đề nghị đang soạn (nháp)", empty: "Không có đề nghị nào đang soạn.", [.draft])
+        }
+        if let person = account.personId {
+            try await add(
+                "Đề nghị khen thưởng của tôi", empty: "Chưa có đề nghị khen thưởng nào cho Thầy/Cô.",
+                NominationStatus.allCases, concerning: person)
+        }
+        return renderer.page(
+            "home", HomeContent(greeting: "Xin chào, \(account.displayName)", sections: sections),
+            layout: Pages.layout(title: "Việc cần làm", session: session, current: "/"))
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+import ThiduaStore
+
+/// The web app: server-rendered pages at `/` beside the API at `/v1`, signed in with a session cookie. It uses the
+/// same repositories and Core rules as the API; no SQL and no rule lives here.
+public struct WebPages<Context: WebRequestContext>: Sendable {
+    let signIn: SignInRepository
+    let movements: MovementRepository
+    let workQueue: WorkQueueRepository
+    let renderer: Renderer
+    /// Cookies get `Secure` when thidua is served over HTTPS (`serve --public-url https://…`).
+    let secureCookies: Bool
+
+    public init(client: DatabaseClient, secureCookies: Bool, passwordHash: PasswordHash = .init()) throws {
+        signIn = SignInRepository(client: client, hasher: passwordHash)
+        movements = MovementRepository(client: client)
+        workQueue = WorkQueueRepository(client: client)
+        renderer = try Renderer()
+        self.secureCookies = secureCookies
+    }
+
+    public func addRoutes(to router: Router<Context>) {
+        router.get("assets/:file") { _, context in try Self.asset(context.parameters.require("file")) }
+        let pages = router.group()
+            .add(middleware: WebErrorMiddleware(renderer: renderer))
+            .add(middleware: SessionMiddleware(signIn: signIn))
+        addSignInRoutes(to: pages)
+        pages.get("/") { _, context in try await self.home(context: context) }
+        pages.get("movements") { request, context in try await self.movementList(request: request, context: context) }
+        pages.get("movements/:id") { _, context in try await self.movementPage(context: context) }
+    }
+
+    /// The signed-in session, or a redirect to the sign-in page.
+    func session(_ context: Context) throws -> SignInRepository.Session {
+        guard let session = context.webSession else { throw SignInRequired() }
+        return session
+    }
+
+    static func asset(_ name: String) throws -> Response {
+        guard let file = WebAssets.files[name] else { throw HTTPError(.notFound) }
+        return Response(
+            status: .ok, headers: [.contentType: file.type, .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+    }
+}
+
+/// Thrown by a page that needs a signed-in person; answered with 303 to /login.
+struct SignInRequired: Error {}

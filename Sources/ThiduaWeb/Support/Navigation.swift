@@ -1,0 +1,33 @@
+import ThiduaCore
+import ThiduaStore
+
+/// The layout of a page for whoever is signed in: their name and roles, and the entries of the menu their roles use
+/// (web-ui.md, "Navigation by role"; only pages that exist are listed).
+enum Pages {
+    static func layout(title: String, session: SignInRepository.Session?, current: String?) -> Layout {
+        guard let session else { return Layout(title: title, user: nil, csrf: "", navigation: []) }
+        let account = session.account
+        let roles = account.roles.sorted().map(roleName).joined(separator: ", ")
+        let navigation = entries(for: account).map { NavigationItem(title: $0.title, path: $0.path, current: $0.path == current) }
+        return Layout(
+            title: title, user: .init(name: account.displayName, roles: roles), csrf: session.csrfToken, navigation: navigation)
+    }
+
+    static func entries(for account: Account) -> [(title: String, path: String)] {
+        var entries = [(title: "Việc cần làm", path: "/")]
+        if !account.roles.isDisjoint(with: [.admin, .headmaster, .council, .union]) {
+            entries.append((title: "Phong trào", path: "/movements"))
+        }
+        return entries
+    }
+
+    static func roleName(_ role: Role) -> String {
+        switch role {
+        case .admin: "Quản trị"
+        case .headmaster: "Hiệu trưởng"
+        case .council: "Hội đồng thi đua – khen thưởng"
+        case .union: "Công đoàn"
+        case .staff: "Giáo viên, nhân viên"
+        }
+    }
+}

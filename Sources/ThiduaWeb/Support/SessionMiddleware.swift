@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import ThiduaStore
+
+/// The pages' sign-in: the session cookie names a session kept in PostgreSQL (only its hash is stored); an open one is
+/// put in the context. Every POST must carry the form token (`_csrf`) of that session, or — before sign-in, on the
+/// sign-in and set-password forms — the token of the `thidua_form` cookie set with the form. A POST without the right
+/// token is refused with 403 before any handler runs, so it changes nothing.
+struct SessionMiddleware<Context: WebRequestContext>: RouterMiddleware {
+    let signIn: SignInRepository
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        var request = request
+        if let cookie = request.cookies[WebCookies.session]?.value, !cookie.isEmpty, cookie.count <= 200 {
+            context.webSession = try await signIn.session(cookie: cookie, logger: context.logger)
+        }
+        if request.method == .post {
+            let expected = context.webSession?.csrfToken ?? request.cookies[WebCookies.form]?.value
+            let buffer = try await request.collectBody(upTo: WebCookies.maxFormBytes)
+            let form = FormFields(String(buffer: buffer))
+            guard let expected, !expected.isEmpty, form["_csrf"] == expected else {
+                context.logger.notice("form refused: missing or wrong form token")
+                throw WebError.forbiddenForm
+            }
+        }
+        return try await next(request, context)
+    }
+}
+
+enum WebCookies {
+    static let session = "thidua_session"
+    static let form = "thidua_form"
+    /// The largest form body read (a sign-in or a text form; files will have their own route and limit).
+    static let maxFormBytes = 256 * 1024
+}
+
+/// The fields of an `application/x-www-form-urlencoded` body, NFC, the last of a repeated name winning (`all` keeps every
+/// value of a repeated name, e.g. ticked boxes).
+struct FormFields: Sendable {
+    private let pairs: [(String, String)]
+
+    init(_ body: String) {
+        pairs = body.split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]) else { return nil }
+            let value = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+            return (name, value.precomposedStringWithCanonicalMapping)
+        }
+    }
+
+    subscript(_ name: String) -> String? { pairs.last { $0.0 == name }?.1 }
+
+    func all(_ name: String) -> [String] { pairs.filter { $0.0 == name }.map(\.1) }
+
+    private static func decode(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+
+    /// Reads a form body from a request whose body the session middleware has already collected.
+    static func read(_ request: Request) async throws -> FormFields {
+        var request = request
+        return FormFields(String(buffer: try await request.collectBody(upTo: WebCookies.maxFormBytes)))
+    }
+}
