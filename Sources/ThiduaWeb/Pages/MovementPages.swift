@@ -3,6 +3,10 @@ import Hummingbird
 import ThiduaCore
 import ThiduaStore
 
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
+}
+
 /// Phong trào: the list (newest first, 50 a page) and a movement's page with its period, deadlines and criteria.
 extension WebPages {
     struct MovementListContent {
@@ -50,7 +54,7 @@ extension WebPages {
                 deadlines: [
                     movement.registrationDeadline.map { "Đăng ký đến \($0.vietnamese)" },
                     movement.nominationDeadline.map { "Đề nghị đến \($0.vietnamese)" },
-                ].compactMap { $0 }.joined(separator: " · "))
+                ].compactMap { $0 }.joined(separator: " · ").nonEmpty ?? "Không đặt hạn")
         }
         return renderer.page(
             "movements",

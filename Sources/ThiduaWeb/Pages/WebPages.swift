@@ -23,9 +23,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
 
     public func addRoutes(to router: Router<Context>) {
         router.get("assets/:file") { _, context in try Self.asset(context.parameters.require("file")) }
-        let pages = router.group()
-            .add(middleware: WebErrorMiddleware(renderer: renderer))
-            .add(middleware: SessionMiddleware(signIn: signIn))
+        let pages = router.group().add(middleware: SessionMiddleware(signIn: signIn, errors: ErrorPages(renderer: renderer)))
         addSignInRoutes(to: pages)
         pages.get("/") { _, context in try await self.home(context: context) }
         pages.get("movements") { request, context in try await self.movementList(request: request, context: context) }

@@ -5,9 +5,11 @@ import ThiduaStore
 /// The pages' sign-in: the session cookie names a session kept in PostgreSQL (only its hash is stored); an open one is
 /// put in the context. Every POST must carry the form token (`_csrf`) of that session, or — before sign-in, on the
 /// sign-in and set-password forms — the token of the `thidua_form` cookie set with the form. A POST without the right
-/// token is refused with 403 before any handler runs, so it changes nothing.
+/// token is refused with 403 before any handler runs, so it changes nothing. Errors of the pages become error pages here,
+/// where the session is known (the page still shows who is signed in).
 struct SessionMiddleware<Context: WebRequestContext>: RouterMiddleware {
     let signIn: SignInRepository
+    let errors: ErrorPages
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -15,16 +17,20 @@ struct SessionMiddleware<Context: WebRequestContext>: RouterMiddleware {
         if let cookie = request.cookies[WebCookies.session]?.value, !cookie.isEmpty, cookie.count <= 200 {
             context.webSession = try await signIn.session(cookie: cookie, logger: context.logger)
         }
-        if request.method == .post {
-            let expected = context.webSession?.csrfToken ?? request.cookies[WebCookies.form]?.value
-            let buffer = try await request.collectBody(upTo: WebCookies.maxFormBytes)
-            let form = FormFields(String(buffer: buffer))
-            guard let expected, !expected.isEmpty, form["_csrf"] == expected else {
-                context.logger.notice("form refused: missing or wrong form token")
-                throw WebError.forbiddenForm
+        do {
+            if request.method == .post {
+                let expected = context.webSession?.csrfToken ?? request.cookies[WebCookies.form]?.value
+                let buffer = try await request.collectBody(upTo: WebCookies.maxFormBytes)
+                let form = FormFields(String(buffer: buffer))
+                guard let expected, !expected.isEmpty, form["_csrf"] == expected else {
+                    context.logger.notice("form refused: missing or wrong form token")
+                    throw WebError.forbiddenForm
+                }
             }
+            return try await next(request, context)
+        } catch {
+            return errors.page(for: error, context: context)
         }
-        return try await next(request, context)
     }
 }
 

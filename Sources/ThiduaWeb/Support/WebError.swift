@@ -21,18 +21,10 @@ struct WebError: Error {
 
 /// Turns every error of a page route into an error page: 403, 404, 503 while the database is away, and 500 with the
 /// request's id (the same id the server's log line carries) for anything unexpected.
-struct WebErrorMiddleware<Context: WebRequestContext>: RouterMiddleware {
+struct ErrorPages: Sendable {
     let renderer: Renderer
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch {
-            return page(for: error, context: context)
-        }
-    }
-
-    private func page(for error: any Error, context: Context) -> Response {
+    func page<Context: WebRequestContext>(for error: any Error, context: Context) -> Response {
         if error is SignInRequired { return Renderer.redirect(to: "/login") }
         if let error = error as? WebError { return page(error, context: context) }
         if StoreErrorMapping.isDatabaseUnavailable(error) {
@@ -65,7 +57,7 @@ struct WebErrorMiddleware<Context: WebRequestContext>: RouterMiddleware {
             context: context)
     }
 
-    private func page(_ error: WebError, context: Context) -> Response {
+    private func page<Context: WebRequestContext>(_ error: WebError, context: Context) -> Response {
         renderer.page(
             "error", error, layout: Pages.layout(title: error.title, session: context.webSession, current: nil), status: error.status)
     }

@@ -1,0 +1,206 @@
+"""The web app's stories in a real browser (issue "The web app"), run by scripts/browser-test.
+
+Each story runs at 1280 px and at 375 px against a live `thidua serve` on the demo school. On every page visited,
+axe-core must find no serious or critical violation and the page must not scroll sideways. Screenshots of each page go
+to the folder given. Exit status 1 when any story fails; each failure is printed with its story, width and page.
+Usage: stories.py BASE_URL DEMO_ACCOUNTS_FILE SCREENSHOT_FOLDER
+"""
+import pathlib
+import sys
+import time
+import traceback
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE, ACCOUNTS_FILE, SHOTS = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+WIDTHS = (1280, 375)
+
+
+def accounts():
+    """login -> (roles, name, password) from demo-accounts.txt (roles, name, login, password, token)."""
+    table = {}
+    for line in ACCOUNTS_FILE.read_text(encoding="utf-8").splitlines():
+        roles, name, login, password, _token = line.split("\t")
+        table[login] = (roles, name, password)
+    return table
+
+
+class Page:
+    """One browser at one width, with the checks every page gets."""
+
+    def __init__(self, width):
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=vi",
+                         f"--window-size={width},900"):
+            options.add_argument(argument)
+        self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        self.driver.set_page_load_timeout(20)
+        # Headless chromium's windows are at least 500 px wide: the viewport is set exactly, as a phone's would be.
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": 900 if width > 500 else 812, "deviceScaleFactor": 1, "mobile": width <= 500})
+        self.width = width
+        self.story = ""
+        self.shots = 0
+
+    def close(self):
+        self.driver.quit()
+
+    def open(self, path):
+        self.driver.get(BASE + path)
+        self.check()
+
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def check(self):
+        """axe-core (serious, critical) and sideways scrolling on the page now shown; a screenshot of it."""
+        where = f"{self.story} @ {self.width}px {self.driver.current_url.replace(BASE, '')}"
+        axe = Axe(self.driver)
+        axe.inject()
+        results = axe.run()
+        bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+        assert not bad, f"{where}: axe found " + "; ".join(
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in bad)
+        viewport = self.driver.execute_script("return window.innerWidth")
+        assert viewport == self.width, f"{where}: the viewport is {viewport} px wide, not {self.width}"
+        wide = self.driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert wide <= 0, f"{where}: the page scrolls sideways by {wide} px"
+        self.driver.execute_script("window.scrollTo(0, 0)")
+        self.shots += 1
+        name = f"{self.story}-{self.width}-{self.shots:02d}.png"
+        self.driver.save_screenshot(str(SHOTS / name))
+
+    def sign_in(self, login, password, keyboard=False):
+        self.open("/login")
+        field = self.driver.find_element(By.ID, "login")
+        field.clear()
+        if keyboard:
+            # Keyboard only: focus the field, type, Tab to the password, type, Enter.
+            field.click()
+            field.send_keys(login, Keys.TAB)
+            self.navigate(lambda: self.driver.switch_to.active_element.send_keys(password, Keys.ENTER))
+        else:
+            field.send_keys(login)
+            self.driver.find_element(By.ID, "password").send_keys(password)
+            self.navigate(self.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
+        self.check()
+
+    def sign_out(self):
+        self.navigate(self.driver.find_element(By.XPATH, "//button[normalize-space()='Đăng xuất']").click)
+        self.wait_for(lambda: self.driver.current_url.endswith("/login"), "sign-out to lead to /login")
+
+    def navigate(self, action):
+        """Does `action` (a click, a key) and waits until the browser has loaded the page it leads to."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        action()
+
+        def replaced(_):
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:  # stale, or "does not belong to the document": the old page is gone
+                return True
+        WebDriverWait(self.driver, 10).until(replaced, message="no new page was loaded")
+        WebDriverWait(self.driver, 10).until(
+            lambda d: d.execute_script("return document.readyState") == "complete", message="the page did not finish loading")
+
+    def wait_for(self, condition, what, seconds=10):
+        WebDriverWait(self.driver, seconds).until(lambda _: condition(), message=f"waited {seconds} s for {what}")
+
+    def navigation(self):
+        return [a.text for a in self.driver.find_elements(By.CSS_SELECTOR, "nav.main a")]
+
+
+def story_headmaster_signs_in(page, people):
+    """The headmaster signs in with the keyboard, sees what waits on him, reads the movements and one movement."""
+    page.open("/")
+    assert page.driver.current_url.endswith("/login"), "/ without a session must lead to /login"
+    _, name, password = people["minh.tran"]
+    page.sign_in("minh.tran", password, keyboard=True)
+    body = page.text()
+    assert "Việc cần làm" in body and name in body, body[:300]
+    assert "chờ Thầy/Cô duyệt" in body, "the headmaster's queue is missing"
+    assert page.navigation() == ["Việc cần làm", "Phong trào"], page.navigation()
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Phong trào").click)
+    page.check()
+    assert "Dân vận khéo" in page.text()
+    page.navigate(page.driver.find_element(By.CSS_SELECTOR, "table.list a").click)
+    page.check()
+    assert "Tiêu chí chấm điểm" in page.text()
+    page.open("/movements/00000000-0000-0000-0000-000000000000")
+    assert "Không tìm thấy" in page.text()
+    page.sign_out()
+
+
+def story_teacher_sees_only_their_own(page, people):
+    """A teacher sees their own record and no registry menu; others' nominations are not on their page."""
+    _, name, password = people["lan.pham"]
+    page.sign_in("lan.pham", password)
+    body = page.text()
+    assert name in body and "Đề nghị khen thưởng của tôi" in body, body[:400]
+    assert "Phong trào" not in page.navigation(), page.navigation()
+    for other in ("Ngô Văn Hùng", "Lê Hoàng Phúc", "Nguyễn Văn Dũng"):
+        assert other not in body, f"a teacher's page shows {other}'s nomination"
+    page.sign_out()
+
+
+def story_form_without_token_is_refused(page, people):
+    """A POST without the form token (as a forged cross-site form would send) is refused and changes nothing."""
+    _, _, password = people["tam.huynh"]
+    page.sign_in("tam.huynh", password)
+    # A form built in the page without the token (the page's CSP forbids fetch, so a forged form is what remains).
+    page.driver.execute_script(
+        "document.body.insertAdjacentHTML('beforeend', '<form id=\"forged\" method=\"post\" action=\"/logout\">"
+        "<input type=\"hidden\" name=\"x\" value=\"1\"></form>'); document.getElementById('forged').submit();")
+    page.wait_for(lambda: "Biểu mẫu không hợp lệ" in page.text(), "the refusal page")
+    page.check()
+    page.open("/")
+    assert "Việc cần làm" in page.text(), "the session must still be open after a refused POST"
+    page.sign_out()
+
+
+def story_sign_in_throttled(page, people, login):
+    """Five wrong passwords for a login lock it for 15 minutes, even with the right one; the page says to wait."""
+    _, _, password = people[login]
+    for _ in range(5):
+        page.sign_in(login, "không phải mật khẩu")
+    page.sign_in(login, password)
+    body = page.text()
+    assert "15 phút" in body and page.driver.current_url.endswith("/login"), body[:300]
+
+
+def main():
+    people = accounts()
+    failures = []
+    started = time.time()
+    # The throttling story runs last (it locks its login), with a different login at each width.
+    stories = [story_headmaster_signs_in, story_teacher_sees_only_their_own, story_form_without_token_is_refused]
+    for width, locked in zip(WIDTHS, ("han.nguyen", "quantri")):
+        page = Page(width)
+        try:
+            for story in stories + [lambda p, people: story_sign_in_throttled(p, people, locked)]:
+                page.story = story.__name__ if story.__name__ != "<lambda>" else "story_sign_in_throttled"
+                page.driver.delete_all_cookies()
+                try:
+                    story(page, people)
+                    print(f"ok   {page.story} @ {width}px")
+                except Exception as error:  # one story's failure must not hide the others'
+                    failures.append(f"{page.story} @ {width}px: {error}")
+                    print(f"FAIL {page.story} @ {width}px: {error}")
+                    traceback.print_exc()
+        finally:
+            page.close()
+    print(f"browser stories: {len(failures)} failure(s) in {time.time() - started:.0f} s; screenshots in {SHOTS}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
