@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "ThiduaWeb",
             dependencies: [
-                "ThiduaCore", "ThiduaStore",
+                "ThiduaCore", "ThiduaStore", "ThiduaExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),

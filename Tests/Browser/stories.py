@@ -9,6 +9,7 @@ import pathlib
 import sys
 import time
 import traceback
+import zipfile
 
 from axe_selenium_python import Axe
 from selenium import webdriver
@@ -128,7 +129,7 @@ def story_headmaster_signs_in(page, people):
     body = page.text()
     assert "Việc cần làm" in body and name in body, body[:300]
     assert "chờ Thầy/Cô duyệt" in body, "the headmaster's queue is missing"
-    assert page.navigation() == ["Việc cần làm", "Phong trào"], page.navigation()
+    assert page.navigation() == ["Việc cần làm", "Phong trào", "Báo cáo"], page.navigation()
     page.navigate(page.driver.find_element(By.LINK_TEXT, "Phong trào").click)
     page.check()
     assert "Dân vận khéo" in page.text()
@@ -167,6 +168,35 @@ def story_form_without_token_is_refused(page, people):
     page.sign_out()
 
 
+def story_clerk_downloads_the_honor_list(page, people):
+    """The clerk: Báo cáo → a year → the preview → "Excel (XLSX)"; the file is read back and names the same people."""
+    _, _, password = people["lan.pham"]
+    page.sign_in("lan.pham", password)
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Báo cáo").click)
+    page.check()
+    field = page.driver.find_element(By.ID, "period")
+    field.send_keys("2024")
+    page.navigate(lambda: field.send_keys(Keys.ENTER))
+    page.check()
+    names = [cell.text for cell in page.driver.find_elements(By.CSS_SELECTOR, "td[data-label='Họ và tên']")]
+    assert names, "the 2024 list shows no line"
+    money = [cell.text for cell in page.driver.find_elements(By.CSS_SELECTOR, "td[data-label='Số tiền']") if cell.text]
+    assert all(text.endswith(" đ") for text in money), money[:3]
+    folder = SHOTS / f"downloads-{page.width}"
+    folder.mkdir(exist_ok=True)
+    page.driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+    page.driver.find_element(By.LINK_TEXT, "Excel (XLSX)").click()
+    target = folder / "danh-sach-khen-thuong-2024.xlsx"
+    page.wait_for(lambda: target.exists() and target.stat().st_size > 0, "the XLSX download")
+    time.sleep(0.5)
+    with zipfile.ZipFile(target) as package:
+        strings = package.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in package.namelist() else ""
+        sheets = "".join(package.read(n).decode("utf-8") for n in package.namelist() if n.startswith("xl/worksheets/"))
+    for name in names[:5]:
+        assert name in strings or name in sheets, f"{name} is on the page but not in the XLSX"
+    page.sign_out()
+
+
 def story_sign_in_throttled(page, people, login):
     """Five wrong passwords for a login lock it for 15 minutes, even with the right one; the page says to wait."""
     _, _, password = people[login]
@@ -182,7 +212,8 @@ def main():
     failures = []
     started = time.time()
     # The throttling story runs last (it locks its login), with a different login at each width.
-    stories = [story_headmaster_signs_in, story_teacher_sees_only_their_own, story_form_without_token_is_refused]
+    stories = [story_headmaster_signs_in, story_teacher_sees_only_their_own, story_form_without_token_is_refused,
+               story_clerk_downloads_the_honor_list]
     for width, locked in zip(WIDTHS, ("han.nguyen", "quantri")):
         page = Page(width)
         try:

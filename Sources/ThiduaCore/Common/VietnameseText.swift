@@ -64,3 +64,16 @@ public enum FieldLimits {
     /// The limit for a value under this key.
     public static func limit(forKey key: String) -> Int { shortKeys.contains(key) ? shortText : longText }
 }
+
+extension VietnameseText {
+    /// A whole number of đồng grouped the Vietnamese way: 540000 → "540.000".
+    public static func grouped(_ amount: Int) -> String {
+        let digits = String(amount.magnitude)
+        var out = amount < 0 ? "-" : ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(".") }
+            out.append(character)
+        }
+        return out
+    }
+}

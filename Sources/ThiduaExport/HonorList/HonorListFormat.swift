@@ -59,14 +59,7 @@ public enum HonorListFormat: String, CaseIterable, Sendable {
 
 /// Money as a clerk writes it: 1.120.000 (dots between thousands).
 func formatMoney(_ amount: Int?) -> String {
-    guard let amount else { return "" }
-    let digits = String(amount)
-    var out = ""
-    for (index, character) in digits.enumerated() {
-        if index > 0 && (digits.count - index) % 3 == 0 { out.append(".") }
-        out.append(character)
-    }
-    return out
+    amount.map(VietnameseText.grouped) ?? ""
 }
 
 extension HonorList.Entry {

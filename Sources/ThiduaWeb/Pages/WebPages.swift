@@ -9,6 +9,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let signIn: SignInRepository
     let movements: MovementRepository
     let workQueue: WorkQueueRepository
+    let honorList: HonorListRepository
     let renderer: Renderer
     /// Cookies get `Secure` when thidua is served over HTTPS (`serve --public-url https://…`).
     let secureCookies: Bool
@@ -17,6 +18,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         signIn = SignInRepository(client: client, hasher: passwordHash)
         movements = MovementRepository(client: client)
         workQueue = WorkQueueRepository(client: client)
+        honorList = HonorListRepository(client: client)
         renderer = try Renderer()
         self.secureCookies = secureCookies
     }
@@ -28,6 +30,10 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.get("/") { _, context in try await self.home(context: context) }
         pages.get("movements") { request, context in try await self.movementList(request: request, context: context) }
         pages.get("movements/:id") { _, context in try await self.movementPage(context: context) }
+        pages.get("reports/honor-list") { request, context in try await self.honorListPage(request: request, context: context) }
+        pages.get("reports/honor-list/download") { request, context in
+            try await self.honorListDownload(request: request, context: context)
+        }
     }
 
     /// The signed-in session, or a redirect to the sign-in page.

@@ -18,6 +18,7 @@ enum Pages {
         if !account.roles.isDisjoint(with: [.admin, .headmaster, .council, .union]) {
             entries.append((title: "Phong trào", path: "/movements"))
         }
+        entries.append((title: "Báo cáo", path: "/reports/honor-list"))
         return entries
     }
 

@@ -1,0 +1,112 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+import ThiduaExport
+import ThiduaStore
+
+/// Báo cáo → Danh sách khen thưởng (web-ui.md flow 5): pick a year or school year, see the list's first lines, download
+/// it as the files `thidua report honor-list` writes (streamed, as the API does).
+extension WebPages {
+    struct HonorListContent {
+        let period: String
+        var periodName = ""
+        let message: String?
+        let chosen: Bool
+        let lines: [HonorLine]
+        let hasLines: Bool
+        let more: Bool
+        let downloads: [Download]
+        static var previewLines: Int { 200 }
+    }
+
+    struct HonorLine {
+        let number: Int
+        let name: String
+        let position: String
+        let unit: String
+        let award: String
+        let decision: String
+        let amount: String
+    }
+
+    struct Download {
+        let label: String
+        let path: String
+    }
+
+    func honorListPage(request: Request, context: Context) async throws -> Response {
+        let session = try session(context)
+        try Policy.require(session.account, .readDirectory)
+        let text = request.uri.queryParameters["period"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let layout = Pages.layout(title: "Danh sách khen thưởng", session: session, current: "/reports/honor-list")
+        guard !text.isEmpty else {
+            return renderer.page(
+                "honor-list",
+                HonorListContent(period: "", message: nil, chosen: false, lines: [], hasLines: false, more: false, downloads: []),
+                layout: layout)
+        }
+        guard let period = Period(text) else {
+            return renderer.page(
+                "honor-list",
+                HonorListContent(
+                    period: text, message: "Nhập năm (ví dụ 2024) hoặc năm học (ví dụ 2023-2024).", chosen: false, lines: [],
+                    hasLines: false, more: false, downloads: []),
+                layout: layout, status: .unprocessableContent)
+        }
+        let honorRequest = HonorList.Request(period: period, unitId: nil, movementId: nil, includeRevoked: false)
+        var lines: [HonorLine] = []
+        var more = false
+        do {
+            try await honorList.entries(honorRequest, logger: context.logger) { entry in
+                guard lines.count < HonorListContent.previewLines else {
+                    more = true
+                    throw PreviewFull()
+                }
+                lines.append(
+                    HonorLine(
+                        number: lines.count + 1, name: entry.name, position: entry.position, unit: entry.unit, award: entry.awardName,
+                        decision: "\(entry.decisionNumber) ngày \(entry.decisionDate.vietnamese)",
+                        amount: entry.amount.map { "\(VietnameseText.grouped($0)) đ" } ?? ""))
+            }
+        } catch is PreviewFull {}
+        let query = "period=\(period.label)"
+        let downloads = [("Excel (XLSX)", "xlsx"), ("CSV", "csv"), ("Trang in (HTML)", "html"), ("Markdown", "md"), ("JSON", "json")]
+            .map { Download(label: $0.0, path: "/reports/honor-list/download?\(query)&format=\($0.1)") }
+        return renderer.page(
+            "honor-list",
+            HonorListContent(
+                period: period.label, periodName: period.vietnamese, message: nil, chosen: true, lines: lines, hasLines: !lines.isEmpty,
+                more: more,
+                downloads: downloads),
+            layout: layout)
+    }
+
+    /// The whole list as a file, streamed as rows arrive.
+    func honorListDownload(request: Request, context: Context) async throws -> Response {
+        let session = try session(context)
+        try Policy.require(session.account, .readDirectory)
+        let query = request.uri.queryParameters
+        guard let period = query["period"].flatMap({ Period(String($0)) }),
+            let format = query["format"].flatMap({ HonorListFormat(rawValue: String($0)) })
+        else { throw WebError.notFound }
+        let honorRequest = HonorList.Request(period: period, unitId: nil, movementId: nil, includeRevoked: false)
+        let issuer = try await honorList.issuer(for: honorRequest, logger: context.logger)
+        let (repository, logger) = (honorList, context.logger)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: format.contentType,
+                .contentDisposition: "attachment; filename=\"danh-sach-khen-thuong-\(period.label).\(format.rawValue)\"",
+            ],
+            body: ResponseBody { writer in
+                try await HonorListReport.stream(
+                    honorRequest, format: format, issuer: issuer,
+                    entries: { try await repository.entries(honorRequest, logger: logger, $0) }
+                ) { data in try await writer.write(ByteBuffer(bytes: data)) }
+                try await writer.finish(nil)
+            })
+    }
+}
+
+/// Stops reading the list once the preview is full.
+private struct PreviewFull: Error {}

@@ -1,0 +1,49 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ThiduaCore
+import ThiduaStore
+import ThiduaTestSupport
+
+/// Báo cáo → Danh sách khen thưởng in the pages: a preview and the same downloads as `thidua report honor-list`.
+@Suite("Web: the honor list")
+struct WebReportTests {
+    @Test("A year shows the list with the money in đồng and downloads as XLSX and CSV; a wrong year is said beside its field")
+    func honorList() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let nomination = try await f.nomination(seed, status: .recommended, overriding: "Đủ điều kiện theo hồ sơ")
+            _ = try await NominationRepository(client: seed.client).approve(
+                nomination.id, decision: DecisionReference.validate(number: "12/QĐ-THAP", date: "2024-05-20"), expectedVersion: nil,
+                by: f.headmasterAccount, logger: seed.logger)
+            let password = try await seed.webAccount("Văn thư", [.staff], login: "van.thu")
+            try await app.test(.router) { client in
+                var clerk = PageClient(client)
+                _ = try await clerk.signIn("van.thu", password)
+                let empty = try await clerk.get("/reports/honor-list")
+                #expect(empty.status == .ok && empty.text.contains(#"name="period""#))
+                let wrong = try await clerk.get("/reports/honor-list?period=24")
+                #expect(wrong.status == .unprocessableContent && wrong.text.contains(#"id="period-error""#))
+                #expect(wrong.text.contains("ví dụ 2023-2024"))
+                let page = try await clerk.get("/reports/honor-list?period=2024")
+                #expect(page.status == .ok)
+                #expect(page.text.contains("Nguyễn Thị Ngọc Hân") && page.text.contains("12/QĐ-THAP ngày 20/05/2024"))
+                #expect(page.text.range(of: #"\d{1,3}(\.\d{3})+ đ"#, options: .regularExpression) != nil, "money as 540.000 đ")
+                let xlsx = try await clerk.get("/reports/honor-list/download?period=2024&format=xlsx")
+                #expect(xlsx.status == .ok && xlsx.headers[.contentDisposition]?.contains("attachment") == true)
+                #expect(Array(Data(buffer: xlsx.body).prefix(2)) == Array("PK".utf8), "an XLSX file is a ZIP package")
+                let csv = try await clerk.get("/reports/honor-list/download?period=2024&format=csv")
+                #expect(String(buffer: csv.body).contains("Nguyễn Thị Ngọc Hân"))
+                let other = try await clerk.get("/reports/honor-list?period=2023")
+                #expect(other.text.contains("Chưa có khen thưởng nào trong năm 2023."))
+            }
+            // Signed out, neither the page nor the file is served.
+            try await app.test(.router) { client in
+                let response = try await client.execute(uri: "/reports/honor-list/download?period=2024&format=csv", method: .get)
+                #expect(response.status == .seeOther && response.headers[.location] == "/login")
+            }
+        }
+    }
+}
