@@ -17,6 +17,7 @@ public struct WorkQueueRepository: Sendable {
         public let movement: String
         public let status: NominationStatus
         public let returnReason: String?
+        public let achievements: String
         /// When it last changed, dd/MM/yyyy in Vietnam's time zone.
         public let changedOn: String
     }
@@ -25,25 +26,42 @@ public struct WorkQueueRepository: Sendable {
     public func nominations(in statuses: [NominationStatus], concerning person: ID<Person>?, limit: Int = 50, logger: Logger)
         async throws -> [Item]
     {
+        try await items(statuses: statuses.map(\.rawValue), person: person, id: nil, limit: limit, logger: logger)
+    }
+
+    /// One nomination with its names.
+    public func nomination(_ id: ID<Nomination>, logger: Logger) async throws -> Item {
+        let statuses = NominationStatus.allCases.map(\.rawValue)
+        guard let item = try await items(statuses: statuses, person: nil, id: id, limit: 1, logger: logger).first else {
+            throw DomainError.notFound("đề nghị")
+        }
+        return item
+    }
+
+    private func items(statuses: [String], person: ID<Person>?, id: ID<Nomination>?, limit: Int, logger: Logger) async throws
+        -> [Item]
+    {
         let rows = try await client.rows(
             """
-            SELECT n.id, a.name, coalesce(p.full_name, u.name), m.name, n.status, n.return_reason,
+            SELECT n.id, a.name, coalesce(p.full_name, u.name), m.name, n.status, n.return_reason, n.achievements,
                    to_char(n.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY')
             FROM nominations n
             JOIN awards a ON a.code = n.award_code
             JOIN movements m ON m.id = n.movement_id
             LEFT JOIN people p ON p.id = n.nominee_person_id
             LEFT JOIN units u ON u.id = n.nominee_unit_id
-            WHERE n.status = ANY(\(statuses.map(\.rawValue))) AND (\(person?.rawValue)::uuid IS NULL OR n.nominee_person_id = \(person?.rawValue))
+            WHERE n.status = ANY(\(statuses)) AND (\(person?.rawValue)::uuid IS NULL OR n.nominee_person_id = \(person?.rawValue))
+              AND (\(id?.rawValue)::uuid IS NULL OR n.id = \(id?.rawValue))
             ORDER BY n.updated_at, n.id
             LIMIT \(limit)
             """, logger: logger)
         return try rows.compactMap { row in
-            let (id, award, nominee, movement, status, reason, changed) = try row.decode(
-                (UUID, String, String, String, String, String?, String).self)
+            let (id, award, nominee, movement, status, reason, achievements, changed) = try row.decode(
+                (UUID, String, String, String, String, String?, String, String).self)
             return NominationStatus(rawValue: status).map {
                 Item(
-                    id: ID(id), award: award, nominee: nominee, movement: movement, status: $0, returnReason: reason, changedOn: changed)
+                    id: ID(id), award: award, nominee: nominee, movement: movement, status: $0, returnReason: reason,
+                    achievements: achievements, changedOn: changed)
             }
         }
     }

@@ -14,30 +14,20 @@ extension WebPages {
         let title: String
         /// What the empty state says happens next.
         let empty: String
-        let items: [Item]
+        let items: [QueueItem]
         let hasItems: Bool
-    }
-
-    struct Item {
-        let nominee: String
-        let award: String
-        let movement: String
-        let status: String
-        let statusCode: String
-        let changedOn: String
-        let note: String?
     }
 
     func home(context: Context) async throws -> Response {
         let session = try session(context)
         let account = session.account
         var sections: [Section] = []
-        func add(_ title: String, empty: String, _ statuses: [NominationStatus], concerning: ID<Person>? = nil) async throws {
+        func add(
+            _ title: String, empty: String, _ statuses: [NominationStatus], concerning: ID<Person>? = nil,
+            link: ((ID<Nomination>) -> String)? = nil
+        ) async throws {
             let items = try await workQueue.nominations(in: statuses, concerning: concerning, logger: context.logger).map {
-                Item(
-                    nominee: $0.nominee, award: $0.award, movement: $0.movement, status: $0.status.vietnameseName,
-                    statusCode: $0.status.rawValue, changedOn: $0.changedOn,
-                    note: $0.status == .returned ? $0.returnReason.map { "Lý do trả lại: \($0)" } : nil)
+                QueueItem($0, path: link?($0.id))
             }
             sections.append(Section(title: title, empty: empty, items: items, hasItems: !items.isEmpty))
         }
@@ -47,7 +37,8 @@ extension WebPages {
         }
         if account.has(.council) {
             try await add(
-                "Đề nghị chờ hội đồng đánh giá", empty: "Chưa có đề nghị nào chờ hội đồng đánh giá.", [.submitted, .inReview])
+                "Đề nghị chờ hội đồng đánh giá", empty: "Chưa có đề nghị nào chờ hội đồng đánh giá.", [.submitted, .inReview],
+                link: { "/nominations/\($0)/review" })
         }
         if account.has(.union) || account.has(.admin) {
             try await add(
@@ -62,5 +53,28 @@ extension WebPages {
         return renderer.page(
             "home", HomeContent(greeting: "Xin chào, \(account.displayName)", sections: sections),
             layout: Pages.layout(title: "Việc cần làm", session: session, current: "/"))
+    }
+}
+
+/// One nomination in a list of work: who, which award, where it stands, and the page that does the next step.
+struct QueueItem {
+    let nominee: String
+    let award: String
+    let movement: String
+    let status: String
+    let statusCode: String
+    let changedOn: String
+    let note: String?
+    let path: String?
+
+    init(_ item: WorkQueueRepository.Item, path: String?) {
+        nominee = item.nominee
+        award = item.award
+        movement = item.movement
+        status = item.status.vietnameseName
+        statusCode = item.status.rawValue
+        changedOn = item.changedOn
+        note = item.status == .returned ? item.returnReason.map { "Lý do trả lại: \($0)" } : nil
+        self.path = path
     }
 }

@@ -10,6 +10,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let movements: MovementRepository
     let workQueue: WorkQueueRepository
     let honorList: HonorListRepository
+    let nominations: NominationRepository
+    let reviews: ReviewRepository
     let renderer: Renderer
     /// Cookies get `Secure` when thidua is served over HTTPS (`serve --public-url https://…`).
     let secureCookies: Bool
@@ -19,6 +21,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         movements = MovementRepository(client: client)
         workQueue = WorkQueueRepository(client: client)
         honorList = HonorListRepository(client: client)
+        nominations = NominationRepository(client: client)
+        reviews = ReviewRepository(client: client)
         renderer = try Renderer()
         self.secureCookies = secureCookies
     }
@@ -30,6 +34,9 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.get("/") { _, context in try await self.home(context: context) }
         pages.get("movements") { request, context in try await self.movementList(request: request, context: context) }
         pages.get("movements/:id") { _, context in try await self.movementPage(context: context) }
+        pages.get("reviews") { _, context in try await self.reviewQueue(context: context) }
+        pages.get("nominations/:id/review") { _, context in try await self.reviewPage(context: context) }
+        pages.post("nominations/:id/review") { request, context in try await self.submitReview(request: request, context: context) }
         pages.get("reports/honor-list") { request, context in try await self.honorListPage(request: request, context: context) }
         pages.get("reports/honor-list/download") { request, context in
             try await self.honorListDownload(request: request, context: context)
