@@ -197,6 +197,47 @@ def story_clerk_downloads_the_honor_list(page, people):
     page.sign_out()
 
 
+def story_two_council_members_score(page, people):
+    """Two council members score the same nomination: each criterion below its maximum, a vote, a comment; after saving,
+    each sees the others' scores and no longer the form."""
+    _, _, first_password = people["han.nguyen"]
+    page.sign_in("han.nguyen", first_password)
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Chấm điểm").click)
+    page.check()
+    links = [a.get_attribute("href") for a in page.driver.find_elements(By.CSS_SELECTOR, "ul.cards a")]
+    target = None
+    for link in links:
+        page.driver.get(link)
+        if page.driver.find_elements(By.ID, "review-form"):
+            target = link
+            break
+    assert target, "no nomination is waiting for this member's review"
+    page.check()
+
+    def score(comment):
+        for field in page.driver.find_elements(By.CSS_SELECTOR, "input[type=number]"):
+            field.clear()
+            field.send_keys(str(int(field.get_attribute("max")) - 1))
+        page.driver.find_element(By.CSS_SELECTOR, "input[name=vote][value=agree]").click()
+        page.driver.find_element(By.ID, "comment").send_keys(comment)
+        page.navigate(page.driver.find_element(By.CSS_SELECTOR, "#review-form button[type=submit]").click)
+        page.check()
+        body = page.text()
+        assert "Kết quả đánh giá" in body and comment in body, body[:500]
+        assert not page.driver.find_elements(By.ID, "review-form"), "the form must be gone once the results are shown"
+
+    score("Mô hình hiệu quả, lan tỏa tốt")
+    page.sign_out()
+    _, _, second_password = people["tam.huynh"]
+    page.sign_in("tam.huynh", second_password)
+    page.open(target.replace(BASE, ""))
+    if page.driver.find_elements(By.ID, "review-form"):
+        assert "Kết quả đánh giá" not in page.text(), "others' scores shown before this member's own review"
+        score("Đồng ý đề nghị")
+    assert "Mô hình hiệu quả, lan tỏa tốt" in page.text(), "the first member's review is not shown to the second"
+    page.sign_out()
+
+
 def story_sign_in_throttled(page, people, login):
     """Five wrong passwords for a login lock it for 15 minutes, even with the right one; the page says to wait."""
     _, _, password = people[login]
@@ -213,7 +254,7 @@ def main():
     started = time.time()
     # The throttling story runs last (it locks its login), with a different login at each width.
     stories = [story_headmaster_signs_in, story_teacher_sees_only_their_own, story_form_without_token_is_refused,
-               story_clerk_downloads_the_honor_list]
+               story_clerk_downloads_the_honor_list, story_two_council_members_score]
     for width, locked in zip(WIDTHS, ("han.nguyen", "quantri")):
         page = Page(width)
         try:

@@ -130,3 +130,15 @@ extension Period {
         }
     }
 }
+
+extension LocalDate {
+    /// A date as a Vietnamese reader types it: "24/05/2024" (or "24/5/2024", or the ISO "2024-05-24" a date picker sends).
+    public static func parse(vietnamese text: String) -> LocalDate? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        let parts = text.split(separator: "/")
+        guard parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else {
+            return LocalDate(text)
+        }
+        return LocalDate(String(format: "%04d-%02d-%02d", year, month, day))
+    }
+}

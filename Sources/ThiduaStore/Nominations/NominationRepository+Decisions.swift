@@ -10,6 +10,8 @@ extension NominationRepository {
         public let outcome: String
         public let commendationId: String?
         public let problem: String?
+        /// The reward money the commendation is (or would be) issued with, in đồng.
+        public var rewardAmount: Int? = nil
     }
 
     /// The headmaster approves a recommended nomination under a decision (number and date): the commendation is created
@@ -48,8 +50,9 @@ extension NominationRepository {
                     case .success(let commendation):
                         outcomes.append(
                             .init(
-                                nominationId: id.description, outcome: "approved", commendationId: commendation.id.description, problem: nil
-                            ))
+                                nominationId: id.description, outcome: "approved", commendationId: commendation.id.description,
+                                problem: nil,
+                                rewardAmount: commendation.money?.rewardAmount))
                     case .failure(let refusal):
                         outcomes.append(
                             .init(nominationId: id.description, outcome: "refused", commendationId: nil, problem: refusal.message))
@@ -68,7 +71,7 @@ extension NominationRepository {
             return undone.outcomes.map {
                 .init(
                     nominationId: $0.nominationId, outcome: $0.problem == nil ? "would-approve" : "refused", commendationId: nil,
-                    problem: $0.problem)
+                    problem: $0.problem, rewardAmount: $0.rewardAmount)
             }
         }
     }

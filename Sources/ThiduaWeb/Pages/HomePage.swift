@@ -32,7 +32,9 @@ extension WebPages {
             sections.append(Section(title: title, empty: empty, items: items, hasItems: !items.isEmpty))
         }
         if account.has(.headmaster) {
-            try await add("Hội đồng đã đề nghị, chờ Thầy/Cô duyệt", empty: "Chưa có đề nghị nào chờ Thầy/Cô duyệt.", [.recommended])
+            try await add(
+                "Hội đồng đã đề nghị, chờ Thầy/Cô duyệt", empty: "Chưa có đề nghị nào chờ Thầy/Cô duyệt.", [.recommended],
+                link: { _ in "/decisions/new" })
             try await add("Đã trình cấp trên, chờ quyết định", empty: "Không có đề nghị nào đang chờ cấp trên.", [.forwarded])
         }
         if account.has(.council) {

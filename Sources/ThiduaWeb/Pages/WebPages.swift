@@ -12,6 +12,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let honorList: HonorListRepository
     let nominations: NominationRepository
     let reviews: ReviewRepository
+    let decisions: DecisionRepository
     let renderer: Renderer
     /// Cookies get `Secure` when thidua is served over HTTPS (`serve --public-url https://…`).
     let secureCookies: Bool
@@ -23,6 +24,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         honorList = HonorListRepository(client: client)
         nominations = NominationRepository(client: client)
         reviews = ReviewRepository(client: client)
+        decisions = DecisionRepository(client: client)
         renderer = try Renderer()
         self.secureCookies = secureCookies
     }
@@ -37,6 +39,10 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.get("reviews") { _, context in try await self.reviewQueue(context: context) }
         pages.get("nominations/:id/review") { _, context in try await self.reviewPage(context: context) }
         pages.post("nominations/:id/review") { request, context in try await self.submitReview(request: request, context: context) }
+        pages.get("decisions/new") { _, context in try await self.decisionForm(context: context) }
+        pages.post("decisions/preview") { request, context in try await self.previewDecision(request: request, context: context) }
+        pages.post("decisions") { request, context in try await self.signDecision(request: request, context: context) }
+        pages.get("decisions/document") { request, context in try await self.decisionDocument(request: request, context: context) }
         pages.get("reports/honor-list") { request, context in try await self.honorListPage(request: request, context: context) }
         pages.get("reports/honor-list/download") { request, context in
             try await self.honorListDownload(request: request, context: context)

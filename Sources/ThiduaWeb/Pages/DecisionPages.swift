@@ -1,0 +1,168 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+import ThiduaExport
+import ThiduaStore
+
+/// Chờ duyệt → a batch decision (web-ui.md flow 4): tick recommended nominations, give the decision's number and date,
+/// "Xem trước quyết định" shows exactly what signing does (a dry run: the list, the count, the money, any rule not met),
+/// "Ký quyết định" signs all or nothing and opens the decision, ready to print.
+extension WebPages {
+    struct DecisionFormContent {
+        let csrf: String
+        let items: [Pick]
+        let hasItems: Bool
+        let number: String
+        let date: String
+        let errors: [String]
+        let hasErrors: Bool
+    }
+
+    struct Pick {
+        let id: String
+        let nominee: String
+        let award: String
+        let movement: String
+        let checked: Bool
+    }
+
+    struct PreviewContent {
+        let csrf: String
+        let number: String
+        let date: String
+        let ids: [String]
+        let lines: [PreviewLine]
+        let count: Int
+        let total: String
+        let canSign: Bool
+        let confirmation: String
+        let problems: Int
+    }
+
+    struct PreviewLine {
+        let nominee: String
+        let award: String
+        let amount: String
+        let problem: String?
+    }
+
+    func decisionForm(context: Context) async throws -> Response {
+        let session = try session(context)
+        try Policy.require(session.account, .decide)
+        return try await decisionForm(session: session, form: nil, errors: [], context: context)
+    }
+
+    private func decisionForm(session: SignInRepository.Session, form: FormFields?, errors: [String], context: Context) async throws
+        -> Response
+    {
+        let chosen = Set(form?.all("ids") ?? [])
+        let items = try await workQueue.nominations(in: [.recommended], concerning: nil, limit: 200, logger: context.logger).map {
+            Pick(
+                id: $0.id.description, nominee: $0.nominee, award: $0.award, movement: $0.movement,
+                checked: chosen.contains($0.id.description))
+        }
+        let content = DecisionFormContent(
+            csrf: session.csrfToken, items: items, hasItems: !items.isEmpty, number: form?["number"] ?? "", date: form?["date"] ?? "",
+            errors: errors, hasErrors: !errors.isEmpty)
+        return renderer.page(
+            "decision-form", content, layout: Pages.layout(title: "Chờ duyệt", session: session, current: "/decisions/new"),
+            status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// Reads the form: the ticked nominations and the decision's number and date (dd/mm/yyyy).
+    private func decisionInput(_ form: FormFields) -> (ids: [ID<Nomination>], decision: DecisionReference?, errors: [String]) {
+        var errors: [String] = []
+        let ids = form.all("ids").compactMap(ID<Nomination>.init)
+        if ids.isEmpty { errors.append("Chọn ít nhất một đề nghị.") }
+        let date = LocalDate.parse(vietnamese: form["date"] ?? "")
+        if date == nil { errors.append("Ngày quyết định phải có dạng ngày/tháng/năm, ví dụ 24/05/2024.") }
+        var decision: DecisionReference?
+        do {
+            decision = try DecisionReference.validate(number: form["number"], date: date?.description ?? "2000-01-01")
+        } catch {
+            errors += error.violations.map(\.message)
+        }
+        return (ids, date == nil ? nil : decision, errors)
+    }
+
+    func previewDecision(request: Request, context: Context) async throws -> Response {
+        let session = try session(context)
+        try Policy.require(session.account, .decide)
+        let form = try await FormFields.read(request)
+        let (ids, decision, errors) = decisionInput(form)
+        guard errors.isEmpty, let decision else {
+            return try await decisionForm(session: session, form: form, errors: errors, context: context)
+        }
+        do {
+            let outcomes = try await nominations.approveAll(
+                ids, decision: decision, dryRun: true, by: session.account, logger: context.logger)
+            return try await preview(outcomes, ids: ids, decision: decision, session: session, context: context)
+        } catch let error as DomainError where error.code == .validationFailed {
+            return try await decisionForm(
+                session: session, form: form, errors: error.violations.map(\.message).nonEmptyOr([error.message]), context: context)
+        }
+    }
+
+    private func preview(
+        _ outcomes: [NominationRepository.DecisionOutcome], ids: [ID<Nomination>], decision: DecisionReference,
+        session: SignInRepository.Session, context: Context, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        var lines: [PreviewLine] = []
+        for outcome in outcomes {
+            let item = try await workQueue.nomination(ID(outcome.nominationId) ?? ids[lines.count], logger: context.logger)
+            lines.append(
+                PreviewLine(
+                    nominee: item.nominee, award: item.award,
+                    amount: outcome.rewardAmount.map { "\(VietnameseText.grouped($0)) đ" } ?? "", problem: outcome.problem))
+        }
+        let total = outcomes.compactMap(\.rewardAmount).reduce(0, +)
+        let problems = outcomes.filter { $0.problem != nil }.count
+        let content = PreviewContent(
+            csrf: session.csrfToken, number: decision.number, date: decision.date.vietnamese, ids: ids.map(\.description), lines: lines,
+            count: outcomes.count, total: "\(VietnameseText.grouped(total)) đồng", canSign: problems == 0,
+            confirmation:
+                "Ký Quyết định số \(decision.number) ngày \(decision.date.vietnamese) khen thưởng \(outcomes.count) đề nghị, "
+                + "tổng \(VietnameseText.grouped(total)) đồng.",
+            problems: problems)
+        return renderer.page(
+            "decision-preview", content, layout: Pages.layout(title: "Xem trước quyết định", session: session, current: "/decisions/new"),
+            status: status)
+    }
+
+    func signDecision(request: Request, context: Context) async throws -> Response {
+        let session = try session(context)
+        try Policy.require(session.account, .decide)
+        let form = try await FormFields.read(request)
+        let (ids, decision, errors) = decisionInput(form)
+        guard errors.isEmpty, let decision else {
+            return try await decisionForm(session: session, form: form, errors: errors, context: context)
+        }
+        _ = try await nominations.approveAll(ids, decision: decision, dryRun: false, by: session.account, logger: context.logger)
+        // All or nothing: when someone acted first or a rule changed since the preview, approveAll refuses (409, shown as
+        // a page saying why) and nothing is signed.
+        return Renderer.redirect(to: "/decisions/document?number=\(Self.queryValue(decision.number))")
+    }
+
+    /// The signed decision as printed (the same document as `thidua report decision`): print it from the browser, or
+    /// download it as Markdown.
+    func decisionDocument(request: Request, context: Context) async throws -> Response {
+        let session = try session(context)
+        try Policy.require(session.account, .readDirectory)
+        guard let number = request.uri.queryParameters["number"].map(String.init), !number.isEmpty else { throw WebError.notFound }
+        let format: DecisionDocumentFormat = request.uri.queryParameters["format"] == "md" ? .md : .html
+        let document = try await decisions.document(number, logger: context.logger)
+        var headers: HTTPFields = [.contentType: format.contentType]
+        if format == .md { headers[.contentDisposition] = "attachment; filename=\"quyet-dinh.md\"" }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: format.render(document))))
+    }
+}
+
+extension WebPages {
+    static func queryValue(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
+    }
+}
+
+extension Array {
+    fileprivate func nonEmptyOr(_ fallback: [Element]) -> [Element] { isEmpty ? fallback : self }
+}

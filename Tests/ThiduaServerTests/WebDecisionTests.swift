@@ -1,0 +1,79 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ThiduaCore
+import ThiduaStore
+import ThiduaTestSupport
+
+/// Chờ duyệt → a batch decision in the pages (web-ui.md flow 4): preview (a dry run), sign, the printed decision.
+@Suite("Web: the headmaster's batch decision")
+struct WebDecisionTests {
+    @Test("The preview lists the exact people, count and money and stores nothing; signing issues all and opens the decision")
+    func previewAndSign() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let first = try await f.nomination(seed, status: .recommended, overriding: "Đủ điều kiện theo hồ sơ")
+            let other = try await seed.person("Lê Văn Tám", unit: f.collective.id)
+            let second = try await f.nomination(seed, status: .recommended, nominee: .person(other.id), overriding: "Đủ điều kiện")
+            let password = try await seed.webAccount("Trần Văn Minh", [.headmaster], login: "hieu.truong", person: nil)
+            try await app.test(.router) { client in
+                var browser = PageClient(client)
+                _ = try await browser.signIn("hieu.truong", password)
+                let form = try await browser.get("/decisions/new")
+                #expect(form.status == .ok && form.text.contains(#"value="\#(first.id)""#) && form.text.contains("Lê Văn Tám"))
+                let token = PageClient.formToken(form.text) ?? ""
+                let ids = [("ids", first.id.description), ("ids", second.id.description)]
+                let badDate = try await browser.post(
+                    "/decisions/preview", [("_csrf", token), ("number", "15/QĐ-THAP"), ("date", "31/02/2024")] + ids)
+                #expect(badDate.status == .unprocessableContent && badDate.text.contains("ví dụ 24/05/2024"))
+                #expect(badDate.text.contains(#"value="15/QĐ-THAP""#), "what was typed comes back")
+                let preview = try await browser.post(
+                    "/decisions/preview", [("_csrf", token), ("number", "15/QĐ-THAP"), ("date", "24/05/2024")] + ids)
+                #expect(preview.status == .ok)
+                #expect(preview.text.contains("Ký Quyết định số 15/QĐ-THAP ngày 24/05/2024 khen thưởng 2 đề nghị, tổng "))
+                #expect(preview.text.contains("Nguyễn Thị Ngọc Hân") && preview.text.contains("Lê Văn Tám"))
+                #expect(
+                    preview.text.range(of: #"\d{1,3}(\.\d{3})+ đ<"#, options: .regularExpression) != nil,
+                    "\(preview.text.components(separatedBy: "<tbody>").last?.prefix(600) ?? "")")
+                #expect(try await seed.count("commendations") == 0, "a preview stores nothing")
+                let signed = try await browser.post(
+                    "/decisions", [("_csrf", token), ("number", "15/QĐ-THAP"), ("date", "24/05/2024")] + ids)
+                #expect(signed.status == .seeOther)
+                #expect(try await seed.count("commendations") == 2)
+                let location = try #require(signed.headers[.location])
+                let document = try await browser.get(location)
+                #expect(
+                    document.status == .ok && document.text.contains("15/QĐ-THAP") && document.text.contains("Lê Văn Tám"),
+                    "\(location) \(document.status) \(document.text.prefix(300))")
+                // Signing the same nominations again is refused and changes nothing.
+                let again = try await browser.post(
+                    "/decisions", [("_csrf", token), ("number", "16/QĐ-THAP"), ("date", "25/05/2024")] + ids)
+                #expect(again.status == .conflict && again.text.contains("Không ký được quyết định"))
+                #expect(try await seed.count("commendations") == 2)
+            }
+        }
+    }
+
+    @Test("Only the headmaster reaches Chờ duyệt; a POST without the form token signs nothing")
+    func headmasterOnly() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let nomination = try await f.nomination(seed, status: .recommended, overriding: "Đủ điều kiện")
+            let council = try await seed.webAccount("Hội đồng", [.council], login: "hoi.dong")
+            let head = try await seed.webAccount("Hiệu trưởng", [.headmaster], login: "hieu.truong")
+            try await app.test(.router) { client in
+                var member = PageClient(client)
+                _ = try await member.signIn("hoi.dong", council)
+                #expect(try await member.get("/decisions/new").status == .forbidden)
+                var headmaster = PageClient(client)
+                _ = try await headmaster.signIn("hieu.truong", head)
+                let forged = try await headmaster.post(
+                    "/decisions", [("number", "15/QĐ-THAP"), ("date", "24/05/2024"), ("ids", nomination.id.description)])
+                #expect(forged.status == .forbidden)
+                #expect(try await seed.count("commendations") == 0)
+            }
+        }
+    }
+}
