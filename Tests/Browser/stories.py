@@ -129,7 +129,7 @@ def story_headmaster_signs_in(page, people):
     body = page.text()
     assert "Việc cần làm" in body and name in body, body[:300]
     assert "chờ Thầy/Cô duyệt" in body, "the headmaster's queue is missing"
-    assert page.navigation() == ["Việc cần làm", "Phong trào", "Báo cáo"], page.navigation()
+    assert page.navigation() == ["Việc cần làm", "Phong trào", "Chờ duyệt", "Chấm điểm", "Báo cáo"], page.navigation()
     page.navigate(page.driver.find_element(By.LINK_TEXT, "Phong trào").click)
     page.check()
     assert "Dân vận khéo" in page.text()
@@ -200,8 +200,10 @@ def story_clerk_downloads_the_honor_list(page, people):
 def story_two_council_members_score(page, people):
     """Two council members score the same nomination: each criterion below its maximum, a vote, a comment; after saving,
     each sees the others' scores and no longer the form."""
-    _, _, first_password = people["han.nguyen"]
-    page.sign_in("han.nguyen", first_password)
+    # A different first member at each width: one member has no nomination left to review after the first run.
+    first, second = ("han.nguyen", "tam.huynh") if page.width > 500 else ("minh.tran", "tam.huynh")
+    _, _, first_password = people[first]
+    page.sign_in(first, first_password)
     page.navigate(page.driver.find_element(By.LINK_TEXT, "Chấm điểm").click)
     page.check()
     links = [a.get_attribute("href") for a in page.driver.find_elements(By.CSS_SELECTOR, "ul.cards a")]
@@ -228,13 +230,39 @@ def story_two_council_members_score(page, people):
 
     score("Mô hình hiệu quả, lan tỏa tốt")
     page.sign_out()
-    _, _, second_password = people["tam.huynh"]
-    page.sign_in("tam.huynh", second_password)
+    _, _, second_password = people[second]
+    page.sign_in(second, second_password)
     page.open(target.replace(BASE, ""))
     if page.driver.find_elements(By.ID, "review-form"):
         assert "Kết quả đánh giá" not in page.text(), "others' scores shown before this member's own review"
         score("Đồng ý đề nghị")
     assert "Mô hình hiệu quả, lan tỏa tốt" in page.text(), "the first member's review is not shown to the second"
+    page.sign_out()
+
+
+def story_headmaster_signs_a_decision(page, people):
+    """The headmaster: Chờ duyệt → tick → number and date → "Xem trước quyết định" (list, count, money) → at 375 px
+    "Ký quyết định" and the printed decision (the demo has one recommended nomination, so 1280 px stops at the preview)."""
+    _, _, password = people["minh.tran"]
+    page.sign_in("minh.tran", password)
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Chờ duyệt").click)
+    page.check()
+    boxes = page.driver.find_elements(By.CSS_SELECTOR, "input[name=ids]")
+    assert boxes, "no recommended nomination waits for the headmaster"
+    boxes[0].click()
+    page.driver.find_element(By.ID, "number").send_keys("15/QĐ-THAP")
+    page.driver.find_element(By.ID, "date").send_keys("24/05/2024")
+    page.navigate(page.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
+    page.check()
+    body = page.text()
+    assert "Ký Quyết định số 15/QĐ-THAP ngày 24/05/2024 khen thưởng 1 đề nghị, tổng" in body, body[:600]
+    amounts = [c.text for c in page.driver.find_elements(By.CSS_SELECTOR, "td[data-label='Số tiền']")]
+    assert amounts and all(a.endswith(" đ") for a in amounts), amounts
+    if page.width < 500:
+        page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Ký quyết định']").click)
+        assert "15/QĐ-THAP" in page.text() and "QUYẾT ĐỊNH" in page.text().upper(), page.text()[:300]
+        page.driver.save_screenshot(str(SHOTS / f"{page.story}-{page.width}-decision.png"))
+        page.open("/")
     page.sign_out()
 
 
@@ -252,10 +280,10 @@ def main():
     people = accounts()
     failures = []
     started = time.time()
-    # The throttling story runs last (it locks its login), with a different login at each width.
+    # The throttling story runs last at each width (it locks its login for 15 minutes), with a login no later story uses.
     stories = [story_headmaster_signs_in, story_teacher_sees_only_their_own, story_form_without_token_is_refused,
-               story_clerk_downloads_the_honor_list, story_two_council_members_score]
-    for width, locked in zip(WIDTHS, ("han.nguyen", "quantri")):
+               story_clerk_downloads_the_honor_list, story_two_council_members_score, story_headmaster_signs_a_decision]
+    for width, locked in zip(WIDTHS, ("quantri", "lan.pham")):
         page = Page(width)
         try:
             for story in stories + [lambda p, people: story_sign_in_throttled(p, people, locked)]:

@@ -153,7 +153,7 @@ extension WebPages {
             votes: Self.voteLabels.map { VoteChoice(value: $0.0.rawValue, label: $0.1, checked: chosen == $0.0.rawValue) },
             voteError: error("vote"), comment: form?["comment"] ?? "",
             summary: errors.isEmpty ? nil : "Đánh giá chưa được lưu: \(errors.count) mục cần sửa (ghi ngay cạnh từng mục).",
-            canReview: open && results == nil, results: results)
+            canReview: open && !(summary.reviews ?? []).contains { $0.reviewerId == session.account.id.description }, results: results)
         return renderer.page(
             "review", content, layout: Pages.layout(title: "Chấm điểm: \(item.nominee)", session: session, current: "/reviews"),
             status: errors.isEmpty ? .ok : .unprocessableContent)
