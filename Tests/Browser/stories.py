@@ -266,6 +266,36 @@ def story_headmaster_signs_a_decision(page, people):
     page.sign_out()
 
 
+def story_union_drafts_and_submits(page, people):
+    """The union: "Đề nghị" → type "han" → Ngọc Hân → an award with its money → achievements → "Lưu nháp" → the
+    eligibility panel → "Gửi đề nghị" (sent, or refused with the rule that is not met, on the same page)."""
+    _, _, password = people["tam.huynh"]
+    page.sign_in("tam.huynh", password)
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Đề nghị").click)
+    page.check()
+    search = page.driver.find_element(By.ID, "q")
+    search.send_keys("han")
+    page.navigate(lambda: search.send_keys(Keys.ENTER))
+    page.check()
+    choice = page.driver.find_element(By.XPATH, "//label[contains(., 'Ngọc Hân')]/input")
+    choice.click()
+    # A different award at each width: one nomination per person, award and movement.
+    option = page.driver.find_element(By.CSS_SELECTOR, "#award option[value=%s]" % ("LDTT" if page.width > 500 else "CSTD_CS"))
+    assert " đ" in option.text, f"the award picker shows no money: {option.text}"
+    option.click()
+    page.driver.find_element(By.ID, "achievements").send_keys("Hoàn thành xuất sắc nhiệm vụ năm học 2023-2024")
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Lưu nháp']").click)
+    page.check()
+    body = page.text()
+    assert "Điều kiện khen thưởng" in body and "nháp" in body, body[:400]
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Gửi đề nghị']").click)
+    page.check()
+    sent = "đã gửi" in page.text()
+    refused = bool(page.driver.find_elements(By.CSS_SELECTOR, "main [role=alert]"))
+    assert sent or refused, page.text()[:400]
+    page.sign_out()
+
+
 def story_sign_in_throttled(page, people, login):
     """Five wrong passwords for a login lock it for 15 minutes, even with the right one; the page says to wait."""
     _, _, password = people[login]
@@ -282,7 +312,8 @@ def main():
     started = time.time()
     # The throttling story runs last at each width (it locks its login for 15 minutes), with a login no later story uses.
     stories = [story_headmaster_signs_in, story_teacher_sees_only_their_own, story_form_without_token_is_refused,
-               story_clerk_downloads_the_honor_list, story_two_council_members_score, story_headmaster_signs_a_decision]
+               story_clerk_downloads_the_honor_list, story_two_council_members_score, story_headmaster_signs_a_decision,
+               story_union_drafts_and_submits]
     for width, locked in zip(WIDTHS, ("quantri", "lan.pham")):
         page = Page(width)
         try:

@@ -44,13 +44,14 @@ extension WebPages {
         }
         if account.has(.union) || account.has(.admin) {
             try await add(
-                "Đề nghị bị trả lại, cần bổ sung", empty: "Không có đề nghị nào bị trả lại.", [.returned])
-            try await add("Đề nghị đang soạn (nháp)", empty: "Không có đề nghị nào đang soạn.", [.draft])
+                "Đề nghị bị trả lại, cần bổ sung", empty: "Không có đề nghị nào bị trả lại.", [.returned], link: { "/nominations/\($0)" })
+            try await add(
+                "Đề nghị đang soạn (nháp)", empty: "Không có đề nghị nào đang soạn.", [.draft], link: { "/nominations/\($0)" })
         }
         if let person = account.personId {
             try await add(
                 "Đề nghị khen thưởng của tôi", empty: "Chưa có đề nghị khen thưởng nào cho Thầy/Cô.",
-                NominationStatus.allCases, concerning: person)
+                NominationStatus.allCases, concerning: person, link: { "/nominations/\($0)" })
         }
         return renderer.page(
             "home", HomeContent(greeting: "Xin chào, \(account.displayName)", sections: sections),

@@ -113,11 +113,6 @@ extension WebPages {
         return try await reviewForm(id: id, session: session, form: form, errors: errors, context: context)
     }
 
-    private func nominationID(_ context: Context) throws -> ID<Nomination> {
-        guard let id = ID<Nomination>(try context.parameters.require("id")) else { throw WebError.notFound }
-        return id
-    }
-
     /// The page: with `form`, the values typed and `errors` beside their fields (422).
     private func reviewForm(
         id: ID<Nomination>, session: SignInRepository.Session, form: FormFields?, errors: [DomainError.FieldViolation],

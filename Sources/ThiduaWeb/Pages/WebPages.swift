@@ -13,6 +13,9 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let nominations: NominationRepository
     let reviews: ReviewRepository
     let decisions: DecisionRepository
+    let people: PersonRepository
+    let catalogue: CatalogueRepository
+    let eligibility: EligibilityRepository
     let renderer: Renderer
     /// Cookies get `Secure` when thidua is served over HTTPS (`serve --public-url https://…`).
     let secureCookies: Bool
@@ -25,6 +28,9 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         nominations = NominationRepository(client: client)
         reviews = ReviewRepository(client: client)
         decisions = DecisionRepository(client: client)
+        people = PersonRepository(client: client)
+        catalogue = CatalogueRepository(client: client)
+        eligibility = EligibilityRepository(client: client)
         renderer = try Renderer()
         self.secureCookies = secureCookies
     }
@@ -36,6 +42,15 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.get("/") { _, context in try await self.home(context: context) }
         pages.get("movements") { request, context in try await self.movementList(request: request, context: context) }
         pages.get("movements/:id") { _, context in try await self.movementPage(context: context) }
+        pages.get("nominations/new") { request, context in try await self.newNomination(request: request, context: context) }
+        pages.post("nominations") { request, context in try await self.createNomination(request: request, context: context) }
+        pages.get("nominations/:id") { _, context in try await self.nominationPage(context: context) }
+        pages.post("nominations/:id/submit") { request, context in
+            try await self.moveNomination(to: .submitted, request: request, context: context)
+        }
+        pages.post("nominations/:id/withdraw") { request, context in
+            try await self.moveNomination(to: .withdrawn, request: request, context: context)
+        }
         pages.get("reviews") { _, context in try await self.reviewQueue(context: context) }
         pages.get("nominations/:id/review") { _, context in try await self.reviewPage(context: context) }
         pages.post("nominations/:id/review") { request, context in try await self.submitReview(request: request, context: context) }

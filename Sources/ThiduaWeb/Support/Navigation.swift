@@ -18,6 +18,7 @@ enum Pages {
         if !account.roles.isDisjoint(with: [.admin, .headmaster, .council, .union]) {
             entries.append((title: "Phong trào", path: "/movements"))
         }
+        if Policy.can(account, .nominate) { entries.append((title: "Đề nghị", path: "/nominations/new")) }
         if account.has(.headmaster) { entries.append((title: "Chờ duyệt", path: "/decisions/new")) }
         if account.has(.council) { entries.append((title: "Chấm điểm", path: "/reviews")) }
         entries.append((title: "Báo cáo", path: "/reports/honor-list"))

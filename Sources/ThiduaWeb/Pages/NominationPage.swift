@@ -1,0 +1,104 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+import ThiduaStore
+
+/// One nomination: who, which award and its money today, where it stands, why it was returned, the eligibility panel,
+/// and the workflow buttons its state allows ("Gửi đề nghị", "Rút đề nghị").
+extension WebPages {
+    struct NominationContent {
+        let csrf: String
+        let path: String
+        let version: Int
+        let nominee: String
+        let award: String
+        let money: String?
+        let movement: String
+        let status: String
+        let statusCode: String
+        let achievements: String
+        let returnReason: String?
+        let rules: [RuleLine]
+        let hasRules: Bool
+        let canSubmit: Bool
+        let canWithdraw: Bool
+        let message: String?
+    }
+
+    struct RuleLine {
+        let title: String
+        let outcome: String
+        let outcomeCode: String
+        let facts: [String]
+        let override: String?
+    }
+
+    static func outcomeName(_ outcome: RuleResult.Outcome) -> String {
+        switch outcome {
+        case .passed: "đạt"
+        case .failed: "chưa đạt"
+        case .unknown: "chưa đủ dữ liệu"
+        }
+    }
+
+    func nominationPage(context: Context) async throws -> Response {
+        let session = try session(context)
+        return try await nominationPage(try nominationID(context), session: session, message: nil, context: context)
+    }
+
+    func nominationPage(
+        _ id: ID<Nomination>, session: SignInRepository.Session, message: String?, status: HTTPResponse.Status = .ok,
+        context: Context
+    ) async throws -> Response {
+        let nomination = try await nominations.find(id, logger: context.logger)
+        try Policy.requireRead(nomination.nominee, as: session.account, what: Nomination.noun)
+        let item = try await workQueue.nomination(id, logger: context.logger)
+        let report = try await eligibility.evaluate(id, logger: context.logger)
+        let collective = if case .unit = nomination.nominee { true } else { false }
+        let quote = try? await catalogue.quote(award: nomination.awardCode, date: .today, collective: collective, logger: context.logger)
+        let mayAct = Policy.can(session.account, .nominate)
+        let content = NominationContent(
+            csrf: session.csrfToken, path: "/nominations/\(id)", version: nomination.version, nominee: item.nominee, award: item.award,
+            money: quote.map { "\(VietnameseText.grouped($0.rewardAmount)) đ (theo mức lương cơ sở ngày \(LocalDate.today.vietnamese))" },
+            movement: item.movement, status: nomination.status.vietnameseName, statusCode: nomination.status.rawValue,
+            achievements: nomination.achievements, returnReason: nomination.status == .returned ? nomination.returnReason : nil,
+            rules: report.results.map {
+                RuleLine(
+                    title: $0.title, outcome: Self.outcomeName($0.outcome), outcomeCode: $0.outcome.rawValue, facts: $0.facts,
+                    override: $0.override.map { "Hiệu trưởng cho qua: \($0.reason)" })
+            },
+            hasRules: !report.results.isEmpty,
+            canSubmit: mayAct && [.draft, .returned].contains(nomination.status),
+            canWithdraw: mayAct && nomination.status.allowedNext.contains(.withdrawn), message: message)
+        return renderer.page(
+            "nomination", content, layout: Pages.layout(title: item.nominee, session: session, current: nil), status: status)
+    }
+
+    /// "Gửi đề nghị" or "Rút đề nghị": the transition with the version the page showed; a refusal (a rule not met, someone
+    /// acted first) comes back on the page, saying why.
+    func moveNomination(to next: NominationStatus, request: Request, context: Context) async throws -> Response {
+        let session = try session(context)
+        try Policy.require(session.account, .nominate)
+        let id = try nominationID(context)
+        let form = try await FormFields.read(request)
+        do {
+            _ = try await nominations.transition(
+                id, to: next, expectedVersion: form["version"].flatMap { Int($0) }, by: Actor(account: session.account),
+                logger: context.logger)
+            return Renderer.redirect(to: "/nominations/\(id)")
+        } catch let error as DomainError where error.code != .notFound && error.code != .forbidden {
+            let stale = error.code == .preconditionFailed
+            let message =
+                stale
+                ? "Đề nghị vừa được người khác thay đổi; trang đã được tải lại với thông tin mới nhất. Hãy xem lại rồi thử lại."
+                : ([error.message] + error.violations.map(\.message)).joined(separator: " ")
+            return try await nominationPage(
+                id, session: session, message: message, status: stale ? .conflict : .unprocessableContent, context: context)
+        }
+    }
+
+    func nominationID(_ context: Context) throws -> ID<Nomination> {
+        guard let id = ID<Nomination>(try context.parameters.require("id")) else { throw WebError.notFound }
+        return id
+    }
+}

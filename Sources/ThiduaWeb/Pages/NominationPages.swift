@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+import ThiduaStore
+
+/// Đề nghị khen thưởng (web-ui.md flow 2): find the person (typing "han" finds Ngọc Hân), pick the award with the money it
+/// carries today, write the achievements, save a draft; the nomination's page shows the eligibility panel (đạt / chưa
+/// đạt / chưa đủ dữ liệu, each with its facts) and "Gửi đề nghị".
+extension WebPages {
+    struct NewNominationContent {
+        let csrf: String
+        let query: String
+        let movements: [Option]
+        let people: [PersonChoice]
+        let searched: Bool
+        let hasPeople: Bool
+        let awards: [Option]
+        let achievements: String
+        let errors: [String]
+        let hasErrors: Bool
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct PersonChoice {
+        let id: String
+        let name: String
+        let position: String
+        let checked: Bool
+    }
+
+    func newNomination(request: Request, context: Context) async throws -> Response {
+        let session = try session(context)
+        try Policy.require(session.account, .nominate)
+        let query = request.uri.queryParameters
+        return try await nominationForm(
+            session: session, query: query["q"].map(String.init) ?? "", movement: query["movementId"].map(String.init),
+            form: nil, errors: [], context: context)
+    }
+
+    private func nominationForm(
+        session: SignInRepository.Session, query: String, movement: String?, form: FormFields?, errors: [String], context: Context
+    ) async throws -> Response {
+        let open = try await movements.list(status: .open, page: try PageRequest(limit: 50), logger: context.logger).items
+        let chosenMovement = movement ?? open.first?.id.description
+        let words = VietnameseText.normalized(query)
+        let people =
+            words.isEmpty
+            ? [] : try await self.people.list(.init(query: words), page: try PageRequest(limit: 20), logger: context.logger).items
+        let chosenPerson = form?["personId"]
+        let today = LocalDate.today
+        let (awards, salaries, rounding) = (
+            try await catalogue.awards(logger: context.logger), try await catalogue.salaries(logger: context.logger),
+            try await catalogue.rounding(logger: context.logger)
+        )
+        let awardOptions = awards.filter { [.individual, .both].contains($0.recipient) }.map { award in
+            let money = try? RewardQuote.compute(
+                award: award.code, rules: award.rules, salaries: salaries, date: today, collective: false, rounding: rounding)
+            let label = award.name + (money.map { " — \(VietnameseText.grouped($0.rewardAmount)) đ" } ?? "")
+            return Option(value: award.code, label: label, selected: form?["award"] == award.code)
+        }
+        let content = NewNominationContent(
+            csrf: session.csrfToken, query: query,
+            movements: open.map { Option(value: $0.id.description, label: $0.name, selected: $0.id.description == chosenMovement) },
+            people: people.map {
+                PersonChoice(id: $0.id.description, name: $0.name.full, position: $0.position, checked: $0.id.description == chosenPerson)
+            },
+            searched: !words.isEmpty, hasPeople: !people.isEmpty, awards: awardOptions, achievements: form?["achievements"] ?? "",
+            errors: errors, hasErrors: !errors.isEmpty)
+        return renderer.page(
+            "nomination-new", content, layout: Pages.layout(title: "Đề nghị khen thưởng", session: session, current: "/nominations/new"),
+            status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    func createNomination(request: Request, context: Context) async throws -> Response {
+        let session = try session(context)
+        try Policy.require(session.account, .nominate)
+        let form = try await FormFields.read(request)
+        var errors: [String] = []
+        let movement = form["movementId"].flatMap(ID<Movement>.init)
+        let person = form["personId"].flatMap(ID<Person>.init)
+        if movement == nil { errors.append("Chọn phong trào.") }
+        if person == nil { errors.append("Tìm và chọn người được đề nghị.") }
+        if (form["award"] ?? "").isEmpty { errors.append("Chọn danh hiệu hoặc hình thức khen thưởng.") }
+        if let movement, let person, errors.isEmpty {
+            do {
+                let nomination = try await nominations.create(
+                    movementId: movement, awardCode: form["award"] ?? "", nominee: .person(person),
+                    achievements: VietnameseText.normalized(form["achievements"] ?? ""), modelIds: [], by: session.account,
+                    logger: context.logger)
+                return Renderer.redirect(to: "/nominations/\(nomination.id)")
+            } catch let error as DomainError where error.code == .validationFailed || error.code == .notFound {
+                errors = error.violations.isEmpty ? [error.message] : error.violations.map(\.message)
+            }
+        }
+        return try await nominationForm(
+            session: session, query: form["q"] ?? "", movement: form["movementId"], form: form, errors: errors, context: context)
+    }
+}
