@@ -36,8 +36,11 @@ public struct HonorListRepository: Sendable {
         return HonorList.Issuer(unitName: name, parentName: parent, place: HonorList.Issuer.place(of: parent))
     }
 
-    /// Calls `each` for every line, in list order.
-    public func entries(_ request: HonorList.Request, logger: Logger, _ each: (HonorList.Entry) async throws -> Void) async throws {
+    /// Calls `each` for every line, in list order; with `limit`, for the first lines only (a page's preview: PostgreSQL
+    /// then keeps only the top lines while sorting instead of sorting the whole list).
+    public func entries(
+        _ request: HonorList.Request, limit: Int? = nil, logger: Logger, _ each: (HonorList.Entry) async throws -> Void
+    ) async throws {
         try await client.withConnection { connection in
             let rows = try await connection.send(
                 """
@@ -50,6 +53,7 @@ public struct HonorListRepository: Sendable {
                   AND (\(request.unitId)::uuid IS NULL OR coalesce(c.nominee_unit_id, p.unit_id) IN (SELECT id FROM scope))
                   AND (\(request.movementId)::uuid IS NULL OR c.movement_id = \(request.movementId))
                 ORDER BY \(unescaped: Self.lineOrder)
+                LIMIT \(limit)
                 """, logger: logger)
             for try await row in rows { try await each(try Self.line(row)) }
         }

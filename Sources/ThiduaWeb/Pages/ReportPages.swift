@@ -55,20 +55,18 @@ extension WebPages {
         }
         let honorRequest = HonorList.Request(period: period, unitId: nil, movementId: nil, includeRevoked: false)
         var lines: [HonorLine] = []
-        var more = false
-        do {
-            try await honorList.entries(honorRequest, logger: context.logger) { entry in
-                guard lines.count < HonorListContent.previewLines else {
-                    more = true
-                    throw PreviewFull()
-                }
-                lines.append(
-                    HonorLine(
-                        number: lines.count + 1, name: entry.name, position: entry.position, unit: entry.unit, award: entry.awardName,
-                        decision: "\(entry.decisionNumber) ngày \(entry.decisionDate.vietnamese)",
-                        amount: entry.amount.map { "\(VietnameseText.grouped($0)) đ" } ?? ""))
-            }
-        } catch is PreviewFull {}
+        var seen = 0
+        // One line more than shown says whether there are more.
+        try await honorList.entries(honorRequest, limit: HonorListContent.previewLines + 1, logger: context.logger) { entry in
+            seen += 1
+            guard lines.count < HonorListContent.previewLines else { return }
+            lines.append(
+                HonorLine(
+                    number: lines.count + 1, name: entry.name, position: entry.position, unit: entry.unit, award: entry.awardName,
+                    decision: "\(entry.decisionNumber) ngày \(entry.decisionDate.vietnamese)",
+                    amount: entry.amount.map { "\(VietnameseText.grouped($0)) đ" } ?? ""))
+        }
+        let more = seen > HonorListContent.previewLines
         let query = "period=\(period.label)"
         let downloads = [("Excel (XLSX)", "xlsx"), ("CSV", "csv"), ("Trang in (HTML)", "html"), ("Markdown", "md"), ("JSON", "json")]
             .map { Download(label: $0.0, path: "/reports/honor-list/download?\(query)&format=\($0.1)") }
@@ -107,6 +105,3 @@ extension WebPages {
             })
     }
 }
-
-/// Stops reading the list once the preview is full.
-private struct PreviewFull: Error {}
