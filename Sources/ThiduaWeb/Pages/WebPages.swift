@@ -51,6 +51,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.post("nominations/:id/withdraw") { request, context in
             try await self.moveNomination(to: .withdrawn, request: request, context: context)
         }
+        pages.get("record") { _, context in try await self.ownRecord(context: context) }
+        pages.get("people/:id/record") { _, context in try await self.personRecord(context: context) }
         pages.get("reviews") { _, context in try await self.reviewQueue(context: context) }
         pages.get("nominations/:id/review") { _, context in try await self.reviewPage(context: context) }
         pages.post("nominations/:id/review") { request, context in try await self.submitReview(request: request, context: context) }

@@ -21,6 +21,7 @@ enum Pages {
         if Policy.can(account, .nominate) { entries.append((title: "Đề nghị", path: "/nominations/new")) }
         if account.has(.headmaster) { entries.append((title: "Chờ duyệt", path: "/decisions/new")) }
         if account.has(.council) { entries.append((title: "Chấm điểm", path: "/reviews")) }
+        if account.personId != nil { entries.append((title: "Hồ sơ của tôi", path: "/record")) }
         entries.append((title: "Báo cáo", path: "/reports/honor-list"))
         return entries
     }
