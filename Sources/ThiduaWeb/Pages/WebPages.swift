@@ -42,6 +42,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.get("/") { _, context in try await self.home(context: context) }
         pages.get("movements") { request, context in try await self.movementList(request: request, context: context) }
         pages.get("movements/:id") { _, context in try await self.movementPage(context: context) }
+        pages.post("movements/:id/:step") { request, context in try await self.moveMovement(request: request, context: context) }
         pages.get("nominations/new") { request, context in try await self.newNomination(request: request, context: context) }
         pages.post("nominations") { request, context in try await self.createNomination(request: request, context: context) }
         pages.get("nominations/:id") { _, context in try await self.nominationPage(context: context) }
