@@ -16,11 +16,14 @@ public struct Award: Equatable, Sendable, Codable {
     public enum Recipient: String, Codable, Sendable {
         case individual, collective, both, model
 
-        public func suits(_ owner: Owner) -> Bool {
+        public func suits(_ owner: Owner) -> Bool { suits(collective: owner.unitId != nil) }
+
+        /// Whether a collective (else a person) may be nominated for an award with this recipient.
+        public func suits(collective: Bool) -> Bool {
             switch self {
             case .both: true
-            case .individual: owner.personId != nil
-            case .collective: owner.unitId != nil
+            case .individual: !collective
+            case .collective: collective
             case .model: false
             }
         }

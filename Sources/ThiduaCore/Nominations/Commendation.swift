@@ -62,13 +62,17 @@ public struct DecisionReference: Equatable, Sendable {
     public let date: LocalDate
 
     public static func validate(number: String?, date: String?) throws(DomainError) -> DecisionReference {
+        try validate(number: number, date: date.flatMap(LocalDate.init), dateMessage: "Ngày quyết định phải có dạng YYYY-MM-DD.")
+    }
+
+    /// The same check for a date already read (a page reads dd/mm/yyyy and says so in `dateMessage`).
+    public static func validate(number: String?, date: LocalDate?, dateMessage: String) throws(DomainError) -> DecisionReference {
         var violations: [DomainError.FieldViolation] = []
         let number = VietnameseText.normalized(number ?? "")
         if number.isEmpty { violations.append(.init(field: "decisionNumber", message: "Cần số quyết định (ví dụ 12/QĐ-THAP).")) }
-        let parsed = date.flatMap(LocalDate.init)
-        if parsed == nil { violations.append(.init(field: "decisionDate", message: "Ngày quyết định phải có dạng YYYY-MM-DD.")) }
-        guard violations.isEmpty, let parsed else { throw DomainError.validation(violations) }
-        return DecisionReference(number: number, date: parsed)
+        if date == nil { violations.append(.init(field: "decisionDate", message: dateMessage)) }
+        guard violations.isEmpty, let date else { throw DomainError.validation(violations) }
+        return DecisionReference(number: number, date: date)
     }
 }
 

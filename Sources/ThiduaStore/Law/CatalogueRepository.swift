@@ -38,6 +38,21 @@ public struct CatalogueRepository: Sendable {
         try await client.withConnection { try await Self.quote(award: award, date: date, collective: collective, on: $0, logger: logger) }
     }
 
+    /// The awards a person (or, with `collective`, a collective) may be nominated for, each with the money it carries on
+    /// `date` — nil where the catalogue has no rule or base salary for that date. One connection, no query per award.
+    public func offers(collective: Bool, on date: LocalDate, logger: Logger) async throws -> [(award: Award, quote: RewardQuote?)] {
+        try await client.withConnection { connection in
+            let awards = try await Self.awards(on: connection, logger: logger).filter { $0.recipient.suits(collective: collective) }
+            let salaries = try await Self.salaries(on: connection, logger: logger)
+            let rounding = try await Self.rounding(on: connection, logger: logger)
+            return awards.map { award in
+                let quote = try? RewardQuote.compute(
+                    award: award.code, rules: award.rules, salaries: salaries, date: date, collective: collective, rounding: rounding)
+                return (award, quote)
+            }
+        }
+    }
+
     /// Adds a base-salary row. Rows are never edited: a commendation already paid refers to them.
     public func addSalary(_ salary: BaseSalary, by actor: Actor, logger: Logger) async throws -> BaseSalary {
         try await client.transaction(logger: logger) { connection in

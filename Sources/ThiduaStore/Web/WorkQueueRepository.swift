@@ -26,21 +26,23 @@ public struct WorkQueueRepository: Sendable {
     public func nominations(in statuses: [NominationStatus], concerning person: ID<Person>?, limit: Int = 50, logger: Logger)
         async throws -> [Item]
     {
-        try await items(statuses: statuses.map(\.rawValue), person: person, id: nil, limit: limit, logger: logger)
+        try await items(statuses: statuses.map(\.rawValue), person: person, ids: nil, limit: limit, logger: logger)
     }
 
     /// One nomination with its names.
     public func nomination(_ id: ID<Nomination>, logger: Logger) async throws -> Item {
-        let statuses = NominationStatus.allCases.map(\.rawValue)
-        guard let item = try await items(statuses: statuses, person: nil, id: id, limit: 1, logger: logger).first else {
-            throw DomainError.notFound("đề nghị")
-        }
+        guard let item = try await nominations([id], logger: logger).first else { throw DomainError.notFound(Nomination.noun) }
         return item
     }
 
-    private func items(statuses: [String], person: ID<Person>?, id: ID<Nomination>?, limit: Int, logger: Logger) async throws
-        -> [Item]
-    {
+    /// These nominations with their names (in no particular order), in one query.
+    public func nominations(_ ids: [ID<Nomination>], logger: Logger) async throws -> [Item] {
+        try await items(
+            statuses: NominationStatus.allCases.map(\.rawValue), person: nil, ids: ids.map(\.rawValue), limit: ids.count,
+            logger: logger)
+    }
+
+    private func items(statuses: [String], person: ID<Person>?, ids: [UUID]?, limit: Int, logger: Logger) async throws -> [Item] {
         let rows = try await client.rows(
             """
             SELECT n.id, a.name, coalesce(p.full_name, u.name), m.name, n.status, n.return_reason, n.achievements,
@@ -51,7 +53,7 @@ public struct WorkQueueRepository: Sendable {
             LEFT JOIN people p ON p.id = n.nominee_person_id
             LEFT JOIN units u ON u.id = n.nominee_unit_id
             WHERE n.status = ANY(\(statuses)) AND (\(person?.rawValue)::uuid IS NULL OR n.nominee_person_id = \(person?.rawValue))
-              AND (\(id?.rawValue)::uuid IS NULL OR n.id = \(id?.rawValue))
+              AND (\(ids)::uuid[] IS NULL OR n.id = ANY(\(ids)))
             ORDER BY n.updated_at, n.id
             LIMIT \(limit)
             """, logger: logger)

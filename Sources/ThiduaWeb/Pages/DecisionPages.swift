@@ -47,8 +47,7 @@ extension WebPages {
     }
 
     func decisionForm(context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .decide)
+        let session = try session(context, allowedTo: .decide)
         return try await decisionForm(session: session, form: nil, errors: [], context: context)
     }
 
@@ -69,85 +68,67 @@ extension WebPages {
             status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
-    /// Reads the form: the ticked nominations and the decision's number and date (dd/mm/yyyy).
-    private func decisionInput(_ form: FormFields) -> (ids: [ID<Nomination>], decision: DecisionReference?, errors: [String]) {
-        var errors: [String] = []
+    /// Reads the form (the ticked nominations, the decision's number and its date as dd/mm/yyyy) and hands them to `act`;
+    /// a form with mistakes, or one the registry refuses as invalid, comes back with every message at the top (422).
+    private func withDecisionForm(
+        _ request: Request, _ context: Context,
+        _ act: (SignInRepository.Session, [ID<Nomination>], DecisionReference) async throws -> Response
+    ) async throws -> Response {
+        let session = try session(context, allowedTo: .decide)
+        let form = try await FormFields.read(request)
         let ids = form.all("ids").compactMap(ID<Nomination>.init)
-        if ids.isEmpty { errors.append("Chọn ít nhất một đề nghị.") }
-        let date = LocalDate.parse(vietnamese: form["date"] ?? "")
-        if date == nil { errors.append("Ngày quyết định phải có dạng ngày/tháng/năm, ví dụ 24/05/2024.") }
-        var decision: DecisionReference?
+        var errors = ids.isEmpty ? ["Chọn ít nhất một đề nghị."] : []
         do {
-            decision = try DecisionReference.validate(number: form["number"], date: date?.description ?? "2000-01-01")
-        } catch {
-            errors += error.violations.map(\.message)
+            let decision = try DecisionReference.validate(
+                number: form["number"], date: LocalDate.parse(vietnamese: form["date"] ?? ""),
+                dateMessage: "Ngày quyết định phải có dạng ngày/tháng/năm, ví dụ 24/05/2024.")
+            if errors.isEmpty { return try await act(session, ids, decision) }
+        } catch let error as DomainError where error.code == .validationFailed {
+            errors += error.messages
         }
-        return (ids, date == nil ? nil : decision, errors)
+        return try await decisionForm(session: session, form: form, errors: errors, context: context)
     }
 
     func previewDecision(request: Request, context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .decide)
-        let form = try await FormFields.read(request)
-        let (ids, decision, errors) = decisionInput(form)
-        guard errors.isEmpty, let decision else {
-            return try await decisionForm(session: session, form: form, errors: errors, context: context)
-        }
-        do {
+        try await withDecisionForm(request, context) { session, ids, decision in
             let outcomes = try await nominations.approveAll(
                 ids, decision: decision, dryRun: true, by: session.account, logger: context.logger)
-            return try await preview(outcomes, ids: ids, decision: decision, session: session, context: context)
-        } catch let error as DomainError where error.code == .validationFailed {
-            return try await decisionForm(
-                session: session, form: form, errors: error.violations.map(\.message).nonEmptyOr([error.message]), context: context)
-        }
-    }
-
-    private func preview(
-        _ outcomes: [NominationRepository.DecisionOutcome], ids: [ID<Nomination>], decision: DecisionReference,
-        session: SignInRepository.Session, context: Context, status: HTTPResponse.Status = .ok
-    ) async throws -> Response {
-        var lines: [PreviewLine] = []
-        for outcome in outcomes {
-            let item = try await workQueue.nomination(ID(outcome.nominationId) ?? ids[lines.count], logger: context.logger)
-            lines.append(
+            let names = Dictionary(
+                uniqueKeysWithValues: try await workQueue.nominations(ids, logger: context.logger).map { ($0.id, $0) })
+            // approveAll answers in the order it was given the ids.
+            let lines = zip(ids, outcomes).map { id, outcome in
                 PreviewLine(
-                    nominee: item.nominee, award: item.award,
-                    amount: outcome.rewardAmount.map { "\(VietnameseText.grouped($0)) đ" } ?? "", problem: outcome.problem))
+                    nominee: names[id]?.nominee ?? "", award: names[id]?.award ?? "",
+                    amount: outcome.rewardAmount.map { "\(VietnameseText.grouped($0)) đ" } ?? "", problem: outcome.problem)
+            }
+            let total = VietnameseText.grouped(outcomes.compactMap(\.rewardAmount).reduce(0, +))
+            let problems = outcomes.filter { $0.problem != nil }.count
+            let content = PreviewContent(
+                csrf: session.csrfToken, number: decision.number, date: decision.date.vietnamese, ids: ids.map(\.description),
+                lines: lines, count: outcomes.count, total: "\(total) đồng", canSign: problems == 0,
+                confirmation:
+                    "Ký Quyết định số \(decision.number) ngày \(decision.date.vietnamese) khen thưởng \(outcomes.count) đề nghị, "
+                    + "tổng \(total) đồng.",
+                problems: problems)
+            return renderer.page(
+                "decision-preview", content,
+                layout: Pages.layout(title: "Xem trước quyết định", session: session, current: "/decisions/new"))
         }
-        let total = outcomes.compactMap(\.rewardAmount).reduce(0, +)
-        let problems = outcomes.filter { $0.problem != nil }.count
-        let content = PreviewContent(
-            csrf: session.csrfToken, number: decision.number, date: decision.date.vietnamese, ids: ids.map(\.description), lines: lines,
-            count: outcomes.count, total: "\(VietnameseText.grouped(total)) đồng", canSign: problems == 0,
-            confirmation:
-                "Ký Quyết định số \(decision.number) ngày \(decision.date.vietnamese) khen thưởng \(outcomes.count) đề nghị, "
-                + "tổng \(VietnameseText.grouped(total)) đồng.",
-            problems: problems)
-        return renderer.page(
-            "decision-preview", content, layout: Pages.layout(title: "Xem trước quyết định", session: session, current: "/decisions/new"),
-            status: status)
     }
 
+    /// All or nothing: when someone acted first or a rule changed since the preview, approveAll refuses (a 409 page
+    /// saying why) and nothing is signed.
     func signDecision(request: Request, context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .decide)
-        let form = try await FormFields.read(request)
-        let (ids, decision, errors) = decisionInput(form)
-        guard errors.isEmpty, let decision else {
-            return try await decisionForm(session: session, form: form, errors: errors, context: context)
+        try await withDecisionForm(request, context) { session, ids, decision in
+            _ = try await nominations.approveAll(ids, decision: decision, dryRun: false, by: session.account, logger: context.logger)
+            return Renderer.redirect(to: "/decisions/document?number=\(Self.queryValue(decision.number))")
         }
-        _ = try await nominations.approveAll(ids, decision: decision, dryRun: false, by: session.account, logger: context.logger)
-        // All or nothing: when someone acted first or a rule changed since the preview, approveAll refuses (409, shown as
-        // a page saying why) and nothing is signed.
-        return Renderer.redirect(to: "/decisions/document?number=\(Self.queryValue(decision.number))")
     }
 
     /// The signed decision as printed (the same document as `thidua report decision`): print it from the browser, or
     /// download it as Markdown.
     func decisionDocument(request: Request, context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .readDirectory)
+        let session = try session(context, allowedTo: .readDirectory)
         guard let number = request.uri.queryParameters["number"].map(String.init), !number.isEmpty else { throw WebError.notFound }
         let format: DecisionDocumentFormat = request.uri.queryParameters["format"] == "md" ? .md : .html
         let document = try await decisions.document(number, logger: context.logger)
@@ -161,8 +142,4 @@ extension WebPages {
     static func queryValue(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
     }
-}
-
-extension Array {
-    fileprivate func nonEmptyOr(_ fallback: [Element]) -> [Element] { isEmpty ? fallback : self }
 }

@@ -31,18 +31,18 @@ extension WebPages {
             }
             sections.append(Section(title: title, empty: empty, items: items, hasItems: !items.isEmpty))
         }
-        if account.has(.headmaster) {
+        if Policy.can(account, .decide) {
             try await add(
                 "Hội đồng đã đề nghị, chờ Thầy/Cô duyệt", empty: "Chưa có đề nghị nào chờ Thầy/Cô duyệt.", [.recommended],
                 link: { _ in "/decisions/new" })
             try await add("Đã trình cấp trên, chờ quyết định", empty: "Không có đề nghị nào đang chờ cấp trên.", [.forwarded])
         }
-        if account.has(.council) {
+        if Policy.can(account, .review) {
             try await add(
                 "Đề nghị chờ hội đồng đánh giá", empty: "Chưa có đề nghị nào chờ hội đồng đánh giá.", [.submitted, .inReview],
                 link: { "/nominations/\($0)/review" })
         }
-        if account.has(.union) || account.has(.admin) {
+        if Policy.can(account, .nominate) {
             try await add(
                 "Đề nghị bị trả lại, cần bổ sung", empty: "Không có đề nghị nào bị trả lại.", [.returned], link: { "/nominations/\($0)" })
             try await add(

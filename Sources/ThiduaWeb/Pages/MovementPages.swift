@@ -47,11 +47,12 @@ extension WebPages {
         let label: String
     }
 
-    static func stepLabel(_ next: MovementStatus) -> (action: String, label: String)? {
+    /// The button that moves a movement to `next`, and the path word it posts to.
+    static func step(to next: MovementStatus) -> Step? {
         switch next {
-        case .open: ("open", "Phát động phong trào")
-        case .closed: ("close", "Kết thúc phong trào")
-        case .archived: ("archive", "Lưu trữ")
+        case .open: Step(action: "open", label: "Phát động phong trào")
+        case .closed: Step(action: "close", label: "Kết thúc phong trào")
+        case .archived: Step(action: "archive", label: "Lưu trữ")
         case .draft: nil
         }
     }
@@ -63,8 +64,7 @@ extension WebPages {
     }
 
     func movementList(request: Request, context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .readDirectory)
+        let session = try session(context, allowedTo: .readDirectory)
         let cursor = request.uri.queryParameters["cursor"].map(String.init)
         let page = try await movements.list(status: nil, page: try PageRequest(limit: 50, cursor: cursor), logger: context.logger)
         let rows = page.items.map { movement in
@@ -80,47 +80,36 @@ extension WebPages {
             "movements",
             MovementListContent(
                 movements: rows, hasMovements: !rows.isEmpty,
-                next: page.nextCursor.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map {
-                    "/movements?cursor=\($0)"
-                }),
+                next: page.nextCursor.map { "/movements?cursor=\(Self.queryValue($0))" }),
             layout: Pages.layout(title: "Phong trào thi đua", session: session, current: "/movements"))
     }
 
     func movementPage(context: Context) async throws -> Response {
-        let session = try session(context)
-        return try await movementPage(try movementID(context), session: session, message: nil, context: context)
-    }
-
-    private func movementID(_ context: Context) throws -> ID<Movement> {
-        guard let id = ID<Movement>(try context.parameters.require("id")) else { throw WebError.notFound }
-        return id
+        let session = try session(context, allowedTo: .readDirectory)
+        return try await movementPage(try pathID(context), session: session, message: nil, context: context)
     }
 
     /// "Phát động", "Kết thúc" or "Lưu trữ" with the version the page showed; someone acting first is said on the page.
     func moveMovement(request: Request, context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .launchMovement)
-        let id = try movementID(context)
+        let session = try session(context, allowedTo: .launchMovement)
+        let id: ID<Movement> = try pathID(context)
         let form = try await FormFields.read(request)
-        let next = MovementStatus.allCases.first { Self.stepLabel($0)?.action == context.parameters.get("step") }
+        let next = MovementStatus.allCases.first { Self.step(to: $0)?.action == context.parameters.get("step") }
         guard let next else { throw WebError.notFound }
         do {
             _ = try await movements.transition(
                 id, to: next, expectedVersion: form["version"].flatMap { Int($0) }, by: Actor(account: session.account),
                 logger: context.logger)
             return Renderer.redirect(to: "/movements/\(id)")
-        } catch let error as DomainError where error.code == .preconditionFailed || error.code == .invalidTransition {
-            let message =
-                error.code == .preconditionFailed
-                ? "Phong trào vừa được người khác thay đổi; trang đã được tải lại với thông tin mới nhất." : error.message
-            return try await movementPage(id, session: session, message: message, status: .conflict, context: context)
+        } catch let error as DomainError {
+            guard let refusal = error.workflowRefusal(of: Movement.noun) else { throw error }
+            return try await movementPage(id, session: session, message: refusal.message, status: refusal.status, context: context)
         }
     }
 
     private func movementPage(
         _ id: ID<Movement>, session: SignInRepository.Session, message: String?, status: HTTPResponse.Status = .ok, context: Context
     ) async throws -> Response {
-        try Policy.require(session.account, .readDirectory)
         let movement = try await movements.find(id, logger: context.logger)
         let content = MovementContent(
             name: movement.name, period: movement.period.vietnamese, status: movement.status.vietnameseName,
@@ -131,9 +120,7 @@ extension WebPages {
             hasCriteria: !movement.criteria.isEmpty, totalPoints: movement.criteria.reduce(0) { $0 + $1.maxPoints },
             csrf: session.csrfToken, path: "/movements/\(id)", version: movement.version,
             steps: Policy.can(session.account, .launchMovement)
-                ? movement.status.allowedNext.sorted { $0.rawValue < $1.rawValue }.compactMap(Self.stepLabel).map {
-                    Step(action: $0.action, label: $0.label)
-                } : [],
+                ? movement.status.allowedNext.sorted { $0.rawValue < $1.rawValue }.compactMap(Self.step) : [],
             message: message)
         return renderer.page(
             "movement", content, layout: Pages.layout(title: movement.name, session: session, current: "/movements"), status: status)

@@ -43,7 +43,7 @@ extension WebPages {
 
     func nominationPage(context: Context) async throws -> Response {
         let session = try session(context)
-        return try await nominationPage(try nominationID(context), session: session, message: nil, context: context)
+        return try await nominationPage(try pathID(context), session: session, message: nil, context: context)
     }
 
     func nominationPage(
@@ -54,8 +54,8 @@ extension WebPages {
         try Policy.requireRead(nomination.nominee, as: session.account, what: Nomination.noun)
         let item = try await workQueue.nomination(id, logger: context.logger)
         let report = try await eligibility.evaluate(id, logger: context.logger)
-        let collective = if case .unit = nomination.nominee { true } else { false }
-        let quote = try? await catalogue.quote(award: nomination.awardCode, date: .today, collective: collective, logger: context.logger)
+        let quote = try? await catalogue.quote(
+            award: nomination.awardCode, date: .today, collective: nomination.nominee.unitId != nil, logger: context.logger)
         let mayAct = Policy.can(session.account, .nominate)
         let content = NominationContent(
             csrf: session.csrfToken, path: "/nominations/\(id)", version: nomination.version, nominee: item.nominee, award: item.award,
@@ -68,7 +68,7 @@ extension WebPages {
                     override: $0.override.map { "Hiệu trưởng cho qua: \($0.reason)" })
             },
             hasRules: !report.results.isEmpty,
-            canSubmit: mayAct && [.draft, .returned].contains(nomination.status),
+            canSubmit: mayAct && nomination.status.allowedNext.contains(.submitted),
             canWithdraw: mayAct && nomination.status.allowedNext.contains(.withdrawn), message: message)
         return renderer.page(
             "nomination", content, layout: Pages.layout(title: item.nominee, session: session, current: nil), status: status)
@@ -77,28 +77,17 @@ extension WebPages {
     /// "Gửi đề nghị" or "Rút đề nghị": the transition with the version the page showed; a refusal (a rule not met, someone
     /// acted first) comes back on the page, saying why.
     func moveNomination(to next: NominationStatus, request: Request, context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .nominate)
-        let id = try nominationID(context)
+        let session = try session(context, allowedTo: .nominate)
+        let id: ID<Nomination> = try pathID(context)
         let form = try await FormFields.read(request)
         do {
             _ = try await nominations.transition(
                 id, to: next, expectedVersion: form["version"].flatMap { Int($0) }, by: Actor(account: session.account),
                 logger: context.logger)
             return Renderer.redirect(to: "/nominations/\(id)")
-        } catch let error as DomainError where error.code != .notFound && error.code != .forbidden {
-            let stale = error.code == .preconditionFailed
-            let message =
-                stale
-                ? "Đề nghị vừa được người khác thay đổi; trang đã được tải lại với thông tin mới nhất. Hãy xem lại rồi thử lại."
-                : ([error.message] + error.violations.map(\.message)).joined(separator: " ")
-            return try await nominationPage(
-                id, session: session, message: message, status: stale ? .conflict : .unprocessableContent, context: context)
+        } catch let error as DomainError {
+            guard let refusal = error.workflowRefusal(of: Nomination.noun) else { throw error }
+            return try await nominationPage(id, session: session, message: refusal.message, status: refusal.status, context: context)
         }
-    }
-
-    func nominationID(_ context: Context) throws -> ID<Nomination> {
-        guard let id = ID<Nomination>(try context.parameters.require("id")) else { throw WebError.notFound }
-        return id
     }
 }

@@ -34,8 +34,7 @@ extension WebPages {
     }
 
     func newNomination(request: Request, context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .nominate)
+        let session = try session(context, allowedTo: .nominate)
         let query = request.uri.queryParameters
         return try await nominationForm(
             session: session, query: query["q"].map(String.init) ?? "", movement: query["movementId"].map(String.init),
@@ -52,16 +51,9 @@ extension WebPages {
             words.isEmpty
             ? [] : try await self.people.list(.init(query: words), page: try PageRequest(limit: 20), logger: context.logger).items
         let chosenPerson = form?["personId"]
-        let today = LocalDate.today
-        let (awards, salaries, rounding) = (
-            try await catalogue.awards(logger: context.logger), try await catalogue.salaries(logger: context.logger),
-            try await catalogue.rounding(logger: context.logger)
-        )
-        let awardOptions = awards.filter { [.individual, .both].contains($0.recipient) }.map { award in
-            let money = try? RewardQuote.compute(
-                award: award.code, rules: award.rules, salaries: salaries, date: today, collective: false, rounding: rounding)
-            let label = award.name + (money.map { " — \(VietnameseText.grouped($0.rewardAmount)) đ" } ?? "")
-            return Option(value: award.code, label: label, selected: form?["award"] == award.code)
+        let awardOptions = try await catalogue.offers(collective: false, on: .today, logger: context.logger).map { offer in
+            let money = offer.quote.map { " — \(VietnameseText.grouped($0.rewardAmount)) đ" } ?? ""
+            return Option(value: offer.award.code, label: offer.award.name + money, selected: form?["award"] == offer.award.code)
         }
         let content = NewNominationContent(
             csrf: session.csrfToken, query: query,
@@ -77,8 +69,7 @@ extension WebPages {
     }
 
     func createNomination(request: Request, context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .nominate)
+        let session = try session(context, allowedTo: .nominate)
         let form = try await FormFields.read(request)
         var errors: [String] = []
         let movement = form["movementId"].flatMap(ID<Movement>.init)
@@ -94,7 +85,7 @@ extension WebPages {
                     logger: context.logger)
                 return Renderer.redirect(to: "/nominations/\(nomination.id)")
             } catch let error as DomainError where error.code == .validationFailed || error.code == .notFound {
-                errors = error.violations.isEmpty ? [error.message] : error.violations.map(\.message)
+                errors = error.messages
             }
         }
         return try await nominationForm(

@@ -40,8 +40,7 @@ extension WebPages {
 
     func personRecord(context: Context) async throws -> Response {
         let session = try session(context)
-        guard let person = ID<Person>(try context.parameters.require("id")) else { throw WebError.notFound }
-        return try await record(person, session: session, current: nil, context: context)
+        return try await record(try pathID(context), session: session, current: nil, context: context)
     }
 
     private func record(_ person: ID<Person>, session: SignInRepository.Session, current: String?, context: Context) async throws

@@ -35,8 +35,7 @@ extension WebPages {
     }
 
     func honorListPage(request: Request, context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .readDirectory)
+        let session = try session(context, allowedTo: .readDirectory)
         let text = request.uri.queryParameters["period"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
         let layout = Pages.layout(title: "Danh sách khen thưởng", session: session, current: "/reports/honor-list")
         guard !text.isEmpty else {
@@ -54,19 +53,16 @@ extension WebPages {
                 layout: layout, status: .unprocessableContent)
         }
         let honorRequest = HonorList.Request(period: period, unitId: nil, movementId: nil, includeRevoked: false)
-        var lines: [HonorLine] = []
-        var seen = 0
         // One line more than shown says whether there are more.
-        try await honorList.entries(honorRequest, limit: HonorListContent.previewLines + 1, logger: context.logger) { entry in
-            seen += 1
-            guard lines.count < HonorListContent.previewLines else { return }
-            lines.append(
-                HonorLine(
-                    number: lines.count + 1, name: entry.name, position: entry.position, unit: entry.unit, award: entry.awardName,
-                    decision: "\(entry.decisionNumber) ngày \(entry.decisionDate.vietnamese)",
-                    amount: entry.amount.map { "\(VietnameseText.grouped($0)) đ" } ?? ""))
+        var entries: [HonorList.Entry] = []
+        try await honorList.entries(honorRequest, limit: HonorListContent.previewLines + 1, logger: context.logger) { entries.append($0) }
+        let lines = entries.prefix(HonorListContent.previewLines).enumerated().map { index, entry in
+            HonorLine(
+                number: index + 1, name: entry.name, position: entry.position, unit: entry.unit, award: entry.awardName,
+                decision: "\(entry.decisionNumber) ngày \(entry.decisionDate.vietnamese)",
+                amount: entry.amount.map { "\(VietnameseText.grouped($0)) đ" } ?? "")
         }
-        let more = seen > HonorListContent.previewLines
+        let more = entries.count > HonorListContent.previewLines
         let query = "period=\(period.label)"
         let downloads = [("Excel (XLSX)", "xlsx"), ("CSV", "csv"), ("Trang in (HTML)", "html"), ("Markdown", "md"), ("JSON", "json")]
             .map { Download(label: $0.0, path: "/reports/honor-list/download?\(query)&format=\($0.1)") }
@@ -81,8 +77,7 @@ extension WebPages {
 
     /// The whole list as a file, streamed as rows arrive.
     func honorListDownload(request: Request, context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .readDirectory)
+        let session = try session(context, allowedTo: .readDirectory)
         let query = request.uri.queryParameters
         guard let period = query["period"].flatMap({ Period(String($0)) }),
             let format = query["format"].flatMap({ HonorListFormat(rawValue: String($0)) })

@@ -60,8 +60,7 @@ extension WebPages {
     }
 
     func reviewQueue(context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .review)
+        let session = try session(context, allowedTo: .review)
         let items = try await workQueue.nominations(in: [.submitted, .inReview], concerning: nil, logger: context.logger)
         let rows = items.map { QueueItem($0, path: "/nominations/\($0.id)/review") }
         return renderer.page(
@@ -75,15 +74,13 @@ extension WebPages {
     }
 
     func reviewPage(context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .review)
-        return try await reviewForm(id: try nominationID(context), session: session, form: nil, errors: [], context: context)
+        let session = try session(context, allowedTo: .review)
+        return try await reviewForm(id: try pathID(context), session: session, form: nil, errors: [], context: context)
     }
 
     func submitReview(request: Request, context: Context) async throws -> Response {
-        let session = try session(context)
-        try Policy.require(session.account, .review)
-        let id = try nominationID(context)
+        let session = try session(context, allowedTo: .review)
+        let id: ID<Nomination> = try pathID(context)
         let form = try await FormFields.read(request)
         var errors: [DomainError.FieldViolation] = []
         var scores: [String: Int] = [:]

@@ -20,8 +20,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     /// Cookies get `Secure` when thidua is served over HTTPS (`serve --public-url https://…`).
     let secureCookies: Bool
 
-    public init(client: DatabaseClient, secureCookies: Bool, passwordHash: PasswordHash = .init()) throws {
-        signIn = SignInRepository(client: client, hasher: passwordHash)
+    public init(client: DatabaseClient, secureCookies: Bool) throws {
+        signIn = SignInRepository(client: client)
         movements = MovementRepository(client: client)
         workQueue = WorkQueueRepository(client: client)
         honorList = HonorListRepository(client: client)
@@ -67,10 +67,18 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         }
     }
 
-    /// The signed-in session, or a redirect to the sign-in page.
-    func session(_ context: Context) throws -> SignInRepository.Session {
+    /// The signed-in session (else a redirect to the sign-in page), whose roles allow `action` (else a 403 page that
+    /// says so in plain words: Policy's own message names roles by their code, which a clerk does not read).
+    func session(_ context: Context, allowedTo action: Policy.Action? = nil) throws -> SignInRepository.Session {
         guard let session = context.webSession else { throw SignInRequired() }
+        if let action, !Policy.can(session.account, action) { throw WebError.forbidden }
         return session
+    }
+
+    /// The id in the path (`:id`); a malformed one is a page that does not exist.
+    func pathID<Entity>(_ context: Context) throws -> ID<Entity> {
+        guard let id = ID<Entity>(try context.parameters.require("id")) else { throw WebError.notFound }
+        return id
     }
 
     static func asset(_ name: String) throws -> Response {

@@ -15,12 +15,10 @@ enum Pages {
 
     static func entries(for account: Account) -> [(title: String, path: String)] {
         var entries = [(title: "Việc cần làm", path: "/")]
-        if !account.roles.isDisjoint(with: [.admin, .headmaster, .council, .union]) {
-            entries.append((title: "Phong trào", path: "/movements"))
-        }
+        if Policy.can(account, .readRegistry) { entries.append((title: "Phong trào", path: "/movements")) }
         if Policy.can(account, .nominate) { entries.append((title: "Đề nghị", path: "/nominations/new")) }
-        if account.has(.headmaster) { entries.append((title: "Chờ duyệt", path: "/decisions/new")) }
-        if account.has(.council) { entries.append((title: "Chấm điểm", path: "/reviews")) }
+        if Policy.can(account, .decide) { entries.append((title: "Chờ duyệt", path: "/decisions/new")) }
+        if Policy.can(account, .review) { entries.append((title: "Chấm điểm", path: "/reviews")) }
         if account.personId != nil { entries.append((title: "Hồ sơ của tôi", path: "/record")) }
         entries.append((title: "Báo cáo", path: "/reports/honor-list"))
         return entries

@@ -14,10 +14,11 @@ struct SessionMiddleware<Context: WebRequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         var request = request
-        if let cookie = request.cookies[WebCookies.session]?.value, !cookie.isEmpty, cookie.count <= 200 {
-            context.webSession = try await signIn.session(cookie: cookie, logger: context.logger)
-        }
         do {
+            // Inside: with the database away, even reading the session is answered with the Vietnamese 503 page.
+            if let cookie = request.cookies[WebCookies.session]?.value, !cookie.isEmpty, cookie.count <= 200 {
+                context.webSession = try await signIn.session(cookie: cookie, logger: context.logger)
+            }
             if request.method == .post {
                 let expected = context.webSession?.csrfToken ?? request.cookies[WebCookies.form]?.value
                 let buffer = try await request.collectBody(upTo: WebCookies.maxFormBytes)

@@ -12,7 +12,9 @@ struct WebError: Error {
 
     static let forbiddenForm = WebError(
         status: .forbidden, title: "Biểu mẫu không hợp lệ",
-        message: "Biểu mẫu đã hết hạn hoặc không được gửi từ trang của thidua. Hãy tải lại trang rồi thử lại; chưa có gì được thay đổi.")
+        message:
+            "Biểu mẫu này đã hết hạn (có thể Thầy/Cô đã đăng xuất, hoặc trang mở đã quá lâu). Chưa có gì được thay đổi; "
+            + "hãy tải lại trang rồi làm lại.")
     static let forbidden = WebError(
         status: .forbidden, title: "Không có quyền", message: "Tài khoản của Thầy/Cô không có quyền xem trang này.")
     static let notFound = WebError(
@@ -39,8 +41,13 @@ struct ErrorPages: Sendable {
         if let error = error as? DomainError {
             switch error.code {
             case .notFound: return page(.notFound, context: context)
-            case .forbidden: return page(.forbidden, context: context)
-            default: return page(WebError(status: .conflict, title: "Không thực hiện được", message: error.message), context: context)
+            // The domain's own refusals (a council member's conflict of interest, …) say why; role checks are WebError.forbidden.
+            case .forbidden:
+                return page(WebError(status: .forbidden, title: "Không có quyền", message: error.message), context: context)
+            default:
+                return page(
+                    WebError(status: .conflict, title: "Không thực hiện được", message: error.messages.joined(separator: " ")),
+                    context: context)
             }
         }
         if let error = error as? HTTPError, error.status == .notFound { return page(.notFound, context: context) }
@@ -60,5 +67,26 @@ struct ErrorPages: Sendable {
     private func page<Context: WebRequestContext>(_ error: WebError, context: Context) -> Response {
         renderer.page(
             "error", error, layout: Pages.layout(title: error.title, session: context.webSession, current: nil), status: error.status)
+    }
+}
+
+extension DomainError {
+    /// What a page shows of a refusal: each field's problem, or the message when no field is named.
+    var messages: [String] { violations.isEmpty ? [message] : violations.map(\.message) }
+
+    /// A workflow step refused for a reason the page can show beside the record (someone acted first, the step is not
+    /// allowed now, a rule is not met), with the status to answer; nil for refusals that are an error page (not found, no
+    /// right, the database away).
+    func workflowRefusal(of noun: String) -> (message: String, status: HTTPResponse.Status)? {
+        switch code {
+        case .preconditionFailed:
+            return (
+                "\(noun.prefix(1).uppercased() + noun.dropFirst()) vừa được người khác thay đổi; trang đã được tải lại với thông tin "
+                    + "mới nhất. Hãy xem lại rồi làm lại.", .conflict
+            )
+        case .invalidTransition, .conflict, .immutableRecord: return (message, .conflict)
+        case .ineligible, .validationFailed: return (([message] + violations.map(\.message)).joined(separator: " "), .unprocessableContent)
+        default: return nil
+        }
     }
 }
