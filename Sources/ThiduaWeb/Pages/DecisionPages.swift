@@ -11,11 +11,9 @@ extension WebPages {
     struct DecisionFormContent {
         let csrf: String
         let items: [Pick]
-        let hasItems: Bool
         let number: String
         let date: String
         let errors: [String]
-        let hasErrors: Bool
     }
 
     struct Pick {
@@ -61,8 +59,8 @@ extension WebPages {
                 checked: chosen.contains($0.id.description))
         }
         let content = DecisionFormContent(
-            csrf: session.csrfToken, items: items, hasItems: !items.isEmpty, number: form?["number"] ?? "", date: form?["date"] ?? "",
-            errors: errors, hasErrors: !errors.isEmpty)
+            csrf: session.csrfToken, items: items, number: form?["number"] ?? "", date: form?["date"] ?? "",
+            errors: errors)
         return renderer.page(
             "decision-form", content, layout: Pages.layout(title: "Chờ duyệt", session: session, current: "/decisions/new"),
             status: errors.isEmpty ? .ok : .unprocessableContent)

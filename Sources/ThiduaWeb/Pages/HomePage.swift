@@ -15,7 +15,6 @@ extension WebPages {
         /// What the empty state says happens next.
         let empty: String
         let items: [QueueItem]
-        let hasItems: Bool
     }
 
     func home(context: Context) async throws -> Response {
@@ -29,7 +28,7 @@ extension WebPages {
             let items = try await workQueue.nominations(in: statuses, concerning: concerning, logger: context.logger).map {
                 QueueItem($0, path: link?($0.id))
             }
-            sections.append(Section(title: title, empty: empty, items: items, hasItems: !items.isEmpty))
+            sections.append(Section(title: title, empty: empty, items: items))
         }
         if Policy.can(account, .decide) {
             try await add(

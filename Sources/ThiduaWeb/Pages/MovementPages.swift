@@ -11,7 +11,6 @@ extension String {
 extension WebPages {
     struct MovementListContent {
         let movements: [MovementRow]
-        let hasMovements: Bool
         let next: String?
     }
 
@@ -32,7 +31,6 @@ extension WebPages {
         let registrationDeadline: String
         let nominationDeadline: String
         let criteria: [CriterionRow]
-        let hasCriteria: Bool
         let totalPoints: Int
         let csrf: String
         let path: String
@@ -79,7 +77,7 @@ extension WebPages {
         return renderer.page(
             "movements",
             MovementListContent(
-                movements: rows, hasMovements: !rows.isEmpty,
+                movements: rows,
                 next: page.nextCursor.map { "/movements?cursor=\(Self.queryValue($0))" }),
             layout: Pages.layout(title: "Phong trào thi đua", session: session, current: "/movements"))
     }
@@ -117,7 +115,7 @@ extension WebPages {
             registrationDeadline: movement.registrationDeadline?.vietnamese ?? "không đặt",
             nominationDeadline: movement.nominationDeadline?.vietnamese ?? "không đặt",
             criteria: movement.criteria.map { CriterionRow(code: $0.code, title: $0.title, maxPoints: $0.maxPoints) },
-            hasCriteria: !movement.criteria.isEmpty, totalPoints: movement.criteria.reduce(0) { $0 + $1.maxPoints },
+            totalPoints: movement.criteria.reduce(0) { $0 + $1.maxPoints },
             csrf: session.csrfToken, path: "/movements/\(id)", version: movement.version,
             steps: Policy.can(session.account, .launchMovement)
                 ? movement.status.allowedNext.sorted { $0.rawValue < $1.rawValue }.compactMap(Self.step) : [],

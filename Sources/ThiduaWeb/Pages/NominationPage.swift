@@ -19,7 +19,6 @@ extension WebPages {
         let achievements: String
         let returnReason: String?
         let rules: [RuleLine]
-        let hasRules: Bool
         let canSubmit: Bool
         let canWithdraw: Bool
         let message: String?
@@ -67,7 +66,6 @@ extension WebPages {
                     title: $0.title, outcome: Self.outcomeName($0.outcome), outcomeCode: $0.outcome.rawValue, facts: $0.facts,
                     override: $0.override.map { "Hiệu trưởng cho qua: \($0.reason)" })
             },
-            hasRules: !report.results.isEmpty,
             canSubmit: mayAct && nomination.status.allowedNext.contains(.submitted),
             canWithdraw: mayAct && nomination.status.allowedNext.contains(.withdrawn), message: message)
         return renderer.page(

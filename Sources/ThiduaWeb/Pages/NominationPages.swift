@@ -12,12 +12,9 @@ extension WebPages {
         let query: String
         let movements: [Option]
         let people: [PersonChoice]
-        let searched: Bool
-        let hasPeople: Bool
         let awards: [Option]
         let achievements: String
         let errors: [String]
-        let hasErrors: Bool
     }
 
     struct Option {
@@ -56,13 +53,12 @@ extension WebPages {
             return Option(value: offer.award.code, label: offer.award.name + money, selected: form?["award"] == offer.award.code)
         }
         let content = NewNominationContent(
-            csrf: session.csrfToken, query: query,
+            csrf: session.csrfToken, query: words,
             movements: open.map { Option(value: $0.id.description, label: $0.name, selected: $0.id.description == chosenMovement) },
             people: people.map {
                 PersonChoice(id: $0.id.description, name: $0.name.full, position: $0.position, checked: $0.id.description == chosenPerson)
-            },
-            searched: !words.isEmpty, hasPeople: !people.isEmpty, awards: awardOptions, achievements: form?["achievements"] ?? "",
-            errors: errors, hasErrors: !errors.isEmpty)
+            }, awards: awardOptions, achievements: form?["achievements"] ?? "",
+            errors: errors)
         return renderer.page(
             "nomination-new", content, layout: Pages.layout(title: "Đề nghị khen thưởng", session: session, current: "/nominations/new"),
             status: errors.isEmpty ? .ok : .unprocessableContent)

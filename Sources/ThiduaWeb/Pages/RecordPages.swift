@@ -10,7 +10,6 @@ extension WebPages {
     struct RecordContent {
         let name: String
         let years: [RecordYear]
-        let hasYears: Bool
     }
 
     struct RecordYear {
@@ -60,7 +59,7 @@ extension WebPages {
                 disciplines: year.disciplines.map { "\($0.measureName) — \($0.decisionNumber) ngày \($0.decidedOn.vietnamese)" })
         }
         return renderer.page(
-            "record", RecordContent(name: record.name, years: years, hasYears: !years.isEmpty),
+            "record", RecordContent(name: record.name, years: years),
             layout: Pages.layout(title: "Hồ sơ thi đua: \(record.name)", session: session, current: current))
     }
 }

@@ -13,7 +13,6 @@ extension WebPages {
         let message: String?
         let chosen: Bool
         let lines: [HonorLine]
-        let hasLines: Bool
         let more: Bool
         let downloads: [Download]
         static var previewLines: Int { 200 }
@@ -41,15 +40,15 @@ extension WebPages {
         guard !text.isEmpty else {
             return renderer.page(
                 "honor-list",
-                HonorListContent(period: "", message: nil, chosen: false, lines: [], hasLines: false, more: false, downloads: []),
+                HonorListContent(period: "", message: nil, chosen: false, lines: [], more: false, downloads: []),
                 layout: layout)
         }
         guard let period = Period(text) else {
             return renderer.page(
                 "honor-list",
                 HonorListContent(
-                    period: text, message: "Nhập năm (ví dụ 2024) hoặc năm học (ví dụ 2023-2024).", chosen: false, lines: [],
-                    hasLines: false, more: false, downloads: []),
+                    period: text, message: "Nhập năm (ví dụ 2024) hoặc năm học (ví dụ 2023-2024).", chosen: false, lines: [], more: false,
+                    downloads: []),
                 layout: layout, status: .unprocessableContent)
         }
         let honorRequest = HonorList.Request(period: period, unitId: nil, movementId: nil, includeRevoked: false)
@@ -69,7 +68,7 @@ extension WebPages {
         return renderer.page(
             "honor-list",
             HonorListContent(
-                period: period.label, periodName: period.vietnamese, message: nil, chosen: true, lines: lines, hasLines: !lines.isEmpty,
+                period: period.label, periodName: period.vietnamese, message: nil, chosen: true, lines: lines,
                 more: more,
                 downloads: downloads),
             layout: layout)

@@ -64,13 +64,12 @@ extension WebPages {
         let items = try await workQueue.nominations(in: [.submitted, .inReview], concerning: nil, logger: context.logger)
         let rows = items.map { QueueItem($0, path: "/nominations/\($0.id)/review") }
         return renderer.page(
-            "reviews", ReviewQueueContent(items: rows, hasItems: !rows.isEmpty),
+            "reviews", ReviewQueueContent(items: rows),
             layout: Pages.layout(title: "Chấm điểm", session: session, current: "/reviews"))
     }
 
     struct ReviewQueueContent {
         let items: [QueueItem]
-        let hasItems: Bool
     }
 
     func reviewPage(context: Context) async throws -> Response {
