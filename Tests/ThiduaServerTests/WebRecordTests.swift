@@ -14,10 +14,7 @@ struct WebRecordTests {
     func ownRecordOnly() async throws {
         try await withTestApp { app, seed in
             let f = try await RegistryFixture.make(seed)
-            let nomination = try await f.nomination(seed, status: .recommended, overriding: "Đủ điều kiện theo hồ sơ")
-            _ = try await NominationRepository(client: seed.client).approve(
-                nomination.id, decision: DecisionReference.validate(number: "12/QĐ-THAP", date: "2024-05-20"), expectedVersion: nil,
-                by: f.headmasterAccount, logger: seed.logger)
+            _ = try await f.commendation(seed)
             let other = try await seed.person("Lê Văn Tám", unit: f.collective.id)
             let teacher = try await seed.webAccount("Nguyễn Thị Ngọc Hân", [.staff], login: "ngoc.han", person: f.teacher.id)
             let head = try await seed.webAccount("Hiệu trưởng", [.headmaster], login: "hieu.truong")

@@ -14,10 +14,7 @@ struct WebReportTests {
     func honorList() async throws {
         try await withTestApp { app, seed in
             let f = try await RegistryFixture.make(seed)
-            let nomination = try await f.nomination(seed, status: .recommended, overriding: "Đủ điều kiện theo hồ sơ")
-            _ = try await NominationRepository(client: seed.client).approve(
-                nomination.id, decision: DecisionReference.validate(number: "12/QĐ-THAP", date: "2024-05-20"), expectedVersion: nil,
-                by: f.headmasterAccount, logger: seed.logger)
+            _ = try await f.commendation(seed)
             let password = try await seed.webAccount("Văn thư", [.staff], login: "van.thu")
             try await app.test(.router) { client in
                 var clerk = PageClient(client)

@@ -92,4 +92,13 @@ public struct RegistryFixture: Sendable {
             nomination.id, recommended: status == .recommended, expectedVersion: nil, by: headmasterAccount, logger: seed.logger
         ).0
     }
+
+    /// A commendation issued through the real workflow: a recommended nomination (rules let through with a reason)
+    /// approved by the headmaster under `decision` on `date` (YYYY-MM-DD).
+    public func commendation(_ seed: Seed, decision: String = "12/QĐ-THAP", date: String = "2024-05-20") async throws -> Commendation {
+        let nomination = try await nomination(seed, status: .recommended, overriding: "Đủ điều kiện theo hồ sơ")
+        return try await NominationRepository(client: seed.client).approve(
+            nomination.id, decision: DecisionReference.validate(number: decision, date: date), expectedVersion: nil,
+            by: headmasterAccount, logger: seed.logger)
+    }
 }
