@@ -265,6 +265,9 @@ def story_headmaster_signs_a_decision(page, people):
     assert amounts and all(a.endswith(" đ") for a in amounts), amounts
     if page.width < 500:
         page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Ký quyết định']").click)
+        page.check()
+        assert "Đã ký Quyết định số 15/QĐ-THAP" in page.text(), page.text()[:300]
+        page.navigate(page.driver.find_element(By.LINK_TEXT, "Mở bản in quyết định").click)
         assert "15/QĐ-THAP" in page.text() and "QUYẾT ĐỊNH" in page.text().upper(), page.text()[:300]
         page.driver.save_screenshot(str(SHOTS / f"{page.story}-{page.width}-decision.png"))
         page.open("/")

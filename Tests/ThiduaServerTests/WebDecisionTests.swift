@@ -43,7 +43,11 @@ struct WebDecisionTests {
                 #expect(signed.status == .seeOther)
                 #expect(try await seed.count("commendations") == 2)
                 let location = try #require(signed.headers[.location])
-                let document = try await browser.get(location)
+                let done = try await browser.get(location)
+                #expect(done.status == .ok && done.text.contains("Đã ký Quyết định số <strong>15/QĐ-THAP</strong>"))
+                #expect(done.text.contains("khen thưởng 2 đề nghị") && done.text.contains(#"href="/""#), "a way back to the work list")
+                let print = try #require(done.text.firstMatch(of: /href="(\/decisions\/document\?number=[^"&]+)"/)?.1)
+                let document = try await browser.get(String(print))
                 #expect(
                     document.status == .ok && document.text.contains("15/QĐ-THAP") && document.text.contains("Lê Văn Tám"),
                     "\(location) \(document.status) \(document.text.prefix(300))")

@@ -119,8 +119,32 @@ extension WebPages {
     func signDecision(request: Request, context: Context) async throws -> Response {
         try await withDecisionForm(request, context) { session, ids, decision in
             _ = try await nominations.approveAll(ids, decision: decision, dryRun: false, by: session.account, logger: context.logger)
-            return Renderer.redirect(to: "/decisions/document?number=\(Self.queryValue(decision.number))")
+            return Renderer.redirect(to: "/decisions/signed?number=\(Self.queryValue(decision.number))")
         }
+    }
+
+    struct SignedContent {
+        let number: String
+        let date: String
+        let count: Int
+        let total: String
+        let print: String
+        let markdown: String
+    }
+
+    /// After signing: what was signed, in the layout (a phone shows it readably), with the A4 document to print and
+    /// the way back — the document itself is a print page with no menu.
+    func signedDecision(request: Request, context: Context) async throws -> Response {
+        let session = try session(context, allowedTo: .readDirectory)
+        guard let number = request.uri.queryParameters["number"].map(String.init), !number.isEmpty else { throw WebError.notFound }
+        let document = try await decisions.document(number, logger: context.logger)
+        let path = "/decisions/document?number=\(Self.queryValue(document.number))"
+        let content = SignedContent(
+            number: document.number, date: document.date.vietnamese, count: document.entries.count,
+            total: "\(VietnameseText.grouped(document.totalAmount)) đồng", print: path, markdown: path + "&format=md")
+        return renderer.page(
+            "decision-signed", content,
+            layout: Pages.layout(title: "Quyết định số \(document.number)", session: session, current: "/decisions/new"))
     }
 
     /// The signed decision as printed (the same document as `thidua report decision`): print it from the browser, or

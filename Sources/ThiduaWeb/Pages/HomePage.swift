@@ -23,34 +23,36 @@ extension WebPages {
         var sections: [Section] = []
         func add(
             _ title: String, empty: String, _ statuses: [NominationStatus], concerning: ID<Person>? = nil,
-            link: ((ID<Nomination>) -> String)? = nil
+            next: (label: String, link: (ID<Nomination>) -> String)? = nil
         ) async throws {
             let items = try await workQueue.nominations(in: statuses, concerning: concerning, logger: context.logger).map {
-                QueueItem($0, path: link?($0.id))
+                QueueItem($0, path: next?.link($0.id), action: next?.label)
             }
             sections.append(Section(title: title, empty: empty, items: items))
         }
         if Policy.can(account, .decide) {
             try await add(
                 "Hội đồng đã đề nghị, chờ Thầy/Cô duyệt", empty: "Chưa có đề nghị nào chờ Thầy/Cô duyệt.", [.recommended],
-                link: { _ in "/decisions/new" })
+                next: ("Xem trước và ký quyết định", { _ in "/decisions/new" }))
             try await add("Đã trình cấp trên, chờ quyết định", empty: "Không có đề nghị nào đang chờ cấp trên.", [.forwarded])
         }
         if Policy.can(account, .review) {
             try await add(
                 "Đề nghị chờ hội đồng đánh giá", empty: "Chưa có đề nghị nào chờ hội đồng đánh giá.", [.submitted, .inReview],
-                link: { "/nominations/\($0)/review" })
+                next: ("Chấm điểm", { "/nominations/\($0)/review" }))
         }
         if Policy.can(account, .nominate) {
             try await add(
-                "Đề nghị bị trả lại, cần bổ sung", empty: "Không có đề nghị nào bị trả lại.", [.returned], link: { "/nominations/\($0)" })
+                "Đề nghị bị trả lại, cần bổ sung", empty: "Không có đề nghị nào bị trả lại.", [.returned],
+                next: ("Xem lý do và gửi lại", { "/nominations/\($0)" }))
             try await add(
-                "Đề nghị đang soạn (nháp)", empty: "Không có đề nghị nào đang soạn.", [.draft], link: { "/nominations/\($0)" })
+                "Đề nghị đang soạn (nháp)", empty: "Không có đề nghị nào đang soạn.", [.draft],
+                next: ("Kiểm tra điều kiện và gửi", { "/nominations/\($0)" }))
         }
         if let person = account.personId {
             try await add(
                 "Đề nghị khen thưởng của tôi", empty: "Chưa có đề nghị khen thưởng nào cho Thầy/Cô.",
-                NominationStatus.allCases, concerning: person, link: { "/nominations/\($0)" })
+                NominationStatus.allCases, concerning: person, next: ("Xem đề nghị", { "/nominations/\($0)" }))
         }
         return renderer.page(
             "home", HomeContent(greeting: "Xin chào, \(account.displayName)", sections: sections),
@@ -67,9 +69,11 @@ struct QueueItem {
     let statusCode: String
     let changedOn: String
     let note: String?
+    /// The page that does the next step, and the words on its link.
     let path: String?
+    let action: String?
 
-    init(_ item: WorkQueueRepository.Item, path: String?) {
+    init(_ item: WorkQueueRepository.Item, path: String?, action: String? = nil) {
         nominee = item.nominee
         award = item.award
         movement = item.movement
@@ -78,5 +82,6 @@ struct QueueItem {
         changedOn = item.changedOn
         note = item.status == .returned ? item.returnReason.map { "Lý do trả lại: \($0)" } : nil
         self.path = path
+        self.action = action
     }
 }

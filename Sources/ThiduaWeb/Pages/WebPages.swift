@@ -60,6 +60,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.get("decisions/new") { _, context in try await self.decisionForm(context: context) }
         pages.post("decisions/preview") { request, context in try await self.previewDecision(request: request, context: context) }
         pages.post("decisions") { request, context in try await self.signDecision(request: request, context: context) }
+        pages.get("decisions/signed") { request, context in try await self.signedDecision(request: request, context: context) }
         pages.get("decisions/document") { request, context in try await self.decisionDocument(request: request, context: context) }
         pages.get("reports/honor-list") { request, context in try await self.honorListPage(request: request, context: context) }
         pages.get("reports/honor-list/download") { request, context in
