@@ -90,7 +90,9 @@ public func buildRouter(
     }
     // Only the API reads a bearer token: /health and /openapi.yaml never wait on an account lookup (with the database
     // gone, a token sent to /health used to hold its answer until the lookup failed, seconds later).
-    try WebPages<AppRequestContext>(client: dependencies.client, secureCookies: dependencies.secureCookies).addRoutes(to: router)
+    try WebPages<AppRequestContext>(
+        client: dependencies.client, secureCookies: dependencies.secureCookies, maxUploadBytes: dependencies.maxEvidenceBytes
+    ).addRoutes(to: router)
     let v1 = router.group("v1")
         .add(middleware: AuthenticationMiddleware(accounts: AccountRepository(client: dependencies.client)))
         .group(context: AuthenticatedContext.self)

@@ -17,10 +17,33 @@ struct PageClient {
         try await send(path, method: .get, headers: headers, body: nil)
     }
 
-    /// Posts a form; `_csrf` is added from the last page's token unless the fields already name it.
+    /// Posts the form exactly as given: a test names `_csrf` itself (a form without it is refused).
     mutating func post(_ path: String, _ fields: [(String, String)]) async throws -> TestResponse {
         let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        return try await send(path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: body)
+        return try await send(
+            path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+    }
+
+    /// Posts a `multipart/form-data` form as a browser's file upload does: text fields, then files (name, file name, type, bytes).
+    mutating func postFiles(
+        _ path: String, _ fields: [(String, String)], files: [(field: String, filename: String, type: String, data: Data)]
+    ) async throws -> TestResponse {
+        let boundary = "----thiduaTestBoundary7MA4YWxkTrZu0gW"
+        var body = Data()
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        for file in files {
+            body.append(
+                Data(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: \(file.type)\r\n\r\n"
+                        .utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return try await send(
+            path, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(bytes: body))
     }
 
     /// Signs in through the form; the answer to the POST.
@@ -35,13 +58,13 @@ struct PageClient {
         return String(html[range.upperBound...].prefix { $0 != "\"" })
     }
 
-    private mutating func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: String?) async throws
+    private mutating func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws
         -> TestResponse
     {
         var headers = headers
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
         let response = try await client.execute(
-            uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+            uri: path, method: method, headers: headers, body: body)
         for header in response.headers[values: .setCookie] {
             let pair = header.split(separator: ";").first?.split(separator: "=", maxSplits: 1) ?? []
             guard pair.count == 2 || (pair.count == 1 && header.contains("Max-Age=0")) else { continue }

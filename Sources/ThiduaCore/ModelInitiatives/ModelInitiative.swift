@@ -29,6 +29,15 @@ public struct ModelInitiative: Equatable, Sendable {
         self.version = version
     }
 
+    /// The four fields of a "Dân vận khéo" model, by code, with their Vietnamese names.
+    public static let fields: [(code: String, name: String)] = [
+        ("economy", "Kinh tế"), ("culture_society", "Văn hoá – xã hội"), ("defence_security", "Quốc phòng – an ninh"),
+        ("political_system", "Xây dựng hệ thống chính trị"),
+    ]
+
+    /// The Vietnamese name of a field code ("culture_society" → "Văn hoá – xã hội").
+    public static func fieldName(_ code: String) -> String { fields.first { $0.code == code }?.name ?? code }
+
     /// The headmaster's recognition: at which level and by which decision.
     public struct Recognition: Equatable, Sendable, Codable {
         public let level: String

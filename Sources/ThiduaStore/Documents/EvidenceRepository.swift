@@ -79,6 +79,11 @@ public struct EvidenceRepository: Sendable {
         """
 
     public func add(_ content: Content, to subject: Subject, by account: Account, logger: Logger) async throws -> Item {
+        try await add([content], to: subject, by: account, logger: logger)[0]
+    }
+
+    /// Adds several items at once (the pages' upload of several files): all are stored, or — one refused — none.
+    public func add(_ contents: [Content], to subject: Subject, by account: Account, logger: Logger) async throws -> [Item] {
         let (modelId, nominationId): (UUID?, UUID?) =
             switch subject {
             case .model(let id): (id.rawValue, nil)
@@ -88,37 +93,48 @@ public struct EvidenceRepository: Sendable {
             // The subject must exist: a clear 404 rather than a foreign-key message.
             if let modelId { _ = try await ModelInitiativeRepository.find(ID(modelId), on: connection, lock: false, logger: logger) }
             if let nominationId { _ = try await NominationRepository.find(ID(nominationId), on: connection, lock: false, logger: logger) }
-            var sha: String?, filename: String?, contentType: String?, url: String?, note: String?
-            switch content {
-            case .file(let data, let name, let type):
-                let type = try EvidenceRules.validateFile(filename: name, contentType: type)
-                try await Self.checkQuota(
-                    adding: data.count, by: account, modelId: modelId, nominationId: nominationId, quota: quota, on: connection,
-                    logger: logger)
-                let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-                try await connection.rows(
-                    """
-                    INSERT INTO evidence_files (sha256, size, content) VALUES (\(hash), \(data.count), \(ByteBuffer(bytes: data)))
-                    ON CONFLICT (sha256) DO NOTHING
-                    """, logger: logger)
-                (sha, filename, contentType) = (hash, name, type)
-            case .link(let link): url = link
-            case .note(let text): note = text
+            var items: [Item] = []
+            for content in contents {
+                items.append(
+                    try await insert(content, modelId: modelId, nominationId: nominationId, by: account, on: connection, logger: logger))
             }
-            let kind = sha != nil ? "file" : url != nil ? "link" : "note"
-            let rows = try await connection.rows(
-                """
-                INSERT INTO evidence (model_id, nomination_id, kind, file_sha256, filename, content_type, url, note, added_by)
-                VALUES (\(modelId), \(nominationId), \(kind), \(sha), \(filename), \(contentType), \(url), \(note), \(account.id))
-                RETURNING id
-                """, logger: logger)
-            let id = try rows.required("minh chứng").decode(UUID.self)
-            let item = try await Self.find(id, on: connection, logger: logger)
-            try await AuditLog.record(
-                on: connection, by: Actor(account: account), action: "evidence.add", entity: "evidence", id: item.id,
-                before: Item?.none, after: item, logger: logger)
-            return item
+            return items
         }
+    }
+
+    private func insert(
+        _ content: Content, modelId: UUID?, nominationId: UUID?, by account: Account, on connection: PostgresConnection, logger: Logger
+    ) async throws -> Item {
+        var sha: String?, filename: String?, contentType: String?, url: String?, note: String?
+        switch content {
+        case .file(let data, let name, let type):
+            let type = try EvidenceRules.validateFile(filename: name, contentType: type)
+            try await Self.checkQuota(
+                adding: data.count, by: account, modelId: modelId, nominationId: nominationId, quota: quota, on: connection,
+                logger: logger)
+            let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            try await connection.rows(
+                """
+                INSERT INTO evidence_files (sha256, size, content) VALUES (\(hash), \(data.count), \(ByteBuffer(bytes: data)))
+                ON CONFLICT (sha256) DO NOTHING
+                """, logger: logger)
+            (sha, filename, contentType) = (hash, name, type)
+        case .link(let link): url = link
+        case .note(let text): note = text
+        }
+        let kind = sha != nil ? "file" : url != nil ? "link" : "note"
+        let rows = try await connection.rows(
+            """
+            INSERT INTO evidence (model_id, nomination_id, kind, file_sha256, filename, content_type, url, note, added_by)
+            VALUES (\(modelId), \(nominationId), \(kind), \(sha), \(filename), \(contentType), \(url), \(note), \(account.id))
+            RETURNING id
+            """, logger: logger)
+        let id = try rows.required("minh chứng").decode(UUID.self)
+        let item = try await Self.find(id, on: connection, logger: logger)
+        try await AuditLog.record(
+            on: connection, by: Actor(account: account), action: "evidence.add", entity: "evidence", id: item.id,
+            before: Item?.none, after: item, logger: logger)
+        return item
     }
 
     /// Counts what the account and the subject already store (every file ever added) and refuses a file over the quota.

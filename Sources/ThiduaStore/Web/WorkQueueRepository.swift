@@ -67,4 +67,41 @@ public struct WorkQueueRepository: Sendable {
             }
         }
     }
+
+    /// A model in a list of work, with the names a person reads.
+    public struct ModelItem: Sendable, Equatable {
+        public let id: ID<ModelInitiative>
+        public let title: String
+        public let owner: String
+        public let movement: String
+        public let status: ModelStatus
+        public let endsOn: LocalDate
+        public let changedOn: String
+    }
+
+    /// Models in one of `statuses`, only those `person` leads when given, the soonest to end first, at most `limit`.
+    public func models(in statuses: [ModelStatus], concerning person: ID<Person>?, limit: Int = 50, logger: Logger) async throws
+        -> [ModelItem]
+    {
+        let rows = try await client.rows(
+            """
+            SELECT mi.id, mi.title, coalesce(p.full_name, u.name), m.name, mi.status, mi.ends_on,
+                   to_char(mi.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY')
+            FROM model_initiatives mi
+            JOIN movements m ON m.id = mi.movement_id
+            LEFT JOIN people p ON p.id = mi.owner_person_id
+            LEFT JOIN units u ON u.id = mi.owner_unit_id
+            WHERE mi.status = ANY(\(statuses.map(\.rawValue)))
+              AND (\(person?.rawValue)::uuid IS NULL OR mi.owner_person_id = \(person?.rawValue))
+            ORDER BY mi.ends_on, mi.id
+            LIMIT \(limit)
+            """, logger: logger)
+        return try rows.compactMap { row in
+            let (id, title, owner, movement, status, endsOn, changed) = try row.decode(
+                (UUID, String, String, String, String, LocalDate, String).self)
+            return ModelStatus(rawValue: status).map {
+                ModelItem(id: ID(id), title: title, owner: owner, movement: movement, status: $0, endsOn: endsOn, changedOn: changed)
+            }
+        }
+    }
 }

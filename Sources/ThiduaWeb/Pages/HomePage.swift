@@ -30,6 +30,18 @@ extension WebPages {
             }
             sections.append(Section(title: title, empty: empty, items: items))
         }
+        func addModels(
+            _ title: String, empty: String, _ statuses: [ModelStatus], concerning: ID<Person>? = nil, action: String
+        ) async throws {
+            let items = try await workQueue.models(in: statuses, concerning: concerning, logger: context.logger).map {
+                QueueItem($0, action: action)
+            }
+            sections.append(Section(title: title, empty: empty, items: items))
+        }
+        if Policy.can(account, .recognizeModel) {
+            try await addModels(
+                "Mô hình chờ công nhận", empty: "Chưa có mô hình nào đề nghị công nhận.", [.submitted], action: "Xem và công nhận")
+        }
         if Policy.can(account, .decide) {
             try await add(
                 "Hội đồng đã đề nghị, chờ Thầy/Cô duyệt", empty: "Chưa có đề nghị nào chờ Thầy/Cô duyệt.", [.recommended],
@@ -49,7 +61,15 @@ extension WebPages {
                 "Đề nghị đang soạn (nháp)", empty: "Không có đề nghị nào đang soạn.", [.draft],
                 next: ("Kiểm tra điều kiện và gửi", { "/nominations/\($0)" }))
         }
+        if Policy.can(account, .registerModel) {
+            try await addModels(
+                "Mô hình đang thực hiện", empty: "Chưa có mô hình nào đang thực hiện; đăng ký mô hình từ trang của phong trào.",
+                [.registered, .inProgress], action: "Thêm minh chứng, cập nhật")
+        }
         if let person = account.personId {
+            try await addModels(
+                "Mô hình của tôi", empty: "Thầy/Cô chưa chủ trì mô hình nào.", ModelStatus.allCases, concerning: person,
+                action: "Xem mô hình, thêm minh chứng")
             try await add(
                 "Đề nghị khen thưởng của tôi", empty: "Chưa có đề nghị khen thưởng nào cho Thầy/Cô.",
                 NominationStatus.allCases, concerning: person, next: ("Xem đề nghị", { "/nominations/\($0)" }))
@@ -82,6 +102,19 @@ struct QueueItem {
         changedOn = item.changedOn
         note = item.status == .returned ? item.returnReason.map { "Lý do trả lại: \($0)" } : nil
         self.path = path
+        self.action = action
+    }
+
+    /// A model: its title, who leads it, its movement and when it is due to end.
+    init(_ item: WorkQueueRepository.ModelItem, action: String) {
+        nominee = item.title
+        award = "Chủ trì: \(item.owner)"
+        movement = item.movement
+        status = item.status.vietnameseName
+        statusCode = item.status.rawValue
+        changedOn = item.changedOn
+        note = [.registered, .inProgress].contains(item.status) ? "Kết thúc ngày \(item.endsOn.vietnamese)" : nil
+        path = "/models/\(item.id)"
         self.action = action
     }
 }

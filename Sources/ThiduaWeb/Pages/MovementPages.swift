@@ -37,12 +37,26 @@ extension WebPages {
         let version: Int
         /// The steps the headmaster may take now ("Phát động", "Kết thúc", "Lưu trữ"); none for other roles.
         let steps: [Step]
+        let models: [ModelRow]
+        /// "Đăng ký mô hình", for the union and admins while the movement is open.
+        let newModelPath: String?
+        let moreModels: String?
         let message: String?
     }
 
     struct Step {
         let action: String
         let label: String
+        /// Drawn as a secondary button (a step back, such as "Rút mô hình").
+        var secondary = false
+    }
+
+    struct ModelRow {
+        let path: String
+        let title: String
+        let owner: String
+        let status: String
+        let statusCode: String
     }
 
     /// The button that moves a movement to `next`, and the path word it posts to.
@@ -82,9 +96,11 @@ extension WebPages {
             layout: Pages.layout(title: "Phong trào thi đua", session: session, current: "/movements"))
     }
 
-    func movementPage(context: Context) async throws -> Response {
+    func movementPage(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .readDirectory)
-        return try await movementPage(try pathID(context), session: session, message: nil, context: context)
+        return try await movementPage(
+            try pathID(context), session: session, message: nil, modelsCursor: request.uri.queryParameters["models"].map(String.init),
+            context: context)
     }
 
     /// "Phát động", "Kết thúc" or "Lưu trữ" with the version the page showed; someone acting first is said on the page.
@@ -106,9 +122,18 @@ extension WebPages {
     }
 
     private func movementPage(
-        _ id: ID<Movement>, session: SignInRepository.Session, message: String?, status: HTTPResponse.Status = .ok, context: Context
+        _ id: ID<Movement>, session: SignInRepository.Session, message: String?, status: HTTPResponse.Status = .ok,
+        modelsCursor: String? = nil, context: Context
     ) async throws -> Response {
         let movement = try await movements.find(id, logger: context.logger)
+        let scope = Policy.readScope(session.account)
+        let modelPage =
+            scope == .nothing
+            ? Page<ModelInitiative>(items: [], nextCursor: nil)
+            : try await models.list(
+                movementId: id, status: nil, ownedBy: scope.person, page: try PageRequest(limit: 50, cursor: modelsCursor),
+                logger: context.logger)
+        let owners = try await models.names(of: modelPage.items.map(\.owner), logger: context.logger)
         let content = MovementContent(
             name: movement.name, period: movement.period.vietnamese, status: movement.status.vietnameseName,
             statusCode: movement.status.rawValue,
@@ -119,6 +144,13 @@ extension WebPages {
             csrf: session.csrfToken, path: "/movements/\(id)", version: movement.version,
             steps: Policy.can(session.account, .launchMovement)
                 ? movement.status.allowedNext.sorted { $0.rawValue < $1.rawValue }.compactMap(Self.step) : [],
+            models: modelPage.items.map {
+                ModelRow(
+                    path: "/models/\($0.id)", title: $0.title, owner: owners[$0.owner] ?? "", status: $0.status.vietnameseName,
+                    statusCode: $0.status.rawValue)
+            },
+            newModelPath: Policy.can(session.account, .registerModel) && movement.status == .open ? "/movements/\(id)/models/new" : nil,
+            moreModels: modelPage.nextCursor.map { "/movements/\(id)?models=\(Self.queryValue($0))#mo-hinh" },
             message: message)
         return renderer.page(
             "movement", content, layout: Pages.layout(title: movement.name, session: session, current: "/movements"), status: status)

@@ -16,11 +16,16 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let people: PersonRepository
     let catalogue: CatalogueRepository
     let eligibility: EligibilityRepository
+    let models: ModelInitiativeRepository
+    let evidence: EvidenceRepository
+    let units: UnitRepository
     let renderer: Renderer
+    /// The largest upload form read (the evidence limit of `serve`).
+    let maxUploadBytes: Int
     /// Cookies get `Secure` when thidua is served over HTTPS (`serve --public-url https://…`).
     let secureCookies: Bool
 
-    public init(client: DatabaseClient, secureCookies: Bool) throws {
+    public init(client: DatabaseClient, secureCookies: Bool, maxUploadBytes: Int = 20 * 1_048_576) throws {
         signIn = SignInRepository(client: client)
         movements = MovementRepository(client: client)
         workQueue = WorkQueueRepository(client: client)
@@ -31,18 +36,33 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         people = PersonRepository(client: client)
         catalogue = CatalogueRepository(client: client)
         eligibility = EligibilityRepository(client: client)
+        models = ModelInitiativeRepository(client: client)
+        evidence = EvidenceRepository(client: client)
+        units = UnitRepository(client: client)
+        self.maxUploadBytes = maxUploadBytes
         renderer = try Renderer()
         self.secureCookies = secureCookies
     }
 
     public func addRoutes(to router: Router<Context>) {
         router.get("assets/:file") { _, context in try Self.asset(context.parameters.require("file")) }
-        let pages = router.group().add(middleware: SessionMiddleware(signIn: signIn, errors: ErrorPages(renderer: renderer)))
+        let pages = router.group().add(
+            middleware: SessionMiddleware(
+                signIn: signIn, errors: ErrorPages(renderer: renderer, maxUploadBytes: maxUploadBytes), maxUploadBytes: maxUploadBytes))
         addSignInRoutes(to: pages)
         pages.get("/") { _, context in try await self.home(context: context) }
         pages.get("movements") { request, context in try await self.movementList(request: request, context: context) }
-        pages.get("movements/:id") { _, context in try await self.movementPage(context: context) }
+        pages.get("movements/:id") { request, context in try await self.movementPage(request: request, context: context) }
         pages.post("movements/:id/:step") { request, context in try await self.moveMovement(request: request, context: context) }
+        pages.get("movements/:id/models/new") { request, context in try await self.newModel(request: request, context: context) }
+        pages.post("movements/:id/models") { request, context in try await self.registerModel(request: request, context: context) }
+        pages.get("models/:id") { _, context in try await self.modelPage(context: context) }
+        pages.post("models/:id/evidence") { request, context in try await self.uploadEvidence(request: request, context: context) }
+        pages.post("models/:id/notes") { request, context in try await self.addEvidenceText(request: request, context: context) }
+        pages.post("models/:id/:step") { request, context in try await self.moveModel(request: request, context: context) }
+        pages.get("evidence/:id") { _, context in try await self.evidenceFile(context: context) }
+        pages.get("evidence/:id/retract") { _, context in try await self.retractEvidenceForm(context: context) }
+        pages.post("evidence/:id/retract") { request, context in try await self.retractEvidence(request: request, context: context) }
         pages.get("nominations/new") { request, context in try await self.newNomination(request: request, context: context) }
         pages.post("nominations") { request, context in try await self.createNomination(request: request, context: context) }
         pages.get("nominations/:id") { _, context in try await self.nominationPage(context: context) }

@@ -10,6 +10,8 @@ import ThiduaStore
 struct SessionMiddleware<Context: WebRequestContext>: RouterMiddleware {
     let signIn: SignInRepository
     let errors: ErrorPages
+    /// The largest upload form (multipart) read; other forms stop at `WebCookies.maxFormBytes`.
+    let maxUploadBytes: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -21,9 +23,17 @@ struct SessionMiddleware<Context: WebRequestContext>: RouterMiddleware {
             }
             if request.method == .post {
                 let expected = context.webSession?.csrfToken ?? request.cookies[WebCookies.form]?.value
-                let buffer = try await request.collectBody(upTo: WebCookies.maxFormBytes)
-                let form = FormFields(String(buffer: buffer))
-                guard let expected, !expected.isEmpty, form["_csrf"] == expected else {
+                let token: String?
+                if let boundary = try? MultipartForm.boundary(of: request.headers[.contentType] ?? "") {
+                    // Files are read only for someone signed in.
+                    guard context.webSession != nil else { throw SignInRequired() }
+                    let buffer = try await request.collectBody(upTo: maxUploadBytes)
+                    let form = try? MultipartForm.read(buffer, boundary: boundary, maxBytes: maxUploadBytes, maxParts: 64)
+                    token = form?.fields["_csrf"]
+                } else {
+                    token = FormFields(String(buffer: try await request.collectBody(upTo: WebCookies.maxFormBytes)))["_csrf"]
+                }
+                guard let expected, !expected.isEmpty, token == expected else {
                     context.logger.notice("form refused: missing or wrong form token")
                     throw WebError.forbiddenForm
                 }

@@ -25,6 +25,7 @@ struct WebError: Error {
 /// request's id (the same id the server's log line carries) for anything unexpected.
 struct ErrorPages: Sendable {
     let renderer: Renderer
+    let maxUploadBytes: Int
 
     func page<Context: WebRequestContext>(for error: any Error, context: Context) -> Response {
         if error is SignInRequired { return Renderer.redirect(to: "/login") }
@@ -51,9 +52,13 @@ struct ErrorPages: Sendable {
             }
         }
         if let error = error as? HTTPError, error.status == .notFound { return page(.notFound, context: context) }
-        if let error = error as? HTTPError, error.status == .contentTooLarge {
+        if (error as? any HTTPResponseError)?.status == .contentTooLarge || error is MultipartForm.TooLarge {
             return page(
-                WebError(status: .contentTooLarge, title: "Nội dung quá lớn", message: "Nội dung gửi lên quá lớn."), context: context)
+                WebError(
+                    status: .contentTooLarge, title: "Nội dung quá lớn",
+                    message: "Nội dung gửi lên quá lớn: mỗi lần tải lên tối đa \(WebPages<Context>.byteSize(maxUploadBytes)). "
+                        + "Chưa có gì được lưu; hãy chia nhỏ rồi tải lên từng phần."),
+                context: context)
         }
         let id = context.logger[metadataKey: "hb.request.id"].map { "\($0)" } ?? "-"
         context.logger.error("page failed", metadata: ["error": "\(String(reflecting: error))"])

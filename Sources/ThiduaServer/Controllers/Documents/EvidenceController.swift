@@ -3,6 +3,7 @@ import Hummingbird
 import NIOCore
 import ThiduaCore
 import ThiduaStore
+import ThiduaWeb
 
 /// Evidence on models and nominations: a file as a raw body (its Content-Type, its name in Content-Disposition),
 /// or JSON `{"url"}` / `{"note"}`. Files come back byte-identical; removal is a retraction with a reason.
@@ -167,22 +168,7 @@ struct EvidenceController {
     static func tooLarge(_ maxBytes: Int) -> Problem { .contentTooLarge(limit: maxBytes) }
 
     /// The file name from `Content-Disposition`: RFC 5987 `filename*=UTF-8''…` first, else `filename="…"`; NFC.
-    static func filename(_ header: String?) -> String? {
-        guard let header else { return nil }
-        let parts = header.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-        if let extended = parts.first(where: { $0.lowercased().hasPrefix("filename*=") }) {
-            let value = extended.dropFirst("filename*=".count)
-            if let range = value.range(of: "''"), let decoded = String(value[range.upperBound...]).removingPercentEncoding {
-                return VietnameseText.normalized(decoded).nilIfEmpty
-            }
-        }
-        if let plain = parts.first(where: { $0.lowercased().hasPrefix("filename=") }) {
-            return VietnameseText.normalized(
-                String(plain.dropFirst("filename=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            ).nilIfEmpty
-        }
-        return nil
-    }
+    static func filename(_ header: String?) -> String? { MultipartForm.filename(header) }
 }
 
 extension String {

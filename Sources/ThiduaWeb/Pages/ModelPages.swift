@@ -1,0 +1,123 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+import ThiduaStore
+
+/// Mô hình (web-ui.md flow 1): "Đăng ký mô hình" from a movement, the form (a person found by name ignoring diacritics, or
+/// a collective), then the model's page with its evidence and the workflow steps its state allows.
+extension WebPages {
+    struct NewModelContent {
+        let csrf: String
+        let movement: String
+        let path: String
+        let query: String
+        let people: [PersonChoice]
+        let units: [Option]
+        let fields: [Option]
+        let title: String
+        let goals: String
+        let startsOn: String
+        let endsOn: String
+        let errors: FieldMessages
+    }
+
+    /// Each refused field's message, shown beside it, and the ones that belong to no field.
+    struct FieldMessages {
+        var title: String?
+        var field: String?
+        var owner: String?
+        var startsOn: String?
+        var endsOn: String?
+        var other: [String] = []
+        /// Whether anything was refused (stored: templates read stored properties only).
+        var any = false
+
+        init(_ violations: [DomainError.FieldViolation] = []) {
+            for violation in violations {
+                switch violation.field {
+                case "title": title = violation.message
+                case "field": field = violation.message
+                case "owner", "owner.personId", "owner.unitId": owner = violation.message
+                case "startsOn": startsOn = violation.message
+                case "endsOn": endsOn = violation.message
+                default: other.append(violation.message)
+                }
+            }
+            any = !violations.isEmpty
+        }
+    }
+
+    func newModel(request: Request, context: Context) async throws -> Response {
+        let session = try session(context, allowedTo: .registerModel)
+        let movement = try await movements.find(try pathID(context), logger: context.logger)
+        return try await modelForm(
+            movement, query: request.uri.queryParameters["q"].map(String.init) ?? "", form: nil, errors: .init(), session: session,
+            context: context)
+    }
+
+    func registerModel(request: Request, context: Context) async throws -> Response {
+        let session = try session(context, allowedTo: .registerModel)
+        let movement = try await movements.find(try pathID(context), logger: context.logger)
+        let form = try await FormFields.read(request)
+        let unit = form["unitId"].flatMap { $0.isEmpty ? nil : $0 }
+        let person = unit == nil ? form["personId"] : nil
+        do {
+            // Every refused field at once: the dates typed as dd/mm/yyyy, then Core's checks of the rest.
+            var violations: [DomainError.FieldViolation] = []
+            func date(_ field: String) -> String? {
+                do { return try Self.isoDate(form[field], field: field) } catch {
+                    violations += error.violations
+                    return nil
+                }
+            }
+            let (startsOn, endsOn) = (date("startsOn"), date("endsOn"))
+            let draft: ModelInitiativeDraft
+            do {
+                draft = try ModelInitiativeDraft.validate(
+                    title: form["title"], field: form["field"].flatMap { $0.isEmpty ? nil : $0 }, ownerPersonId: person, ownerUnitId: unit,
+                    goals: form["goals"], startsOn: startsOn, endsOn: endsOn)
+            } catch { throw DomainError.validation(error.violations + violations) }
+            if !violations.isEmpty { throw DomainError.validation(violations) }
+            let model = try await models.register(
+                movementId: movement.id, title: draft.title, field: draft.field, owner: draft.owner, goals: draft.goals,
+                startsOn: draft.startsOn, endsOn: draft.endsOn, by: Actor(account: session.account), logger: context.logger)
+            return Renderer.redirect(to: "/models/\(model.id)")
+        } catch let error as DomainError where [.validationFailed, .conflict, .notFound].contains(error.code) {
+            let messages =
+                error.violations.isEmpty ? FieldMessages([.init(field: "", message: error.message)]) : FieldMessages(error.violations)
+            return try await modelForm(movement, query: form["q"] ?? "", form: form, errors: messages, session: session, context: context)
+        }
+    }
+
+    /// A date typed as dd/mm/yyyy (blank: the movement's own dates), as the ISO text Core's draft reads.
+    static func isoDate(_ text: String?, field: String) throws(DomainError) -> String? {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let date = LocalDate.parse(vietnamese: text) else {
+            throw DomainError.validation([.init(field: field, message: "Ngày phải có dạng ngày/tháng/năm, ví dụ 15/09/2025.")])
+        }
+        return date.description
+    }
+
+    private func modelForm(
+        _ movement: Movement, query: String, form: FormFields?, errors: FieldMessages, session: SignInRepository.Session, context: Context
+    ) async throws -> Response {
+        let words = VietnameseText.normalized(query)
+        let people =
+            words.isEmpty
+            ? [] : try await self.people.list(.init(query: words), page: try PageRequest(limit: 20), logger: context.logger).items
+        let units = try await self.units.list(try PageRequest(limit: 100), logger: context.logger).items
+        let content = NewModelContent(
+            csrf: session.csrfToken, movement: movement.name, path: "/movements/\(movement.id)", query: words,
+            people: people.map {
+                PersonChoice(
+                    id: $0.id.description, name: $0.name.full, position: $0.position, checked: $0.id.description == form?["personId"])
+            },
+            units: units.map { Option(value: $0.id.description, label: $0.name, selected: $0.id.description == form?["unitId"]) },
+            fields: ModelInitiative.fields.map { Option(value: $0.code, label: $0.name, selected: $0.code == form?["field"]) },
+            title: form?["title"] ?? "", goals: form?["goals"] ?? "", startsOn: form?["startsOn"] ?? "", endsOn: form?["endsOn"] ?? "",
+            errors: errors)
+        return renderer.page(
+            "model-new", content, layout: Pages.layout(title: "Đăng ký mô hình", session: session, current: "/movements"),
+            status: errors.any ? .unprocessableContent : .ok)
+    }
+}
