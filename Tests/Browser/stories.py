@@ -5,6 +5,7 @@ axe-core must find no serious or critical violation and the page must not scroll
 to the folder given. Exit status 1 when any story fails; each failure is printed with its story, width and page.
 Usage: stories.py BASE_URL DEMO_ACCOUNTS_FILE SCREENSHOT_FOLDER
 """
+import hashlib
 import pathlib
 import sys
 import time
@@ -304,6 +305,52 @@ def story_union_drafts_and_submits(page, people):
     page.sign_out()
 
 
+def story_union_registers_a_model(page, people):
+    """The union: Phong trào → a movement → "Đăng ký mô hình" → type "han" → Ngọc Hân → the form → the model's page →
+    "Tải lên minh chứng" with two files at once (each listed with its size and SHA-256) → "Bắt đầu thực hiện" → "Gửi đề
+    nghị công nhận"."""
+    _, _, password = people["tam.huynh"]
+    page.sign_in("tam.huynh", password)
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Phong trào").click)
+    page.check()
+    page.navigate(page.driver.find_element(By.PARTIAL_LINK_TEXT, "Dân vận khéo").click)
+    page.check()
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Đăng ký mô hình").click)
+    page.check()
+    search = page.driver.find_element(By.ID, "q")
+    search.send_keys("han")
+    page.navigate(lambda: search.send_keys(Keys.ENTER))
+    page.check()
+    page.driver.find_element(By.XPATH, "//label[contains(., 'Ngọc Hân')]/input").click()
+    title = f"Mô hình \"Đôi bạn cùng tiến\" ({page.width} px)"
+    page.driver.find_element(By.ID, "title").send_keys(title)
+    page.driver.find_element(By.CSS_SELECTOR, "#field option[value=culture_society]").click()
+    page.driver.find_element(By.ID, "goals").send_keys("Học sinh khá kèm học sinh yếu, mỗi tuần hai buổi")
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Đăng ký mô hình']").click)
+    page.check()
+    assert title in page.text() and "Nguyễn Thị Ngọc Hân" in page.text(), page.text()[:400]
+    folder = SHOTS / f"uploads-{page.width}"
+    folder.mkdir(exist_ok=True)
+    files = {"bien-ban-hop-to.pdf": b"%PDF-1.4\n% bi\xc3\xaan b\xe1\xba\xa3n h\xe1\xbb\x8dp t\xe1\xbb\x95\n%%EOF\n",
+             "anh-buoi-hoc.png": bytes(range(256)) * 12}
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    page.driver.find_element(By.ID, "files").send_keys("\n".join(str(folder / name) for name in files))
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Tải lên minh chứng']").click)
+    page.check()
+    body = page.text()
+    for name, data in files.items():
+        assert name in body, f"{name} is not listed after the upload"
+        assert hashlib.sha256(data).hexdigest() in body, f"{name}'s SHA-256 is not shown"
+    assert "3.072 byte" in body, "the PNG's size is not shown"
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Bắt đầu thực hiện']").click)
+    page.check()
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Gửi đề nghị công nhận']").click)
+    page.check()
+    assert "đã đề nghị công nhận" in page.text(), page.text()[:400]
+    page.sign_out()
+
+
 def story_sign_in_throttled(page, people, login):
     """Five wrong passwords for a login lock it for 15 minutes, even with the right one; the page says to wait."""
     _, _, password = people[login]
@@ -321,7 +368,7 @@ def main():
     # The throttling story runs last at each width (it locks its login for 15 minutes), with a login no later story uses.
     stories = [story_headmaster_signs_in, story_teacher_sees_only_their_own, story_form_without_token_is_refused,
                story_clerk_downloads_the_honor_list, story_two_council_members_score, story_headmaster_signs_a_decision,
-               story_union_drafts_and_submits]
+               story_union_drafts_and_submits, story_union_registers_a_model]
     for width, locked in zip(WIDTHS, ("quantri", "lan.pham")):
         page = Page(width)
         try:

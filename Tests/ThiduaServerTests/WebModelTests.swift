@@ -71,7 +71,7 @@ struct WebModelTests {
                 var union = PageClient(client)
                 _ = try await union.signIn("cong.doan", password)
                 let page = try await union.get(path)
-                #expect(page.text.contains(#"enctype="multipart/form-data""#) && page.text.contains("tối đa"))
+                #expect(page.text.contains(#"enctype="multipart/form-data""#) && page.text.contains("tối đa 20 MB"))
                 let token = PageClient.formToken(page.text) ?? ""
                 let noToken = try await union.postFiles(path + "/evidence", [], files: [("files", "a.pdf", "application/pdf", pdf)])
                 #expect(noToken.status == .forbidden)
@@ -85,7 +85,8 @@ struct WebModelTests {
                     files: [("files", "biên bản.pdf", "application/pdf", pdf), ("files", "ảnh lớp học.png", "image/png", photo)])
                 #expect(stored.status == .seeOther)
                 let listed = try await union.get(path)
-                #expect(listed.text.contains("biên bản.pdf") && listed.text.contains("ảnh lớp học.png"))
+                let (first, second) = (listed.text.range(of: "biên bản.pdf"), listed.text.range(of: "ảnh lớp học.png"))
+                #expect(first != nil && second != nil && first!.lowerBound < second!.lowerBound, "listed in the order sent")
                 #expect(listed.text.contains(Self.sha256(pdf)) && listed.text.contains(Self.sha256(photo)))
                 #expect(listed.text.contains("\(pdf.count) byte") && listed.text.contains("3.000 byte (2,9 KB)"))
                 let items = try await EvidenceRepository(client: seed.client).list(.model(model.id), logger: seed.logger)

@@ -102,6 +102,7 @@ public struct EvidenceRepository: Sendable {
         }
     }
 
+    /// One item, stamped with the clock (not the transaction's start), so items added together list in the order sent.
     private func insert(
         _ content: Content, modelId: UUID?, nominationId: UUID?, by account: Account, on connection: PostgresConnection, logger: Logger
     ) async throws -> Item {
@@ -125,8 +126,9 @@ public struct EvidenceRepository: Sendable {
         let kind = sha != nil ? "file" : url != nil ? "link" : "note"
         let rows = try await connection.rows(
             """
-            INSERT INTO evidence (model_id, nomination_id, kind, file_sha256, filename, content_type, url, note, added_by)
-            VALUES (\(modelId), \(nominationId), \(kind), \(sha), \(filename), \(contentType), \(url), \(note), \(account.id))
+            INSERT INTO evidence (model_id, nomination_id, kind, file_sha256, filename, content_type, url, note, added_by, added_at)
+            VALUES (\(modelId), \(nominationId), \(kind), \(sha), \(filename), \(contentType), \(url), \(note), \(account.id),
+                    clock_timestamp())
             RETURNING id
             """, logger: logger)
         let id = try rows.required("minh chứng").decode(UUID.self)

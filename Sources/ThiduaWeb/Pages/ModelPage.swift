@@ -107,7 +107,7 @@ extension WebPages {
                 "\(ModelInitiative.Recognition.vietnamese($0.level).capitalizedFirst), Quyết định số \($0.decision) ngày \($0.date.vietnamese)"
             },
             evidence: items.map { Self.evidenceRow($0, mayRetract: union) }, mayAddEvidence: mayAdd && !model.status.isFinal,
-            uploadLimit: Self.byteSize(maxUploadBytes), accept: EvidenceRules.allowedTypes.sorted().joined(separator: ","),
+            uploadLimit: Self.limitText(maxUploadBytes), accept: EvidenceRules.allowedTypes.sorted().joined(separator: ","),
             steps: union ? model.status.allowedNext.sorted { $0.rawValue < $1.rawValue }.compactMap(Self.modelStep) : [],
             mayRecognize: Policy.can(session.account, .recognizeModel) && model.status.allowedNext.contains(.recognized),
             levels: ModelInitiative.Recognition.levels.map {
@@ -132,6 +132,11 @@ extension WebPages {
         let (value, unit) = bytes >= 1_048_576 ? (Double(bytes) / 1_048_576, "MB") : (Double(bytes) / 1024, "KB")
         let tenths = Int((value * 10).rounded())
         return "\(exact) (\(tenths / 10),\(tenths % 10) \(unit))"
+    }
+
+    /// An upload limit as a person reads it: "20 MB".
+    static func limitText(_ bytes: Int) -> String {
+        bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MB" : byteSize(bytes)
     }
 
     /// "2026-11-30T18:04:05Z" → "01/12/2026": the day in Vietnam (UTC+7).

@@ -56,7 +56,7 @@ struct ErrorPages: Sendable {
             return page(
                 WebError(
                     status: .contentTooLarge, title: "Nội dung quá lớn",
-                    message: "Nội dung gửi lên quá lớn: mỗi lần tải lên tối đa \(WebPages<Context>.byteSize(maxUploadBytes)). "
+                    message: "Nội dung gửi lên quá lớn: mỗi lần tải lên tối đa \(WebPages<Context>.limitText(maxUploadBytes)). "
                         + "Chưa có gì được lưu; hãy chia nhỏ rồi tải lên từng phần."),
                 context: context)
         }
