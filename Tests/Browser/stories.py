@@ -351,6 +351,37 @@ def story_union_registers_a_model(page, people):
     page.sign_out()
 
 
+def story_admin_imports_people(page, people):
+    """The admin: Nhập dữ liệu → Nhân sự → a CSV with a bad row → "Xem trước khi nhập" lists "Dòng 3: …" and nothing is
+    written → the corrected file → the preview counts what will happen → "Nhập" → "Đã nhập"."""
+    _, _, password = people["quantri"]
+    page.sign_in("quantri", password)
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Nhập dữ liệu").click)
+    page.check()
+    folder = SHOTS / f"imports-{page.width}"
+    folder.mkdir(exist_ok=True)
+    name = f"Đặng Thu Thảo {page.width}"
+    header = "full_name,unit,position,category\n"
+    bad, good = folder / "nhan-su-loi.csv", folder / "nhan-su.csv"
+    bad.write_text(header + f"{name},THAP-K1,Giáo viên,VC\nLê Văn Tám,THAP-K1,Giáo viên,GV\n", encoding="utf-8")
+    good.write_text(header + f"{name},THAP-K1,Giáo viên,VC\nLê Văn Tám {page.width},THAP-K1,Giáo viên,VC\n", encoding="utf-8")
+
+    def preview(path):
+        page.driver.find_element(By.CSS_SELECTOR, "input[name=kind][value=people]").click()
+        page.driver.find_element(By.ID, "file").send_keys(str(path))
+        page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Xem trước khi nhập']").click)
+        page.check()
+
+    preview(bad)
+    assert "Dòng 3:" in page.text() and "Dòng 2:" not in page.text(), page.text()[:600]
+    preview(good)
+    assert "thêm mới 2, cập nhật 0, không đổi 0" in page.text() and name in page.text(), page.text()[:600]
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Nhập']").click)
+    page.check()
+    assert "Đã nhập nhân sự: thêm mới 2" in page.text(), page.text()[:400]
+    page.sign_out()
+
+
 def story_sign_in_throttled(page, people, login):
     """Five wrong passwords for a login lock it for 15 minutes, even with the right one; the page says to wait."""
     _, _, password = people[login]
@@ -368,8 +399,8 @@ def main():
     # The throttling story runs last at each width (it locks its login for 15 minutes), with a login no later story uses.
     stories = [story_headmaster_signs_in, story_teacher_sees_only_their_own, story_form_without_token_is_refused,
                story_clerk_downloads_the_honor_list, story_two_council_members_score, story_headmaster_signs_a_decision,
-               story_union_drafts_and_submits, story_union_registers_a_model]
-    for width, locked in zip(WIDTHS, ("quantri", "lan.pham")):
+               story_union_drafts_and_submits, story_union_registers_a_model, story_admin_imports_people]
+    for width, locked in zip(WIDTHS, ("han.nguyen", "lan.pham")):
         page = Page(width)
         try:
             for story in stories + [lambda p, people: story_sign_in_throttled(p, people, locked)]:

@@ -7,14 +7,16 @@ extension DatabaseClient {
     ///
     /// PostgresNIO's own `withTransaction` wraps errors in `PostgresTransactionError`; repositories need the
     /// underlying `PSQLError` to map constraint names, so this helper keeps it.
+    /// With `dryRun`, a `body` that succeeds is rolled back all the same and its result returned: what would happen, with
+    /// every check the database makes, and nothing kept.
     func transaction<Result: Sendable>(
-        logger: Logger, _ body: (PostgresConnection) async throws -> Result
+        dryRun: Bool = false, logger: Logger, _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         try await withConnection { connection in
             try await connection.send("BEGIN", logger: logger)
             do {
                 let result = try await body(connection)
-                try await connection.send("COMMIT", logger: logger)
+                try await connection.send(dryRun ? "ROLLBACK" : "COMMIT", logger: logger)
                 return result
             } catch {
                 _ = try? await connection.send("ROLLBACK", logger: logger)

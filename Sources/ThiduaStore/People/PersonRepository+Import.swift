@@ -6,11 +6,12 @@ import ThiduaCore
 extension PersonRepository {
     /// Imports a people file in one transaction: all rows or none. A row matches an existing person by `code`,
     /// or else by full name within the unit; a match is updated only if something differs.
-    /// `progress` hears the number of rows done every 1,000 rows.
+    /// `progress` hears the number of rows done every 1,000 rows. With `dryRun`, everything is checked and counted
+    /// exactly as for real, then rolled back: the preview of the pages' "Xem trước khi nhập".
     public func importPeople(
-        _ rows: [PersonImport.Row], by actor: Actor, logger: Logger, progress: @Sendable (Int) -> Void = { _ in }
+        _ rows: [PersonImport.Row], by actor: Actor, dryRun: Bool = false, logger: Logger, progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> ImportSummary {
-        try await client.transaction(logger: logger) { connection in
+        try await client.transaction(dryRun: dryRun, logger: logger) { connection in
             try await connection.query("LOCK TABLE people IN SHARE ROW EXCLUSIVE MODE", logger: logger)
             var unitIds: [String: ID<OrgUnit>] = [:]
             for try await (id, code) in try await connection.query("SELECT id, code FROM units", logger: logger).decode((UUID, String).self)

@@ -6,8 +6,11 @@ import ThiduaCore
 extension UnitRepository {
     /// Imports a units file in one transaction: all rows or none. Parents may come from the file or the database;
     /// a unit whose code exists is updated only if something differs, so re-importing a file changes nothing.
-    public func importUnits(_ rows: [UnitImport.Row], by actor: Actor, logger: Logger) async throws -> ImportSummary {
-        try await client.transaction(logger: logger) { connection in
+    /// With `dryRun`, everything is checked and counted exactly as for real, then rolled back.
+    public func importUnits(_ rows: [UnitImport.Row], by actor: Actor, dryRun: Bool = false, logger: Logger) async throws
+        -> ImportSummary
+    {
+        try await client.transaction(dryRun: dryRun, logger: logger) { connection in
             // Imports are rare; a table lock keeps two imports from interleaving their code look-ups.
             try await connection.query("LOCK TABLE units IN SHARE ROW EXCLUSIVE MODE", logger: logger)
             var existing: [String: OrgUnit] = [:]

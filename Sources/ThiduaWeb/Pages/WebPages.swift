@@ -63,6 +63,9 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.get("evidence/:id") { _, context in try await self.evidenceFile(context: context) }
         pages.get("evidence/:id/retract") { _, context in try await self.retractEvidenceForm(context: context) }
         pages.post("evidence/:id/retract") { request, context in try await self.retractEvidence(request: request, context: context) }
+        pages.get("imports") { request, context in try await self.importPage(request: request, context: context) }
+        pages.post("imports/preview") { request, context in try await self.previewImport(request: request, context: context) }
+        pages.post("imports") { request, context in try await self.runImport(request: request, context: context) }
         pages.get("nominations/new") { request, context in try await self.newNomination(request: request, context: context) }
         pages.post("nominations") { request, context in try await self.createNomination(request: request, context: context) }
         pages.get("nominations/:id") { _, context in try await self.nominationPage(context: context) }

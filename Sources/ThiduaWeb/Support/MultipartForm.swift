@@ -16,7 +16,7 @@ public struct MultipartForm: Sendable {
         public let data: Data
     }
 
-    /// Text parts by name (NFC), the last of a repeated name winning.
+    /// Text parts by name (NFC, spacing and line breaks kept), the last of a repeated name winning.
     public private(set) var fields: [String: String] = [:]
     /// File parts in the order sent (a part with a file name, even an empty one the browser sends for "no file").
     public private(set) var files: [File] = []
@@ -121,7 +121,7 @@ public struct MultipartForm: Sendable {
                 let type = headers.last { $0.0.lowercased() == "content-type" }?.1 ?? "application/octet-stream"
                 form.files.append(File(field: name, filename: MultipartForm.filename(disposition) ?? "", contentType: type, data: data))
             } else {
-                form.fields[name] = VietnameseText.normalized(String(decoding: data, as: UTF8.self))
+                form.fields[name] = String(decoding: data, as: UTF8.self).precomposedStringWithCanonicalMapping
             }
         }
     }

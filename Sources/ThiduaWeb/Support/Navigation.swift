@@ -19,6 +19,7 @@ enum Pages {
         if Policy.can(account, .nominate) { entries.append((title: "Đề nghị", path: "/nominations/new")) }
         if Policy.can(account, .decide) { entries.append((title: "Chờ duyệt", path: "/decisions/new")) }
         if Policy.can(account, .review) { entries.append((title: "Chấm điểm", path: "/reviews")) }
+        if Policy.can(account, .managePeople) { entries.append((title: "Nhập dữ liệu", path: "/imports")) }
         if account.personId != nil { entries.append((title: "Hồ sơ của tôi", path: "/record")) }
         entries.append((title: "Báo cáo", path: "/reports/honor-list"))
         return entries
