@@ -131,14 +131,21 @@ def story_headmaster_signs_in(page, people):
     assert "Việc cần làm" in body and name in body, body[:300]
     assert "chờ Thầy/Cô duyệt" in body, "the headmaster's queue is missing"
     menu = page.navigation()
-    assert [e for e in menu if e in ("Việc cần làm", "Phong trào", "Chờ duyệt", "Chấm điểm", "Báo cáo")] == [
-        "Việc cần làm", "Phong trào", "Chờ duyệt", "Chấm điểm", "Báo cáo"], menu
+    assert [e for e in menu if e in ("Việc cần làm", "Phong trào", "Chờ duyệt", "Chấm điểm", "Báo cáo", "Nhật ký")] == [
+        "Việc cần làm", "Phong trào", "Chờ duyệt", "Chấm điểm", "Báo cáo", "Nhật ký"], menu
     page.navigate(page.driver.find_element(By.LINK_TEXT, "Phong trào").click)
     page.check()
     assert "Dân vận khéo" in page.text()
     page.navigate(page.driver.find_element(By.CSS_SELECTOR, "table.list a").click)
     page.check()
     assert "Tiêu chí chấm điểm" in page.text()
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Nhật ký").click)
+    page.check()
+    page.driver.find_element(By.CSS_SELECTOR, "#entity option[value=movement]").click()
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Lọc']").click)
+    page.check()
+    kinds = {cell.text.split(" ")[0] for cell in page.driver.find_elements(By.CSS_SELECTOR, "td[data-label='Hồ sơ']")}
+    assert kinds == {"Phong"}, f"the audit filter by movement shows {kinds}"
     page.open("/movements/00000000-0000-0000-0000-000000000000")
     assert "Không tìm thấy" in page.text()
     page.sign_out()

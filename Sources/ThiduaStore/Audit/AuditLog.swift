@@ -72,6 +72,49 @@ public struct AuditLog: Sendable {
         return entries
     }
 
+    /// What the audit page filters on; nil means any.
+    public struct Filter: Sendable {
+        public var entity: String?
+        public var accountId: UUID?
+        /// From this instant (inclusive) up to `until` (exclusive).
+        public var since: Date?
+        public var until: Date?
+        /// Entries older than this sequence number (the next page).
+        public var before: Int?
+
+        public init(entity: String? = nil, accountId: UUID? = nil, since: Date? = nil, until: Date? = nil, before: Int? = nil) {
+            self.entity = entity
+            self.accountId = accountId
+            self.since = since
+            self.until = until
+            self.before = before
+        }
+    }
+
+    /// Entries matching `filter`, newest first, at most `limit`.
+    public func search(_ filter: Filter, limit: Int, logger: Logger) async throws -> [Entry] {
+        let rows = try await client.rows(
+            """
+            SELECT seq, at, actor_account_id, actor, action, entity, entity_id, before::text, after::text
+            FROM audit_log
+            WHERE (\(filter.entity)::text IS NULL OR entity = \(filter.entity))
+              AND (\(filter.accountId)::uuid IS NULL OR actor_account_id = \(filter.accountId))
+              AND (\(filter.since)::timestamptz IS NULL OR at >= \(filter.since))
+              AND (\(filter.until)::timestamptz IS NULL OR at < \(filter.until))
+              AND (\(filter.before)::bigint IS NULL OR seq < \(filter.before))
+            ORDER BY seq DESC LIMIT \(limit)
+            """, logger: logger)
+        return try rows.map(Self.entry)
+    }
+
+    static func entry(_ row: PostgresRow) throws -> Entry {
+        let (seq, at, accountId, actor, action, entity, entityId, before, after) = try row.decode(
+            (Int, Date, UUID?, String, String, String, String, String?, String?).self)
+        return Entry(
+            seq: seq, at: at, actorAccountId: accountId, actor: actor, action: action, entity: entity, entityId: entityId, before: before,
+            after: after)
+    }
+
     /// Recomputes the chain; returns the sequence number of the first row whose hash or link is wrong, or nil.
     public func firstBrokenLink(logger: Logger) async throws -> Int? {
         try await verify(logger: logger).firstBroken

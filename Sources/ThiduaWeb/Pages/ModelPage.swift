@@ -142,9 +142,7 @@ extension WebPages {
     /// "2026-11-30T18:04:05Z" → "01/12/2026": the day in Vietnam (UTC+7).
     static func vietnameseDay(_ timestamp: String) -> String {
         guard let date = ISO8601DateFormatter().date(from: timestamp) else { return timestamp }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600) ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        let parts = vietnamCalendar.dateComponents([.year, .month, .day], from: date)
         return LocalDate(parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1).vietnamese
     }
 }

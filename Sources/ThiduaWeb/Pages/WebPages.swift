@@ -19,6 +19,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let models: ModelInitiativeRepository
     let evidence: EvidenceRepository
     let units: UnitRepository
+    let audit: AuditLog
+    let accounts: AccountRepository
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
     let maxUploadBytes: Int
@@ -39,6 +41,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         models = ModelInitiativeRepository(client: client)
         evidence = EvidenceRepository(client: client)
         units = UnitRepository(client: client)
+        audit = AuditLog(client: client)
+        accounts = AccountRepository(client: client)
         self.maxUploadBytes = maxUploadBytes
         renderer = try Renderer()
         self.secureCookies = secureCookies
@@ -63,6 +67,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.get("evidence/:id") { _, context in try await self.evidenceFile(context: context) }
         pages.get("evidence/:id/retract") { _, context in try await self.retractEvidenceForm(context: context) }
         pages.post("evidence/:id/retract") { request, context in try await self.retractEvidence(request: request, context: context) }
+        pages.get("audit") { request, context in try await self.auditPage(request: request, context: context) }
         pages.get("imports") { request, context in try await self.importPage(request: request, context: context) }
         pages.post("imports/preview") { request, context in try await self.previewImport(request: request, context: context) }
         pages.post("imports") { request, context in try await self.runImport(request: request, context: context) }

@@ -22,6 +22,7 @@ enum Pages {
         if Policy.can(account, .managePeople) { entries.append((title: "Nhập dữ liệu", path: "/imports")) }
         if account.personId != nil { entries.append((title: "Hồ sơ của tôi", path: "/record")) }
         entries.append((title: "Báo cáo", path: "/reports/honor-list"))
+        if Policy.can(account, .readAudit) { entries.append((title: "Nhật ký", path: "/audit")) }
         return entries
     }
 
