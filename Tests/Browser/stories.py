@@ -118,7 +118,19 @@ class Page:
         WebDriverWait(self.driver, seconds).until(lambda _: condition(), message=f"waited {seconds} s for {what}")
 
     def navigation(self):
-        return [a.text for a in self.driver.find_elements(By.CSS_SELECTOR, "nav.main a")]
+        """The menu's entries (at phone width they sit behind the one "Menu" button)."""
+        return [a.get_attribute("textContent").strip() for a in self.driver.find_elements(By.CSS_SELECTOR, "nav.main .wide-menu a")]
+
+    def menu(self, entry):
+        """Opens a page from the menu as a person would: at phone width, "Menu" first, then the entry."""
+        if self.width < 500:
+            menu = self.driver.find_element(By.CSS_SELECTOR, "nav.main details.phone-menu")
+            assert not self.driver.find_element(By.CSS_SELECTOR, "nav.main .wide-menu").is_displayed(), "phone: the menu bar shows"
+            menu.find_element(By.TAG_NAME, "summary").click()
+            link = menu.find_element(By.LINK_TEXT, entry)
+        else:
+            link = self.driver.find_element(By.CSS_SELECTOR, "nav.main .wide-menu").find_element(By.LINK_TEXT, entry)
+        self.navigate(link.click)
 
 
 def story_headmaster_signs_in(page, people):
@@ -133,13 +145,13 @@ def story_headmaster_signs_in(page, people):
     menu = page.navigation()
     assert [e for e in menu if e in ("Việc cần làm", "Phong trào", "Chờ duyệt", "Chấm điểm", "Báo cáo", "Nhật ký")] == [
         "Việc cần làm", "Phong trào", "Chờ duyệt", "Chấm điểm", "Báo cáo", "Nhật ký"], menu
-    page.navigate(page.driver.find_element(By.LINK_TEXT, "Phong trào").click)
+    page.menu("Phong trào")
     page.check()
     assert "Dân vận khéo" in page.text()
     page.navigate(page.driver.find_element(By.CSS_SELECTOR, "table.list a").click)
     page.check()
     assert "Tiêu chí chấm điểm" in page.text()
-    page.navigate(page.driver.find_element(By.LINK_TEXT, "Nhật ký").click)
+    page.menu("Nhật ký")
     page.check()
     page.driver.find_element(By.CSS_SELECTOR, "#entity option[value=movement]").click()
     page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Lọc']").click)
@@ -160,7 +172,7 @@ def story_teacher_sees_only_their_own(page, people):
     assert "Phong trào" not in page.navigation(), page.navigation()
     for other in ("Ngô Văn Hùng", "Lê Hoàng Phúc", "Nguyễn Văn Dũng"):
         assert other not in body, f"a teacher's page shows {other}'s nomination"
-    page.navigate(page.driver.find_element(By.LINK_TEXT, "Hồ sơ của tôi").click)
+    page.menu("Hồ sơ của tôi")
     page.check()
     assert "Hồ sơ thi đua" in page.text() and name in page.text(), page.text()[:300]
     page.sign_out()
@@ -185,7 +197,7 @@ def story_clerk_downloads_the_honor_list(page, people):
     """The clerk: Báo cáo → a year → the preview → "Excel (XLSX)"; the file is read back and names the same people."""
     _, _, password = people["lan.pham"]
     page.sign_in("lan.pham", password)
-    page.navigate(page.driver.find_element(By.LINK_TEXT, "Báo cáo").click)
+    page.menu("Báo cáo")
     page.check()
     field = page.driver.find_element(By.ID, "period")
     field.send_keys("2024")
@@ -217,7 +229,7 @@ def story_two_council_members_score(page, people):
     first, second = ("han.nguyen", "tam.huynh") if page.width > 500 else ("minh.tran", "tam.huynh")
     _, _, first_password = people[first]
     page.sign_in(first, first_password)
-    page.navigate(page.driver.find_element(By.LINK_TEXT, "Chấm điểm").click)
+    page.menu("Chấm điểm")
     page.check()
     links = [a.get_attribute("href") for a in page.driver.find_elements(By.CSS_SELECTOR, "ul.cards a")]
     target = None
@@ -258,7 +270,7 @@ def story_headmaster_signs_a_decision(page, people):
     "Ký quyết định" and the printed decision (the demo has one recommended nomination, so 1280 px stops at the preview)."""
     _, _, password = people["minh.tran"]
     page.sign_in("minh.tran", password)
-    page.navigate(page.driver.find_element(By.LINK_TEXT, "Chờ duyệt").click)
+    page.menu("Chờ duyệt")
     page.check()
     boxes = page.driver.find_elements(By.CSS_SELECTOR, "input[name=ids]")
     assert boxes, "no recommended nomination waits for the headmaster"
@@ -287,7 +299,7 @@ def story_union_drafts_and_submits(page, people):
     eligibility panel → "Gửi đề nghị" (sent, or refused with the rule that is not met, on the same page)."""
     _, _, password = people["tam.huynh"]
     page.sign_in("tam.huynh", password)
-    page.navigate(page.driver.find_element(By.LINK_TEXT, "Đề nghị").click)
+    page.menu("Đề nghị")
     page.check()
     search = page.driver.find_element(By.ID, "q")
     search.send_keys("han")
@@ -318,7 +330,7 @@ def story_union_registers_a_model(page, people):
     nghị công nhận"."""
     _, _, password = people["tam.huynh"]
     page.sign_in("tam.huynh", password)
-    page.navigate(page.driver.find_element(By.LINK_TEXT, "Phong trào").click)
+    page.menu("Phong trào")
     page.check()
     page.navigate(page.driver.find_element(By.PARTIAL_LINK_TEXT, "Dân vận khéo").click)
     page.check()
@@ -363,7 +375,7 @@ def story_admin_imports_people(page, people):
     written → the corrected file → the preview counts what will happen → "Nhập" → "Đã nhập"."""
     _, _, password = people["quantri"]
     page.sign_in("quantri", password)
-    page.navigate(page.driver.find_element(By.LINK_TEXT, "Nhập dữ liệu").click)
+    page.menu("Nhập dữ liệu")
     page.check()
     folder = SHOTS / f"imports-{page.width}"
     folder.mkdir(exist_ok=True)
