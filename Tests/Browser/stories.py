@@ -148,6 +148,16 @@ def story_headmaster_signs_in(page, people):
     page.menu("Phong trào")
     page.check()
     assert "Dân vận khéo" in page.text()
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Tạo phong trào").click)
+    page.check()
+    page.driver.find_element(By.ID, "period").send_keys("2025")
+    page.driver.find_element(By.ID, "code0").send_keys("KQ")
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Lưu phong trào (dự thảo)']").click)
+    page.check()
+    assert page.driver.find_element(By.ID, "error-name").is_displayed(), "the refused name has no message beside it"
+    assert page.driver.find_element(By.ID, "error-criterion0").is_displayed(), "the half-filled criterion has no message"
+    assert page.driver.find_element(By.ID, "period").get_attribute("value") == "2025", "what was typed must come back"
+    page.menu("Phong trào")
     page.navigate(page.driver.find_element(By.CSS_SELECTOR, "table.list a").click)
     page.check()
     assert "Tiêu chí chấm điểm" in page.text()

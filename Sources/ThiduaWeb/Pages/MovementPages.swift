@@ -12,6 +12,8 @@ extension WebPages {
     struct MovementListContent {
         let movements: [MovementRow]
         let next: String?
+        /// "Tạo phong trào", for the headmaster and admins.
+        let mayCreate: Bool
     }
 
     struct MovementRow {
@@ -92,7 +94,8 @@ extension WebPages {
             "movements",
             MovementListContent(
                 movements: rows,
-                next: page.nextCursor.map { "/movements?cursor=\(Self.queryValue($0))" }),
+                next: page.nextCursor.map { "/movements?cursor=\(Self.queryValue($0))" },
+                mayCreate: Policy.can(session.account, .launchMovement)),
             layout: Pages.layout(title: "Phong trào thi đua", session: session, current: "/movements"))
     }
 

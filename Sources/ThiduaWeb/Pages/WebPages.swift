@@ -20,6 +20,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let evidence: EvidenceRepository
     let units: UnitRepository
     let audit: AuditLog
+    let documents: DocumentRepository
     let accounts: AccountRepository
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
@@ -42,6 +43,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         evidence = EvidenceRepository(client: client)
         units = UnitRepository(client: client)
         audit = AuditLog(client: client)
+        documents = DocumentRepository(client: client)
         accounts = AccountRepository(client: client)
         self.maxUploadBytes = maxUploadBytes
         renderer = try Renderer()
@@ -56,6 +58,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         addSignInRoutes(to: pages)
         pages.get("/") { _, context in try await self.home(context: context) }
         pages.get("movements") { request, context in try await self.movementList(request: request, context: context) }
+        pages.get("movements/new") { _, context in try await self.newMovement(context: context) }
+        pages.post("movements") { request, context in try await self.createMovement(request: request, context: context) }
         pages.get("movements/:id") { request, context in try await self.movementPage(request: request, context: context) }
         pages.post("movements/:id/:step") { request, context in try await self.moveMovement(request: request, context: context) }
         pages.get("movements/:id/models/new") { request, context in try await self.newModel(request: request, context: context) }

@@ -1,0 +1,142 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+import ThiduaStore
+
+/// "Tạo phong trào" (headmaster, admin): name, launching unit, period, deadlines typed dd/mm/yyyy, legal bases ticked
+/// from the registered documents, and up to eight criteria with their maximum points. A refused form comes back with
+/// what was typed and each message beside its field; the new movement is a draft (dự thảo) until "Phát động phong trào".
+extension WebPages {
+    struct MovementFormContent {
+        let csrf: String
+        let name: String
+        let units: [Option]
+        let period: String
+        let registrationDeadline: String
+        let nominationDeadline: String
+        let documents: [Choice]
+        let criteria: [CriterionInput]
+        let errors: MovementErrors
+    }
+
+    struct Choice {
+        let value: String
+        let label: String
+        let checked: Bool
+    }
+
+    struct CriterionInput {
+        let index: Int
+        let code: String
+        let title: String
+        let points: String
+        let error: String?
+    }
+
+    /// Messages by field (stored: templates read stored properties only).
+    struct MovementErrors {
+        var name: String?
+        var unit: String?
+        var period: String?
+        var registrationDeadline: String?
+        var nominationDeadline: String?
+        var legalBases: String?
+        var criteria: [Int: String] = [:]
+        var any = false
+
+        init(_ violations: [DomainError.FieldViolation] = []) {
+            for violation in violations {
+                switch violation.field {
+                case "name": name = violation.message
+                case "unitId": unit = "Chọn đơn vị phát động."
+                case "period": period = violation.message
+                case "registrationDeadline": registrationDeadline = violation.message
+                case "nominationDeadline": nominationDeadline = violation.message
+                case "legalBases": legalBases = violation.message
+                case let field where field.hasPrefix("criteria["):
+                    let index = Int(field.dropFirst("criteria[".count).prefix { $0.isNumber }) ?? 0
+                    criteria[index] = violation.message
+                default: name = name ?? violation.message
+                }
+            }
+            any = !violations.isEmpty
+        }
+    }
+
+    /// Criterion rows the form offers.
+    static var criterionRows: Int { 8 }
+
+    func newMovement(context: Context) async throws -> Response {
+        let session = try session(context, allowedTo: .launchMovement)
+        return try await movementForm(session: session, form: nil, rows: [], errors: .init(), context: context)
+    }
+
+    func createMovement(request: Request, context: Context) async throws -> Response {
+        let session = try session(context, allowedTo: .launchMovement)
+        let form = try await FormFields.read(request)
+        // The rows a person filled in (a blank row is skipped), with the index each message will name.
+        let rows = (0..<Self.criterionRows).compactMap { index -> (Int, String, String, String)? in
+            let (code, title, points) = (form["code\(index)"] ?? "", form["title\(index)"] ?? "", form["points\(index)"] ?? "")
+            return [code, title, points].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } ? nil : (index, code, title, points)
+        }
+        var violations: [DomainError.FieldViolation] = []
+        func date(_ field: String) -> String? {
+            do { return try Self.isoDate(form[field], field: field) } catch {
+                violations += error.violations
+                return nil
+            }
+        }
+        let (registration, nomination) = (date("registrationDeadline"), date("nominationDeadline"))
+        let result = MovementDraft.validate(
+            name: form["name"], unitId: form["unitId"], period: form["period"].map { $0.trimmingCharacters(in: .whitespaces) },
+            registrationDeadline: registration, nominationDeadline: nomination, legalBases: form.all("legalBases"),
+            criteria: rows.map { (code: $0.1, title: $0.2, maxPoints: Int($0.3.trimmingCharacters(in: .whitespaces))) })
+        switch result {
+        case .success(let draft) where violations.isEmpty:
+            do {
+                let movement = try await movements.create(draft, by: Actor(account: session.account), logger: context.logger)
+                return Renderer.redirect(to: "/movements/\(movement.id)")
+            } catch let error as DomainError where error.code == .validationFailed || error.code == .notFound {
+                violations = error.violations.isEmpty ? [.init(field: "name", message: error.message)] : error.violations
+            }
+        case .success: break
+        case .failure(let error): violations = error.violations + violations
+        }
+        // A criterion's message names its place among the filled rows; the form shows it on that row.
+        let placed = violations.map { violation -> DomainError.FieldViolation in
+            guard violation.field.hasPrefix("criteria["),
+                let position = Int(violation.field.dropFirst("criteria[".count).prefix { $0.isNumber }), position < rows.count
+            else { return violation }
+            return .init(field: "criteria[\(rows[position].0)]", message: violation.message)
+        }
+        return try await movementForm(
+            session: session, form: form, rows: rows.map(\.0), errors: MovementErrors(placed), context: context)
+    }
+
+    private func movementForm(
+        session: SignInRepository.Session, form: FormFields?, rows: [Int], errors: MovementErrors, context: Context
+    ) async throws -> Response {
+        let units = try await self.units.list(try PageRequest(limit: 100), logger: context.logger).items
+        let documents = try await self.documents.list(try PageRequest(limit: 100), logger: context.logger).items
+        let ticked = Set(form?.all("legalBases") ?? [])
+        let content = MovementFormContent(
+            csrf: session.csrfToken, name: form?["name"] ?? "",
+            units: units.map { Option(value: $0.id.description, label: $0.name, selected: $0.id.description == form?["unitId"]) },
+            period: form?["period"] ?? "", registrationDeadline: form?["registrationDeadline"] ?? "",
+            nominationDeadline: form?["nominationDeadline"] ?? "",
+            documents: documents.map {
+                Choice(
+                    value: $0.id.description, label: "\($0.number) ngày \($0.date.vietnamese) của \($0.issuer): \($0.title)",
+                    checked: ticked.contains($0.id.description))
+            },
+            criteria: (0..<Self.criterionRows).map { index in
+                CriterionInput(
+                    index: index, code: form?["code\(index)"] ?? "", title: form?["title\(index)"] ?? "",
+                    points: form?["points\(index)"] ?? "", error: errors.criteria[index])
+            },
+            errors: errors)
+        return renderer.page(
+            "movement-new", content, layout: Pages.layout(title: "Tạo phong trào", session: session, current: "/movements"),
+            status: errors.any ? .unprocessableContent : .ok)
+    }
+}
