@@ -62,6 +62,12 @@ public struct CommendationRepository: Sendable {
         return Keyset.page(try rows.map(Self.commendation), limit: page.limit)
     }
 
+    /// The commendation a nomination led to, if any.
+    public func find(nomination id: ID<Nomination>, logger: Logger) async throws -> Commendation? {
+        let rows = try await client.rows("\(unescaped: Self.select) WHERE c.nomination_id = \(id)", logger: logger)
+        return try rows.first.map { try Self.commendation($0).item }
+    }
+
     /// Records a revocation (headmaster) with its reason and decision; a commendation is revoked at most once.
     public func revoke(_ id: ID<Commendation>, reason: String, decisionNumber: String, by account: Account, logger: Logger) async throws
         -> Commendation

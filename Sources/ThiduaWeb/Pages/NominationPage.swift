@@ -18,9 +18,20 @@ extension WebPages {
         let statusCode: String
         let achievements: String
         let returnReason: String?
+        let declineReason: String?
         let rules: [RuleLine]
         let canSubmit: Bool
         let canWithdraw: Bool
+        /// The council's or the headmaster's "Trả lại bổ sung", the headmaster's "Không duyệt" and "Trình cấp trên".
+        let canReturn: Bool
+        let canDecline: Bool
+        let canForward: Bool
+        /// The higher authority's decision on a forwarded nomination.
+        let canRecordExternal: Bool
+        let decisionPath: String?
+        /// The commendation it led to, with the page that revokes it (headmaster).
+        let commendation: String?
+        let revokePath: String?
         let message: String?
     }
 
@@ -56,18 +67,32 @@ extension WebPages {
         let quote = try? await catalogue.quote(
             award: nomination.awardCode, date: .today, collective: nomination.nominee.unitId != nil, logger: context.logger)
         let mayAct = Policy.can(session.account, .nominate)
+        let decides = Policy.can(session.account, .decide)
+        let next = nomination.status.allowedNext
+        let commendation = nomination.status == .approved ? try await commendations.find(nomination: id, logger: context.logger) : nil
         let content = NominationContent(
             csrf: session.csrfToken, path: "/nominations/\(id)", version: nomination.version, nominee: item.nominee, award: item.award,
             money: quote.map { "\(VietnameseText.grouped($0.rewardAmount)) đ (theo mức lương cơ sở ngày \(LocalDate.today.vietnamese))" },
             movement: item.movement, status: nomination.status.vietnameseName, statusCode: nomination.status.rawValue,
             achievements: nomination.achievements, returnReason: nomination.status == .returned ? nomination.returnReason : nil,
+            declineReason: nomination.status == .declined ? nomination.declineReason : nil,
             rules: report.results.map {
                 RuleLine(
                     title: $0.title, outcome: Self.outcomeName($0.outcome), outcomeCode: $0.outcome.rawValue, facts: $0.facts,
                     override: $0.override.map { "Hiệu trưởng cho qua: \($0.reason)" })
             },
             canSubmit: mayAct && nomination.status.allowedNext.contains(.submitted),
-            canWithdraw: mayAct && nomination.status.allowedNext.contains(.withdrawn), message: message)
+            canWithdraw: mayAct && next.contains(.withdrawn),
+            canReturn: Policy.can(session.account, .returnNomination) && next.contains(.returned),
+            canDecline: decides && next.contains(.declined), canForward: decides && next.contains(.forwarded),
+            canRecordExternal: decides && nomination.status == .forwarded,
+            decisionPath: decides && nomination.status == .recommended ? "/decisions/new" : nil,
+            commendation: commendation.map {
+                "Quyết định số \($0.decisionNumber) ngày \($0.decisionDate.vietnamese)"
+                    + ($0.revocation.map { " — đã thu hồi: \($0.reason)" } ?? "")
+            },
+            revokePath: commendation.flatMap { decides && $0.revocation == nil ? "/commendations/\($0.id)/revoke" : nil },
+            message: message)
         return renderer.page(
             "nomination", content, layout: Pages.layout(title: item.nominee, session: session, current: nil), status: status)
     }

@@ -21,6 +21,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let units: UnitRepository
     let audit: AuditLog
     let documents: DocumentRepository
+    let commendations: CommendationRepository
     let accounts: AccountRepository
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
@@ -44,6 +45,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         units = UnitRepository(client: client)
         audit = AuditLog(client: client)
         documents = DocumentRepository(client: client)
+        commendations = CommendationRepository(client: client)
         accounts = AccountRepository(client: client)
         self.maxUploadBytes = maxUploadBytes
         renderer = try Renderer()
@@ -84,6 +86,11 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.post("nominations/:id/withdraw") { request, context in
             try await self.moveNomination(to: .withdrawn, request: request, context: context)
         }
+        pages.post("nominations/:id/decide/:step") { request, context in
+            try await self.decideNomination(request: request, context: context)
+        }
+        pages.get("commendations/:id/revoke") { _, context in try await self.revokeForm(context: context) }
+        pages.post("commendations/:id/revoke") { request, context in try await self.revokeCommendation(request: request, context: context) }
         pages.get("record") { _, context in try await self.ownRecord(context: context) }
         pages.get("people/:id/record") { _, context in try await self.personRecord(context: context) }
         pages.get("reviews") { _, context in try await self.reviewQueue(context: context) }

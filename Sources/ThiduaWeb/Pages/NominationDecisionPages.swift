@@ -1,0 +1,100 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+import ThiduaStore
+
+/// What the headmaster (and, for returning, the council) does to one nomination from its page: "Trả lại bổ sung" or
+/// "Không duyệt" with a reason, "Trình cấp trên" with the tờ trình's number and date, the higher authority's decision once
+/// it comes back, and — after a page that restates it — "Thu hồi" of the commendation it led to.
+extension WebPages {
+    struct RevokeContent {
+        let csrf: String
+        let path: String
+        let backPath: String
+        let statement: String
+        let reason: String
+        let decisionNumber: String
+        let errors: [String]
+    }
+
+    /// The decision actions of a nomination's page, by step name in the path.
+    func decideNomination(request: Request, context: Context) async throws -> Response {
+        let step = context.parameters.get("step") ?? ""
+        let session = try session(context, allowedTo: step == "return" ? .returnNomination : .decide)
+        let id: ID<Nomination> = try pathID(context)
+        let form = try await FormFields.read(request)
+        let version = form["version"].flatMap { Int($0) }
+        let actor = Actor(account: session.account)
+        do {
+            switch step {
+            case "return", "decline":
+                _ = try await nominations.transition(
+                    id, to: step == "return" ? .returned : .declined, reason: try requiredReason(form["reason"]), expectedVersion: version,
+                    by: actor, logger: context.logger)
+            case "forward":
+                _ = try await nominations.forward(
+                    id, submission: try Self.reference(form), expectedVersion: version, by: session.account, logger: context.logger)
+            case "external":
+                _ = try await nominations.recordExternalDecision(
+                    id, issuer: form["issuer"] ?? "", decision: try Self.reference(form), by: session.account, logger: context.logger)
+            default: throw WebError.notFound
+            }
+            return Renderer.redirect(to: "/nominations/\(id)")
+        } catch let error as DomainError {
+            guard let refusal = error.workflowRefusal(of: Nomination.noun) else { throw error }
+            return try await nominationPage(id, session: session, message: refusal.message, status: refusal.status, context: context)
+        }
+    }
+
+    /// A number and a date typed dd/mm/yyyy.
+    static func reference(_ form: FormFields) throws(DomainError) -> DecisionReference {
+        let typed = form["decisionDate"] ?? ""
+        return try DecisionReference.validate(
+            number: form["decisionNumber"], date: LocalDate.parse(vietnamese: typed),
+            dateMessage: "Ngày phải có dạng ngày/tháng/năm, ví dụ 20/05/2026.")
+    }
+
+    func revokeForm(context: Context) async throws -> Response {
+        let session = try session(context, allowedTo: .decide)
+        return try await revokePage(try pathID(context), session: session, form: nil, errors: [], context: context)
+    }
+
+    func revokeCommendation(request: Request, context: Context) async throws -> Response {
+        let session = try session(context, allowedTo: .decide)
+        let id: ID<Commendation> = try pathID(context)
+        let form = try await FormFields.read(request)
+        var errors: [String] = []
+        do {
+            let reason = try requiredReason(form["reason"])
+            let number = try requiredReason(form["decisionNumber"], field: "decisionNumber")
+            let revoked = try await commendations.revoke(
+                id, reason: reason, decisionNumber: number, by: session.account, logger: context.logger)
+            return Renderer.redirect(to: "/nominations/\(revoked.nominationId)")
+        } catch let error as DomainError where [.validationFailed, .conflict].contains(error.code) {
+            errors = error.field == "decisionNumber" ? ["Cần số quyết định thu hồi (ví dụ 20/QĐ-THAP)."] : error.messages
+        }
+        return try await revokePage(id, session: session, form: form, errors: errors, context: context)
+    }
+
+    private func revokePage(
+        _ id: ID<Commendation>, session: SignInRepository.Session, form: FormFields?, errors: [String], context: Context
+    ) async throws -> Response {
+        let commendation = try await commendations.find(id, logger: context.logger)
+        let item = try await workQueue.nomination(commendation.nominationId, logger: context.logger)
+        let content = RevokeContent(
+            csrf: session.csrfToken, path: "/commendations/\(id)/revoke", backPath: "/nominations/\(commendation.nominationId)",
+            statement:
+                "Thu hồi \(item.award) của \(item.nominee), tặng theo Quyết định số \(commendation.decisionNumber) ngày "
+                + "\(commendation.decisionDate.vietnamese). Khen thưởng được đánh dấu đã thu hồi kèm lý do và số quyết định thu hồi; "
+                + "việc này không hoàn tác được.",
+            reason: form?["reason"] ?? "", decisionNumber: form?["decisionNumber"] ?? "", errors: errors)
+        return renderer.page(
+            "commendation-revoke", content, layout: Pages.layout(title: "Thu hồi khen thưởng", session: session, current: nil),
+            status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+}
+
+extension DomainError {
+    /// The field of the first violation, if any.
+    var field: String? { violations.first?.field }
+}

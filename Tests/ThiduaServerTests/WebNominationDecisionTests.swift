@@ -1,0 +1,123 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ThiduaCore
+import ThiduaStore
+import ThiduaTestSupport
+
+/// The headmaster's steps on one nomination's page: decline with a reason, forward with a tờ trình, record the higher
+/// authority's decision, revoke after a page that restates it.
+@Suite("Web: the headmaster's steps on a nomination")
+struct WebNominationDecisionTests {
+    @Test("'Không duyệt' needs a reason, which the page then shows; the council cannot decline but returns a submitted one")
+    func decline() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let nomination = try await f.nomination(seed, status: .recommended)
+            let submitted = try await f.nomination(seed, status: .submitted, award: "CSTD_CS", overriding: "Đủ điều kiện theo hồ sơ")
+            let head = try await seed.webAccount("Hiệu trưởng", [.headmaster], login: "hieu.truong")
+            let member = try await seed.webAccount("Hội đồng", [.council], login: "hoi.dong")
+            let path = "/nominations/\(nomination.id)"
+            try await app.test(.router) { client in
+                var council = PageClient(client)
+                _ = try await council.signIn("hoi.dong", member)
+                let seen = try await council.get(path)
+                #expect(!seen.text.contains("Trả lại bổ sung") && !seen.text.contains("Không duyệt: lý do"))
+                let councilToken = PageClient.formToken(seen.text) ?? ""
+                let refused = try await council.post(
+                    path + "/decide/decline", [("_csrf", councilToken), ("version", "\(nomination.version)")])
+                #expect(refused.status == .forbidden)
+                #expect(try await council.get("/nominations/\(submitted.id)").text.contains("Trả lại bổ sung"))
+                let returned = try await council.post(
+                    "/nominations/\(submitted.id)/decide/return",
+                    [("_csrf", councilToken), ("version", "\(submitted.version)"), ("reason", "Thiếu bản nhận xét của tổ")])
+                #expect(returned.status == .seeOther)
+                #expect(try await council.get("/nominations/\(submitted.id)").text.contains("Thiếu bản nhận xét của tổ"))
+                var headmaster = PageClient(client)
+                _ = try await headmaster.signIn("hieu.truong", head)
+                let page = try await headmaster.get(path)
+                #expect(page.text.contains("Xem trước và ký quyết định") && page.text.contains("Không duyệt: lý do"))
+                let token = PageClient.formToken(page.text) ?? ""
+                let noReason = try await headmaster.post(
+                    path + "/decide/decline", [("_csrf", token), ("version", "\(nomination.version)"), ("reason", " ")])
+                #expect(noReason.status == .unprocessableContent && noReason.text.contains("Cần ghi rõ lý do."))
+                let declined = try await headmaster.post(
+                    path + "/decide/decline",
+                    [("_csrf", token), ("version", "\(nomination.version)"), ("reason", "Chưa đủ minh chứng về sáng kiến")])
+                #expect(declined.status == .seeOther)
+                let after = try await headmaster.get(path)
+                #expect(after.text.contains("không duyệt") && after.text.contains("Chưa đủ minh chứng về sáng kiến"))
+            }
+            #expect(try await NominationRepository(client: seed.client).find(nomination.id, logger: seed.logger).status == .declined)
+        }
+    }
+
+    @Test("An award above the school's authority is forwarded with a tờ trình, the province's decision recorded, then revoked")
+    func forwardRecordRevoke() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let above = try await f.nomination(seed, status: .recommended, award: "BK_TINH")
+            let head = try await seed.webAccount("Hiệu trưởng", [.headmaster], login: "hieu.truong")
+            let path = "/nominations/\(above.id)"
+            try await app.test(.router) { client in
+                var headmaster = PageClient(client)
+                _ = try await headmaster.signIn("hieu.truong", head)
+                var page = try await headmaster.get(path)
+                let token = PageClient.formToken(page.text) ?? ""
+                let badDate = try await headmaster.post(
+                    path + "/decide/forward",
+                    [("_csrf", token), ("version", "\(above.version)"), ("decisionNumber", "52/TTr-THAP"), ("decisionDate", "2024-13-01")])
+                #expect(badDate.status == .unprocessableContent && badDate.text.contains("ngày/tháng/năm"))
+                let forwarded = try await headmaster.post(
+                    path + "/decide/forward",
+                    [("_csrf", token), ("version", "\(above.version)"), ("decisionNumber", "52/TTr-THAP"), ("decisionDate", "10/12/2024")])
+                #expect(forwarded.status == .seeOther)
+                page = try await headmaster.get(path)
+                #expect(page.text.contains("đã trình cấp trên") && page.text.contains("Ghi quyết định của cấp trên"))
+                let recorded = try await headmaster.post(
+                    path + "/decide/external",
+                    [
+                        ("_csrf", token), ("issuer", "UBND tỉnh Đồng Tháp"), ("decisionNumber", "1234/QĐ-UBND"),
+                        ("decisionDate", "20/12/2024"),
+                    ])
+                #expect(recorded.status == .seeOther)
+                page = try await headmaster.get(path)
+                #expect(page.text.contains("Quyết định số 1234/QĐ-UBND ngày 20/12/2024"))
+                let revokeLink = try #require(WebAuditTests.link("Thu hồi khen thưởng này", in: page.text))
+                let confirm = try await headmaster.get(revokeLink)
+                #expect(confirm.text.contains("1234/QĐ-UBND") && confirm.text.contains("không hoàn tác"))
+                let noNumber = try await headmaster.post(revokeLink, [("_csrf", token), ("reason", "Phát hiện sai phạm")])
+                #expect(noNumber.status == .unprocessableContent && noNumber.text.contains("Cần số quyết định thu hồi"))
+                let revoked = try await headmaster.post(
+                    revokeLink, [("_csrf", token), ("reason", "Phát hiện sai phạm"), ("decisionNumber", "30/QĐ-THAP")])
+                #expect(revoked.status == .seeOther)
+                page = try await headmaster.get(path)
+                #expect(page.text.contains("đã thu hồi: Phát hiện sai phạm") && !page.text.contains("Thu hồi khen thưởng này"))
+            }
+        }
+    }
+
+    @Test("Forwarding an award the school decides itself is refused on the page, saying so")
+    func forwardWithinAuthority() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let nomination = try await f.nomination(seed, status: .recommended)
+            let head = try await seed.webAccount("Hiệu trưởng", [.headmaster], login: "hieu.truong")
+            try await app.test(.router) { client in
+                var headmaster = PageClient(client)
+                _ = try await headmaster.signIn("hieu.truong", head)
+                let page = try await headmaster.get("/nominations/\(nomination.id)")
+                let refused = try await headmaster.post(
+                    "/nominations/\(nomination.id)/decide/forward",
+                    [
+                        ("_csrf", PageClient.formToken(page.text) ?? ""), ("version", "\(nomination.version)"),
+                        ("decisionNumber", "52/TTr-THAP"), ("decisionDate", "10/12/2024"),
+                    ])
+                #expect(refused.status == .conflict && refused.text.contains("thuộc thẩm quyền"))
+            }
+            #expect(try await NominationRepository(client: seed.client).find(nomination.id, logger: seed.logger).status == .recommended)
+        }
+    }
+}
