@@ -168,6 +168,14 @@ def story_headmaster_signs_in(page, people):
     page.check()
     kinds = {cell.text.split(" ")[0] for cell in page.driver.find_elements(By.CSS_SELECTOR, "td[data-label='Hồ sơ']")}
     assert kinds == {"Phong"}, f"the audit filter by movement shows {kinds}"
+    page.menu("Báo cáo")
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Tổng hợp năm").click)
+    field = page.driver.find_element(By.ID, "period")
+    field.send_keys("2024")
+    page.navigate(lambda: field.send_keys(Keys.ENTER))
+    page.check()
+    assert page.driver.find_elements(By.CSS_SELECTOR, ".chart svg"), "the year summary shows no chart"
+    assert "Khen thưởng theo danh hiệu, hình thức" in page.text(), page.text()[:400]
     page.open("/movements/00000000-0000-0000-0000-000000000000")
     assert "Không tìm thấy" in page.text()
     page.sign_out()

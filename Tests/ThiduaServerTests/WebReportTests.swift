@@ -43,4 +43,37 @@ struct WebReportTests {
             }
         }
     }
+
+    @Test("The year summary shows each award with its count, money and bar chart and downloads; a movement's report downloads")
+    func summary() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let commendation = try await f.commendation(seed)
+            let staff = try await seed.webAccount("Giáo viên", [.staff], login: "giao.vien")
+            let head = try await seed.webAccount("Hiệu trưởng", [.headmaster], login: "hieu.truong")
+            try await app.test(.router) { client in
+                var teacher = PageClient(client)
+                _ = try await teacher.signIn("giao.vien", staff)
+                #expect(try await teacher.get("/reports/summary?period=2024").status == .forbidden)
+                #expect(!(try await teacher.get("/reports/honor-list").text.contains(#"href="/reports/summary""#)))
+                #expect(try await teacher.get("/movements/\(f.movement.id)/report?format=csv").status == .forbidden)
+                var headmaster = PageClient(client)
+                _ = try await headmaster.signIn("hieu.truong", head)
+                #expect(try await headmaster.get("/reports/honor-list").text.contains(#"href="/reports/summary""#))
+                let page = try await headmaster.get("/reports/summary?period=2024")
+                #expect(page.status == .ok && page.text.contains("Dân vận khéo năm 2024"))
+                #expect(page.text.contains("Lao động tiên tiến") && page.text.contains("<svg"))
+                let amount = try #require(commendation.money?.rewardAmount)
+                #expect(page.text.contains("\(VietnameseText.grouped(amount)) đ"))
+                let html = try await headmaster.get("/reports/summary/download?period=2024&format=html")
+                #expect(
+                    html.headers[.contentDisposition]?.contains("tong-hop-2024.html") == true && html.text.contains("Lao động tiên tiến"))
+                #expect(try await headmaster.get("/reports/summary?period=20x4").status == .unprocessableContent)
+                let movement = try await headmaster.get("/movements/\(f.movement.id)")
+                #expect(movement.text.contains("/movements/\(f.movement.id)/report?format=csv"))
+                let report = try await headmaster.get("/movements/\(f.movement.id)/report?format=csv")
+                #expect(report.status == .ok && report.text.contains("DÂN VẬN KHÉO NĂM 2024"))
+            }
+        }
+    }
 }

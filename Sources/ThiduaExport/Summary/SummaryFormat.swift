@@ -131,7 +131,7 @@ public enum SummaryFormat: String, CaseIterable, Sendable {
     }
 
     /// A horizontal bar chart: one bar per line, its length proportional to the count, labelled on both ends.
-    static func barChart(_ tallies: [YearSummary.Tally], title: String) -> String {
+    public static func barChart(_ tallies: [YearSummary.Tally], title: String) -> String {
         let e = HTMLParts.escape
         let rowHeight = 22
         let labelWidth = 260

@@ -43,6 +43,8 @@ extension WebPages {
         /// "Đăng ký mô hình", for the union and admins while the movement is open.
         let newModelPath: String?
         let moreModels: String?
+        /// The movement's report as files, for registry roles.
+        let reports: [Download]
         let message: String?
     }
 
@@ -154,6 +156,10 @@ extension WebPages {
             },
             newModelPath: Policy.can(session.account, .registerModel) && movement.status == .open ? "/movements/\(id)/models/new" : nil,
             moreModels: modelPage.nextCursor.map { "/movements/\(id)?models=\(Self.queryValue($0))#mo-hinh" },
+            reports: Policy.can(session.account, .readRegistry)
+                ? [("Trang in (HTML)", "html"), ("CSV", "csv"), ("Markdown", "md")].map {
+                    Download(label: $0.0, path: "/movements/\(id)/report?format=\($0.1)")
+                } : [],
             message: message)
         return renderer.page(
             "movement", content, layout: Pages.layout(title: movement.name, session: session, current: "/movements"), status: status)

@@ -15,6 +15,8 @@ extension WebPages {
         let lines: [HonorLine]
         let more: Bool
         let downloads: [Download]
+        /// The tab to the year summary, for registry roles.
+        var summaryTab = false
         static var previewLines: Int { 200 }
     }
 
@@ -37,10 +39,12 @@ extension WebPages {
         let session = try session(context, allowedTo: .readDirectory)
         let text = request.uri.queryParameters["period"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
         let layout = Pages.layout(title: "Danh sách khen thưởng", session: session, current: "/reports/honor-list")
+        let summaryTab = Policy.can(session.account, .readRegistry)
         guard !text.isEmpty else {
             return renderer.page(
                 "honor-list",
-                HonorListContent(period: "", message: nil, chosen: false, lines: [], more: false, downloads: []),
+                HonorListContent(
+                    period: "", message: nil, chosen: false, lines: [], more: false, downloads: [], summaryTab: summaryTab),
                 layout: layout)
         }
         guard let period = Period(text) else {
@@ -48,7 +52,7 @@ extension WebPages {
                 "honor-list",
                 HonorListContent(
                     period: text, message: "Nhập năm (ví dụ 2024) hoặc năm học (ví dụ 2023-2024).", chosen: false, lines: [], more: false,
-                    downloads: []),
+                    downloads: [], summaryTab: summaryTab),
                 layout: layout, status: .unprocessableContent)
         }
         let honorRequest = HonorList.Request(period: period, unitId: nil, movementId: nil, includeRevoked: false)
@@ -70,7 +74,7 @@ extension WebPages {
             HonorListContent(
                 period: period.label, periodName: period.vietnamese, message: nil, chosen: true, lines: lines,
                 more: more,
-                downloads: downloads),
+                downloads: downloads, summaryTab: summaryTab),
             layout: layout)
     }
 

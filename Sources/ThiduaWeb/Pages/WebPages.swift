@@ -22,6 +22,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let audit: AuditLog
     let documents: DocumentRepository
     let commendations: CommendationRepository
+    let summaries: SummaryRepository
+    let movementReports: MovementReportRepository
     let accounts: AccountRepository
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
@@ -46,6 +48,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         audit = AuditLog(client: client)
         documents = DocumentRepository(client: client)
         commendations = CommendationRepository(client: client)
+        summaries = SummaryRepository(client: client)
+        movementReports = MovementReportRepository(client: client)
         accounts = AccountRepository(client: client)
         self.maxUploadBytes = maxUploadBytes
         renderer = try Renderer()
@@ -101,6 +105,9 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.post("decisions") { request, context in try await self.signDecision(request: request, context: context) }
         pages.get("decisions/signed") { request, context in try await self.signedDecision(request: request, context: context) }
         pages.get("decisions/document") { request, context in try await self.decisionDocument(request: request, context: context) }
+        pages.get("reports/summary") { request, context in try await self.summaryPage(request: request, context: context) }
+        pages.get("reports/summary/download") { request, context in try await self.summaryDownload(request: request, context: context) }
+        pages.get("movements/:id/report") { request, context in try await self.movementReport(request: request, context: context) }
         pages.get("reports/honor-list") { request, context in try await self.honorListPage(request: request, context: context) }
         pages.get("reports/honor-list/download") { request, context in
             try await self.honorListDownload(request: request, context: context)
