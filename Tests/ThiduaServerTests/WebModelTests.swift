@@ -31,7 +31,7 @@ struct WebModelTests {
                 var union = PageClient(client)
                 _ = try await union.signIn("cong.doan", password)
                 #expect(try await union.get(movement).text.contains("\(movement)/models/new"))
-                let form = try await union.get("\(movement)/models/new?q=ngoc%20han")
+                let form = try await union.get("\(movement)/models/new?q=ngoc+han")
                 #expect(form.text.contains("Nguyễn Thị Ngọc Hân") && form.text.contains("Tổ chuyên môn khối 1"))
                 let token = PageClient.formToken(form.text) ?? ""
                 let refused = try await union.post(

@@ -20,4 +20,15 @@ public struct OrgUnit: Equatable, Sendable, Codable {
 /// What a unit is. A collective (tổ chuyên môn, tổ văn phòng, công đoàn, chi đoàn…) can be nominated.
 public enum UnitKind: String, Codable, CaseIterable, Sendable {
     case province, district, commune, school, agency, collective
+
+    public var vietnameseName: String {
+        switch self {
+        case .province: "Tỉnh, thành phố"
+        case .district: "Huyện, quận"
+        case .commune: "Xã, phường"
+        case .school: "Trường học"
+        case .agency: "Cơ quan"
+        case .collective: "Tập thể (tổ, đoàn thể)"
+        }
+    }
 }

@@ -37,8 +37,8 @@ extension WebPages {
 
     func auditPage(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .readAudit)
-        let query = request.uri.queryParameters
-        func text(_ name: String) -> String { query[Substring(name)].map { String($0).trimmingCharacters(in: .whitespaces) } ?? "" }
+        let query = FormFields.query(request)
+        func text(_ name: String) -> String { query[name].map { String($0).trimmingCharacters(in: .whitespaces) } ?? "" }
         let (entity, account, from, to) = (text("entity"), text("account"), text("from"), text("to"))
         var error: String?
         func day(_ typed: String, _ label: String) -> LocalDate? {

@@ -136,7 +136,7 @@ extension WebPages {
     /// the way back — the document itself is a print page with no menu.
     func signedDecision(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .readDirectory)
-        guard let number = request.uri.queryParameters["number"].map(String.init), !number.isEmpty else { throw WebError.notFound }
+        guard let number = FormFields.query(request)["number"], !number.isEmpty else { throw WebError.notFound }
         let document = try await decisions.document(number, logger: context.logger)
         let path = "/decisions/document?number=\(Self.queryValue(document.number))"
         let content = SignedContent(
@@ -151,8 +151,8 @@ extension WebPages {
     /// download it as Markdown.
     func decisionDocument(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .readDirectory)
-        guard let number = request.uri.queryParameters["number"].map(String.init), !number.isEmpty else { throw WebError.notFound }
-        let format: DecisionDocumentFormat = request.uri.queryParameters["format"] == "md" ? .md : .html
+        guard let number = FormFields.query(request)["number"], !number.isEmpty else { throw WebError.notFound }
+        let format: DecisionDocumentFormat = FormFields.query(request)["format"] == "md" ? .md : .html
         let document = try await decisions.document(number, logger: context.logger)
         var headers: HTTPFields = [.contentType: format.contentType]
         if format == .md { headers[.contentDisposition] = "attachment; filename=\"quyet-dinh.md\"" }

@@ -56,7 +56,7 @@ extension WebPages {
 
     func importPage(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .managePeople)
-        let query = request.uri.queryParameters
+        let query = FormFields.query(request)
         let done = query["created"].map { created in
             "Đã nhập \(ImportKind(rawValue: String(query["kind"] ?? ""))?.name.lowercased() ?? ""): thêm mới \(created), "
                 + "cập nhật \(query["updated"] ?? "0"), không đổi \(query["unchanged"] ?? "0")."

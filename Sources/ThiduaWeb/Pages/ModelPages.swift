@@ -51,7 +51,7 @@ extension WebPages {
         let session = try session(context, allowedTo: .registerModel)
         let movement = try await movements.find(try pathID(context), logger: context.logger)
         return try await modelForm(
-            movement, query: request.uri.queryParameters["q"].map(String.init) ?? "", form: nil, errors: .init(), session: session,
+            movement, query: FormFields.query(request)["q"] ?? "", form: nil, errors: .init(), session: session,
             context: context)
     }
 

@@ -81,7 +81,7 @@ extension WebPages {
 
     func movementList(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .readDirectory)
-        let cursor = request.uri.queryParameters["cursor"].map(String.init)
+        let cursor = FormFields.query(request)["cursor"]
         let page = try await movements.list(status: nil, page: try PageRequest(limit: 50, cursor: cursor), logger: context.logger)
         let rows = page.items.map { movement in
             MovementRow(
@@ -104,7 +104,7 @@ extension WebPages {
     func movementPage(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .readDirectory)
         return try await movementPage(
-            try pathID(context), session: session, message: nil, modelsCursor: request.uri.queryParameters["models"].map(String.init),
+            try pathID(context), session: session, message: nil, modelsCursor: FormFields.query(request)["models"],
             context: context)
     }
 

@@ -32,9 +32,9 @@ extension WebPages {
 
     func newNomination(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .nominate)
-        let query = request.uri.queryParameters
+        let query = FormFields.query(request)
         return try await nominationForm(
-            session: session, query: query["q"].map(String.init) ?? "", movement: query["movementId"].map(String.init),
+            session: session, query: query["q"] ?? "", movement: query["movementId"],
             form: nil, errors: [], context: context)
     }
 

@@ -37,7 +37,7 @@ extension WebPages {
 
     func honorListPage(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .readDirectory)
-        let text = request.uri.queryParameters["period"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let text = FormFields.query(request)["period"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
         let layout = Pages.layout(title: "Danh sách khen thưởng", session: session, current: "/reports/honor-list")
         let summaryTab = Policy.can(session.account, .readRegistry)
         guard !text.isEmpty else {
@@ -81,7 +81,7 @@ extension WebPages {
     /// The whole list as a file, streamed as rows arrive.
     func honorListDownload(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .readDirectory)
-        let query = request.uri.queryParameters
+        let query = FormFields.query(request)
         guard let period = query["period"].flatMap({ Period(String($0)) }),
             let format = query["format"].flatMap({ HonorListFormat(rawValue: String($0)) })
         else { throw WebError.notFound }

@@ -20,7 +20,7 @@ extension WebPages {
             return response
         }
         pages.get("set-password") { request, _ in
-            self.passwordPage(request: request, link: request.uri.queryParameters["token"].map(String.init) ?? "", message: nil)
+            self.passwordPage(request: request, link: FormFields.query(request)["token"] ?? "", message: nil)
         }
         pages.post("set-password") { request, context in try await self.setPassword(request: request, context: context) }
     }

@@ -48,7 +48,7 @@ extension WebPages {
 
     func summaryPage(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .readRegistry)
-        let text = request.uri.queryParameters["period"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let text = FormFields.query(request)["period"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
         let layout = Pages.layout(title: "Tổng hợp năm", session: session, current: "/reports/honor-list")
         guard !text.isEmpty else { return renderer.page("summary", SummaryContent(period: "", message: nil, summary: nil), layout: layout) }
         guard let period = Period(text) else {
@@ -81,7 +81,7 @@ extension WebPages {
 
     func summaryDownload(request: Request, context: Context) async throws -> Response {
         _ = try session(context, allowedTo: .readRegistry)
-        let query = request.uri.queryParameters
+        let query = FormFields.query(request)
         guard let period = query["period"].flatMap({ Period(String($0)) }),
             let format = query["format"].flatMap({ SummaryFormat(rawValue: String($0)) })
         else { throw WebError.notFound }
@@ -92,7 +92,7 @@ extension WebPages {
     /// A movement's report (models, reviews, nominations), as `thidua report movement` writes it.
     func movementReport(request: Request, context: Context) async throws -> Response {
         _ = try session(context, allowedTo: .readRegistry)
-        guard let format = request.uri.queryParameters["format"].flatMap({ MovementReportFormat(rawValue: String($0)) }) else {
+        guard let format = FormFields.query(request)["format"].flatMap({ MovementReportFormat(rawValue: String($0)) }) else {
             throw WebError.notFound
         }
         let id: ID<Movement> = try pathID(context)

@@ -95,6 +95,17 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         }
         pages.get("commendations/:id/revoke") { _, context in try await self.revokeForm(context: context) }
         pages.post("commendations/:id/revoke") { request, context in try await self.revokeCommendation(request: request, context: context) }
+        pages.get("people") { request, context in try await self.peopleList(request: request, context: context) }
+        pages.get("people/new") { _, context in try await self.newPerson(context: context) }
+        pages.post("people") { request, context in try await self.savePerson(request: request, context: context) }
+        pages.get("people/:id/edit") { _, context in try await self.editPerson(context: context) }
+        pages.post("people/:id") { request, context in try await self.savePerson(request: request, context: context) }
+        pages.get("units") { _, context in try await self.unitList(context: context) }
+        pages.post("units") { request, context in try await self.createUnit(request: request, context: context) }
+        pages.get("catalogue") { _, context in try await self.cataloguePage(context: context) }
+        pages.post("catalogue/base-salaries") { request, context in try await self.addSalary(request: request, context: context) }
+        pages.get("catalogue/:code") { _, context in try await self.awardPage(context: context) }
+        pages.post("catalogue/:code") { request, context in try await self.reviseAward(request: request, context: context) }
         pages.get("record") { _, context in try await self.ownRecord(context: context) }
         pages.get("people/:id/record") { _, context in try await self.personRecord(context: context) }
         pages.get("reviews") { _, context in try await self.reviewQueue(context: context) }

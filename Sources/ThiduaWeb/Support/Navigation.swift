@@ -19,7 +19,11 @@ enum Pages {
         if Policy.can(account, .nominate) { entries.append((title: "Đề nghị", path: "/nominations/new")) }
         if Policy.can(account, .decide) { entries.append((title: "Chờ duyệt", path: "/decisions/new")) }
         if Policy.can(account, .review) { entries.append((title: "Chấm điểm", path: "/reviews")) }
-        if Policy.can(account, .managePeople) { entries.append((title: "Nhập dữ liệu", path: "/imports")) }
+        if Policy.can(account, .managePeople) {
+            entries.append((title: "Nhân sự", path: "/people"))
+            entries.append((title: "Nhập dữ liệu", path: "/imports"))
+        }
+        if Policy.can(account, .manageCatalogue) { entries.append((title: "Danh mục khen thưởng", path: "/catalogue")) }
         if account.personId != nil { entries.append((title: "Hồ sơ của tôi", path: "/record")) }
         entries.append((title: "Báo cáo", path: "/reports/honor-list"))
         if Policy.can(account, .readAudit) { entries.append((title: "Nhật ký", path: "/audit")) }

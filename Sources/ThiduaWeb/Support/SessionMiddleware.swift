@@ -74,6 +74,10 @@ struct FormFields: Sendable {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
+    /// The query of a page's address, read as a form (a GET form sends "ngoc+han" for "ngoc han"; the URI's own query
+    /// parameters keep the "+").
+    static func query(_ request: Request) -> FormFields { FormFields(request.uri.query ?? "") }
+
     /// Reads a form body from a request whose body the session middleware has already collected.
     static func read(_ request: Request) async throws -> FormFields {
         var request = request

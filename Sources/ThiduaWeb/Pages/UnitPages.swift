@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+import ThiduaStore
+
+/// Đơn vị (admin): the units with their kind and parent, and a unit added from a form (code, name, kind, parent).
+extension WebPages {
+    struct UnitsContent {
+        let csrf: String
+        let units: [UnitRow]
+        let kinds: [Option]
+        let parents: [Option]
+        let code: String
+        let name: String
+        let errors: [String: String]
+    }
+
+    struct UnitRow {
+        let code: String
+        let name: String
+        let kind: String
+        let parent: String
+    }
+
+    func unitList(context: Context) async throws -> Response {
+        let session = try session(context, allowedTo: .manageUnits)
+        return try await unitPage(session: session, form: nil, errors: [:], context: context)
+    }
+
+    func createUnit(request: Request, context: Context) async throws -> Response {
+        let session = try session(context, allowedTo: .manageUnits)
+        let form = try await FormFields.read(request)
+        do {
+            let draft = try UnitDraft.validate(code: form["code"], name: form["name"], kind: form["kind"]).get()
+            let parent = form["parentId"].flatMap(ID<OrgUnit>.init)
+            _ = try await units.create(draft, parentId: parent, by: Actor(account: session.account), logger: context.logger)
+            return Renderer.redirect(to: "/units")
+        } catch let error as DomainError where [.validationFailed, .conflict, .notFound].contains(error.code) {
+            let errors =
+                error.violations.isEmpty
+                ? ["code": error.message] : Dictionary(error.violations.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
+            return try await unitPage(session: session, form: form, errors: errors, context: context)
+        }
+    }
+
+    private func unitPage(session: SignInRepository.Session, form: FormFields?, errors: [String: String], context: Context) async throws
+        -> Response
+    {
+        let all = try await units.list(try PageRequest(limit: 200), logger: context.logger).items
+        let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let content = UnitsContent(
+            csrf: session.csrfToken,
+            units: all.map {
+                UnitRow(code: $0.code, name: $0.name, kind: $0.kind.vietnameseName, parent: $0.parentId.flatMap { names[$0] } ?? "")
+            },
+            kinds: UnitKind.allCases.map {
+                Option(
+                    value: $0.rawValue, label: $0.vietnameseName, selected: $0.rawValue == (form?["kind"] ?? UnitKind.collective.rawValue))
+            },
+            parents: all.map { Option(value: $0.id.description, label: $0.name, selected: $0.id.description == form?["parentId"]) },
+            code: form?["code"] ?? "", name: form?["name"] ?? "", errors: errors)
+        return renderer.page(
+            "units", content, layout: Pages.layout(title: "Đơn vị", session: session, current: "/people"),
+            status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+}
