@@ -260,9 +260,13 @@ def story_two_council_members_score(page, people):
     page.check()
 
     def score(comment):
-        for field in page.driver.find_elements(By.CSS_SELECTOR, "input[type=number]"):
+        fields = page.driver.find_elements(By.CSS_SELECTOR, "input[type=number]")
+        for field in fields:
             field.clear()
             field.send_keys(str(int(field.get_attribute("max")) - 1))
+        most = sum(int(f.get_attribute("max")) for f in fields)
+        running = page.driver.find_element(By.ID, "running-total").text
+        assert running == f"Tổng: {most - len(fields)} / {most} điểm", f"the running total reads {running!r}"
         page.driver.find_element(By.CSS_SELECTOR, "input[name=vote][value=agree]").click()
         page.driver.find_element(By.ID, "comment").send_keys(comment)
         page.navigate(page.driver.find_element(By.CSS_SELECTOR, "#review-form button[type=submit]").click)

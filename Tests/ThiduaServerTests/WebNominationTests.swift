@@ -76,4 +76,36 @@ struct WebNominationTests {
             }
         }
     }
+
+    @Test("A collective is nominated for a collective award picked with its money; a person's award is not offered to it")
+    func collective() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let password = try await seed.webAccount("Công đoàn", [.union], login: "cong.doan")
+            try await app.test(.router) { client in
+                var union = PageClient(client)
+                _ = try await union.signIn("cong.doan", password)
+                let form = try await union.get("/nominations/new?movementId=\(f.movement.id)&kind=collective")
+                #expect(form.text.contains("Tổ chuyên môn khối 1") && form.text.contains("Tập thể lao động tiên tiến"))
+                #expect(!form.text.contains(#"value="LDTT""#), "an individual's title is not offered to a collective")
+                let token = PageClient.formToken(form.text) ?? ""
+                let missing = try await union.post(
+                    "/nominations",
+                    [("_csrf", token), ("kind", "collective"), ("movementId", f.movement.id.description), ("award", "TTLDTT")])
+                #expect(missing.status == .unprocessableContent && missing.text.contains("Chọn tập thể được đề nghị."))
+                let created = try await union.post(
+                    "/nominations",
+                    [
+                        ("_csrf", token), ("kind", "collective"), ("movementId", f.movement.id.description),
+                        ("unitId", f.collective.id.description), ("award", "TTLDTT"), ("achievements", "Tổ đạt 100% chỉ tiêu"),
+                    ])
+                #expect(created.status == .seeOther)
+                let page = try await union.get(try #require(created.headers[.location]))
+                #expect(page.text.contains("Tổ chuyên môn khối 1") && page.text.contains("Tập thể lao động tiên tiến"))
+            }
+            let nominations = try await NominationRepository(client: seed.client).list(
+                .init(), page: try PageRequest(limit: 5), logger: seed.logger)
+            #expect(nominations.items.first?.nominee == .unit(f.collective.id))
+        }
+    }
 }

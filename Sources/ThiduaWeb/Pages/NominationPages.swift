@@ -12,6 +12,9 @@ extension WebPages {
         let query: String
         let movements: [Option]
         let people: [PersonChoice]
+        /// "tập thể": a collective is nominated (a unit picked from the list) instead of a person found by name.
+        let collective: Bool
+        let units: [Option]
         let awards: [Option]
         let achievements: String
         let errors: [String]
@@ -34,21 +37,25 @@ extension WebPages {
         let session = try session(context, allowedTo: .nominate)
         let query = FormFields.query(request)
         return try await nominationForm(
-            session: session, query: query["q"] ?? "", movement: query["movementId"],
+            session: session, query: query["q"] ?? "", movement: query["movementId"], collective: query["kind"] == "collective",
             form: nil, errors: [], context: context)
     }
 
     private func nominationForm(
-        session: SignInRepository.Session, query: String, movement: String?, form: FormFields?, errors: [String], context: Context
+        session: SignInRepository.Session, query: String, movement: String?, collective: Bool, form: FormFields?, errors: [String],
+        context: Context
     ) async throws -> Response {
         let open = try await movements.list(status: .open, page: try PageRequest(limit: 50), logger: context.logger).items
         let chosenMovement = movement ?? open.first?.id.description
         let words = VietnameseText.normalized(query)
         let people =
-            words.isEmpty
+            words.isEmpty || collective
             ? [] : try await self.people.list(.init(query: words), page: try PageRequest(limit: 20), logger: context.logger).items
+        let units =
+            collective
+            ? try await self.units.list(try PageRequest(limit: 200), logger: context.logger).items.filter { $0.kind == .collective } : []
         let chosenPerson = form?["personId"]
-        let awardOptions = try await catalogue.offers(collective: false, on: .today, logger: context.logger).map { offer in
+        let awardOptions = try await catalogue.offers(collective: collective, on: .today, logger: context.logger).map { offer in
             let money = offer.quote.map { " — \(VietnameseText.grouped($0.rewardAmount)) đ" } ?? ""
             return Option(value: offer.award.code, label: offer.award.name + money, selected: form?["award"] == offer.award.code)
         }
@@ -57,7 +64,9 @@ extension WebPages {
             movements: open.map { Option(value: $0.id.description, label: $0.name, selected: $0.id.description == chosenMovement) },
             people: people.map {
                 PersonChoice(id: $0.id.description, name: $0.name.full, position: $0.position, checked: $0.id.description == chosenPerson)
-            }, awards: awardOptions, achievements: form?["achievements"] ?? "",
+            }, collective: collective,
+            units: units.map { Option(value: $0.id.description, label: $0.name, selected: $0.id.description == form?["unitId"]) },
+            awards: awardOptions, achievements: form?["achievements"] ?? "",
             errors: errors)
         return renderer.page(
             "nomination-new", content, layout: Pages.layout(title: "Đề nghị khen thưởng", session: session, current: "/nominations/new"),
@@ -69,14 +78,17 @@ extension WebPages {
         let form = try await FormFields.read(request)
         var errors: [String] = []
         let movement = form["movementId"].flatMap(ID<Movement>.init)
-        let person = form["personId"].flatMap(ID<Person>.init)
+        let collective = form["kind"] == "collective"
+        let nominee: Owner? =
+            collective
+            ? form["unitId"].flatMap(ID<OrgUnit>.init).map(Owner.unit) : form["personId"].flatMap(ID<Person>.init).map(Owner.person)
         if movement == nil { errors.append("Chọn phong trào.") }
-        if person == nil { errors.append("Tìm và chọn người được đề nghị.") }
+        if nominee == nil { errors.append(collective ? "Chọn tập thể được đề nghị." : "Tìm và chọn người được đề nghị.") }
         if (form["award"] ?? "").isEmpty { errors.append("Chọn danh hiệu hoặc hình thức khen thưởng.") }
-        if let movement, let person, errors.isEmpty {
+        if let movement, let nominee, errors.isEmpty {
             do {
                 let nomination = try await nominations.create(
-                    movementId: movement, awardCode: form["award"] ?? "", nominee: .person(person),
+                    movementId: movement, awardCode: form["award"] ?? "", nominee: nominee,
                     achievements: VietnameseText.normalized(form["achievements"] ?? ""), modelIds: [], by: session.account,
                     logger: context.logger)
                 return Renderer.redirect(to: "/nominations/\(nomination.id)")
@@ -85,6 +97,7 @@ extension WebPages {
             }
         }
         return try await nominationForm(
-            session: session, query: form["q"] ?? "", movement: form["movementId"], form: form, errors: errors, context: context)
+            session: session, query: form["q"] ?? "", movement: form["movementId"], collective: collective, form: form, errors: errors,
+            context: context)
     }
 }
