@@ -52,6 +52,12 @@ struct PageClient {
         return try await post("/login", [("_csrf", Self.formToken(page.text) ?? ""), ("login", login), ("password", password)])
     }
 
+    /// The first `_once` value in a page (each form carries its own; see FormOnce).
+    static func onceValue(_ html: String) -> String? {
+        guard let range = html.range(of: #"name="_once" value=""#) else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+
     /// The form token (`_csrf`) in a page.
     static func formToken(_ html: String) -> String? {
         guard let range = html.range(of: #"name="_csrf" value=""#) else { return nil }

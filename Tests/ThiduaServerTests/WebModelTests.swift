@@ -138,6 +138,36 @@ struct WebModelTests {
         }
     }
 
+    @Test("A form sent twice (a double-click) registers one model and stores one upload; each answer leads to the same page")
+    func doubleClick() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let password = try await seed.webAccount("Công đoàn", [.union], login: "cong.doan")
+            try await app.test(.router) { client in
+                var union = PageClient(client)
+                _ = try await union.signIn("cong.doan", password)
+                let form = try await union.get("/movements/\(f.movement.id)/models/new")
+                let fields = [
+                    ("_csrf", PageClient.formToken(form.text) ?? ""), ("_once", PageClient.onceValue(form.text) ?? ""),
+                    ("unitId", f.collective.id.description), ("title", "Mô hình gửi hai lần"), ("field", "economy"),
+                ]
+                let first = try await union.post("/movements/\(f.movement.id)/models", fields)
+                let second = try await union.post("/movements/\(f.movement.id)/models", fields)
+                #expect(first.status == .seeOther && second.status == .seeOther)
+                #expect(first.headers[.location] == second.headers[.location])
+                #expect(try await seed.count("model_initiatives") == 1)
+                let page = try await union.get(try #require(first.headers[.location]))
+                let upload = [("_csrf", PageClient.formToken(page.text) ?? ""), ("_once", PageClient.onceValue(page.text) ?? "")]
+                let file = [(field: "files", filename: "a.txt", type: "text/plain", data: Data("một lần".utf8))]
+                #expect(try await union.postFiles(first.headers[.location]! + "/evidence", upload, files: file).status == .seeOther)
+                #expect(try await union.postFiles(first.headers[.location]! + "/evidence", upload, files: file).status == .seeOther)
+                #expect(try await seed.count("evidence") == 1)
+                let other = try await union.get("/movements/\(f.movement.id)/models/new")
+                #expect(PageClient.onceValue(other.text) != fields[1].1, "each rendered form has its own value")
+            }
+        }
+    }
+
     @Test("The union starts and submits a model; the headmaster recognises it with the decision's number and date")
     func workflow() async throws {
         try await withTestApp { app, seed in

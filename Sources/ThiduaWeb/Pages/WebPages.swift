@@ -25,6 +25,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let summaries: SummaryRepository
     let movementReports: MovementReportRepository
     let accounts: AccountRepository
+    let onceKeys: IdempotencyKeys
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
     let maxUploadBytes: Int
@@ -51,6 +52,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         summaries = SummaryRepository(client: client)
         movementReports = MovementReportRepository(client: client)
         accounts = AccountRepository(client: client)
+        onceKeys = IdempotencyKeys(client: client)
         self.maxUploadBytes = maxUploadBytes
         renderer = try Renderer()
         self.secureCookies = secureCookies
@@ -60,7 +62,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         router.get("assets/:file") { _, context in try Self.asset(context.parameters.require("file")) }
         let pages = router.group().add(
             middleware: SessionMiddleware(
-                signIn: signIn, errors: ErrorPages(renderer: renderer, maxUploadBytes: maxUploadBytes), maxUploadBytes: maxUploadBytes))
+                signIn: signIn, errors: ErrorPages(renderer: renderer, maxUploadBytes: maxUploadBytes), once: FormOnce(keys: onceKeys),
+                maxUploadBytes: maxUploadBytes))
         addSignInRoutes(to: pages)
         pages.get("/") { _, context in try await self.home(context: context) }
         pages.get("movements") { request, context in try await self.movementList(request: request, context: context) }

@@ -16,9 +16,19 @@ struct Renderer: Sendable {
 
     /// A whole page: `template` rendered with `content`, inside the layout.
     func page(_ template: String, _ content: Any, layout: Layout, status: HTTPResponse.Status = .ok) -> Response {
-        let body = library.render(content, withTemplate: template) ?? ""
+        let body = Self.withOnceValues(library.render(content, withTemplate: template) ?? "")
         let html = library.render(LayoutContent(layout: layout, body: body), withTemplate: "layout") ?? ""
         return Self.html(html, status: status)
+    }
+
+    /// Every form of the page gets its own `_once` value beside its form token (see `FormOnce`).
+    static func withOnceValues(_ html: String) -> String {
+        let marker = #"<input type="hidden" name="_csrf""#
+        let parts = html.components(separatedBy: marker)
+        guard parts.count > 1 else { return html }
+        return parts.dropFirst().reduce(parts[0]) { page, rest in
+            page + #"<input type="hidden" name="_once" value=""# + UUID().uuidString.lowercased() + #"">"# + marker + rest
+        }
     }
 
     /// The policy pages are served with: their stylesheet and script come from thidua itself, forms post only to it.

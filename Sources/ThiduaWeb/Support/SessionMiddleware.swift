@@ -7,9 +7,13 @@ import ThiduaStore
 /// sign-in and set-password forms — the token of the `thidua_form` cookie set with the form. A POST without the right
 /// token is refused with 403 before any handler runs, so it changes nothing. Errors of the pages become error pages here,
 /// where the session is known (the page still shows who is signed in).
+///
+/// A form sent twice (a double-click, a reload after posting) runs once: every rendered form carries its own `_once`
+/// value, and `FormOnce` answers a repeat with the first answer's redirect.
 struct SessionMiddleware<Context: WebRequestContext>: RouterMiddleware {
     let signIn: SignInRepository
     let errors: ErrorPages
+    let once: FormOnce
     /// The largest upload form (multipart) read; other forms stop at `WebCookies.maxFormBytes`.
     let maxUploadBytes: Int
 
@@ -24,18 +28,25 @@ struct SessionMiddleware<Context: WebRequestContext>: RouterMiddleware {
             if request.method == .post {
                 let expected = context.webSession?.csrfToken ?? request.cookies[WebCookies.form]?.value
                 let token: String?
+                var onceValue: String?
                 if let boundary = try? MultipartForm.boundary(of: request.headers[.contentType] ?? "") {
                     // Files are read only for someone signed in.
                     guard context.webSession != nil else { throw SignInRequired() }
                     let buffer = try await request.collectBody(upTo: maxUploadBytes)
                     let form = try? MultipartForm.read(buffer, boundary: boundary, maxBytes: maxUploadBytes, maxParts: 64)
-                    token = form?.fields["_csrf"]
+                    (token, onceValue) = (form?.fields["_csrf"], form?.fields["_once"])
                 } else {
-                    token = FormFields(String(buffer: try await request.collectBody(upTo: WebCookies.maxFormBytes)))["_csrf"]
+                    let form = FormFields(String(buffer: try await request.collectBody(upTo: WebCookies.maxFormBytes)))
+                    (token, onceValue) = (form["_csrf"], form["_once"])
                 }
                 guard let expected, !expected.isEmpty, token == expected else {
                     context.logger.notice("form refused: missing or wrong form token")
                     throw WebError.forbiddenForm
+                }
+                if let session = context.webSession, let onceValue, !onceValue.isEmpty {
+                    return try await once.run(onceValue, path: request.uri.path, account: session.account.id, logger: context.logger) {
+                        do { return try await next(request, context) } catch { return errors.page(for: error, context: context) }
+                    }
                 }
             }
             return try await next(request, context)
