@@ -119,6 +119,7 @@ struct WebModelTests {
                 _ = try await teacher.signIn("ngoc.han", password)
                 let page = try await teacher.get("/models/\(own.id)")
                 #expect(page.status == .ok && page.text.contains("Tải lên minh chứng") && !page.text.contains("Gửi đề nghị công nhận"))
+                #expect(!page.text.contains("Diễn biến"), "a teacher does not see who did what")
                 #expect(try await teacher.get("/models/\(other.id)").status == .notFound)
                 let home = try await teacher.get("/")
                 #expect(home.text.contains("Mô hình của tôi") && home.text.contains("/models/\(own.id)"))
@@ -211,6 +212,8 @@ struct WebModelTests {
                 #expect(recognised.status == .seeOther)
                 page = try await headmaster.get(path)
                 #expect(page.text.contains("Cấp trường, Quyết định số 15/QĐ-THAP ngày 20/05/2024"))
+                #expect(page.text.contains("Diễn biến") && page.text.contains("Công đoàn: chuyển sang &quot;đang thực hiện&quot;"))
+                #expect(page.text.contains("Hiệu trưởng: chuyển sang &quot;được công nhận&quot;"))
                 #expect(!page.text.contains("Tải lên minh chứng"))
             }
         }

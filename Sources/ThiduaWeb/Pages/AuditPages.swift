@@ -25,6 +25,22 @@ extension WebPages {
         let changes: String?
     }
 
+    /// One step in a record's history.
+    struct TimelineRow {
+        let at: String
+        let actor: String
+        let action: String
+    }
+
+    /// A record's history, oldest first: the small timeline under a nomination or a model, for the registry roles (a
+    /// teacher reading their own nomination does not see which council member did what).
+    func timeline(entity: String, id: String, context: Context) async throws -> [TimelineRow] {
+        guard let account = context.webSession?.account, Policy.can(account, .readRegistry) else { return [] }
+        return try await audit.entries(entity: entity, id: id, logger: context.logger).map {
+            TimelineRow(at: Self.vietnameseTime($0.at), actor: $0.actor, action: Self.actionName($0.action))
+        }
+    }
+
     /// The kinds of record in the log, as the filter names them.
     static var auditEntities: [(code: String, name: String)] {
         [

@@ -27,6 +27,7 @@ extension WebPages {
         let steps: [Step]
         let mayRecognize: Bool
         let levels: [Option]
+        let timeline: [TimelineRow]
         let message: String?
     }
 
@@ -113,7 +114,7 @@ extension WebPages {
             levels: ModelInitiative.Recognition.levels.map {
                 Option(value: $0, label: ModelInitiative.Recognition.vietnamese($0).capitalizedFirst, selected: $0 == "school")
             },
-            message: message)
+            timeline: try await timeline(entity: "model", id: id.description, context: context), message: message)
         return renderer.page(
             "model", content, layout: Pages.layout(title: model.title, session: session, current: "/movements"), status: status)
     }

@@ -32,6 +32,8 @@ extension WebPages {
         /// The commendation it led to, with the page that revokes it (headmaster).
         let commendation: String?
         let revokePath: String?
+        /// Who did what and when, from the audit log.
+        let timeline: [TimelineRow]
         let message: String?
     }
 
@@ -92,7 +94,7 @@ extension WebPages {
                     + ($0.revocation.map { " — đã thu hồi: \($0.reason)" } ?? "")
             },
             revokePath: commendation.flatMap { decides && $0.revocation == nil ? "/commendations/\($0.id)/revoke" : nil },
-            message: message)
+            timeline: try await timeline(entity: "nomination", id: id.description, context: context), message: message)
         return renderer.page(
             "nomination", content, layout: Pages.layout(title: item.nominee, session: session, current: nil), status: status)
     }
