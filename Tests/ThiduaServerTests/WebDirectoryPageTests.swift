@@ -62,7 +62,7 @@ struct WebDirectoryPageTests {
         }
     }
 
-    @Test("An admin adds a unit under another; a code already used is said beside the code")
+    @Test("An admin adds a unit under another and renames it; a code already used, a cycle and a stale page are said plainly")
     func units() async throws {
         try await withTestApp { app, seed in
             let f = try await RegistryFixture.make(seed)
@@ -86,6 +86,27 @@ struct WebDirectoryPageTests {
                 #expect(added.status == .seeOther)
                 let unit = try await UnitRepository(client: seed.client).find(code: "THAP-K2", logger: seed.logger)
                 #expect(unit.parentId == f.school.id && unit.name == "Tổ khối 2")
+                let edit = try await browser.get("/units/\(f.school.id)/edit")
+                #expect(edit.status == .ok && edit.text.contains("Sửa đơn vị THAP"))
+                let cycle = try await browser.post(
+                    "/units/\(f.school.id)",
+                    [
+                        ("_csrf", token), ("version", "\(f.school.version)"), ("name", "Trường"), ("kind", "school"),
+                        ("parentId", unit.id.description),
+                    ])
+                #expect(cycle.status == .unprocessableContent && cycle.text.contains(#"id="error-parent""#))
+                let stale = try await browser.post(
+                    "/units/\(unit.id)", [("_csrf", token), ("version", "\(unit.version + 2)"), ("name", "Tổ hai"), ("kind", "collective")])
+                #expect(stale.status == .conflict && stale.text.contains("vừa được người khác sửa"))
+                let renamed = try await browser.post(
+                    "/units/\(unit.id)",
+                    [
+                        ("_csrf", token), ("version", "\(unit.version)"), ("name", "Tổ chuyên môn khối 2"), ("kind", "collective"),
+                        ("parentId", f.school.id.description),
+                    ])
+                #expect(renamed.status == .seeOther)
+                let after = try await UnitRepository(client: seed.client).find(unit.id, logger: seed.logger)
+                #expect(after.name == "Tổ chuyên môn khối 2" && after.code == "THAP-K2")
             }
         }
     }

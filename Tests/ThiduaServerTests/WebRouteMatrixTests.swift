@@ -19,6 +19,7 @@ struct WebRouteMatrixTests {
         let nomination: String
         let commendation: String
         let person: String
+        let unit: String
 
         static func make(_ f: RegistryFixture, _ seed: Seed) async throws -> Records {
             let model = try await ModelInitiativeRepository(client: seed.client).register(
@@ -31,13 +32,15 @@ struct WebRouteMatrixTests {
             let commendation = try await f.commendation(seed)
             return Records(
                 movement: f.movement.id.description, model: model.id.description, evidence: evidence.id,
-                nomination: nomination.id.description, commendation: commendation.id.description, person: f.councilPeople[1].id.description)
+                nomination: nomination.id.description, commendation: commendation.id.description, person: f.councilPeople[1].id.description,
+                unit: f.collective.id.description)
         }
 
         func fill(_ path: String) -> String {
             path.replacingOccurrences(of: "MOVEMENT", with: movement).replacingOccurrences(of: "MODEL", with: model)
                 .replacingOccurrences(of: "EVIDENCE", with: evidence).replacingOccurrences(of: "NOMINATION", with: nomination)
                 .replacingOccurrences(of: "COMMENDATION", with: commendation).replacingOccurrences(of: "PERSON", with: person)
+                .replacingOccurrences(of: "UNIT", with: unit)
         }
     }
 
@@ -50,6 +53,7 @@ struct WebRouteMatrixTests {
         ("/reports/honor-list", .ok), ("/reports/honor-list/download?period=2024&format=csv", .ok), ("/reports/summary", .forbidden),
         ("/reports/summary/download?period=2024&format=csv", .forbidden), ("/record", .ok), ("/people/PERSON/record", .notFound),
         ("/people", .forbidden), ("/people/new", .forbidden), ("/people/PERSON/edit", .forbidden), ("/units", .forbidden),
+        ("/units/UNIT/edit", .forbidden),
         ("/catalogue", .forbidden), ("/catalogue/LDTT", .forbidden), ("/imports", .forbidden), ("/audit", .forbidden),
         ("/commendations/COMMENDATION/revoke", .forbidden),
     ]
@@ -62,6 +66,7 @@ struct WebRouteMatrixTests {
         ("/nominations/NOMINATION/withdraw", false), ("/nominations/NOMINATION/review", false),
         ("/nominations/NOMINATION/decide/decline", false), ("/decisions/preview", false), ("/decisions", false),
         ("/commendations/COMMENDATION/revoke", false), ("/people", false), ("/people/PERSON", false), ("/units", false),
+        ("/units/UNIT", false),
         ("/catalogue/base-salaries", false), ("/catalogue/LDTT", false), ("/imports/preview", true), ("/imports", true),
         ("/logout", false),
     ]

@@ -33,6 +33,23 @@ public struct UnitRepository: Sendable {
         throw DomainError.notFound(OrgUnit.noun)
     }
 
+    /// Renames a unit, changes its kind or moves it under another parent; its code stays (imports match on it). With
+    /// `expectedVersion`, a stale version is refused (412) and nothing changes.
+    public func update(
+        _ id: ID<OrgUnit>, name: String, kind: UnitKind, parentId: ID<OrgUnit>?, expectedVersion: Int?, by actor: Actor, logger: Logger
+    ) async throws -> OrgUnit {
+        try await client.transaction(logger: logger) { connection in
+            let rows = try await connection.rows(
+                "SELECT \(unescaped: Self.columns) FROM units WHERE id = \(id) FOR UPDATE", logger: logger)
+            guard let row = rows.first else { throw DomainError.notFound(OrgUnit.noun) }
+            let current = try Self.unit(row)
+            try checkVersion(current.version, expected: expectedVersion)
+            return try await Self.update(
+                current, to: UnitDraft(code: current.code, name: name, kind: kind), parentId: parentId, on: connection, by: actor,
+                logger: logger)
+        }
+    }
+
     public func create(_ draft: UnitDraft, parentId: ID<OrgUnit>?, by actor: Actor, logger: Logger) async throws -> OrgUnit {
         try await client.transaction(logger: logger) { connection in
             try await Self.insert(draft, parentId: parentId, on: connection, by: actor, logger: logger)

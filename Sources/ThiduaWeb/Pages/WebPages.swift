@@ -105,6 +105,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.post("people/:id") { request, context in try await self.savePerson(request: request, context: context) }
         pages.get("units") { _, context in try await self.unitList(context: context) }
         pages.post("units") { request, context in try await self.createUnit(request: request, context: context) }
+        pages.get("units/:id/edit") { _, context in try await self.editUnit(context: context) }
+        pages.post("units/:id") { request, context in try await self.updateUnit(request: request, context: context) }
         pages.get("catalogue") { _, context in try await self.cataloguePage(context: context) }
         pages.post("catalogue/base-salaries") { request, context in try await self.addSalary(request: request, context: context) }
         pages.get("catalogue/:code") { _, context in try await self.awardPage(context: context) }
