@@ -23,9 +23,7 @@ public struct PersonRepository: Sendable {
 
     /// People sorted by given name, middle name, family name (Vietnamese collation), one keyset page at a time.
     /// Each word of `query` must begin a word of the name, ignoring case and diacritics: "han" and "ngoc han" find
-    /// "Nguyễn Thị Ngọc Hân", but "han" does not find "Phan". The first page starts after the empty name, so the keyset
-    /// comparison always applies and the name-order index is read in order (an "is there a cursor" OR hid it from the
-    /// planner: every page sorted the whole table, 44 ms on the 100,000-commendation demo).
+    /// "Nguyễn Thị Ngọc Hân", but "han" does not find "Phan".
     public func list(_ filter: Filter, page: PageRequest, logger: Logger) async throws -> Page<Person> {
         let after = try page.cursor.map { try Cursor(decoding: $0, shapes: [.text, .text, .text, .uuid]) }
         let words = filter.query.map { VietnameseText.searchKey($0).split(separator: " ").map { Self.escapeLike(String($0)) } } ?? []
@@ -34,9 +32,9 @@ public struct PersonRepository: Sendable {
             SELECT \(unescaped: Self.columns) FROM people
             WHERE (SELECT coalesce(bool_and(search_key LIKE '% ' || word || '%'), true) FROM unnest(\(words)::text[]) AS word)
               AND (\(filter.unitId)::uuid IS NULL OR unit_id = \(filter.unitId))
-              AND (given_name, middle_name, family_name, id) >
+              AND (\(after == nil) OR (given_name, middle_name, family_name, id) >
                    (\(after?.values[0] ?? "")::text, \(after?.values[1] ?? "")::text, \(after?.values[2] ?? "")::text,
-                    \(after?.values[3] ?? "00000000-0000-0000-0000-000000000000")::uuid)
+                    \(after?.values[3] ?? "00000000-0000-0000-0000-000000000000")::uuid))
             ORDER BY given_name, middle_name, family_name, id
             LIMIT \(page.limit + 1)
             """, logger: logger)
