@@ -98,7 +98,7 @@ extension WebPages {
 
     /// A refusal's messages by field; a message without a field goes under the date.
     static func fieldMessages(_ error: DomainError) -> [String: String] {
-        var messages = Dictionary(error.violations.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
+        var messages = error.byField
         if messages.isEmpty { messages["effectiveFrom"] = error.message }
         if messages["effectiveFrom"]?.contains("YYYY-MM-DD") == true {
             messages["effectiveFrom"] = "Ngày áp dụng phải có dạng ngày/tháng/năm, ví dụ 01/07/2026."

@@ -108,7 +108,7 @@ extension WebPages {
             } else if error.violations.isEmpty {
                 message = error.message
             }
-            let errors = Dictionary(error.violations.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+            let errors = error.byField
             return try await personForm(existing, session: session, form: form, errors: errors, message: message, context: context)
         }
     }

@@ -56,7 +56,7 @@ extension WebPages {
             let stale = error.code == .preconditionFailed
             return try await unitEditPage(
                 unit, session: session, form: form,
-                errors: Dictionary(error.violations.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a }),
+                errors: error.byField,
                 message: stale
                     ? "Đơn vị này vừa được người khác sửa; trang đã được tải lại với thông tin mới nhất. Hãy sửa lại."
                     : error.violations.isEmpty ? error.message : nil, context: context)
@@ -96,7 +96,7 @@ extension WebPages {
         } catch let error as DomainError where [.validationFailed, .conflict, .notFound].contains(error.code) {
             let errors =
                 error.violations.isEmpty
-                ? ["code": error.message] : Dictionary(error.violations.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
+                ? ["code": error.message] : error.byField
             return try await unitPage(session: session, form: form, errors: errors, context: context)
         }
     }
