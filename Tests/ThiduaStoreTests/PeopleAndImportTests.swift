@@ -86,6 +86,25 @@ struct PeopleAndImportTests {
         }
     }
 
+    @Test("A search pages through its matches in name order, the same with a word of three letters or more and without")
+    func searchPages() async throws {
+        try await TestDatabase.with { database, client in
+            try await Self.load(client, database)
+            let repository = PersonRepository(client: client)
+            for query in ["van", "va"] {
+                var names: [String] = []
+                var cursor: String?
+                repeat {
+                    let page = try await repository.list(
+                        .init(query: query), page: try PageRequest(limit: 2, cursor: cursor), logger: database.logger)
+                    names += page.items.map(\.name.full)
+                    cursor = page.nextCursor
+                } while cursor != nil
+                #expect(names == ["Đặng Văn An", "Lê Văn An", "Phan Văn Bình", "Nguyễn Văn Dũng", "Đặng Văn Đức"], "\(query)")
+            }
+        }
+    }
+
     @Test("Re-importing the same files changes nothing and writes no audit rows")
     func reimportIsIdempotent() async throws {
         try await TestDatabase.with { database, client in

@@ -27,17 +27,39 @@ public struct PersonRepository: Sendable {
     public func list(_ filter: Filter, page: PageRequest, logger: Logger) async throws -> Page<Person> {
         let after = try page.cursor.map { try Cursor(decoding: $0, shapes: [.text, .text, .text, .uuid]) }
         let words = filter.query.map { VietnameseText.searchKey($0).split(separator: " ").map { Self.escapeLike(String($0)) } } ?? []
-        let rows = try await client.rows(
-            """
-            SELECT \(unescaped: Self.columns) FROM people
-            WHERE (SELECT coalesce(bool_and(search_key LIKE '% ' || word || '%'), true) FROM unnest(\(words)::text[]) AS word)
-              AND (\(filter.unitId)::uuid IS NULL OR unit_id = \(filter.unitId))
-              AND (\(after == nil) OR (given_name, middle_name, family_name, id) >
-                   (\(after?.values[0] ?? "")::text, \(after?.values[1] ?? "")::text, \(after?.values[2] ?? "")::text,
-                    \(after?.values[3] ?? "00000000-0000-0000-0000-000000000000")::uuid))
-            ORDER BY given_name, middle_name, family_name, id
-            LIMIT \(page.limit + 1)
-            """, logger: logger)
+        // With a word of three letters or more, its matches are found first through the trigram index (sql/0018) and only
+        // they are sorted; otherwise the name-order index is read in order until enough names match.
+        let longest = words.max { $0.count < $1.count }.flatMap { $0.count >= 3 ? "% \($0)%" : nil }
+        let from = (
+            given: after?.values[0] ?? "", middle: after?.values[1] ?? "", family: after?.values[2] ?? "",
+            id: after?.values[3] ?? "00000000-0000-0000-0000-000000000000"
+        )
+        let rows: [PostgresRow]
+        if let longest {
+            rows = try await client.rows(
+                """
+                WITH candidates AS MATERIALIZED (
+                    SELECT \(unescaped: Self.columns), search_key FROM people WHERE search_key LIKE \(longest))
+                SELECT \(unescaped: Self.columns) FROM candidates
+                WHERE (SELECT bool_and(search_key LIKE '% ' || word || '%') FROM unnest(\(words)::text[]) AS word)
+                  AND (\(filter.unitId)::uuid IS NULL OR unit_id = \(filter.unitId))
+                  AND (\(after == nil) OR (given_name, middle_name, family_name, id) >
+                       (\(from.given)::text, \(from.middle)::text, \(from.family)::text, \(from.id)::uuid))
+                ORDER BY given_name, middle_name, family_name, id
+                LIMIT \(page.limit + 1)
+                """, logger: logger)
+        } else {
+            rows = try await client.rows(
+                """
+                SELECT \(unescaped: Self.columns) FROM people
+                WHERE (SELECT coalesce(bool_and(search_key LIKE '% ' || word || '%'), true) FROM unnest(\(words)::text[]) AS word)
+                  AND (\(filter.unitId)::uuid IS NULL OR unit_id = \(filter.unitId))
+                  AND (\(after == nil) OR (given_name, middle_name, family_name, id) >
+                       (\(from.given)::text, \(from.middle)::text, \(from.family)::text, \(from.id)::uuid))
+                ORDER BY given_name, middle_name, family_name, id
+                LIMIT \(page.limit + 1)
+                """, logger: logger)
+        }
         var people: [Person] = []
         for row in rows { people.append(try Self.person(row)) }
         let last = people.count > page.limit ? people[page.limit - 1] : nil
