@@ -26,6 +26,7 @@ struct WebAuditTests {
                 var headmaster = PageClient(client)
                 _ = try await headmaster.signIn("hieu.truong", head)
                 let all = try await headmaster.get("/audit")
+                #expect(all.text.contains(#"data-label="Hồ sơ">Đơn vị: Tổ số 55"#), "a unit's entry names the unit")
                 #expect(all.status == .ok && all.text.contains(#"href="/audit""#))
                 let firstActor = all.text.components(separatedBy: #"data-label="Người thực hiện">"#).dropFirst().first?.prefix { $0 != "<" }
                 #expect(firstActor == "Hiệu trưởng Minh", "newest first: the headmaster's own sign-in")
@@ -37,7 +38,8 @@ struct WebAuditTests {
                 #expect(
                     movements.text.contains("chuyển sang &quot;đang phát động&quot;")
                         || movements.text.contains("chuyển sang \"đang phát động\""))
-                #expect(movements.text.contains("/movements/\(f.movement.id)") && !movements.text.contains(">Đơn vị "))
+                #expect(movements.text.contains("/movements/\(f.movement.id)") && !movements.text.contains(#"data-label="Hồ sơ">Đơn vị"#))
+                #expect(movements.text.contains("Phong trào: Dân vận khéo năm 2024"), "the record is named, not only its id")
                 let accounts = try await AccountRepository(client: seed.client).list(logger: seed.logger)
                 let unionAccount = try #require(
                     accounts.first { $0.displayName == "Công đoàn" && $0.personId == nil && $0.roles == [.union] })

@@ -71,6 +71,7 @@ extension WebPages {
             entity: Self.auditEntities.contains { $0.code == entity } ? entity : nil, accountId: ID<Account>(account)?.rawValue,
             since: since, until: until, before: query["before"].flatMap { Int(String($0)) })
         let entries = error == nil ? try await audit.search(filter, limit: 51, logger: context.logger) : []
+        let names = try await audit.names(of: Array(entries.prefix(50)), logger: context.logger)
         let accounts = try await self.accounts.list(logger: context.logger)
         var next: String?
         if entries.count > 50, let last = entries.prefix(50).last {
@@ -81,13 +82,16 @@ extension WebPages {
         let content = AuditContent(
             entities: Self.auditEntities.map { Option(value: $0.code, label: $0.name, selected: $0.code == entity) },
             accounts: accounts.map { Option(value: $0.id.description, label: $0.displayName, selected: $0.id.description == account) },
-            from: from, to: to, entries: entries.prefix(50).map(Self.auditRow), next: next, error: error)
+            from: from, to: to,
+            entries: entries.prefix(50).map { Self.auditRow($0, name: names["\($0.entity):\($0.entityId.lowercased())"]) }, next: next,
+            error: error)
         return renderer.page(
             "audit", content, layout: Pages.layout(title: "Nhật ký", session: session, current: "/audit"),
             status: error == nil ? .ok : .unprocessableContent)
     }
 
-    static func auditRow(_ entry: AuditLog.Entry) -> AuditRow {
+    /// One entry; the record is named ("Phong trào: Dân vận khéo năm 2024") when its name is known, else by its id.
+    static func auditRow(_ entry: AuditLog.Entry, name recordName: String?) -> AuditRow {
         let name = auditEntities.first { $0.code == entry.entity }?.name ?? entry.entity
         let link: String? =
             switch entry.entity {
@@ -99,7 +103,7 @@ extension WebPages {
             }
         return AuditRow(
             at: vietnameseTime(entry.at), actor: entry.actor, action: actionName(entry.action),
-            record: "\(name) \(entry.entityId.prefix(8))",
+            record: recordName.map { "\(name): \($0)" } ?? "\(name) \(entry.entityId.prefix(8))",
             link: link, changes: changedFields(before: entry.before, after: entry.after))
     }
 
