@@ -47,6 +47,21 @@ struct PolicyTests {
         }
     }
 
+    @Test("Evidence on a model: the union and admins on any, a teacher only on a model they lead, not on their unit's")
+    func evidenceOnModels() {
+        let teacher = ID<Person>(UUID())
+        let own = Owner.person(teacher), other = Owner.person(ID(UUID())), unit = Owner.unit(ID(UUID()))
+        let staff = Account(id: ID(UUID()), displayName: "x", roles: [.staff], personId: teacher)
+        let union = Account(id: ID(UUID()), displayName: "x", roles: [.union], personId: nil)
+        let council = Account(id: ID(UUID()), displayName: "x", roles: [.council], personId: ID(UUID()))
+        #expect(Policy.canAddEvidence(toModelOwnedBy: own, as: staff))
+        #expect(!Policy.canAddEvidence(toModelOwnedBy: other, as: staff) && !Policy.canAddEvidence(toModelOwnedBy: unit, as: staff))
+        #expect([own, other, unit].allSatisfy { Policy.canAddEvidence(toModelOwnedBy: $0, as: union) })
+        #expect(!Policy.canAddEvidence(toModelOwnedBy: unit, as: council))
+        let disabled = Account(id: ID(UUID()), displayName: "x", roles: [.staff], personId: teacher, disabled: true)
+        #expect(!Policy.canAddEvidence(toModelOwnedBy: own, as: disabled))
+    }
+
     @Test("A disabled account may do nothing")
     func disabledAccount() {
         let account = Account(id: ID(UUID()), displayName: "x", roles: Set(Role.allCases), personId: nil, disabled: true)

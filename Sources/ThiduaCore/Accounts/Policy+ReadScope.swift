@@ -32,6 +32,14 @@ extension Policy {
         }
     }
 
+    /// Whether the account may add evidence to a model owned by `owner`: the union and admins to any model, a person to
+    /// the models they lead themselves (not to their unit's).
+    public static func canAddEvidence(toModelOwnedBy owner: Owner, as account: Account) -> Bool {
+        if can(account, .registerModel) { return true }
+        guard !account.disabled, let person = account.personId else { return false }
+        return owner.personId == person
+    }
+
     /// Throws `notFound(what)` when the account may not read the record: "not yours" looks like "not there".
     public static func requireRead(_ owner: Owner, as account: Account, what: String) throws(DomainError) {
         guard canRead(owner, as: account) else { throw DomainError.notFound(what) }

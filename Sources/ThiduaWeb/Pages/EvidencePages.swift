@@ -135,7 +135,7 @@ extension WebPages {
         if !Policy.can(session.account, .registerModel) {
             let model = try await models.find(id, logger: context.logger)
             try Policy.requireRead(model.owner, as: session.account, what: ModelInitiative.noun)
-            guard let person = session.account.personId, model.owner.personId == person else { throw WebError.forbidden }
+            guard Policy.canAddEvidence(toModelOwnedBy: model.owner, as: session.account) else { throw WebError.forbidden }
         }
         return (session, id)
     }

@@ -98,7 +98,6 @@ extension WebPages {
         let owner = try await models.names(of: [model.owner], logger: context.logger)[model.owner] ?? ""
         let items = try await evidence.list(.model(id), logger: context.logger)
         let union = Policy.can(session.account, .registerModel)
-        let mayAdd = union || (model.owner.personId != nil && model.owner.personId == session.account.personId)
         let content = ModelContent(
             csrf: session.csrfToken, path: "/models/\(id)", version: model.version, title: model.title, movement: movement.name,
             movementPath: "/movements/\(movement.id)", owner: owner + (model.owner.unitId != nil ? " (tập thể)" : ""),
@@ -107,7 +106,8 @@ extension WebPages {
             recognition: model.recognition.map {
                 "\(ModelInitiative.Recognition.vietnamese($0.level).capitalizedFirst), Quyết định số \($0.decision) ngày \($0.date.vietnamese)"
             },
-            evidence: items.map { Self.evidenceRow($0, mayRetract: union) }, mayAddEvidence: mayAdd && !model.status.isFinal,
+            evidence: items.map { Self.evidenceRow($0, mayRetract: union) },
+            mayAddEvidence: Policy.canAddEvidence(toModelOwnedBy: model.owner, as: session.account) && !model.status.isFinal,
             uploadLimit: Self.limitText(maxUploadBytes), accept: EvidenceRules.allowedTypes.sorted().joined(separator: ","),
             steps: union ? model.status.allowedNext.sorted { $0.rawValue < $1.rawValue }.compactMap(Self.modelStep) : [],
             mayRecognize: Policy.can(session.account, .recognizeModel) && model.status.allowedNext.contains(.recognized),

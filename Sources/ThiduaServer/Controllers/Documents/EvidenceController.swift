@@ -28,7 +28,7 @@ struct EvidenceController {
         let id = try context.parameters.id("id", of: ModelInitiative.self, what: ModelInitiative.noun)
         if !Policy.can(context.account, .registerModel) {
             let model = try await models.find(id, logger: context.logger)
-            guard let person = context.account.personId, model.owner.personId == person else {
+            guard Policy.canAddEvidence(toModelOwnedBy: model.owner, as: context.account) else {
                 throw DomainError.forbidden("Chỉ công đoàn, quản trị hoặc người chủ trì mô hình được thêm minh chứng.")
             }
         }
