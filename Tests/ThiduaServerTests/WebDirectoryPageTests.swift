@@ -131,6 +131,8 @@ struct WebDirectoryPageTests {
                 let refused = try await browser.post(
                     "/catalogue/LDTT", [("_csrf", token), ("effectiveFrom", "31/02/2030"), ("coefficient", "0,35"), ("reason", "")])
                 #expect(refused.status == .unprocessableContent && refused.text.contains(#"id="error-reason""#))
+                #expect(refused.text.contains(#"id="error-effectiveFrom""#), "every problem at once: the date too")
+                #expect(!refused.text.contains("YYYY-MM-DD"), "a clerk reads dates as dd/mm/yyyy")
                 let revised = try await browser.post(
                     "/catalogue/LDTT",
                     [
@@ -143,6 +145,8 @@ struct WebDirectoryPageTests {
                 let badSalary = try await browser.post(
                     "/catalogue/base-salaries", [("_csrf", token), ("amount", "không"), ("effectiveFrom", "01/07/2030")])
                 #expect(badSalary.status == .unprocessableContent && badSalary.text.contains(#"id="error-amount""#))
+                let noDate = try await browser.post("/catalogue/base-salaries", [("_csrf", token), ("amount", "2.600.000")])
+                #expect(noDate.text.contains(#"id="error-effectiveFrom""#) && !noDate.text.contains("YYYY-MM-DD"))
                 let salary = try await browser.post(
                     "/catalogue/base-salaries",
                     [("_csrf", token), ("amount", "2.600.000"), ("effectiveFrom", "01/07/2030"), ("citation", "Nghị định 9/2030/NĐ-CP")])

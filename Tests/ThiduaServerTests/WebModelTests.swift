@@ -203,6 +203,9 @@ struct WebModelTests {
                         ("decisionDate", "32/05/2024"),
                     ])
                 #expect(badDate.status == .unprocessableContent && badDate.text.contains("ngày/tháng/năm"))
+                let noDate = try await headmaster.post(
+                    path + "/recognize", [("_csrf", headToken), ("version", "3"), ("level", "school"), ("decisionNumber", "15/QĐ-THAP")])
+                #expect(noDate.text.contains("ngày/tháng/năm") && !noDate.text.contains("YYYY-MM-DD"))
                 let recognised = try await headmaster.post(
                     path + "/recognize",
                     [

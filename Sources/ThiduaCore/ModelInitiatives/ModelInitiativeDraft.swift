@@ -32,12 +32,22 @@ public struct ModelInitiativeDraft: Equatable, Sendable {
 extension ModelInitiative.Recognition {
     /// The headmaster's recognition as sent: a level (school, district, province) and the decision's number and date.
     public static func validate(level: String?, decisionNumber: String?, decisionDate: String?) throws(DomainError) -> Self {
+        let level = try checkedLevel(level)
+        let decision = try DecisionReference.validate(number: decisionNumber, date: decisionDate)
+        return .init(level: level, decision: decision.number, date: decision.date)
+    }
+
+    /// The same for a decision already read (a page reads its date as dd/mm/yyyy).
+    public static func validate(level: String?, decision: DecisionReference) throws(DomainError) -> Self {
+        .init(level: try checkedLevel(level), decision: decision.number, date: decision.date)
+    }
+
+    private static func checkedLevel(_ level: String?) throws(DomainError) -> String {
         guard let level, levels.contains(level) else {
             throw DomainError.validation([
                 .init(field: "recognition.level", message: "Cấp công nhận phải là school, district hoặc province.")
             ])
         }
-        let decision = try DecisionReference.validate(number: decisionNumber, date: decisionDate)
-        return .init(level: level, decision: decision.number, date: decision.date)
+        return level
     }
 }

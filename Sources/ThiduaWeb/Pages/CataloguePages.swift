@@ -61,10 +61,12 @@ extension WebPages {
         let session = try session(context, allowedTo: .manageCatalogue)
         let form = try await FormFields.read(request)
         do {
+            var problems: [DomainError.FieldViolation] = []
+            let from = form.isoDate("effectiveFrom", required: true, problems: &problems)
             let digits = (form["amount"] ?? "").filter { $0.isNumber }
-            let salary = try BaseSalary.validate(
-                amount: digits.count <= 12 ? Int(digits) : nil,
-                from: LocalDate.parse(vietnamese: form["effectiveFrom"] ?? "")?.description, citation: form["citation"])
+            let salary = try validated(adding: problems) { () throws(DomainError) in
+                try BaseSalary.validate(amount: digits.count <= 12 ? Int(digits) : nil, from: from, citation: form["citation"])
+            }
             _ = try await catalogue.addSalary(salary, by: Actor(account: session.account), logger: context.logger)
             return Renderer.redirect(to: "/catalogue#luong-co-so")
         } catch let error as DomainError where [.validationFailed, .conflict].contains(error.code) {
@@ -84,11 +86,17 @@ extension WebPages {
         let award = try await catalogue.award(code, logger: context.logger)
         let form = try await FormFields.read(request)
         do {
-            let reason = try requiredReason(form["reason"])
-            let rule = try AwardRule.revised(
-                award: award, effectiveFrom: LocalDate.parse(vietnamese: form["effectiveFrom"] ?? "")?.description,
-                coefficient: (form["coefficient"] ?? "").replacingOccurrences(of: ",", with: "."), collectiveFactor: nil,
-                authorityLevel: nil, voteThreshold: nil, eligibility: nil, citation: form["citation"], verified: nil)
+            // Every problem at once: the date and the reason the page reads, then Core's check of the new rule.
+            var problems: [DomainError.FieldViolation] = []
+            let from = form.isoDate("effectiveFrom", required: true, problems: &problems)
+            var reason = ""
+            do { reason = try requiredReason(form["reason"]) } catch { problems += error.violations }
+            let rule = try validated(adding: problems) { () throws(DomainError) in
+                try AwardRule.revised(
+                    award: award, effectiveFrom: from, coefficient: (form["coefficient"] ?? "").replacingOccurrences(of: ",", with: "."),
+                    collectiveFactor: nil, authorityLevel: nil, voteThreshold: nil, eligibility: nil, citation: form["citation"],
+                    verified: nil)
+            }
             _ = try await catalogue.setRule(rule, reason: reason, by: Actor(account: session.account), logger: context.logger)
             return Renderer.redirect(to: "/catalogue/\(Self.queryValue(code))")
         } catch let error as DomainError where [.validationFailed, .conflict].contains(error.code) {
@@ -96,14 +104,9 @@ extension WebPages {
         }
     }
 
-    /// A refusal's messages by field; a message without a field goes under the date.
+    /// A refusal's messages by field; a refusal that names no field (a rule already set from that date) goes under the date.
     static func fieldMessages(_ error: DomainError) -> [String: String] {
-        var messages = error.byField
-        if messages.isEmpty { messages["effectiveFrom"] = error.message }
-        if messages["effectiveFrom"]?.contains("YYYY-MM-DD") == true {
-            messages["effectiveFrom"] = "Ngày áp dụng phải có dạng ngày/tháng/năm, ví dụ 01/07/2026."
-        }
-        return messages
+        error.violations.isEmpty ? ["effectiveFrom": error.message] : error.byField
     }
 
     private func cataloguePage(session: SignInRepository.Session, form: FormFields?, errors: [String: String], context: Context)

@@ -77,9 +77,8 @@ extension WebPages {
         let ids = form.all("ids").compactMap(ID<Nomination>.init)
         var errors = ids.isEmpty ? ["Chọn ít nhất một đề nghị."] : []
         do {
-            let decision = try DecisionReference.validate(
-                number: form["number"], date: LocalDate.parse(vietnamese: form["date"] ?? ""),
-                dateMessage: "Ngày quyết định phải có dạng ngày/tháng/năm, ví dụ 24/05/2024.")
+            let decision = try form.decisionReference(
+                number: "number", date: "date", dateMessage: "Ngày quyết định phải có dạng ngày/tháng/năm, ví dụ 24/05/2024.")
             if errors.isEmpty { return try await act(session, ids, decision) }
         } catch let error as DomainError where error.code == .validationFailed {
             errors += error.messages

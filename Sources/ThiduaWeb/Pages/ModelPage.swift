@@ -75,9 +75,7 @@ extension WebPages {
         do {
             let recognition =
                 next == .recognized
-                ? try ModelInitiative.Recognition.validate(
-                    level: form["level"], decisionNumber: form["decisionNumber"],
-                    decisionDate: try Self.isoDate(form["decisionDate"], field: "decisionDate")) : nil
+                ? try ModelInitiative.Recognition.validate(level: form["level"], decision: try form.decisionReference()) : nil
             _ = try await models.transition(
                 id, to: next, recognition: recognition, expectedVersion: form["version"].flatMap { Int($0) },
                 by: Actor(account: session.account), logger: context.logger)

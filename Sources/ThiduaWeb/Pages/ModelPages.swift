@@ -62,22 +62,13 @@ extension WebPages {
         let unit = form["unitId"].flatMap { $0.isEmpty ? nil : $0 }
         let person = unit == nil ? form["personId"] : nil
         do {
-            // Every refused field at once: the dates typed as dd/mm/yyyy, then Core's checks of the rest.
-            var violations: [DomainError.FieldViolation] = []
-            func date(_ field: String) -> String? {
-                do { return try Self.isoDate(form[field], field: field) } catch {
-                    violations += error.violations
-                    return nil
-                }
-            }
-            let (startsOn, endsOn) = (date("startsOn"), date("endsOn"))
-            let draft: ModelInitiativeDraft
-            do {
-                draft = try ModelInitiativeDraft.validate(
+            var problems: [DomainError.FieldViolation] = []
+            let (startsOn, endsOn) = (form.isoDate("startsOn", problems: &problems), form.isoDate("endsOn", problems: &problems))
+            let draft = try validated(adding: problems) { () throws(DomainError) in
+                try ModelInitiativeDraft.validate(
                     title: form["title"], field: form["field"].flatMap { $0.isEmpty ? nil : $0 }, ownerPersonId: person, ownerUnitId: unit,
                     goals: form["goals"], startsOn: startsOn, endsOn: endsOn)
-            } catch { throw DomainError.validation(error.violations + violations) }
-            if !violations.isEmpty { throw DomainError.validation(violations) }
+            }
             let model = try await models.register(
                 movementId: movement.id, title: draft.title, field: draft.field, owner: draft.owner, goals: draft.goals,
                 startsOn: draft.startsOn, endsOn: draft.endsOn, by: Actor(account: session.account), logger: context.logger)
@@ -87,15 +78,6 @@ extension WebPages {
                 error.violations.isEmpty ? FieldMessages([.init(field: "", message: error.message)]) : FieldMessages(error.violations)
             return try await modelForm(movement, query: form["q"] ?? "", form: form, errors: messages, session: session, context: context)
         }
-    }
-
-    /// A date typed as dd/mm/yyyy (blank: the movement's own dates), as the ISO text Core's draft reads.
-    static func isoDate(_ text: String?, field: String) throws(DomainError) -> String? {
-        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        guard let date = LocalDate.parse(vietnamese: text) else {
-            throw DomainError.validation([.init(field: field, message: "Ngày phải có dạng ngày/tháng/năm, ví dụ 15/09/2025.")])
-        }
-        return date.description
     }
 
     private func modelForm(

@@ -79,28 +79,22 @@ extension WebPages {
             let (code, title, points) = (form["code\(index)"] ?? "", form["title\(index)"] ?? "", form["points\(index)"] ?? "")
             return [code, title, points].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } ? nil : (index, code, title, points)
         }
-        var violations: [DomainError.FieldViolation] = []
-        func date(_ field: String) -> String? {
-            do { return try Self.isoDate(form[field], field: field) } catch {
-                violations += error.violations
-                return nil
+        var problems: [DomainError.FieldViolation] = []
+        let registration = form.isoDate("registrationDeadline", problems: &problems)
+        let nomination = form.isoDate("nominationDeadline", problems: &problems)
+        let violations: [DomainError.FieldViolation]
+        do {
+            let draft = try validated(adding: problems) { () throws(DomainError) in
+                try MovementDraft.validate(
+                    name: form["name"], unitId: form["unitId"], period: form["period"].map { $0.trimmingCharacters(in: .whitespaces) },
+                    registrationDeadline: registration, nominationDeadline: nomination, legalBases: form.all("legalBases"),
+                    criteria: rows.map { (code: $0.1, title: $0.2, maxPoints: Int($0.3.trimmingCharacters(in: .whitespaces))) }
+                ).get()
             }
-        }
-        let (registration, nomination) = (date("registrationDeadline"), date("nominationDeadline"))
-        let result = MovementDraft.validate(
-            name: form["name"], unitId: form["unitId"], period: form["period"].map { $0.trimmingCharacters(in: .whitespaces) },
-            registrationDeadline: registration, nominationDeadline: nomination, legalBases: form.all("legalBases"),
-            criteria: rows.map { (code: $0.1, title: $0.2, maxPoints: Int($0.3.trimmingCharacters(in: .whitespaces))) })
-        switch result {
-        case .success(let draft) where violations.isEmpty:
-            do {
-                let movement = try await movements.create(draft, by: Actor(account: session.account), logger: context.logger)
-                return Renderer.redirect(to: "/movements/\(movement.id)")
-            } catch let error as DomainError where error.code == .validationFailed || error.code == .notFound {
-                violations = error.violations.isEmpty ? [.init(field: "name", message: error.message)] : error.violations
-            }
-        case .success: break
-        case .failure(let error): violations = error.violations + violations
+            let movement = try await movements.create(draft, by: Actor(account: session.account), logger: context.logger)
+            return Renderer.redirect(to: "/movements/\(movement.id)")
+        } catch let error as DomainError where error.code == .validationFailed || error.code == .notFound {
+            violations = error.violations.isEmpty ? [.init(field: "name", message: error.message)] : error.violations
         }
         // A criterion's message names its place among the filled rows; the form shows it on that row.
         let placed = violations.map { violation -> DomainError.FieldViolation in

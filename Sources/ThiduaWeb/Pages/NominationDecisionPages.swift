@@ -33,10 +33,10 @@ extension WebPages {
                     by: actor, logger: context.logger)
             case "forward":
                 _ = try await nominations.forward(
-                    id, submission: try Self.reference(form), expectedVersion: version, by: session.account, logger: context.logger)
+                    id, submission: try form.decisionReference(), expectedVersion: version, by: session.account, logger: context.logger)
             case "external":
                 _ = try await nominations.recordExternalDecision(
-                    id, issuer: form["issuer"] ?? "", decision: try Self.reference(form), by: session.account, logger: context.logger)
+                    id, issuer: form["issuer"] ?? "", decision: try form.decisionReference(), by: session.account, logger: context.logger)
             default: throw WebError.notFound
             }
             return Renderer.redirect(to: "/nominations/\(id)")
@@ -44,14 +44,6 @@ extension WebPages {
             guard let refusal = error.workflowRefusal(of: Nomination.noun) else { throw error }
             return try await nominationPage(id, session: session, message: refusal.message, status: refusal.status, context: context)
         }
-    }
-
-    /// A number and a date typed dd/mm/yyyy.
-    static func reference(_ form: FormFields) throws(DomainError) -> DecisionReference {
-        let typed = form["decisionDate"] ?? ""
-        return try DecisionReference.validate(
-            number: form["decisionNumber"], date: LocalDate.parse(vietnamese: typed),
-            dateMessage: "Ngày phải có dạng ngày/tháng/năm, ví dụ 20/05/2026.")
     }
 
     func revokeForm(context: Context) async throws -> Response {
@@ -64,14 +56,18 @@ extension WebPages {
         let id: ID<Commendation> = try pathID(context)
         let form = try await FormFields.read(request)
         var errors: [String] = []
-        do {
-            let reason = try requiredReason(form["reason"])
-            let number = try requiredReason(form["decisionNumber"], field: "decisionNumber")
-            let revoked = try await commendations.revoke(
-                id, reason: reason, decisionNumber: number, by: session.account, logger: context.logger)
-            return Renderer.redirect(to: "/nominations/\(revoked.nominationId)")
-        } catch let error as DomainError where [.validationFailed, .conflict].contains(error.code) {
-            errors = error.field == "decisionNumber" ? ["Cần số quyết định thu hồi (ví dụ 20/QĐ-THAP)."] : error.messages
+        var reason = ""
+        do { reason = try requiredReason(form["reason"]) } catch { errors += error.messages }
+        let number = VietnameseText.normalized(form["decisionNumber"] ?? "")
+        if number.isEmpty { errors.append("Cần số quyết định thu hồi (ví dụ 20/QĐ-THAP).") }
+        if errors.isEmpty {
+            do {
+                let revoked = try await commendations.revoke(
+                    id, reason: reason, decisionNumber: number, by: session.account, logger: context.logger)
+                return Renderer.redirect(to: "/nominations/\(revoked.nominationId)")
+            } catch let error as DomainError where [.validationFailed, .conflict].contains(error.code) {
+                errors = error.messages
+            }
         }
         return try await revokePage(id, session: session, form: form, errors: errors, context: context)
     }
@@ -92,9 +88,4 @@ extension WebPages {
             "commendation-revoke", content, layout: Pages.layout(title: "Thu hồi khen thưởng", session: session, current: nil),
             status: errors.isEmpty ? .ok : .unprocessableContent)
     }
-}
-
-extension DomainError {
-    /// The field of the first violation, if any.
-    var field: String? { violations.first?.field }
 }

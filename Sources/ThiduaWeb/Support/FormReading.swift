@@ -1,0 +1,42 @@
+import Foundation
+import ThiduaCore
+
+/// What the pages' forms have in common beyond their fields: dates typed as dd/mm/yyyy, a decision's number and date,
+/// and Core's checks reported together with the page's own, so a refused form shows every problem at once and no
+/// message written for the API ("YYYY-MM-DD") reaches a clerk.
+extension FormFields {
+    static let dateMessage = "Ngày phải có dạng ngày/tháng/năm, ví dụ 15/09/2025."
+
+    /// The date typed in `field` (dd/mm/yyyy, or the yyyy-mm-dd a date picker sends) as the ISO text Core reads. A blank
+    /// optional date is nil; a wrong one, or a blank required one, adds the page's message to `problems` and is nil.
+    func isoDate(_ field: String, required: Bool = false, problems: inout [DomainError.FieldViolation]) -> String? {
+        let text = (self[field] ?? "").trimmingCharacters(in: .whitespaces)
+        if text.isEmpty && !required { return nil }
+        guard let date = LocalDate.parse(vietnamese: text) else {
+            problems.append(.init(field: field, message: Self.dateMessage))
+            return nil
+        }
+        return date.description
+    }
+
+    /// A decision's (or a tờ trình's) number and its date typed as dd/mm/yyyy.
+    func decisionReference(
+        number: String = "decisionNumber", date: String = "decisionDate", dateMessage: String = Self.dateMessage
+    ) throws(DomainError) -> DecisionReference {
+        try DecisionReference.validate(number: self[number], date: LocalDate.parse(vietnamese: self[date] ?? ""), dateMessage: dateMessage)
+    }
+}
+
+/// Runs Core's check of a form and reports the page's own `problems` (found first, such as a date typed wrong) with
+/// Core's, all at once; where both name a field, the page's message comes first.
+func validated<Value>(adding problems: [DomainError.FieldViolation], _ check: () throws(DomainError) -> Value) throws(DomainError)
+    -> Value
+{
+    let result = Result { () throws(DomainError) -> Value in try check() }
+    switch result {
+    case .success(let value) where problems.isEmpty: return value
+    case .success: throw DomainError.validation(problems)
+    case .failure(let error):
+        throw DomainError.validation(problems + (error.violations.isEmpty ? [.init(field: "", message: error.message)] : error.violations))
+    }
+}
