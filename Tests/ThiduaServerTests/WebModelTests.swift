@@ -54,6 +54,12 @@ struct WebModelTests {
                 #expect(page.text.contains("&lt;b&gt;Dân vận khéo&lt;/b&gt;") && page.text.contains("Nguyễn Thị Ngọc Hân"))
                 #expect(page.text.contains("Văn hoá – xã hội") && page.text.contains("15/09/2024 – 31/12/2024"))
                 #expect(try await union.get(movement).text.contains(location))
+                _ = try await MovementRepository(client: seed.client).transition(
+                    f.movement.id, to: .closed, expectedVersion: nil, by: seed.actor, logger: seed.logger)
+                let closed = try await union.post(
+                    "\(movement)/models",
+                    [("_csrf", token), ("unitId", f.collective.id.description), ("title", "Mô hình muộn"), ("field", "economy")])
+                #expect(closed.status == .unprocessableContent && closed.text.contains("chỉ đăng ký mô hình khi phong trào đang phát động"))
             }
         }
     }

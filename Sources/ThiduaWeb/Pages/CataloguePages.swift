@@ -104,9 +104,9 @@ extension WebPages {
         }
     }
 
-    /// A refusal's messages by field; a refusal that names no field (a rule already set from that date) goes under the date.
+    /// A refusal's messages by field of the two forms.
     static func fieldMessages(_ error: DomainError) -> [String: String] {
-        error.violations.isEmpty ? ["effectiveFrom": error.message] : error.byField
+        formErrors(error, fields: ["amount", "effectiveFrom", "coefficient", "reason"])
     }
 
     private func cataloguePage(session: SignInRepository.Session, form: FormFields?, errors: [String: String], context: Context)

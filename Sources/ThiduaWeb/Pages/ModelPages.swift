@@ -18,40 +18,15 @@ extension WebPages {
         let goals: String
         let startsOn: String
         let endsOn: String
-        let errors: FieldMessages
-    }
-
-    /// Each refused field's message, shown beside it, and the ones that belong to no field.
-    struct FieldMessages {
-        var title: String?
-        var field: String?
-        var owner: String?
-        var startsOn: String?
-        var endsOn: String?
-        var other: [String] = []
-        /// Whether anything was refused (stored: templates read stored properties only).
-        var any = false
-
-        init(_ violations: [DomainError.FieldViolation] = []) {
-            for violation in violations {
-                switch violation.field {
-                case "title": title = violation.message
-                case "field": field = violation.message
-                case "owner", "owner.personId", "owner.unitId": owner = violation.message
-                case "startsOn": startsOn = violation.message
-                case "endsOn": endsOn = violation.message
-                default: other.append(violation.message)
-                }
-            }
-            any = !violations.isEmpty
-        }
+        /// Each refused field's message by field name; "form" for the rest.
+        let errors: [String: String]
     }
 
     func newModel(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .registerModel)
         let movement = try await movements.find(try pathID(context), logger: context.logger)
         return try await modelForm(
-            movement, query: FormFields.query(request)["q"] ?? "", form: nil, errors: .init(), session: session,
+            movement, query: FormFields.query(request)["q"] ?? "", form: nil, errors: [:], session: session,
             context: context)
     }
 
@@ -74,14 +49,16 @@ extension WebPages {
                 startsOn: draft.startsOn, endsOn: draft.endsOn, by: Actor(account: session.account), logger: context.logger)
             return Renderer.redirect(to: "/models/\(model.id)")
         } catch let error as DomainError where [.validationFailed, .conflict, .notFound].contains(error.code) {
-            let messages =
-                error.violations.isEmpty ? FieldMessages([.init(field: "", message: error.message)]) : FieldMessages(error.violations)
-            return try await modelForm(movement, query: form["q"] ?? "", form: form, errors: messages, session: session, context: context)
+            let errors = formErrors(
+                error, fields: ["title", "field", "owner", "startsOn", "endsOn"],
+                aliases: ["owner.personId": "owner", "owner.unitId": "owner"])
+            return try await modelForm(movement, query: form["q"] ?? "", form: form, errors: errors, session: session, context: context)
         }
     }
 
     private func modelForm(
-        _ movement: Movement, query: String, form: FormFields?, errors: FieldMessages, session: SignInRepository.Session, context: Context
+        _ movement: Movement, query: String, form: FormFields?, errors: [String: String], session: SignInRepository.Session,
+        context: Context
     ) async throws -> Response {
         let words = VietnameseText.normalized(query)
         let people =
@@ -100,6 +77,6 @@ extension WebPages {
             errors: errors)
         return renderer.page(
             "model-new", content, layout: Pages.layout(title: "Đăng ký mô hình", session: session, current: "/movements"),
-            status: errors.any ? .unprocessableContent : .ok)
+            status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -16,7 +16,8 @@ extension WebPages {
         let nominationDeadline: String
         let documents: [Choice]
         let criteria: [CriterionInput]
-        let errors: MovementErrors
+        /// Each refused field's message by field name ("criteria[N]" for row N); "form" for the rest.
+        let errors: [String: String]
     }
 
     struct Choice {
@@ -33,34 +34,15 @@ extension WebPages {
         let error: String?
     }
 
-    /// Messages by field (stored: templates read stored properties only).
-    struct MovementErrors {
-        var name: String?
-        var unit: String?
-        var period: String?
-        var registrationDeadline: String?
-        var nominationDeadline: String?
-        var legalBases: String?
-        var criteria: [Int: String] = [:]
-        var any = false
-
-        init(_ violations: [DomainError.FieldViolation] = []) {
-            for violation in violations {
-                switch violation.field {
-                case "name": name = violation.message
-                case "unitId": unit = "Chọn đơn vị phát động."
-                case "period": period = violation.message
-                case "registrationDeadline": registrationDeadline = violation.message
-                case "nominationDeadline": nominationDeadline = violation.message
-                case "legalBases": legalBases = violation.message
-                case let field where field.hasPrefix("criteria["):
-                    let index = Int(field.dropFirst("criteria[".count).prefix { $0.isNumber }) ?? 0
-                    criteria[index] = violation.message
-                default: name = name ?? violation.message
-                }
-            }
-            any = !violations.isEmpty
-        }
+    /// The form's messages; Core's for the unit names its API field ("unitId"), so the page says it in words.
+    static func movementErrors(_ violations: [DomainError.FieldViolation]) -> [String: String] {
+        var errors = formErrors(
+            .validation(violations),
+            fields: Set(
+                ["name", "unitId", "period", "registrationDeadline", "nominationDeadline", "legalBases"]
+                    + (0..<criterionRows).map { "criteria[\($0)]" }))
+        if errors["unitId"] != nil { errors["unitId"] = "Chọn đơn vị phát động." }
+        return errors
     }
 
     /// Criterion rows the form offers.
@@ -68,7 +50,7 @@ extension WebPages {
 
     func newMovement(context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .launchMovement)
-        return try await movementForm(session: session, form: nil, rows: [], errors: .init(), context: context)
+        return try await movementForm(session: session, form: nil, rows: [], errors: [:], context: context)
     }
 
     func createMovement(request: Request, context: Context) async throws -> Response {
@@ -104,11 +86,11 @@ extension WebPages {
             return .init(field: "criteria[\(rows[position].0)]", message: violation.message)
         }
         return try await movementForm(
-            session: session, form: form, rows: rows.map(\.0), errors: MovementErrors(placed), context: context)
+            session: session, form: form, rows: rows.map(\.0), errors: Self.movementErrors(placed), context: context)
     }
 
     private func movementForm(
-        session: SignInRepository.Session, form: FormFields?, rows: [Int], errors: MovementErrors, context: Context
+        session: SignInRepository.Session, form: FormFields?, rows: [Int], errors: [String: String], context: Context
     ) async throws -> Response {
         let units = try await self.units.list(try PageRequest(limit: 100), logger: context.logger).items
         let documents = try await self.documents.list(try PageRequest(limit: 100), logger: context.logger).items
@@ -126,11 +108,11 @@ extension WebPages {
             criteria: (0..<Self.criterionRows).map { index in
                 CriterionInput(
                     index: index, code: form?["code\(index)"] ?? "", title: form?["title\(index)"] ?? "",
-                    points: form?["points\(index)"] ?? "", error: errors.criteria[index])
+                    points: form?["points\(index)"] ?? "", error: errors["criteria[\(index)]"])
             },
             errors: errors)
         return renderer.page(
             "movement-new", content, layout: Pages.layout(title: "Tạo phong trào", session: session, current: "/movements"),
-            status: errors.any ? .unprocessableContent : .ok)
+            status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -108,7 +108,8 @@ extension WebPages {
             } else if error.violations.isEmpty {
                 message = error.message
             }
-            let errors = error.byField
+            let errors =
+                error.violations.isEmpty ? [:] : formErrors(error, fields: ["fullName", "familyName", "category", "unitId", "code"])
             return try await personForm(existing, session: session, form: form, errors: errors, message: message, context: context)
         }
     }

@@ -56,7 +56,7 @@ extension WebPages {
             let stale = error.code == .preconditionFailed
             return try await unitEditPage(
                 unit, session: session, form: form,
-                errors: error.byField,
+                errors: error.violations.isEmpty ? [:] : formErrors(error, fields: ["name", "parent"]),
                 message: stale
                     ? "Đơn vị này vừa được người khác sửa; trang đã được tải lại với thông tin mới nhất. Hãy sửa lại."
                     : error.violations.isEmpty ? error.message : nil, context: context)
@@ -94,9 +94,7 @@ extension WebPages {
             _ = try await units.create(draft, parentId: parent, by: Actor(account: session.account), logger: context.logger)
             return Renderer.redirect(to: "/units")
         } catch let error as DomainError where [.validationFailed, .conflict, .notFound].contains(error.code) {
-            let errors =
-                error.violations.isEmpty
-                ? ["code": error.message] : error.byField
+            let errors = formErrors(error, fields: ["code", "name"])
             return try await unitPage(session: session, form: form, errors: errors, context: context)
         }
     }

@@ -40,3 +40,20 @@ func validated<Value>(adding problems: [DomainError.FieldViolation], _ check: ()
         throw DomainError.validation(problems + (error.violations.isEmpty ? [.init(field: "", message: error.message)] : error.violations))
     }
 }
+
+/// The messages a refused form shows: each under the form's own name for its field (`aliases` renames Core's), and the
+/// ones for no field of the form together under "form", shown at the top of the form — none is lost.
+func formErrors(_ error: DomainError, fields: Set<String>, aliases: [String: String] = [:]) -> [String: String] {
+    var errors: [String: String] = [:]
+    var other: [String] = []
+    for violation in error.violations.isEmpty ? [.init(field: "", message: error.message)] : error.violations {
+        let field = aliases[violation.field] ?? violation.field
+        if fields.contains(field) {
+            errors[field] = errors[field] ?? violation.message
+        } else {
+            other.append(violation.message)
+        }
+    }
+    if !other.isEmpty { errors["form"] = other.joined(separator: " ") }
+    return errors
+}

@@ -76,9 +76,6 @@ struct ErrorPages: Sendable {
 }
 
 extension DomainError {
-    /// Each refused field's message by field name (the first per field): a form shows it beside that field.
-    var byField: [String: String] { Dictionary(violations.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first }) }
-
     /// What a page shows of a refusal: each field's problem, or the message when no field is named.
     var messages: [String] { violations.isEmpty ? [message] : violations.map(\.message) }
 
