@@ -80,10 +80,11 @@ extension WebPages {
     }
 }
 
-/// One nomination in a list of work: who, which award, where it stands, and the page that does the next step.
+/// One card in a list of work — a nomination (its nominee, its award) or a model (its title, who leads it) — with its
+/// movement, where it stands, and the page that does the next step.
 struct QueueItem {
-    let nominee: String
-    let award: String
+    let title: String
+    let detail: String
     let movement: String
     let status: String
     let statusCode: String
@@ -94,8 +95,8 @@ struct QueueItem {
     let action: String?
 
     init(_ item: WorkQueueRepository.Item, path: String?, action: String? = nil) {
-        nominee = item.nominee
-        award = item.award
+        title = item.nominee
+        detail = item.award
         movement = item.movement
         status = item.status.vietnameseName
         statusCode = item.status.rawValue
@@ -107,8 +108,8 @@ struct QueueItem {
 
     /// A model: its title, who leads it, its movement and when it is due to end.
     init(_ item: WorkQueueRepository.ModelItem, action: String) {
-        nominee = item.title
-        award = "Chủ trì: \(item.owner)"
+        title = item.title
+        detail = "Chủ trì: \(item.owner)"
         movement = item.movement
         status = item.status.vietnameseName
         statusCode = item.status.rawValue

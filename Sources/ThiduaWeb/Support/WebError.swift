@@ -86,7 +86,7 @@ extension DomainError {
         switch code {
         case .preconditionFailed:
             return (
-                "\(noun.prefix(1).uppercased() + noun.dropFirst()) vừa được người khác thay đổi; trang đã được tải lại với thông tin "
+                "\(noun.capitalizedFirst) vừa được người khác thay đổi; trang đã được tải lại với thông tin "
                     + "mới nhất. Hãy xem lại rồi làm lại.", .conflict
             )
         case .invalidTransition, .conflict, .immutableRecord: return (message, .conflict)
