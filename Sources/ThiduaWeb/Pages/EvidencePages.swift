@@ -21,16 +21,13 @@ extension WebPages {
 
     func uploadEvidence(request: Request, context: Context) async throws -> Response {
         let (session, id) = try await evidenceWriter(context)
-        var request = request
         let form: MultipartForm
         do {
-            guard let boundary = try MultipartForm.boundary(of: request.headers[.contentType] ?? "") else {
+            guard let upload = try await readUpload(request, maxParts: Self.maxUploadParts) else {
                 return try await refusedUpload(
                     id, session, "Biểu mẫu tải lên không đúng dạng; hãy tải lại trang rồi chọn tệp lại.", context)
             }
-            form = try MultipartForm.read(
-                try await request.collectBody(upTo: maxUploadBytes), boundary: boundary, maxBytes: maxUploadBytes,
-                maxParts: Self.maxUploadParts)
+            form = upload
         } catch let error as DomainError {
             return try await refusedUpload(id, session, error.messages.joined(separator: " "), context)
         }
@@ -146,6 +143,15 @@ extension WebPages {
         guard let model = item.modelId.flatMap(ID<ModelInitiative>.init) else { throw WebError.notFound }
         try Policy.requireRead(try await models.find(model, logger: context.logger).owner, as: session.account, what: Evidence.noun)
         return item
+    }
+
+    /// A page's upload form (`multipart/form-data`, the session middleware has already read it up to the upload limit);
+    /// nil for a body of another type.
+    func readUpload(_ request: Request, maxParts: Int) async throws -> MultipartForm? {
+        var request = request
+        guard let boundary = try MultipartForm.boundary(of: request.headers[.contentType] ?? "") else { return nil }
+        return try MultipartForm.read(
+            try await request.collectBody(upTo: maxUploadBytes), boundary: boundary, maxBytes: maxUploadBytes, maxParts: maxParts)
     }
 
     private func evidenceID(_ context: Context) throws -> UUID {

@@ -140,13 +140,11 @@ extension WebPages {
     }
 
     private func uploadForm(_ request: Request) async throws -> MultipartForm {
-        var request = request
-        guard let boundary = try MultipartForm.boundary(of: request.headers[.contentType] ?? "") else {
+        guard let form = try await readUpload(request, maxParts: 8) else {
             throw WebError(
                 status: .unprocessableContent, title: "Biểu mẫu không đúng dạng", message: "Hãy tải lại trang Nhập dữ liệu rồi làm lại.")
         }
-        return try MultipartForm.read(
-            try await request.collectBody(upTo: maxUploadBytes), boundary: boundary, maxBytes: maxUploadBytes, maxParts: 8)
+        return form
     }
 
     private func importPage(
