@@ -40,6 +40,8 @@ struct WebModelTests {
                 #expect(refused.status == .unprocessableContent)
                 #expect(refused.text.contains(#"id="error-title""#) && refused.text.contains("Cần tên mô hình."))
                 #expect(refused.text.contains(#"id="error-owner""#) && refused.text.contains(#"id="error-startsOn""#))
+                #expect(refused.text.contains("Tìm và chọn một người chủ trì") && refused.text.contains("Chọn lĩnh vực của mô hình."))
+                #expect(!refused.text.contains("owner.personId") && !refused.text.contains("culture_society,"), "no API codes for a clerk")
                 #expect(refused.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !refused.text.contains("<script>alert"))
                 #expect(try await seed.count("model_initiatives") == 0)
                 let created = try await union.post(

@@ -70,6 +70,7 @@ struct WebMovementTests {
                 #expect(refused.status == .unprocessableContent)
                 #expect(refused.text.contains(#"id="error-unit""#) && refused.text.contains(#"id="error-registrationDeadline""#))
                 #expect(refused.text.contains(#"id="error-criterion2""#) && refused.text.contains("&lt;i&gt;Thi đua&lt;/i&gt;"))
+                #expect(refused.text.contains("điểm tối đa lớn hơn 0") && refused.text.contains("Chọn đơn vị phát động."))
                 #expect(try await seed.count("movements") == before)
                 let created = try await headmaster.post(
                     "/movements",

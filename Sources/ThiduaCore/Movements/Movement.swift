@@ -91,7 +91,10 @@ public struct MovementDraft: Equatable, Sendable {
             let code = VietnameseText.normalized(raw.code ?? "")
             let title = VietnameseText.normalized(raw.title ?? "")
             guard !code.isEmpty, !title.isEmpty, let points = raw.maxPoints, points > 0 else {
-                violations.append(.init(field: "criteria[\(index)]", message: "Mỗi tiêu chí cần code, title và maxPoints > 0."))
+                violations.append(
+                    .init(
+                        field: "criteria[\(index)]",
+                        message: "Mỗi tiêu chí cần mã (code), tên (title) và điểm tối đa lớn hơn 0 (maxPoints)."))
                 continue
             }
             if parsedCriteria.contains(where: { $0.code == code }) {

@@ -51,7 +51,8 @@ extension WebPages {
         } catch let error as DomainError where [.validationFailed, .conflict, .notFound].contains(error.code) {
             let errors = formErrors(
                 error, fields: ["title", "field", "owner", "startsOn", "endsOn"],
-                aliases: ["owner.personId": "owner", "owner.unitId": "owner"])
+                aliases: ["owner.personId": "owner", "owner.unitId": "owner"],
+                words: ["field": "Chọn lĩnh vực của mô hình.", "owner": "Tìm và chọn một người chủ trì, hoặc chọn một tập thể."])
             return try await modelForm(movement, query: form["q"] ?? "", form: form, errors: errors, session: session, context: context)
         }
     }

@@ -34,15 +34,14 @@ extension WebPages {
         let error: String?
     }
 
-    /// The form's messages; Core's for the unit names its API field ("unitId"), so the page says it in words.
+    /// The form's messages; Core's for the unit names its API field ("unitId"), so the page says it in its own words.
     static func movementErrors(_ violations: [DomainError.FieldViolation]) -> [String: String] {
-        var errors = formErrors(
+        formErrors(
             .validation(violations),
             fields: Set(
                 ["name", "unitId", "period", "registrationDeadline", "nominationDeadline", "legalBases"]
-                    + (0..<criterionRows).map { "criteria[\($0)]" }))
-        if errors["unitId"] != nil { errors["unitId"] = "Chọn đơn vị phát động." }
-        return errors
+                    + (0..<criterionRows).map { "criteria[\($0)]" }),
+            words: ["unitId": "Chọn đơn vị phát động."])
     }
 
     /// Criterion rows the form offers.

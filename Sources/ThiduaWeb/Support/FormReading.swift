@@ -42,14 +42,17 @@ func validated<Value>(adding problems: [DomainError.FieldViolation], _ check: ()
 }
 
 /// The messages a refused form shows: each under the form's own name for its field (`aliases` renames Core's), and the
-/// ones for no field of the form together under "form", shown at the top of the form — none is lost.
-func formErrors(_ error: DomainError, fields: Set<String>, aliases: [String: String] = [:]) -> [String: String] {
+/// ones for no field of the form together under "form", shown at the top of the form — none is lost. `words` gives the
+/// page's own message for a field whose Core message names the API's codes ("owner.personId", "culture_society").
+func formErrors(
+    _ error: DomainError, fields: Set<String>, aliases: [String: String] = [:], words: [String: String] = [:]
+) -> [String: String] {
     var errors: [String: String] = [:]
     var other: [String] = []
     for violation in error.violations.isEmpty ? [.init(field: "", message: error.message)] : error.violations {
         let field = aliases[violation.field] ?? violation.field
         if fields.contains(field) {
-            errors[field] = errors[field] ?? violation.message
+            errors[field] = errors[field] ?? words[field] ?? violation.message
         } else {
             other.append(violation.message)
         }
