@@ -30,6 +30,7 @@ struct WebDirectoryPageTests {
                 #expect(refused.status == .unprocessableContent)
                 #expect(refused.text.contains(#"id="error-fullName""#) && refused.text.contains(#"id="error-category""#))
                 #expect(refused.text.contains(#"id="error-unitId""#) && refused.text.contains("&lt;b&gt;GV&lt;/b&gt;"))
+                #expect(refused.text.contains("Chọn đối tượng: cán bộ quản lý") && !refused.text.contains("(nhận: "))
                 let created = try await browser.post(
                     "/people",
                     [
@@ -122,6 +123,9 @@ struct WebDirectoryPageTests {
                 _ = try await unionClient.signIn("cong.doan", union)
                 let read = try await unionClient.get("/catalogue")
                 #expect(read.status == .ok && read.text.contains("Lao động tiên tiến") && !read.text.contains("Thêm mức lương cơ sở"))
+                #expect(
+                    read.text.range(of: #"\d{1,3}(\.\d{3})+ đ \(tập thể\)"#, options: .regularExpression) != nil, "a collective's money too"
+                )
                 #expect(try await unionClient.get("/catalogue/LDTT").status == .forbidden)
                 var browser = PageClient(client)
                 _ = try await browser.signIn("quan.tri", admin)

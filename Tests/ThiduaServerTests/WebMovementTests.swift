@@ -29,6 +29,7 @@ struct WebMovementTests {
                 _ = try await headmaster.signIn("hieu.truong", head)
                 let page = try await headmaster.get(path)
                 #expect(page.text.contains("Kết thúc phong trào") && !page.text.contains("Phát động phong trào"))
+                #expect(page.text.contains("không mở lại được"), "an irreversible step says so beside its button")
                 let token = PageClient.formToken(page.text) ?? ""
                 let stale = try await headmaster.post("\(path)/close", [("_csrf", token), ("version", "\(f.movement.version + 5)")])
                 #expect(stale.status == .conflict && stale.text.contains("vừa được người khác thay đổi"))

@@ -76,6 +76,8 @@ struct WebNominationDecisionTests {
                 #expect(forwarded.status == .seeOther)
                 page = try await headmaster.get(path)
                 #expect(page.text.contains("đã trình cấp trên") && page.text.contains("Ghi quyết định của cấp trên"))
+                let home = try await headmaster.get("/")
+                #expect(home.text.contains(#"href="\#(path)""#) && home.text.contains("Ghi quyết định của cấp trên →"))
                 let recorded = try await headmaster.post(
                     path + "/decide/external",
                     [

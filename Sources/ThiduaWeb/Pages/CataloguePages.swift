@@ -116,10 +116,14 @@ extension WebPages {
         let levels = Dictionary(
             try await catalogue.levels(logger: context.logger).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let awards = try await catalogue.awards(logger: context.logger)
-        let money = Dictionary(
-            try await catalogue.offers(collective: false, on: today, logger: context.logger).compactMap { offer in
-                offer.quote.map { (offer.award.code, "\(VietnameseText.grouped($0.rewardAmount)) đ") }
-            }, uniquingKeysWith: { a, _ in a })
+        // Today's money for a person and for a collective: a collective title (Cờ thi đua…) has only the second.
+        func money(collective: Bool) async throws -> [String: String] {
+            Dictionary(
+                try await catalogue.offers(collective: collective, on: today, logger: context.logger).compactMap { offer in
+                    offer.quote.map { (offer.award.code, "\(VietnameseText.grouped($0.rewardAmount)) đ") }
+                }, uniquingKeysWith: { a, _ in a })
+        }
+        let (individual, collective) = (try await money(collective: false), try await money(collective: true))
         let recipients = ["individual": "Cá nhân", "collective": "Tập thể", "both": "Cá nhân, tập thể", "model": "Mô hình"]
         let content = CatalogueContent(
             csrf: session.csrfToken,
@@ -128,7 +132,8 @@ extension WebPages {
                 return AwardRow(
                     name: award.name, recipient: recipients[award.recipient.rawValue] ?? award.recipient.rawValue,
                     coefficient: rule.map { "\($0.coefficient)".replacingOccurrences(of: ".", with: ",") } ?? "",
-                    money: money[award.code] ?? "", authority: rule.flatMap { levels[$0.authorityLevel] } ?? "",
+                    money: [individual[award.code], collective[award.code].map { "\($0) (tập thể)" }].compactMap { $0 }
+                        .joined(separator: "; "), authority: rule.flatMap { levels[$0.authorityLevel] } ?? "",
                     path: "/catalogue/\(Self.queryValue(award.code))")
             },
             salaries: try await catalogue.salaries(logger: context.logger).sorted { $0.effectiveFrom > $1.effectiveFrom }.map {

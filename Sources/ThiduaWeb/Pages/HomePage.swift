@@ -46,7 +46,9 @@ extension WebPages {
             try await add(
                 "Hội đồng đã đề nghị, chờ Thầy/Cô duyệt", empty: "Chưa có đề nghị nào chờ Thầy/Cô duyệt.", [.recommended],
                 next: ("Xem trước và ký quyết định", { _ in "/decisions/new" }))
-            try await add("Đã trình cấp trên, chờ quyết định", empty: "Không có đề nghị nào đang chờ cấp trên.", [.forwarded])
+            try await add(
+                "Đã trình cấp trên, chờ quyết định", empty: "Không có đề nghị nào đang chờ cấp trên.", [.forwarded],
+                next: ("Ghi quyết định của cấp trên", { "/nominations/\($0)" }))
         }
         if Policy.can(account, .review) {
             try await add(

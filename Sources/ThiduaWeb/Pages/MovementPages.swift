@@ -53,6 +53,8 @@ extension WebPages {
         let label: String
         /// Drawn as a secondary button (a step back, such as "Rút mô hình").
         var secondary = false
+        /// What the step does, said beside the button (a step that cannot be undone says so).
+        var effect = ""
     }
 
     struct ModelRow {
@@ -66,9 +68,13 @@ extension WebPages {
     /// The button that moves a movement to `next`, and the path word it posts to.
     static func step(to next: MovementStatus) -> Step? {
         switch next {
-        case .open: Step(action: "open", label: "Phát động phong trào")
-        case .closed: Step(action: "close", label: "Kết thúc phong trào")
-        case .archived: Step(action: "archive", label: "Lưu trữ")
+        case .open:
+            Step(action: "open", label: "Phát động phong trào", effect: "Từ lúc phát động, công đoàn đăng ký mô hình và gửi đề nghị.")
+        case .closed:
+            Step(
+                action: "close", label: "Kết thúc phong trào",
+                effect: "Sau khi kết thúc, không đăng ký mô hình hay gửi đề nghị mới được nữa; không mở lại được.")
+        case .archived: Step(action: "archive", label: "Lưu trữ", effect: "Phong trào chỉ còn để xem và in báo cáo.")
         case .draft: nil
         }
     }

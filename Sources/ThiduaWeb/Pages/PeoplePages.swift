@@ -109,7 +109,11 @@ extension WebPages {
                 message = error.message
             }
             let errors =
-                error.violations.isEmpty ? [:] : formErrors(error, fields: ["fullName", "familyName", "category", "unitId", "code"])
+                error.violations.isEmpty
+                ? [:]
+                : formErrors(
+                    error, fields: ["fullName", "familyName", "category", "unitId", "code"],
+                    words: ["category": "Chọn đối tượng: cán bộ quản lý, viên chức hoặc người lao động."])
             return try await personForm(existing, session: session, form: form, errors: errors, message: message, context: context)
         }
     }

@@ -33,6 +33,8 @@ extension WebPages {
 
     struct TallyTable {
         let title: String
+        /// What a line names ("Danh hiệu", "Đơn vị"), the label of its first cell on a phone.
+        let lineName: String
         /// The bar chart, an SVG whose every label is escaped by the report writer.
         let chart: String
         let rows: [TallyRow]
@@ -66,10 +68,12 @@ extension WebPages {
                     name: $0.name, period: $0.period, status: $0.status, registered: $0.modelsRegistered, recognized: $0.modelsRecognized,
                     nominations: $0.nominationsByStatus.map { "\($0.label): \($0.count)" }.joined(separator: "; "))
             },
-            tallies: [("Khen thưởng theo danh hiệu, hình thức", summary.byAward), ("Khen thưởng theo đơn vị", summary.byUnit)].map {
-                title, tallies in
+            tallies: [
+                ("Khen thưởng theo danh hiệu, hình thức", "Danh hiệu", summary.byAward),
+                ("Khen thưởng theo đơn vị", "Đơn vị", summary.byUnit),
+            ].map { title, label, tallies in
                 TallyTable(
-                    title: title, chart: tallies.isEmpty ? "" : SummaryFormat.barChart(tallies, title: title),
+                    title: title, lineName: label, chart: tallies.isEmpty ? "" : SummaryFormat.barChart(tallies, title: title),
                     rows: tallies.map { TallyRow(label: $0.label, count: $0.count, amount: money($0.amount)) },
                     count: summary.commendations, amount: money(summary.amount))
             },
