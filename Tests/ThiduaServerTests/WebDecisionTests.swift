@@ -23,6 +23,7 @@ struct WebDecisionTests {
                 _ = try await browser.signIn("hieu.truong", password)
                 let form = try await browser.get("/decisions/new")
                 #expect(form.status == .ok && form.text.contains(#"value="\#(first.id)""#) && form.text.contains("Lê Văn Tám"))
+                #expect(form.text.contains(#"href="/nominations/\#(second.id)""#), "each one opens its page, to decline or forward it")
                 let token = PageClient.formToken(form.text) ?? ""
                 let ids = [("ids", first.id.description), ("ids", second.id.description)]
                 let badDate = try await browser.post(
