@@ -44,6 +44,32 @@ struct WebReportTests {
         }
     }
 
+    @Test("A long list shows its first 100 lines, in the order of the downloaded file, and says the rest is in the download")
+    func longListPreview() async throws {
+        try await withTestApp { app, seed in
+            _ = try await RegistryFixture.make(seed)
+            _ = try await ScaleData(client: seed.client).add(150, by: seed.actor, logger: seed.logger)
+            let password = try await seed.webAccount("Văn thư", [.staff], login: "van.thu")
+            try await app.test(.router) { client in
+                var clerk = PageClient(client)
+                _ = try await clerk.signIn("van.thu", password)
+                let page = try await clerk.get("/reports/honor-list?period=2024")
+                let shown = page.text.components(separatedBy: #"<td data-label="Họ và tên">"#).dropFirst()
+                    .map { String($0.prefix { $0 != "<" }) }
+                #expect(shown.count == 100)
+                #expect(page.text.contains("Chỉ hiện 100 dòng đầu; tải xuống để có đủ danh sách."))
+                let csv = try await clerk.get("/reports/honor-list/download?period=2024&format=csv")
+                // Numbered lines only (the title, the header and the section and award rows carry no number).
+                let rows: [[Substring]] = String(buffer: csv.body).split(whereSeparator: \.isNewline).map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false)
+                }
+                let names: [String] = rows.filter { $0.count > 2 && Int($0[0]) != nil }.map { String($0[1]) }
+                #expect(names.count == 150)
+                #expect(shown == Array(names.prefix(100)))
+            }
+        }
+    }
+
     @Test("The year summary shows each award with its count, money and bar chart and downloads; a movement's report downloads")
     func summary() async throws {
         try await withTestApp { app, seed in

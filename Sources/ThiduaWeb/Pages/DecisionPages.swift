@@ -149,7 +149,7 @@ extension WebPages {
     /// The signed decision as printed (the same document as `thidua report decision`): print it from the browser, or
     /// download it as Markdown.
     func decisionDocument(request: Request, context: Context) async throws -> Response {
-        let session = try session(context, allowedTo: .readDirectory)
+        _ = try session(context, allowedTo: .readDirectory)
         guard let number = FormFields.query(request)["number"], !number.isEmpty else { throw WebError.notFound }
         let format: DecisionDocumentFormat = FormFields.query(request)["format"] == "md" ? .md : .html
         let document = try await decisions.document(number, logger: context.logger)
