@@ -94,7 +94,7 @@ struct EvidenceTests {
                 try await client.execute(
                     uri: "/v1/nominations/\(nomination.id)/evidence", method: .post, headers: headers, body: ByteBuffer(bytes: [1, 2, 3])
                 ) { response in
-                    try expectProblem(response, status: 422, code: "validation-failed")
+                    try expectProblem(response, status: 422, code: "rule-violated")
                 }
                 let listed = try await client.send(.get, "/v1/nominations/\(nomination.id)/evidence", token: f.headmaster)
                 #expect(listed.body["items"]?.array?.count == 2)

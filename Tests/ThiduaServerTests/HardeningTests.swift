@@ -128,6 +128,7 @@ struct HardeningTests {
                     let response = try await client.send(.get, "\(path)?cursor=\(forged)", token: f.admin)
                     #expect(response.status == 422, "\(path) answered \(response.status)")
                     #expect(response.body["errors"]?.array?.first?["field"]?.string == "cursor")
+                    #expect(response.body["code"]?.string == "invalid-cursor")
                 }
                 let nul = try await client.send(
                     .post, "/v1/people", token: f.admin,
@@ -145,6 +146,18 @@ struct HardeningTests {
                         {"name":"PT","unitId":"\(f.school.id)","period":"2024","criteria":[{"code":"A","title":"A","maxPoints":3000000000}]}
                         """)
                 #expect(huge.status == 422)
+                // Under the integer limit but over a criterion's most points: said beside the criterion, not as a
+                // database constraint with no name.
+                let movements = try await seed.count("movements")
+                let many = try await client.send(
+                    .post, "/v1/movements", token: f.admin,
+                    json: """
+                        {"name":"PT","unitId":"\(f.school.id)","period":"2024","criteria":[{"code":"A","title":"A","maxPoints":9007199254740990}]}
+                        """)
+                #expect(many.status == 422)
+                #expect(many.body["errors"]?.array?.first?["field"]?.string == "criteria[0]")
+                #expect(many.body["errors"]?.array?.first?["message"]?.string == "Điểm tối đa của một tiêu chí không quá 1.000.")
+                #expect(try await seed.count("movements") == movements)
                 let overflow = try await client.send(
                     .post, "/v1/base-salaries", token: f.admin, json: #"{"amount":99999999999999999999999,"effectiveFrom":"2030-01-01"}"#)
                 #expect(overflow.status == 422)

@@ -90,3 +90,72 @@ extension OpenAPIDocumentTests {
         #expect(Set(part.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) == EvidenceRules.allowedTypes)
     }
 }
+
+extension OpenAPIDocumentTests {
+    /// The schemas' patterns, read from the document, as the regular expressions a client would run.
+    static func textPatterns() throws -> [String: NSRegularExpression] {
+        let schemas = try #require(try Self.parse(OpenAPIDocument.yaml)["components"]?["schemas"])
+        var patterns: [String: NSRegularExpression] = [:]
+        for name in ["Line", "Text", "FilledLine", "FilledText"] {
+            let pattern = try #require(schemas[name]?["pattern"]?.string, "\(name) has no pattern")
+            patterns[name] = try NSRegularExpression(pattern: pattern)
+        }
+        return patterns
+    }
+
+    static func matches(_ expression: NSRegularExpression, _ text: String) -> Bool {
+        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    @Test("The document's text patterns refuse exactly the characters the server refuses, and Filled* a blank value")
+    func textPatternsMatchTheServer() throws {
+        let patterns = try Self.textPatterns()
+        let line = try #require(patterns["Line"])
+        let filled = try #require(patterns["FilledLine"])
+        let scalars =
+            (0...0x2FF).compactMap(Unicode.Scalar.init) + (0x2000...0x2070).compactMap(Unicode.Scalar.init)
+            + [Unicode.Scalar(0xFEFF)!, Unicode.Scalar(0x3000)!, "ạ", "Đ", "ữ"]
+        for scalar in scalars {
+            let text = "Lê Văn " + String(Character(scalar)) + "An"
+            let serverTakes = VietnameseText.forbiddenScalar(in: text) == nil
+            #expect(Self.matches(line, text) == serverTakes, "U+\(String(scalar.value, radix: 16)): document and server disagree")
+            #expect(Self.matches(filled, text) == serverTakes)
+        }
+        for blank in ["", " ", "\t\n", "\u{00A0}", "\u{3000}"] {
+            #expect(Self.matches(line, blank))
+            #expect(!Self.matches(filled, blank), "a blank value is refused: \(blank.unicodeScalars.map(\.value))")
+            #expect(blank.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "the server trims it to nothing too")
+        }
+        #expect(Self.matches(filled, "  Trường Tiểu học An Phước\n"))
+    }
+
+    @Test("A request refused for its own form is validation-failed; one breaking a rule across fields or data is rule-violated")
+    func ruleOrMalformed() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            try await app.test(.router) { client in
+                let cases: [(String, String, String)] = [
+                    ("/v1/reports/summary?schoolYear=23-24", "validation-failed", "schoolYear"),
+                    ("/v1/reports/summary?schoolYear=2023-2025", "rule-violated", "schoolYear"),
+                    ("/v1/reports/summary?year=2024&schoolYear=2023-2024", "rule-violated", "year"),
+                    ("/v1/awards/LDTT/reward?date=2000-01-01", "rule-violated", ""),
+                    ("/v1/people?cursor=" + Data(#"["x"]"#.utf8).base64EncodedString(), "invalid-cursor", "cursor"),
+                ]
+                for (path, code, field) in cases {
+                    let response = try await client.send(.get, path, token: f.admin)
+                    #expect(response.status == 422, "\(path)")
+                    #expect(response.body["code"]?.string == code, "\(path): \(response.body["detail"]?.string ?? "")")
+                    if !field.isEmpty { #expect(response.body["errors"]?.array?.first?["field"]?.string == field, "\(path)") }
+                }
+            }
+        }
+    }
+}
+
+extension OpenAPIDocumentTests {
+    @Test("The document lists exactly the eligibility rules the server knows")
+    func eligibilityRulesMatch() throws {
+        let listed = try #require(try Self.parse(OpenAPIDocument.yaml)["components"]?["schemas"]?["EligibilityRule"]?["enum"]?.array)
+        #expect(Set(listed.compactMap(\.string)) == Set(EligibilityRule.allCases.map(\.rawValue)))
+    }
+}

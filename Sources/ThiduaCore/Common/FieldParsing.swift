@@ -89,6 +89,9 @@ public enum FieldParsing {
         }
         if let schoolYear {
             guard let parsed = Period(schoolYear), parsed.kind == .schoolYear else {
+                if Period.isSchoolYearShaped(schoolYear) {
+                    throw DomainError.rule(field: "schoolYear", "Năm học gồm hai năm liền nhau, ví dụ 2023-2024.")
+                }
                 throw DomainError.validation([.init(field: "schoolYear", message: "schoolYear phải có dạng 2023-2024.")])
             }
             period = parsed

@@ -31,8 +31,7 @@ public struct Cursor: Equatable, Sendable {
         guard let data = Data(base64Encoded: base64),
             let values = try? JSONDecoder().decode([String].self, from: data), values.count == count
         else {
-            throw DomainError.validation([.init(field: "cursor", message: "Con trỏ phân trang không hợp lệ; hãy bắt đầu lại từ trang đầu.")]
-            )
+            throw Self.invalid
         }
         guard values.allSatisfy({ VietnameseText.forbiddenScalar(in: $0) == nil }) else { throw Self.invalid }
         self.values = values
@@ -60,9 +59,9 @@ public struct Cursor: Equatable, Sendable {
         }
     }
 
-    static let invalid = DomainError.validation([
-        .init(field: "cursor", message: "Con trỏ phân trang không hợp lệ; hãy bắt đầu lại từ trang đầu.")
-    ])
+    static let invalid = DomainError(
+        .invalidCursor, "Dữ liệu chưa hợp lệ.",
+        violations: [.init(field: "cursor", message: "Con trỏ phân trang không hợp lệ; hãy bắt đầu lại từ trang đầu.")])
 }
 
 /// Page size asked for by a client: 1…200, default 50.

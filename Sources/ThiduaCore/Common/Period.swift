@@ -113,6 +113,12 @@ public struct LocalDate: Comparable, Hashable, Sendable, Codable, CustomStringCo
 
 extension Period {
     /// Exactly one of a calendar year ("2024") or a school year ("2023-2024"), as report filters give them.
+    /// "2023-2025": two years of the accepted range (the form the API documents) that do not follow each other.
+    public static func isSchoolYearShaped(_ text: String) -> Bool {
+        let years = text.split(separator: "-", omittingEmptySubsequences: false)
+        return years.count == 2 && years.allSatisfy { $0.count == 4 && Int($0).map((1900...2999).contains) == true }
+    }
+
     public static func choose(year: String?, schoolYear: String?) throws(DomainError) -> Period {
         switch (year, schoolYear) {
         case (let year?, nil):
@@ -122,11 +128,14 @@ extension Period {
             return period
         case (nil, let schoolYear?):
             guard let period = Period(schoolYear), period.kind == .schoolYear else {
+                if isSchoolYearShaped(schoolYear) {
+                    throw DomainError.rule(field: "schoolYear", "Năm học gồm hai năm liền nhau, ví dụ 2023-2024.")
+                }
                 throw DomainError.validation([.init(field: "schoolYear", message: "Năm học phải có dạng 2023-2024.")])
             }
             return period
         default:
-            throw DomainError.validation([.init(field: "year", message: "Chọn đúng một kỳ: năm (year) hoặc năm học (schoolYear).")])
+            throw DomainError.rule(field: "year", "Chọn đúng một kỳ: năm (year) hoặc năm học (schoolYear).")
         }
     }
 }

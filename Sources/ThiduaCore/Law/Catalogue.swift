@@ -141,14 +141,17 @@ extension AwardRule {
         let previous = from.flatMap { date in award.rules.filter { $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom } }
         let parsedCoefficient = coefficient.map(Coefficient.init) ?? previous?.coefficient
         if parsedCoefficient == nil {
-            violations.append(.init(field: "coefficient", message: "Hệ số phải là số thập phân không âm, tối đa hai chữ số lẻ, ví dụ 0.3."))
+            // Left out with no rule before it to copy from: a rule against stored data; sent unreadable: the field's form.
+            let message = "Hệ số phải là số thập phân không âm, tối đa hai chữ số lẻ, ví dụ 0.3."
+            violations.append(
+                coefficient == nil ? .rule(field: "coefficient", message: message) : .init(field: "coefficient", message: message))
         }
         let factor = collectiveFactor ?? previous?.collectiveFactor ?? 1
         if ![1, 2].contains(factor) {
             violations.append(.init(field: "collectiveFactor", message: "Hệ số tập thể là 1 hoặc 2 (tập thể nhận gấp đôi)."))
         }
         let level = authorityLevel ?? previous?.authorityLevel
-        if level == nil { violations.append(.init(field: "authorityLevel", message: "Cần cấp có thẩm quyền quyết định.")) }
+        if level == nil { violations.append(.rule(field: "authorityLevel", message: "Cần cấp có thẩm quyền quyết định.")) }
         var rules: [EligibilityRule] = previous?.eligibility ?? []
         if let eligibility {
             rules = []
@@ -161,7 +164,11 @@ extension AwardRule {
             }
         }
         let citationText = VietnameseText.normalized(citation ?? previous?.citation ?? "")
-        if citationText.isEmpty { violations.append(.init(field: "citation", message: "Cần căn cứ pháp lý của quy định.")) }
+        if citationText.isEmpty {
+            // Left out with no rule before it to copy from is a rule against stored data; sent blank, the field's own form.
+            let message = "Cần căn cứ pháp lý của quy định."
+            violations.append(citation == nil ? .rule(field: "citation", message: message) : .init(field: "citation", message: message))
+        }
         guard violations.isEmpty, let from, let parsedCoefficient, let level else { throw DomainError.validation(violations) }
         return AwardRule(
             awardCode: award.code, effectiveFrom: from, coefficient: parsedCoefficient, collectiveFactor: factor, authorityLevel: level,
@@ -206,7 +213,7 @@ extension VoteThreshold {
         if numerator == 0 { return nil }
         guard let numerator, let denominator, numerator > 0, denominator >= numerator, let base = base.flatMap(Base.init) else {
             throw DomainError.validation([
-                .init(
+                .rule(
                     field: "voteThreshold",
                     message: "Tỉ lệ biểu quyết cần numerator > 0, denominator ≥ numerator, base là members hoặc present.")
             ])

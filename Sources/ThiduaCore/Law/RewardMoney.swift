@@ -117,7 +117,7 @@ public struct RewardQuote: Equatable, Sendable, Codable {
     ) throws(DomainError) -> RewardQuote {
         guard let rule = AwardRule.inForce(on: date, in: rules) else {
             throw DomainError(
-                .validationFailed, "Danh mục chưa có quy định cho \"\(award)\" vào ngày \(date.vietnamese).",
+                .ruleViolated, "Danh mục chưa có quy định cho \"\(award)\" vào ngày \(date.vietnamese).",
                 violations: [.init(field: "date", message: "Không có quy định của khen thưởng này có hiệu lực vào ngày đó.")])
         }
         guard let salary = BaseSalary.inForce(on: date, in: salaries) else {

@@ -70,8 +70,7 @@ public enum Owner: Equatable, Hashable, Sendable {
         case (let person?, nil): return .person(person)
         case (nil, let unit?): return .unit(unit)
         default:
-            throw DomainError.validation([.init(field: field, message: "Cần đúng một trong hai: personId (cá nhân) hoặc unitId (tập thể).")]
-            )
+            throw DomainError.rule(field: field, "Cần đúng một trong hai: personId (cá nhân) hoặc unitId (tập thể).")
         }
     }
 

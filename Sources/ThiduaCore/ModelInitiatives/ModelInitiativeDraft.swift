@@ -18,7 +18,7 @@ public struct ModelInitiativeDraft: Equatable, Sendable {
                 .init(field: "field", message: "Cần lĩnh vực (economy, culture_society, defence_security, political_system)."))
         }
         let owner = try? Owner.parse(personId: ownerPersonId, unitId: ownerUnitId, field: "owner")
-        if owner == nil { violations.append(.init(field: "owner", message: "Cần đúng một trong hai: owner.personId hoặc owner.unitId.")) }
+        if owner == nil { violations.append(.rule(field: "owner", message: "Cần đúng một trong hai: owner.personId hoặc owner.unitId.")) }
         let starts = startsOn.flatMap(LocalDate.init)
         let ends = endsOn.flatMap(LocalDate.init)
         if startsOn != nil && starts == nil { violations.append(.init(field: "startsOn", message: "startsOn phải có dạng YYYY-MM-DD.")) }

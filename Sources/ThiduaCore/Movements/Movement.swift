@@ -34,6 +34,9 @@ public struct Criterion: Equatable, Sendable, Codable {
     public let title: String
     public let maxPoints: Int
 
+    /// The most points one criterion may carry (a council scores 0…maxPoints).
+    public static let maximumPoints = 1_000
+
     public init(code: String, title: String, maxPoints: Int) {
         self.code = code
         self.title = title
@@ -70,7 +73,7 @@ public struct MovementDraft: Equatable, Sendable {
             }
             if let parsedPeriod, !parsedPeriod.contains(date) {
                 violations.append(
-                    .init(
+                    .rule(
                         field: field,
                         message: "Hạn \(date) nằm ngoài kỳ \(parsedPeriod.label) (\(parsedPeriod.startsOn) – \(parsedPeriod.endsOn))."))
             }
@@ -97,8 +100,12 @@ public struct MovementDraft: Equatable, Sendable {
                         message: "Mỗi tiêu chí cần mã (code), tên (title) và điểm tối đa lớn hơn 0 (maxPoints)."))
                 continue
             }
+            guard points <= Criterion.maximumPoints else {
+                violations.append(.init(field: "criteria[\(index)]", message: "Điểm tối đa của một tiêu chí không quá 1.000."))
+                continue
+            }
             if parsedCriteria.contains(where: { $0.code == code }) {
-                violations.append(.init(field: "criteria[\(index)]", message: "Mã tiêu chí \"\(code)\" bị trùng."))
+                violations.append(.rule(field: "criteria[\(index)]", message: "Mã tiêu chí \"\(code)\" bị trùng."))
                 continue
             }
             parsedCriteria.append(Criterion(code: code, title: title, maxPoints: points))

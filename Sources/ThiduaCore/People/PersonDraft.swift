@@ -27,7 +27,7 @@ public struct PersonDraft: Equatable, Sendable {
             name = PersonName(family: familyName ?? "", middle: middleName ?? "", given: givenName ?? "", fullName: full)
             if name == nil {
                 violations.append(
-                    .init(
+                    .rule(
                         field: "familyName",
                         message: "Họ, tên đệm và tên phải ghép lại đúng bằng họ và tên \"\(full)\"."))
             }

@@ -44,7 +44,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         case .inProgress:
             throw DomainError(.conflict, "Yêu cầu với Idempotency-Key này đang được xử lý; hãy thử lại sau giây lát.")
         case .mismatch:
-            throw DomainError.validation([.init(field: "Idempotency-Key", message: "Idempotency-Key này đã dùng cho một yêu cầu khác.")])
+            throw DomainError.rule(field: "Idempotency-Key", "Idempotency-Key này đã dùng cho một yêu cầu khác.")
         case .reserved:
             do {
                 var response = try await next(request, context)

@@ -93,6 +93,8 @@ extension Problem {
             case .immutableRecord: (.conflict, "Bản ghi không được sửa")
             case .preconditionFailed: (.preconditionFailed, "Phiên bản đã cũ")
             case .ineligible: (.unprocessableContent, "Chưa đủ điều kiện khen thưởng")
+            case .ruleViolated: (.unprocessableContent, "Trái quy tắc")
+            case .invalidCursor: (.unprocessableContent, "Con trỏ phân trang không hợp lệ")
             case .unsupportedMediaType: (.unsupportedMediaType, "Loại tệp không được nhận")
             case .quotaExceeded: (.conflict, "Vượt hạn mức lưu trữ")
             case .databaseUnavailable: (.serviceUnavailable, "Tạm thời chưa phục vụ được")

@@ -23,15 +23,15 @@ public enum StoreErrorMapping {
     private static let byConstraint: [String: DomainError] = [
         "units_code_key": DomainError(
             .conflict, "Mã đơn vị đã tồn tại.", violations: [.init(field: "code", message: "Mã đơn vị đã tồn tại.")]),
-        "units_parent_fkey": .validation([.init(field: "parent", message: "Không tìm thấy đơn vị cấp trên.")]),
+        "units_parent_fkey": .validation([.rule(field: "parent", message: "Không tìm thấy đơn vị cấp trên.")]),
         "units_parent_cycle": .validation([.init(field: "parent", message: "Đơn vị không thể nằm dưới chính nó.")]),
-        "people_unit_fkey": .validation([.init(field: "unitId", message: "Không tìm thấy đơn vị.")]),
+        "people_unit_fkey": .validation([.rule(field: "unitId", message: "Không tìm thấy đơn vị.")]),
         "people_code_key": DomainError(
             .conflict, "Mã nhân sự đã tồn tại.", violations: [.init(field: "code", message: "Mã nhân sự đã tồn tại.")]),
         "people_name_parts_match": .validation([
-            .init(field: "familyName", message: "Họ, tên đệm và tên phải ghép lại đúng bằng họ và tên.")
+            .rule(field: "familyName", message: "Họ, tên đệm và tên phải ghép lại đúng bằng họ và tên.")
         ]),
-        "accounts_person_fkey": .validation([.init(field: "personId", message: "Không tìm thấy cá nhân.")]),
+        "accounts_person_fkey": .validation([.rule(field: "personId", message: "Không tìm thấy cá nhân.")]),
         "accounts_login_key": DomainError(
             .conflict, "Tên đăng nhập này đã có người dùng.",
             violations: [.init(field: "login", message: "Tên đăng nhập này đã có người dùng; hãy chọn tên khác.")]),
@@ -41,25 +41,25 @@ public enum StoreErrorMapping {
         "legal_documents_number_issuer_key": DomainError(
             .conflict, "Văn bản có cùng số, ký hiệu và cơ quan ban hành đã có.",
             violations: [.init(field: "number", message: "Văn bản đã có.")]),
-        "movements_unit_fkey": .validation([.init(field: "unitId", message: "Không tìm thấy đơn vị phát động.")]),
-        "movement_legal_bases_document_fkey": .validation([.init(field: "legalBases", message: "Có văn bản căn cứ không tồn tại.")]),
+        "movements_unit_fkey": .validation([.rule(field: "unitId", message: "Không tìm thấy đơn vị phát động.")]),
+        "movement_legal_bases_document_fkey": .validation([.rule(field: "legalBases", message: "Có văn bản căn cứ không tồn tại.")]),
         "movements_deadlines_in_period": .validation([
-            .init(field: "registrationDeadline", message: "Hạn phải nằm trong kỳ của phong trào.")
+            .rule(field: "registrationDeadline", message: "Hạn phải nằm trong kỳ của phong trào.")
         ]),
         "model_initiatives_field_fkey": .validation([
-            .init(field: "field", message: "Lĩnh vực phải là economy, culture_society, defence_security hoặc political_system.")
+            .rule(field: "field", message: "Lĩnh vực phải là economy, culture_society, defence_security hoặc political_system.")
         ]),
-        "model_initiatives_owner_person_fkey": .validation([.init(field: "owner", message: "Không tìm thấy cá nhân chủ trì mô hình.")]),
-        "model_initiatives_owner_unit_fkey": .validation([.init(field: "owner", message: "Không tìm thấy tập thể chủ trì mô hình.")]),
+        "model_initiatives_owner_person_fkey": .validation([.rule(field: "owner", message: "Không tìm thấy cá nhân chủ trì mô hình.")]),
+        "model_initiatives_owner_unit_fkey": .validation([.rule(field: "owner", message: "Không tìm thấy tập thể chủ trì mô hình.")]),
         "model_initiatives_registration_open": DomainError(.conflict, "Phong trào không còn nhận đăng ký mô hình."),
         "model_initiatives_within_movement": .validation([
             .init(field: "startsOn", message: "Thời gian thực hiện phải nằm trong kỳ của phong trào.")
         ]),
-        "nominations_person_fkey": .validation([.init(field: "nominee", message: "Không tìm thấy cá nhân được đề nghị.")]),
-        "nominations_unit_fkey": .validation([.init(field: "nominee", message: "Không tìm thấy tập thể được đề nghị.")]),
-        "nominations_movement_fkey": .validation([.init(field: "movementId", message: "Không tìm thấy phong trào.")]),
-        "nomination_models_model_fkey": .validation([.init(field: "modelIds", message: "Có mô hình không tồn tại.")]),
-        "recusals_account_fkey": .validation([.init(field: "accountId", message: "Không tìm thấy tài khoản.")]),
+        "nominations_person_fkey": .validation([.rule(field: "nominee", message: "Không tìm thấy cá nhân được đề nghị.")]),
+        "nominations_unit_fkey": .validation([.rule(field: "nominee", message: "Không tìm thấy tập thể được đề nghị.")]),
+        "nominations_movement_fkey": .validation([.rule(field: "movementId", message: "Không tìm thấy phong trào.")]),
+        "nomination_models_model_fkey": .validation([.rule(field: "modelIds", message: "Có mô hình không tồn tại.")]),
+        "recusals_account_fkey": .validation([.rule(field: "accountId", message: "Không tìm thấy tài khoản.")]),
         "reviews_conflict_of_interest": DomainError(
             .forbidden, "Thành viên hội đồng không chấm đề nghị của chính mình, của tập thể mình, hoặc đề nghị mình đã xin rút khỏi."),
         "reviews_final_once_seen": DomainError(
@@ -78,15 +78,15 @@ public enum StoreErrorMapping {
         "commendations_reward_amount_limit": .validation([
             .init(field: "rewardAmount", message: "Số tiền thưởng vượt quá giới hạn; hãy kiểm tra danh mục và lương cơ sở.")
         ]),
-        "award_rules_authority_fkey": .validation([.init(field: "authorityLevel", message: "Không có cấp thẩm quyền này.")]),
+        "award_rules_authority_fkey": .validation([.rule(field: "authorityLevel", message: "Không có cấp thẩm quyền này.")]),
         "award_rules_vote_check": .validation([
             .init(
                 field: "voteThreshold",
                 message: "Tỉ lệ biểu quyết phải có tử số dương, mẫu số không nhỏ hơn tử số, cơ sở members hoặc present.")
         ]),
-        "units_authority_level_fkey": .validation([.init(field: "authorityLevel", message: "Không có cấp thẩm quyền này.")]),
-        "unit_caps_award_fkey": .validation([.init(field: "award", message: "Không có khen thưởng mã này.")]),
-        "unit_caps_base_award_fkey": .validation([.init(field: "ofAward", message: "Không có khen thưởng mã này.")]),
+        "units_authority_level_fkey": .validation([.rule(field: "authorityLevel", message: "Không có cấp thẩm quyền này.")]),
+        "unit_caps_award_fkey": .validation([.rule(field: "award", message: "Không có khen thưởng mã này.")]),
+        "unit_caps_base_award_fkey": .validation([.rule(field: "ofAward", message: "Không có khen thưởng mã này.")]),
         "unit_caps_percent_check": .validation([.init(field: "percent", message: "Tỉ lệ phải lớn hơn 0 và không quá 100.")]),
         "unit_caps_distinct_awards": .validation([.init(field: "ofAward", message: "Tỉ lệ phải tính trên một khen thưởng khác.")]),
         "evidence_kind_check": .validation([

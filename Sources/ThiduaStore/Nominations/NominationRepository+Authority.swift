@@ -12,7 +12,7 @@ extension NominationRepository {
         let award = try await CatalogueRepository.award(nomination.awardCode, on: connection, logger: logger)
         guard let rule = award.rule(on: date) else {
             throw DomainError(
-                .validationFailed, "Danh mục chưa có quy định cho \"\(award.name)\" vào ngày \(date.vietnamese).",
+                .ruleViolated, "Danh mục chưa có quy định cho \"\(award.name)\" vào ngày \(date.vietnamese).",
                 violations: [.init(field: "decisionDate", message: "Không có quy định có hiệu lực vào ngày này.")])
         }
         let movement = try await MovementRepository.find(nomination.movementId, on: connection, lock: false, logger: logger)

@@ -74,7 +74,9 @@ extension WebPages {
             }
             let movement = try await movements.create(draft, by: Actor(account: session.account), logger: context.logger)
             return Renderer.redirect(to: "/movements/\(movement.id)")
-        } catch let error as DomainError where error.code == .validationFailed || error.code == .notFound {
+        } catch let error as DomainError
+            where [.validationFailed, .ruleViolated, .ruleViolated].contains(error.code) || error.code == .notFound
+        {
             violations = error.violations.isEmpty ? [.init(field: "name", message: error.message)] : error.violations
         }
         // A criterion's message names its place among the filled rows; the form shows it on that row.

@@ -92,7 +92,9 @@ extension WebPages {
                     achievements: VietnameseText.normalized(form["achievements"] ?? ""), modelIds: [], by: session.account,
                     logger: context.logger)
                 return Renderer.redirect(to: "/nominations/\(nomination.id)")
-            } catch let error as DomainError where error.code == .validationFailed || error.code == .notFound {
+            } catch let error as DomainError
+                where [.validationFailed, .ruleViolated, .ruleViolated].contains(error.code) || error.code == .notFound
+            {
                 errors = error.messages
             }
         }

@@ -102,7 +102,9 @@ extension WebPages {
                 saved = try await people.create(draft, unitId: unit, by: actor, logger: context.logger)
             }
             return Renderer.redirect(to: "/people?q=\(Self.queryValue(saved.name.full))")
-        } catch let error as DomainError where [.validationFailed, .conflict, .preconditionFailed, .notFound].contains(error.code) {
+        } catch let error as DomainError
+            where [.validationFailed, .ruleViolated, .conflict, .preconditionFailed, .notFound].contains(error.code)
+        {
             if error.code == .preconditionFailed {
                 message = "Hồ sơ này vừa được người khác sửa; hãy mở lại trang sửa để thấy thông tin mới nhất."
             } else if error.violations.isEmpty {

@@ -90,7 +90,8 @@ extension DomainError {
                     + "mới nhất. Hãy xem lại rồi làm lại.", .conflict
             )
         case .invalidTransition, .conflict, .immutableRecord: return (message, .conflict)
-        case .ineligible, .validationFailed: return (([message] + violations.map(\.message)).joined(separator: " "), .unprocessableContent)
+        case .ineligible, .validationFailed, .ruleViolated:
+            return (([message] + violations.map(\.message)).joined(separator: " "), .unprocessableContent)
         default: return nil
         }
     }

@@ -144,9 +144,8 @@ struct EvidenceController {
                 ])
             }
             guard let filename = Self.filename(request.headers[.contentDisposition]) else {
-                throw DomainError.validation([
-                    .init(field: "Content-Disposition", message: "Cần tên tệp: Content-Disposition: attachment; filename*=UTF-8''<tên>.")
-                ])
+                throw DomainError.rule(
+                    field: "Content-Disposition", "Cần tên tệp: Content-Disposition: attachment; filename*=UTF-8''<tên>.")
             }
             let buffer = try await collect(request)
             guard buffer.readableBytes > 0 else { throw DomainError.validation([.init(field: "body", message: "Tệp rỗng.")]) }
