@@ -75,6 +75,11 @@ struct HonorListGoldenTests {
                     #expect(fromAPI == Data(printed.stdout.utf8))
                 }
                 #expect(try cli.run("report", "decision", "99/QĐ-KHONG", "--format", "md").status != 0)
+                // Numbers restart each year: --year picks the year's decision, and a year without it is said so.
+                let inYear = try cli.run("report", "decision", "15/QĐ-THAP", "--year", "2024", "--format", "md")
+                #expect(Data(inYear.stdout.utf8) == (try Data(contentsOf: Self.folder.appending(path: "decision-15.md"))))
+                let otherYear = try cli.run("report", "decision", "15/QĐ-THAP", "--year", "2023", "--format", "md")
+                #expect(otherYear.status != 0 && otherYear.stderr.contains("quyết định \"15/QĐ-THAP\" năm 2023"), "\(otherYear.stderr)")
             }
         }
     }

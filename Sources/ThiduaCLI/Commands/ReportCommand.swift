@@ -69,6 +69,8 @@ struct ReportCommand: AsyncParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The decision number, e.g. \"12/QĐ-THAP\" (or its id).") var number: String
+        @Option(help: "The decision's year, when the number was used in several years (numbers restart each year).")
+        var year: Int?
         @Option(help: "html or md.") var format: String = "html"
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
@@ -79,7 +81,7 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             let number = VietnameseText.normalized(self.number)
             let document = try await database.withDatabase { client, logger in
-                try await DecisionRepository(client: client).document(number, logger: logger)
+                try await DecisionRepository(client: client).document(number, year: year, logger: logger)
             }
             let data = (DecisionDocumentFormat(rawValue: format) ?? .html).render(document)
             try emit(data, to: output)

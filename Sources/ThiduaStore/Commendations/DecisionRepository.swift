@@ -11,14 +11,30 @@ public struct DecisionRepository: Sendable {
 
     /// The decision with this number (e.g. "12/QĐ-THAP") or id, with its commendations, the movements' legal bases
     /// and the issuing unit.
-    public func document(_ numberOrId: String, logger: Logger) async throws -> DecisionDocument {
+    /// With a number alone while it is unique; when several years (or issuers) used it, `year` picks one and the
+    /// error lists them.
+    public func document(_ numberOrId: String, year: Int? = nil, logger: Logger) async throws -> DecisionDocument {
         let rows = try await client.rows(
             """
-            SELECT id, number, decision_date, signer_name FROM decisions
-            WHERE number = \(numberOrId) OR id::text = \(numberOrId.lowercased())
+            SELECT id, number, decision_date, signer_name, issuer FROM decisions
+            WHERE (number = \(numberOrId) AND (\(year)::int IS NULL OR extract(year FROM decision_date) = \(year)))
+               OR id::text = \(numberOrId.lowercased())
+            ORDER BY decision_date
             """, logger: logger)
-        guard let row = rows.first else { throw DomainError.notFound("quyết định \"\(numberOrId)\"") }
-        let (id, number, date, signer) = try row.decode((UUID, String, LocalDate, String).self)
+        guard let row = rows.first else {
+            throw DomainError.notFound("quyết định \"\(numberOrId)\"" + (year.map { " năm \($0)" } ?? ""))
+        }
+        guard rows.count == 1 else {
+            let candidates = try rows.map { row in
+                let (_, _, date, _, issuer) = try row.decode((UUID, String, LocalDate, String, String?).self)
+                return "ngày \(date.vietnamese)" + (issuer.map { " (\($0))" } ?? "")
+            }
+            throw DomainError(
+                .conflict,
+                "Có \(rows.count) quyết định số \(numberOrId): \(candidates.joined(separator: "; ")). Chọn năm (--year) để in đúng quyết định.",
+                violations: [.rule(field: "year", message: "Chọn năm của quyết định.")])
+        }
+        let (id, number, date, signer, _) = try row.decode((UUID, String, LocalDate, String, String?).self)
 
         let entries = try await client.rows(
             "\(unescaped: HonorListRepository.lineSelect) WHERE c.decision_id = \(id) ORDER BY \(unescaped: HonorListRepository.lineOrder)",
@@ -51,27 +67,28 @@ public struct DecisionRepository: Sendable {
             movements: movements, bases: bases, entries: entries)
     }
 
-    /// The decision with this number, created if new; the same number with another date is a conflict.
+    /// The decision with this number for this issuer in this year, created if new: numbers restart at 01 each year (ND
+    /// 30/2020), so next year's "15/QĐ-THAP" is another decision, and two authorities may both number "…/QĐ-UBND". The
+    /// same number again in the same year with another date is a conflict (sql/0020 keeps it unique).
     static func findOrCreate(
         _ reference: DecisionReference, signer: Account, issuer: String? = nil, on connection: PostgresConnection, logger: Logger
     ) async throws -> UUID {
         let existing = try await connection.rows(
-            "SELECT id, decision_date, issuer FROM decisions WHERE number = \(reference.number)", logger: logger)
+            """
+            SELECT id, decision_date FROM decisions
+            WHERE number = \(reference.number) AND coalesce(issuer, '') = \(issuer ?? "")
+              AND extract(year FROM decision_date) = \(reference.date.year)
+            """, logger: logger)
         if let row = existing.first {
-            let (id, date, existingIssuer) = try row.decode((UUID, LocalDate, String?).self)
-            guard existingIssuer == issuer else {
-                throw DomainError(
-                    .conflict,
-                    "Số quyết định \(reference.number) đã được dùng cho một quyết định "
-                        + (existingIssuer.map { "của \($0)" } ?? "do đơn vị ký")
-                        + "; hãy kiểm tra lại số và cơ quan ban hành.",
-                    violations: [.init(field: "decisionNumber", message: "Số quyết định đã được dùng cho cơ quan khác.")])
-            }
+            let (id, date) = try row.decode((UUID, LocalDate).self)
             guard date == reference.date else {
                 throw DomainError(
                     .conflict,
-                    "Quyết định số \(reference.number) đã có, ngày \(date); không thể dùng lại số này với ngày \(reference.date).",
-                    violations: [.init(field: "decisionNumber", message: "Số quyết định đã được dùng với ngày khác.")])
+                    "Quyết định số \(reference.number) năm \(date.year) "
+                        + (issuer.map { "của \($0) " } ?? "")
+                        + "đã có, ngày \(date.vietnamese); số quyết định chỉ đánh lại từ 01 khi sang năm mới, "
+                        + "nên không dùng lại số này với ngày \(reference.date.vietnamese).",
+                    violations: [.init(field: "decisionNumber", message: "Số quyết định này đã dùng trong năm \(date.year).")])
             }
             return id
         }
@@ -80,7 +97,7 @@ public struct DecisionRepository: Sendable {
             INSERT INTO decisions (number, decision_date, signer_id, signer_name, issuer)
             VALUES (\(reference.number), \(reference.date), \(signer.id),
                     \(issuer == nil ? signer.displayName : ""), \(issuer))
-            ON CONFLICT (number) DO NOTHING
+            ON CONFLICT DO NOTHING
             RETURNING id
             """, logger: logger)
         if let row = rows.first { return try row.decode(UUID.self) }

@@ -92,7 +92,7 @@ public struct ScaleData: Sendable {
             INSERT INTO decisions (number, decision_date, signer_id, signer_name)
             SELECT 'S' || d || '/QĐ-THAP', DATE '2024-01-15' + (d % 340), \(head), \(headName)
             FROM (SELECT DISTINCT n / 1000 AS d FROM scale_batch) AS numbers
-            ON CONFLICT (number) DO NOTHING
+            ON CONFLICT DO NOTHING
             """,
             """
             INSERT INTO nominations (id, movement_id, award_code, nominee_person_id, achievements, status, recommendation_tally, created_by)

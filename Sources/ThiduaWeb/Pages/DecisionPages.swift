@@ -118,7 +118,7 @@ extension WebPages {
     func signDecision(request: Request, context: Context) async throws -> Response {
         try await withDecisionForm(request, context) { session, ids, decision in
             _ = try await nominations.approveAll(ids, decision: decision, dryRun: false, by: session.account, logger: context.logger)
-            return Renderer.redirect(to: "/decisions/signed?number=\(Self.queryValue(decision.number))")
+            return Renderer.redirect(to: "/decisions/signed?number=\(Self.queryValue(decision.number))&year=\(decision.date.year)")
         }
     }
 
@@ -136,8 +136,8 @@ extension WebPages {
     func signedDecision(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .readDirectory)
         guard let number = FormFields.query(request)["number"], !number.isEmpty else { throw WebError.notFound }
-        let document = try await decisions.document(number, logger: context.logger)
-        let path = "/decisions/document?number=\(Self.queryValue(document.number))"
+        let document = try await decisions.document(number, year: Self.year(request), logger: context.logger)
+        let path = "/decisions/document?number=\(Self.queryValue(document.number))&year=\(document.date.year)"
         let content = SignedContent(
             number: document.number, date: document.date.vietnamese, count: document.entries.count,
             total: "\(VietnameseText.grouped(document.totalAmount)) đồng", print: path, markdown: path + "&format=md")
@@ -152,7 +152,7 @@ extension WebPages {
         _ = try session(context, allowedTo: .readDirectory)
         guard let number = FormFields.query(request)["number"], !number.isEmpty else { throw WebError.notFound }
         let format: DecisionDocumentFormat = FormFields.query(request)["format"] == "md" ? .md : .html
-        let document = try await decisions.document(number, logger: context.logger)
+        let document = try await decisions.document(number, year: Self.year(request), logger: context.logger)
         var headers: HTTPFields = [.contentType: format.contentType]
         if format == .md { headers[.contentDisposition] = "attachment; filename=\"quyet-dinh.md\"" }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: format.render(document))))
@@ -163,4 +163,7 @@ extension WebPages {
     static func queryValue(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
     }
+
+    /// `?year=` of a decision link: numbers restart each year, so a link names both.
+    static func year(_ request: Request) -> Int? { FormFields.query(request)["year"].flatMap { Int($0) } }
 }
