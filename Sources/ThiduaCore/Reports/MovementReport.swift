@@ -31,7 +31,10 @@ public struct MovementReport: Equatable, Sendable {
             return "Công nhận cấp \(level) (\(recognition.decision), \(recognition.date.vietnamese))"
         }
 
-        public var score: String { averageScore.map { String(format: "%.1f", $0) } ?? "" }
+        /// One decimal with the Vietnamese decimal comma: "88,5".
+        public var score: String {
+            averageScore.map { String(format: "%.1f", $0).replacingOccurrences(of: ".", with: ",") } ?? ""
+        }
     }
 
     public let name: String

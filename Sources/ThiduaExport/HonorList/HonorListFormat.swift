@@ -68,8 +68,12 @@ extension HonorList.Entry {
         revocation.map { "\(achievements) [ĐÃ THU HỒI: \($0)]" } ?? achievements
     }
 
-    /// The cells of one printed row.
-    func cells(_ number: Int) -> [String] {
-        [String(number), name, position, unit, achievementsText, decision, decisionLevel, formatMoney(amount)]
+    /// The cells of one printed row; `plainMoney` writes the amount as bare digits (CSV: "540.000" would be read as
+    /// 540 by a spreadsheet whose locale takes the dot for a decimal point).
+    func cells(_ number: Int, plainMoney: Bool = false) -> [String] {
+        [
+            String(number), name, position, unit, achievementsText, decision, decisionLevel,
+            plainMoney ? amount.map(String.init) ?? "" : formatMoney(amount),
+        ]
     }
 }
