@@ -37,7 +37,7 @@ struct ReportTallyTests {
                 [
                     (.person(an.id), "LDTT", "2024-05-20"), (.person(binh.id), "LDTT", "2024-05-20"),
                     (.person(binh.id), "GK", "2024-06-01"), (.person(cuong.id), "LDTT", "2024-05-20"),
-                    (.unit(f.collective.id), "TTLDTT", "2024-05-20"), (.person(an.id), "LDTT", "2023-05-20"),
+                    (.unit(f.collective.id), "TTLDTT", "2024-05-20"), (.person(an.id), "GK", "2023-05-20"),
                 ])
             #expect(try await Self.byUnit(seed, "2024") == ["Tổ chuyên môn khối 1: 4", "Trường Tiểu học An Phước: 1"])
             #expect(try await Self.byUnit(seed, "2024", unit: f.collective.id) == ["Tổ chuyên môn khối 1: 4"])

@@ -63,12 +63,13 @@ public struct RegistryFixture: Sendable {
     /// With `overriding`, the headmaster lets every failed eligibility rule pass with that reason before submission
     /// (for tests about something else than eligibility).
     public func nomination(
-        _ seed: Seed, status: NominationStatus, award: String = "LDTT", nominee: Owner? = nil, overriding reason: String? = nil
+        _ seed: Seed, status: NominationStatus, award: String = "LDTT", nominee: Owner? = nil, overriding reason: String? = nil,
+        in other: Movement? = nil
     ) async throws -> Nomination {
         let repository = NominationRepository(client: seed.client)
         let union = try await AccountRepository(client: seed.client).authenticate(token: self.union, logger: seed.logger)!
         var nomination = try await repository.create(
-            movementId: movement.id, awardCode: award, nominee: nominee ?? .person(teacher.id),
+            movementId: (other ?? movement).id, awardCode: award, nominee: nominee ?? .person(teacher.id),
             achievements: "Hoàn thành xuất sắc nhiệm vụ năm học", modelIds: [], by: union, logger: seed.logger)
         if let reason {
             let eligibility = EligibilityRepository(client: seed.client)
@@ -100,5 +101,16 @@ public struct RegistryFixture: Sendable {
         return try await NominationRepository(client: seed.client).approve(
             nomination.id, decision: DecisionReference.validate(number: decision, date: date), expectedVersion: nil,
             by: headmasterAccount, logger: seed.logger)
+    }
+
+    /// Another open movement of the school for `period` ("2023-2024", "2025"), scored on the same criteria.
+    public func movement(_ seed: Seed, period: String) async throws -> Movement {
+        let draft = try MovementDraft.validate(
+            name: "Phong trào thi đua \(period)", unitId: school.id.description, period: period, registrationDeadline: nil,
+            nominationDeadline: nil, legalBases: [], criteria: [("KQ", "Kết quả thực hiện", 40), ("LT", "Sức lan tỏa", 60)]
+        ).get()
+        let movements = MovementRepository(client: seed.client)
+        let created = try await movements.create(draft, by: seed.actor, logger: seed.logger)
+        return try await movements.transition(created.id, to: .open, expectedVersion: nil, by: seed.actor, logger: seed.logger)
     }
 }

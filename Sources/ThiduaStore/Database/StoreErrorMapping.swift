@@ -35,6 +35,8 @@ public enum StoreErrorMapping {
         "accounts_login_key": DomainError(
             .conflict, "Tên đăng nhập này đã có người dùng.",
             violations: [.init(field: "login", message: "Tên đăng nhập này đã có người dùng; hãy chọn tên khác.")]),
+        "title_periods_one_per_period": DomainError(
+            .conflict, "Người hoặc tập thể này đã có danh hiệu này trong cùng thời gian; một thành tích chỉ được khen thưởng một lần."),
         "audit_log_append_only": DomainError(.immutableRecord, "Nhật ký thay đổi chỉ được ghi thêm, không được sửa hay xoá."),
         "immutable_record": DomainError(.immutableRecord, "Bản ghi này không được sửa hay xoá."),
         "workflow_transition": DomainError(.invalidTransition, "Cơ sở dữ liệu từ chối bước chuyển trạng thái này."),

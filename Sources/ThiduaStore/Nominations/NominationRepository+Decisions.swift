@@ -163,6 +163,7 @@ extension NominationRepository {
     ) async throws -> Commendation {
         let quote = try await CatalogueRepository.quote(
             award: nomination.awardCode, date: date, collective: nomination.nominee.unitId != nil, on: connection, logger: logger)
+        try await refuseSecondTitle(nomination, on: connection, logger: logger)
         let rows = try await connection.rows(
             """
             INSERT INTO commendations (nomination_id, decision_id, award_code, movement_id, nominee_person_id, nominee_unit_id,
@@ -178,5 +179,28 @@ extension NominationRepository {
             on: connection, by: actor, action: "commendation.create", entity: "commendation",
             id: commendationId.description, before: String?.none, after: CommendationSnapshot(commendation), logger: logger)
         return commendation
+    }
+
+    /// A title the nominee already holds for an overlapping period (sql/0021 refuses it in any case): said with the
+    /// commendation that holds it, so the headmaster knows which decision to look at.
+    static func refuseSecondTitle(_ nomination: Nomination, on connection: PostgresConnection, logger: Logger) async throws {
+        let rows = try await connection.rows(
+            """
+            SELECT a.name, m.period_kind, m.period_year, d.number, d.decision_date
+            FROM title_periods t JOIN commendations c ON c.id = t.commendation_id JOIN awards a ON a.code = t.award_code
+            JOIN movements m ON m.id = c.movement_id JOIN decisions d ON d.id = c.decision_id
+            WHERE t.nominee_id = \(nomination.nominee.personId?.rawValue ?? nomination.nominee.unitId?.rawValue)
+              AND t.award_code = \(nomination.awardCode)
+              AND t.period && (SELECT daterange(starts_on, ends_on, '[]') FROM movements WHERE id = \(nomination.movementId))
+            LIMIT 1
+            """, logger: logger)
+        guard let row = rows.first else { return }
+        let (award, kind, year, number, date) = try row.decode((String, String, Int, String, LocalDate).self)
+        let period = Period.Kind(rawValue: kind).map { Period(kind: $0, year: year).vietnamese } ?? String(year)
+        throw DomainError(
+            .conflict,
+            "Đã có danh hiệu \"\(award)\" \(period) (Quyết định số \(number) ngày \(date.vietnamese)) trùng thời gian với đề nghị này; "
+                + "một thành tích chỉ được khen thưởng một lần.",
+            violations: [.init(field: "award", message: "Đã có danh hiệu này trong cùng thời gian.")])
     }
 }
