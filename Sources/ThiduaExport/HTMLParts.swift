@@ -24,14 +24,22 @@ enum HTMLParts {
         return out
     }
 
-    /// The header table; `number` ("Số: 12/QĐ-THAP") goes under the unit when given.
-    static func header(_ issuer: HonorList.Issuer, number: String? = nil) -> String {
-        """
-        <table class="head"><tr>
-        <td>\(escape(issuer.parentName.uppercased()))<br><span class="underline">\(escape(issuer.unitName.uppercased()))</span>\(number.map { "<br>Số: \(escape($0))" } ?? "")</td>
-        <td><span class="motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br><span class="underline">Độc lập - Tự do - Hạnh phúc</span></td>
-        </tr></table>
-        """
+    /// The header table; `number` ("Số: 12/QĐ-THAP") goes under the unit when given. With `dated` (a decision), the
+    /// number and the place and date share the row under the names (NĐ 30/2020, Phụ lục I).
+    static func header(_ issuer: HonorList.Issuer, number: String? = nil, dated: String? = nil) -> String {
+        let names = """
+            <td>\(escape(issuer.parentName.uppercased()))<br><span class="underline">\(escape(issuer.unitName.uppercased()))</span>\(
+                dated == nil ? number.map { "<br>Số: \(escape($0))" } ?? "" : "")</td>
+            <td><span class="motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br><span class="underline">Độc lập - Tự do - Hạnh phúc</span></td>
+            """
+        guard let dated else { return "<table class=\"head\"><tr>\n\(names)\n</tr></table>" }
+        return """
+            <table class="head"><tr>
+            \(names)
+            </tr><tr>
+            <td>Số: \(escape(number ?? ""))</td><td><i>\(escape(dated))</i></td>
+            </tr></table>
+            """
     }
 
     static let headerStyle = """

@@ -80,7 +80,7 @@ public struct LocalDate: Comparable, Hashable, Sendable, Codable, CustomStringCo
     /// "20/05/2024", as dates are written in Vietnamese documents.
     public var vietnamese: String { "\(Self.padded(day, 2))/\(Self.padded(month, 2))/\(Self.padded(year, 4))" }
 
-    private static func padded(_ value: Int, _ width: Int) -> String {
+    static func padded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }

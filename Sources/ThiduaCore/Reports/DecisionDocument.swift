@@ -28,55 +28,72 @@ public struct DecisionDocument: Equatable, Sendable {
         }
     }
 
+    /// An award the decision gives: whether it is a title (danh hiệu) or a form (Giấy khen…), and the coefficients it
+    /// was issued with for a person and for a collective (the award's times its collective factor): "0.3", "0.6".
+    public struct AwardTerms: Equatable, Sendable {
+        public let code: String
+        public let isTitle: Bool
+        public let coefficient: String
+        public let collectiveCoefficient: String
+
+        public init(code: String, isTitle: Bool, coefficient: String, collectiveCoefficient: String) {
+            self.code = code
+            self.isTitle = isTitle
+            self.coefficient = coefficient
+            self.collectiveCoefficient = collectiveCoefficient
+        }
+    }
+
     public let number: String
     public let date: LocalDate
     public let signer: String
     public let issuer: HonorList.Issuer
     public let movements: [String]
+    /// The period of the movements, when they share one (a yearly decision on titles names it).
+    public let period: Period?
     public let bases: [Basis]
     public let entries: [HonorList.Entry]
+    public let terms: [AwardTerms]
     // Eligibility-override reasons are internal (a maternity leave, an illness): they are shown with the nomination and
     // in the council's papers, never on the decision, whoever prints it (security review F4).
 
-    /// The money of the commendations not revoked, in đồng.
-    public var totalAmount: Int { entries.filter { $0.revocation == nil }.compactMap(\.amount).reduce(0, +) }
+    /// The money of every commendation the decision gave, in đồng (as signed; a later revocation is its own decision).
+    public var totalAmount: Int { entries.compactMap(\.amount).reduce(0, +) }
 
     public init(
-        number: String, date: LocalDate, signer: String, issuer: HonorList.Issuer, movements: [String], bases: [Basis],
-        entries: [HonorList.Entry]
+        number: String, date: LocalDate, signer: String, issuer: HonorList.Issuer, movements: [String], period: Period? = nil,
+        bases: [Basis], entries: [HonorList.Entry], terms: [AwardTerms] = []
     ) {
         self.number = number
         self.date = date
         self.signer = signer
         self.issuer = issuer
         self.movements = movements
+        self.period = period
         self.bases = bases
         self.entries = entries
+        self.terms = terms
     }
 
-    /// "ngày 20 tháng 5 năm 2024"
-    public static func longDate(_ date: LocalDate) -> String { "ngày \(date.day) tháng \(date.month) năm \(date.year)" }
+    /// "ngày 05 tháng 01 năm 2025": day and month with a leading zero (NĐ 30/2020, Phụ lục I).
+    public static func longDate(_ date: LocalDate) -> String {
+        "ngày \(LocalDate.padded(date.day, 2)) tháng \(LocalDate.padded(date.month, 2)) năm \(date.year)"
+    }
 
     /// The law every commendation decision cites first.
     public static let law = "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;"
 
-    public var subject: String {
-        movements.count == 1 ? "Về việc khen thưởng trong \(movements[0])" : "Về việc khen thưởng"
+    /// The decree detailing the law on the decision's date: NĐ 98/2023 until 30/06/2025, NĐ 152/2025 from 01/07/2025
+    /// (legal-rules.md; the latter's date and title are not verified, so only its number is cited).
+    public static func decree(on date: LocalDate) -> String {
+        date < LocalDate(2025, 7, 1)
+            ? "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều "
+                + "của Luật Thi đua, khen thưởng;"
+            : "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;"
     }
 
-    /// Điều 1: who is commended, counted.
-    public var articleOne: String {
-        let people = entries.filter { $0.section == .individuals }.count
-        let collectives = entries.count - people
-        var parts: [String] = []
-        if people > 0 { parts.append("\(people) cá nhân") }
-        if collectives > 0 { parts.append("\(collectives) tập thể") }
-        return
-            "Điều 1. Khen thưởng \(parts.joined(separator: " và ")) có tên trong danh sách kèm theo, vì đã có thành tích được nêu trong danh sách."
-    }
+    /// "Xét đề nghị của Hội đồng Thi đua - Khen thưởng Trường Tiểu học An Phước." — the last basis ends with a full stop.
+    public var councilLine: String { "Xét đề nghị của Hội đồng Thi đua - Khen thưởng \(issuer.unitName)." }
 
-    public static let articleTwo = "Điều 2. Tiền thưởng (nếu có) được chi từ quỹ thi đua, khen thưởng của đơn vị theo quy định hiện hành."
-    public static let articleThree =
-        "Điều 3. Các tổ trưởng, bộ phận có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
-    public static let recipients = ["Như Điều 3;", "Lưu: VT."]
+    public static let recipients = ["Như Điều 3;", "Phòng GD&ĐT (b/c);", "Lưu: VT, TĐKT."]
 }

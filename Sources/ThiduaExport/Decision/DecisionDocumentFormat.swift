@@ -1,7 +1,7 @@
 import Foundation
 import ThiduaCore
 
-/// The decision document's formats: printable HTML (A4 portrait) and Markdown.
+/// The decision document's formats: printable HTML (A4 portrait, the Nghị định 30/2020 layout) and Markdown.
 public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
     case html, md
 
@@ -15,33 +15,64 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
     static func basisLine(_ basis: DecisionDocument.Basis) -> String {
         let title = basis.title.prefix(1).lowercased() + basis.title.dropFirst()
         let about = title.hasPrefix("về ") ? title : "về việc \(title)"
-        return "Căn cứ \(basis.kind.map { "\($0) " } ?? "")\(basis.number) ngày \(basis.date.vietnamese) của \(basis.issuer) \(about);"
+        return
+            "Căn cứ \(basis.kind.map { "\($0) " } ?? "")\(basis.number) \(DecisionDocument.longDate(basis.date)) của \(basis.issuer) \(about);"
     }
 
-    static let listColumns = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu, hình thức", "Thành tích", "Số tiền (đồng)"]
+    /// Every basis line in order: the law, the decree in force on the date, the movements' plans, the council.
+    static func bases(_ d: DecisionDocument) -> [String] {
+        [DecisionDocument.law, DecisionDocument.decree(on: d.date)] + d.bases.map(basisLine) + [d.councilLine]
+    }
 
-    static func listCells(_ number: Int, _ entry: HonorList.Entry) -> [String] {
-        [String(number), entry.name, entry.position, entry.unit, entry.awardName, entry.achievementsText, formatMoney(entry.amount)]
+    /// The annex's two tables: individuals, then collectives, each numbered from 1.
+    static func sections(_ d: DecisionDocument) -> [(heading: String, columns: [String], rows: [[String]], revoked: [Bool])] {
+        let people = d.entries.filter { $0.section == .individuals }
+        let units = d.entries.filter { $0.section == .collectives }
+        var sections: [(String, [String], [[String]], [Bool])] = []
+        if !people.isEmpty {
+            sections.append(
+                (
+                    "I. Cá nhân", ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu, hình thức", "Thành tích", "Số tiền (đồng)"],
+                    people.enumerated().map { index, entry in
+                        [
+                            String(index + 1), entry.name, entry.position, entry.unit, entry.awardName, entry.achievementsText,
+                            formatMoney(entry.amount),
+                        ]
+                    }, people.map { $0.revocation != nil }
+                ))
+        }
+        if !units.isEmpty {
+            sections.append(
+                (
+                    "\(people.isEmpty ? "I" : "II"). Tập thể",
+                    ["STT", "Tên tập thể", "Đơn vị", "Danh hiệu, hình thức", "Thành tích", "Số tiền (đồng)"],
+                    units.enumerated().map { index, entry in
+                        [String(index + 1), entry.name, entry.unit, entry.awardName, entry.achievementsText, formatMoney(entry.amount)]
+                    }, units.map { $0.revocation != nil }
+                ))
+        }
+        return sections
     }
 
     static func markdown(_ d: DecisionDocument) -> String {
-        var text =
-            "\(MarkdownText.escape(d.issuer.parentName.uppercased()))  \n**\(MarkdownText.escape(d.issuer.unitName.uppercased()))**  \nSố: \(MarkdownText.escape(d.number))\n\n"
+        let m = MarkdownText.escape
+        var text = "\(m(d.issuer.parentName.uppercased()))  \n**\(m(d.issuer.unitName.uppercased()))**\n\n"
         text += "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  \n**Độc lập - Tự do - Hạnh phúc**\n\n"
-        text +=
-            "*\(MarkdownText.escape(d.issuer.place)), \(DecisionDocument.longDate(d.date))*\n\n# QUYẾT ĐỊNH\n\n**\(MarkdownText.escape(d.subject))**\n\n"
-        text += "**\(MarkdownText.escape(("Hiệu trưởng " + d.issuer.unitName).uppercased()))**\n\n\(DecisionDocument.law)\n\n"
-        for basis in d.bases { text += MarkdownText.escape(basisLine(basis)) + "\n\n" }
-        text += "Xét đề nghị của Hội đồng Thi đua – Khen thưởng,\n\n## QUYẾT ĐỊNH:\n\n"
-        text += "\(MarkdownText.escape(d.articleOne))\n\n\(DecisionDocument.articleTwo)\n\n\(DecisionDocument.articleThree)\n\n"
-        text += "*Nơi nhận:*\n\n" + DecisionDocument.recipients.map { "- \($0)\n" }.joined()
-        text += "\n**HIỆU TRƯỞNG**\n\n\(MarkdownText.escape(d.signer))\n\n---\n\n## DANH SÁCH KHEN THƯỞNG\n\n"
-        text += "*(Kèm theo Quyết định số \(MarkdownText.escape(d.number)) \(DecisionDocument.longDate(d.date)))*\n\n"
-        text += "| " + listColumns.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: listColumns.count) + "\n"
-        for (index, entry) in d.entries.enumerated() {
-            text += "| " + listCells(index + 1, entry).map(MarkdownHonorListWriter.cell).joined(separator: " | ") + " |\n"
+        text += "Số: \(m(d.number)) — *\(m(d.issuer.place)), \(DecisionDocument.longDate(d.date))*\n\n"
+        text += "# QUYẾT ĐỊNH\n\n**\(m(d.subject))**\n\n**\(m(("Hiệu trưởng " + d.issuer.unitName).uppercased()))**\n\n"
+        for line in bases(d) { text += "*\(m(line))*\n\n" }
+        text += "## QUYẾT ĐỊNH:\n\n"
+        text += "**Điều 1.** \(m(d.articleOne))\n\n**Điều 2.** \(m(d.articleTwo()))\n\n"
+        text += "**Điều 3.** \(m(DecisionDocument.articleThree))\n\n"
+        text += "***Nơi nhận:***\n\n" + DecisionDocument.recipients.map { "- \(m($0))\n" }.joined()
+        text += "\n**HIỆU TRƯỞNG**\n\n**\(m(d.signer))**\n\n---\n\n## \(m(d.annexTitle))\n\n*\(m(d.annexNote))*\n\n"
+        for section in sections(d) {
+            text += "**\(section.heading)**\n\n| " + section.columns.joined(separator: " | ") + " |\n|"
+            text += String(repeating: "---|", count: section.columns.count) + "\n"
+            for row in section.rows { text += "| " + row.map(MarkdownHonorListWriter.cell).joined(separator: " | ") + " |\n" }
+            text += "\n"
         }
-        text += "\n**Tổng cộng: \(d.entries.count)** — \(formatMoney(d.totalAmount)) đồng\n"
+        text += "**\(m(d.annexTotal()))**\n"
         return text
     }
 
@@ -49,11 +80,14 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
         let e = HTMLParts.escape
         var text = """
             <!DOCTYPE html>
-            <html lang="vi"><head><meta charset="utf-8"><title>Quyết định \(e(d.number))</title><style>
+            <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Quyết định \(e(d.number))</title><style>
             @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
             \(HTMLParts.headerStyle)
             h1 { text-align: center; font-size: 14pt; margin: 4mm 0 0; }
             .subject, .authority, .decide { text-align: center; font-weight: bold; }
+            hr.short { width: 30%; border: none; border-top: 1px solid #000; margin: 1mm auto 4mm; }
+            p.basis { font-style: italic; }
             p.basis, p.article { text-indent: 10mm; text-align: justify; margin: 1mm 0; }
             .foot { width: 100%; border-collapse: collapse; margin-top: 6mm; }
             .foot td { vertical-align: top; border: none; width: 50%; }
@@ -61,45 +95,47 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
             .sign { text-align: center; font-weight: bold; }
             .sign .space { height: 25mm; }
             .list { page-break-before: always; }
+            h2 { font-size: 13pt; margin: 4mm 0 1mm; }
             table.rows { width: 100%; border-collapse: collapse; font-size: 12pt; }
             table.rows th, table.rows td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
             td.num, td.money { text-align: right; white-space: nowrap; }
             tr.revoked td { text-decoration: line-through; }
+            p.total { font-weight: bold; margin-top: 3mm; }
+            @media screen and (max-width: 600px) { body { margin: 8px; font-size: 12pt; } div.scroll { overflow-x: auto; } }
             </style></head><body>
-            \(HTMLParts.header(d.issuer, number: d.number))
-            <p class="place">\(e(d.issuer.place)), \(DecisionDocument.longDate(d.date))</p>
+            \(HTMLParts.header(d.issuer, number: d.number, dated: "\(d.issuer.place), \(DecisionDocument.longDate(d.date))"))
             <h1>QUYẾT ĐỊNH</h1>
             <p class="subject">\(e(d.subject))</p>
+            <hr class="short">
             <p class="authority">\(e(("Hiệu trưởng " + d.issuer.unitName).uppercased()))</p>
-            <p class="basis">\(e(DecisionDocument.law))</p>
 
             """
-        for basis in d.bases { text += "<p class=\"basis\">\(e(basisLine(basis)))</p>\n" }
+        for line in bases(d) { text += "<p class=\"basis\">\(e(line))</p>\n" }
         text += """
-            <p class="basis">Xét đề nghị của Hội đồng Thi đua – Khen thưởng,</p>
             <p class="decide">QUYẾT ĐỊNH:</p>
-            <p class="article">\(e(d.articleOne))</p>
-            <p class="article">\(e(DecisionDocument.articleTwo))</p>
-            <p class="article">\(e(DecisionDocument.articleThree))</p>
+            <p class="article"><b>Điều 1.</b> \(e(d.articleOne))</p>
+            <p class="article"><b>Điều 2.</b> \(e(d.articleTwo()))</p>
+            <p class="article"><b>Điều 3.</b> \(e(DecisionDocument.articleThree))</p>
             <table class="foot"><tr>
             <td class="recipients"><b><i>Nơi nhận:</i></b><br>\(DecisionDocument.recipients.map { "- \(e($0))" }.joined(separator: "<br>"))</td>
             <td class="sign">HIỆU TRƯỞNG<div class="space"></div>\(e(d.signer))</td>
             </tr></table>
-            <div class="list"><h1>DANH SÁCH KHEN THƯỞNG</h1>
-            <p style="text-align:center"><i>(Kèm theo Quyết định số \(e(d.number)) \(DecisionDocument.longDate(d.date)))</i></p>
-            <table class="rows"><thead><tr>\(listColumns.map { "<th>\(e($0))</th>" }.joined())</tr></thead><tbody>
+            <div class="list"><h1>\(e(d.annexTitle))</h1>
+            <p style="text-align:center"><i>\(e(d.annexNote))</i></p>
 
             """
-        for (index, entry) in d.entries.enumerated() {
-            let cells = listCells(index + 1, entry).enumerated().map { column, cell in
-                "<td\(column == 0 ? " class=\"num\"" : column == 6 ? " class=\"money\"" : "")>\(e(cell))</td>"
-            }.joined()
-            text += "<tr\(entry.revocation != nil ? " class=\"revoked\"" : "")>\(cells)</tr>\n"
+        for section in sections(d) {
+            text += "<h2>\(e(section.heading))</h2>\n<div class=\"scroll\"><table class=\"rows\"><thead><tr>"
+            text += section.columns.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+            for (row, revoked) in zip(section.rows, section.revoked) {
+                let cells = row.enumerated().map { column, cell in
+                    "<td\(column == 0 ? " class=\"num\"" : column == row.count - 1 ? " class=\"money\"" : "")>\(e(cell))</td>"
+                }.joined()
+                text += "<tr\(revoked ? " class=\"revoked\"" : "")>\(cells)</tr>\n"
+            }
+            text += "</tbody></table></div>\n"
         }
-        text +=
-            "<tr class=\"total\"><td></td><td colspan=\"5\"><b>Tổng cộng: \(d.entries.count)</b></td>"
-            + "<td class=\"money\"><b>\(formatMoney(d.totalAmount))</b></td></tr>\n</tbody></table>\n"
-        text += "</div>\n</body></html>\n"
+        text += "<p class=\"total\">\(e(d.annexTotal()))</p>\n</div>\n</body></html>\n"
         return text
     }
 }

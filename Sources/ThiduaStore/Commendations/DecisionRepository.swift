@@ -61,10 +61,30 @@ public struct DecisionRepository: Sendable {
             JOIN units u ON u.id = m.unit_id LEFT JOIN units p ON p.id = u.parent_id WHERE c.decision_id = \(id) LIMIT 1
             """, logger: logger)
         let (unitName, parentName) = try issuerRows.first?.decode((String, String).self) ?? ("", "")
+        let periods = try await client.rows(
+            """
+            SELECT DISTINCT m.period_kind, m.period_year FROM commendations c JOIN movements m ON m.id = c.movement_id
+            WHERE c.decision_id = \(id)
+            """, logger: logger
+        ).map { try $0.decode((String, Int).self) }
+        let period = periods.count == 1 ? Period.Kind(rawValue: periods[0].0).map { Period(kind: $0, year: periods[0].1) } : nil
+        let terms = try await client.rows(
+            """
+            SELECT c.award_code, a.kind = 'title', (min(c.coefficient) FILTER (WHERE c.nominee_person_id IS NOT NULL))::text,
+                   (min(c.coefficient * c.collective_factor) FILTER (WHERE c.nominee_unit_id IS NOT NULL))::text
+            FROM commendations c JOIN awards a ON a.code = c.award_code
+            WHERE c.decision_id = \(id) GROUP BY c.award_code, a.kind
+            """, logger: logger
+        ).map { row in
+            let (code, isTitle, person, collective) = try row.decode((String, Bool, String?, String?).self)
+            return DecisionDocument.AwardTerms(
+                code: code, isTitle: isTitle, coefficient: person.flatMap(Coefficient.init)?.description ?? "",
+                collectiveCoefficient: collective.flatMap(Coefficient.init)?.description ?? "")
+        }
         return DecisionDocument(
             number: number, date: date, signer: signer,
             issuer: HonorList.Issuer(unitName: unitName, parentName: parentName, place: HonorList.Issuer.place(of: parentName)),
-            movements: movements, bases: bases, entries: entries)
+            movements: movements, period: period, bases: bases, entries: entries, terms: terms)
     }
 
     /// The decision with this number for this issuer in this year, created if new: numbers restart at 01 each year (ND
