@@ -135,7 +135,9 @@ struct HonorListGoldenTests {
                 rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
                 money = [ws.cell(row=r, column=8).number_format for r in range(1, ws.max_row + 1) if isinstance(ws.cell(row=r, column=8).value, int)]
                 print(json.dumps({"rows": rows, "freeze": ws.freeze_panes, "bold": ws["B2"].font.b, "fill": ws["B2"].fill.fgColor.rgb,
-                                  "money": money, "width": ws.column_dimensions["E"].width, "title": ws.title}, ensure_ascii=False))
+                                  "money": money, "width": ws.column_dimensions["E"].width, "title": ws.title,
+                                  "print": [ws.page_setup.paperSize, ws.page_setup.orientation, ws.sheet_properties.pageSetUpPr.fitToPage,
+                                            ws.page_setup.fitToWidth, ws.page_setup.fitToHeight, ws.print_title_rows]}, ensure_ascii=False))
                 """
             let read = try Program.python(
                 script, [file.path], failure: "openpyxl must read the workbook (python3-openpyxl comes from scripts/setup)")
@@ -145,6 +147,15 @@ struct HonorListGoldenTests {
             #expect(read["title"]?.string == "Danh sách khen thưởng")
             #expect(read["width"]?.number == 48)
             #expect(read["money"]?.array?.allSatisfy { $0.string == "#,##0" } == true)
+            // Printed: A4 landscape, every column on one page wide (the money column fell onto a page of its own), as many
+            // pages tall as it takes, the header row on every page.
+            let print = read["print"]?.array ?? []
+            #expect(print.count == 6)
+            if print.count == 6 {
+                #expect(print[0].number == 9 && print[1].string == "landscape" && print[2] == .bool(true))
+                #expect(print[3].number == 1 && print[4].number == 0)
+                #expect(print[5].string == "$2:$2")
+            }
 
             // Every cell's text equals the CSV's; money is a number in both (the workbook shows it as #,##0, the CSV
             // writes bare digits that any spreadsheet locale reads as a number).

@@ -123,6 +123,7 @@ struct XLSXHonorListWriter: HonorListWriter {
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>\
             <sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>\
             <selection pane="bottomLeft" activeCell="A3" sqref="A3"/></sheetView></sheetViews>\
             <sheetFormatPr defaultRowHeight="15"/><cols>\(columns)</cols><sheetData>
@@ -131,7 +132,7 @@ struct XLSXHonorListWriter: HonorListWriter {
 
     static let sheetEnd = """
         </sheetData><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>\
-        <pageSetup paperSize="9" orientation="landscape"/></worksheet>
+        <pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>
         """
 
     /// Builds the workbook package on disk and hands it to `sink` in 1 MiB pieces. Entries carry a fixed date, so the
