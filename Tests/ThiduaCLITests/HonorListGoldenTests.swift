@@ -12,8 +12,9 @@ import ThiduaTestSupport
 @Suite("Honor list golden files")
 struct HonorListGoldenTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Golden")
-    static let cases: [(period: String, flag: String, query: String)] = [
-        ("2024", "--year", "year"), ("2023-2024", "--school-year", "schoolYear"),
+    /// Each period with the date the clerk prints on it (today by default: fixed here so the files stay the same).
+    static let cases: [(period: String, flag: String, query: String, printed: String)] = [
+        ("2024", "--year", "year", "2024-12-31"), ("2023-2024", "--school-year", "schoolYear", "2024-08-31"),
     ]
 
     @Test("CLI and API give the golden bytes for every format of the demo data")
@@ -25,10 +26,10 @@ struct HonorListGoldenTests {
             let app = try await buildApplication(
                 ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
             try await app.test(.router) { api in
-                for (period, flag, query) in Self.cases {
+                for (period, flag, query, printed) in Self.cases {
                     for format in ["csv", "md", "json", "html"] {
                         let file = Self.folder.appending(path: "honor-list-\(period).\(format)")
-                        let fromCLI = try cli.run("report", "honor-list", flag, period, "--format", format)
+                        let fromCLI = try cli.run("report", "honor-list", flag, period, "--date", printed, "--format", format)
                         #expect(fromCLI.status == 0, "\(fromCLI.stderr)")
                         let cliBytes = Data(fromCLI.stdout.utf8)
                         if ProcessInfo.processInfo.environment["THIDUA_UPDATE_GOLDEN"] == "1" {
@@ -37,7 +38,8 @@ struct HonorListGoldenTests {
                         let golden = try Data(contentsOf: file)
                         #expect(cliBytes == golden, "\(file.lastPathComponent) differs from the CLI's output")
                         let apiBytes = try await api.execute(
-                            uri: "/v1/reports/honor-list?\(query)=\(period)&format=\(format)", method: .get, headers: Seed.headers(token)
+                            uri: "/v1/reports/honor-list?\(query)=\(period)&date=\(printed)&format=\(format)", method: .get,
+                            headers: Seed.headers(token)
                         ) { response in
                             #expect(response.status == .ok)
                             return Data(response.body.readableBytesView)
@@ -239,6 +241,13 @@ struct HonorListGoldenTests {
             #expect(empty.status == 0)
             #expect(empty.stderr.contains("Không có khen thưởng nào"))
             #expect(empty.stdout.contains("DANH SÁCH KHEN THƯỞNG NĂM 2019"))
+            // The printed list is dated the day it is printed, unless the clerk writes another date.
+            let today = try cli.run("report", "honor-list", "--year", "2024", "--format", "html")
+            #expect(today.stdout.contains(DecisionDocument.longDate(LocalDate.today)))
+            let given = try cli.run("report", "honor-list", "--year", "2024", "--date", "05/01/2025", "--format", "html")
+            #expect(given.stdout.contains("ngày 05 tháng 01 năm 2025"))
+            let wrong = try cli.run("report", "honor-list", "--year", "2024", "--date", "32/13/2024", "--format", "html")
+            #expect(wrong.status != 0 && wrong.stderr.contains("--date phải là một ngày dạng dd/mm/yyyy"))
         }
     }
 }

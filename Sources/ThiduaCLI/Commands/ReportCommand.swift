@@ -99,23 +99,29 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "Only this unit (by code) and the units below it.") var unit: String?
         @Option(help: "Only this movement (id).") var movement: String?
         @Flag(help: "Also list revoked commendations, marked.") var includeRevoked = false
+        @Option(help: "The date written on the printed list (HTML), dd/mm/yyyy; default today.") var date: String?
         @Option(help: "csv, xlsx, md, json or html.") var format: String = "csv"
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
         func validate() throws {
             guard HonorListFormat(rawValue: format) != nil else { throw ValidationError("--format must be csv, xlsx, md, json or html.") }
             if let movement, ID<Movement>(movement) == nil { throw ValidationError("--movement must be a movement id (a UUID).") }
+            if let date, LocalDate.parse(vietnamese: date) == nil {
+                throw ValidationError("--date phải là một ngày dạng dd/mm/yyyy, ví dụ 31/12/2024.")
+            }
         }
 
         func run() async throws {
             let period = try Period.choose(year: year, schoolYear: schoolYear)
             let format = HonorListFormat(rawValue: self.format) ?? .csv
             let (unitCode, movement, includeRevoked) = (unit, self.movement.flatMap { ID<Movement>($0) }, self.includeRevoked)
+            let printedOn = date.flatMap { LocalDate.parse(vietnamese: $0) }
             let destination = try OutputFile(output)
             let progress = ProgressLine(noun: "dòng")
             let count = try await database.withDatabase { client, logger in
                 let unitId = try await unitCode.asyncMap { try await UnitRepository(client: client).find(code: $0, logger: logger).id }
-                let request = HonorList.Request(period: period, unitId: unitId, movementId: movement, includeRevoked: includeRevoked)
+                let request = HonorList.Request(
+                    period: period, unitId: unitId, movementId: movement, includeRevoked: includeRevoked, printedOn: printedOn)
                 let repository = HonorListRepository(client: client)
                 return try await HonorListReport.stream(
                     request, format: format, issuer: try await repository.issuer(for: request, logger: logger),

@@ -9,12 +9,18 @@ public enum HonorList {
         public var unitId: ID<OrgUnit>?
         public var movementId: ID<Movement>?
         public var includeRevoked: Bool
+        /// The date written on the printed list, after the place: the day it is printed unless the clerk gives one.
+        public var printedOn: LocalDate?
 
-        public init(period: Period, unitId: ID<OrgUnit>? = nil, movementId: ID<Movement>? = nil, includeRevoked: Bool = false) {
+        public init(
+            period: Period, unitId: ID<OrgUnit>? = nil, movementId: ID<Movement>? = nil, includeRevoked: Bool = false,
+            printedOn: LocalDate? = nil
+        ) {
             self.period = period
             self.unitId = unitId
             self.movementId = movementId
             self.includeRevoked = includeRevoked
+            self.printedOn = printedOn
         }
 
         public var title: String {

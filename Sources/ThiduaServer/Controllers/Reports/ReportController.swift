@@ -18,7 +18,7 @@ struct ReportController {
         group.get("reports/summary", use: summary)
     }
 
-    /// `?year=|schoolYear=&unit=&movementId=&includeRevoked=&format=`, streamed as rows arrive.
+    /// `?year=|schoolYear=&unit=&movementId=&includeRevoked=&date=&format=`, streamed as rows arrive.
     @Sendable func honorListReport(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         try Policy.require(context.account, .readDirectory)
         let query = request.uri.queryParameters
@@ -30,7 +30,11 @@ struct ReportController {
         let includeRevoked = try FieldParsing.queryFlag(query.get("includeRevoked"), field: "includeRevoked")
         // Revoked lines carry their reasons: only the registry roles see them (security review F4).
         if includeRevoked { try Policy.require(context.account, .readRegistry) }
-        let honorRequest = HonorList.Request(period: period, unitId: unit, movementId: movement, includeRevoked: includeRevoked)
+        let printedOn = try query.get("date").map {
+            try FieldParsing.date($0, field: "date", message: "date là ngày ghi trên danh sách, dạng YYYY-MM-DD (date=2024-12-31).")
+        }
+        let honorRequest = HonorList.Request(
+            period: period, unitId: unit, movementId: movement, includeRevoked: includeRevoked, printedOn: printedOn)
         // Filters are checked before the first byte, so a bad unit or movement is still a problem+json.
         let issuer = try await honorList.issuer(for: honorRequest, logger: context.logger)
         let (repository, logger) = (honorList, context.logger)
