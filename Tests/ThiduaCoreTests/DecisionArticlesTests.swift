@@ -68,3 +68,16 @@ struct DecisionArticlesTests {
         #expect(document.articleTwo() == "Khen thưởng tại Điều 1 không kèm theo tiền thưởng.")
     }
 }
+
+extension DecisionArticlesTests {
+    @Test(
+        "A basis is named by the kind its symbol shows, decrees and circulars included",
+        arguments: [
+            ("817/QĐ-UBND-HC", "Quyết định số"), ("311-QĐ/TU", "Quyết định số"), ("43/KH-UBND", "Kế hoạch số"),
+            ("98/2023/NĐ-CP", "Nghị định số"), ("28/2020/TT-BGDĐT", "Thông tư số"), ("06/2022/QH15", "Luật số"),
+            ("33/CT-TTg", "Chỉ thị số"), ("12/CV-PGD", "Công văn số"), ("5/BC-THAP", "Báo cáo số"), ("15", nil),
+        ])
+    func basisKind(number: String, kind: String?) {
+        #expect(DecisionDocument.Basis(number: number, date: LocalDate(2024, 1, 1), issuer: "", title: "").kind == kind)
+    }
+}

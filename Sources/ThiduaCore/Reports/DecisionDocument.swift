@@ -14,12 +14,14 @@ public struct DecisionDocument: Equatable, Sendable {
             self.title = title
         }
 
-        /// The kind of document, read from its symbol: "817/QĐ-UBND-HC" → "Quyết định số", "311-QĐ/TU" likewise.
+        /// The kind of document, read from its symbol: "817/QĐ-UBND-HC" → "Quyết định số", "311-QĐ/TU" likewise,
+        /// "98/2023/NĐ-CP" → "Nghị định số", "28/2020/TT-BGDĐT" → "Thông tư số".
         public var kind: String? {
             let symbol = number.uppercased()
             for (code, name) in [
                 ("CTR", "Chương trình số"), ("QĐ", "Quyết định số"), ("KH", "Kế hoạch số"), ("CT", "Chỉ thị số"),
-                ("NQ", "Nghị quyết số"), ("TB", "Thông báo số"), ("HD", "Hướng dẫn số"),
+                ("NQ", "Nghị quyết số"), ("TB", "Thông báo số"), ("HD", "Hướng dẫn số"), ("NĐ", "Nghị định số"),
+                ("TT", "Thông tư số"), ("QH", "Luật số"), ("CV", "Công văn số"), ("BC", "Báo cáo số"),
             ]
             where symbol.contains("/\(code)") || symbol.contains("-\(code)") {
                 return name
