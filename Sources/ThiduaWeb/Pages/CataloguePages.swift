@@ -69,7 +69,7 @@ extension WebPages {
             }
             _ = try await catalogue.addSalary(salary, by: Actor(account: session.account), logger: context.logger)
             return Renderer.redirect(to: "/catalogue#luong-co-so")
-        } catch let error as DomainError where [.validationFailed, .ruleViolated, .conflict].contains(error.code) {
+        } catch let error as DomainError where error.refusesInput || error.code == .conflict {
             return try await cataloguePage(session: session, form: form, errors: Self.fieldMessages(error), context: context)
         }
     }
@@ -99,7 +99,7 @@ extension WebPages {
             }
             _ = try await catalogue.setRule(rule, reason: reason, by: Actor(account: session.account), logger: context.logger)
             return Renderer.redirect(to: "/catalogue/\(Self.queryValue(code))")
-        } catch let error as DomainError where [.validationFailed, .ruleViolated, .conflict].contains(error.code) {
+        } catch let error as DomainError where error.refusesInput || error.code == .conflict {
             return try await awardPage(code, session: session, form: form, errors: Self.fieldMessages(error), context: context)
         }
     }

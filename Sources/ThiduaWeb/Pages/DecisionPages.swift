@@ -80,7 +80,7 @@ extension WebPages {
             let decision = try form.decisionReference(
                 number: "number", date: "date", dateMessage: "Ngày quyết định phải có dạng ngày/tháng/năm, ví dụ 24/05/2024.")
             if errors.isEmpty { return try await act(session, ids, decision) }
-        } catch let error as DomainError where [.validationFailed, .ruleViolated, .ruleViolated].contains(error.code) {
+        } catch let error as DomainError where error.refusesInput {
             errors += error.messages
         }
         return try await decisionForm(session: session, form: form, errors: errors, context: context)

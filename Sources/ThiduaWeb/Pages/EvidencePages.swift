@@ -66,7 +66,7 @@ extension WebPages {
             if !url.isEmpty { contents.append(.link(url)) }
             if !note.isEmpty { contents.append(.note(note)) }
             _ = try await evidence.add(contents, to: .model(id), by: session.account, logger: context.logger)
-        } catch let error as DomainError where [.validationFailed, .ruleViolated, .ruleViolated].contains(error.code) {
+        } catch let error as DomainError where error.refusesInput {
             return try await refusedUpload(id, session, error.messages.joined(separator: " "), context)
         }
         return Renderer.redirect(to: "/models/\(id)#minh-chung")
@@ -104,7 +104,7 @@ extension WebPages {
         }
         do {
             _ = try await evidence.retract(try evidenceID(context), reason: reason, by: session.account, logger: context.logger)
-        } catch let error as DomainError where [.validationFailed, .ruleViolated, .conflict].contains(error.code) {
+        } catch let error as DomainError where error.refusesInput || error.code == .conflict {
             return try await retractPage(
                 item, session: session, reason: reason, error: error.messages.joined(separator: " "),
                 status: error.code == .conflict ? .conflict : .unprocessableContent)

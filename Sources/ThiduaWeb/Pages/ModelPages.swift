@@ -48,7 +48,7 @@ extension WebPages {
                 movementId: movement.id, title: draft.title, field: draft.field, owner: draft.owner, goals: draft.goals,
                 startsOn: draft.startsOn, endsOn: draft.endsOn, by: Actor(account: session.account), logger: context.logger)
             return Renderer.redirect(to: "/models/\(model.id)")
-        } catch let error as DomainError where [.validationFailed, .ruleViolated, .conflict, .notFound].contains(error.code) {
+        } catch let error as DomainError where error.refusesInput || [.conflict, .notFound].contains(error.code) {
             let errors = formErrors(
                 error, fields: ["title", "field", "owner", "startsOn", "endsOn"],
                 aliases: ["owner.personId": "owner", "owner.unitId": "owner"],

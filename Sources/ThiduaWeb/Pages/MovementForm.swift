@@ -75,7 +75,7 @@ extension WebPages {
             let movement = try await movements.create(draft, by: Actor(account: session.account), logger: context.logger)
             return Renderer.redirect(to: "/movements/\(movement.id)")
         } catch let error as DomainError
-            where [.validationFailed, .ruleViolated, .ruleViolated].contains(error.code) || error.code == .notFound
+            where error.refusesInput || error.code == .notFound
         {
             violations = error.violations.isEmpty ? [.init(field: "name", message: error.message)] : error.violations
         }

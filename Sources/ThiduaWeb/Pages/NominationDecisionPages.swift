@@ -65,7 +65,7 @@ extension WebPages {
                 let revoked = try await commendations.revoke(
                     id, reason: reason, decisionNumber: number, by: session.account, logger: context.logger)
                 return Renderer.redirect(to: "/nominations/\(revoked.nominationId)")
-            } catch let error as DomainError where [.validationFailed, .ruleViolated, .conflict].contains(error.code) {
+            } catch let error as DomainError where error.refusesInput || error.code == .conflict {
                 errors = error.messages
             }
         }

@@ -93,7 +93,7 @@ extension WebPages {
                     logger: context.logger)
                 return Renderer.redirect(to: "/nominations/\(nomination.id)")
             } catch let error as DomainError
-                where [.validationFailed, .ruleViolated, .ruleViolated].contains(error.code) || error.code == .notFound
+                where error.refusesInput || error.code == .notFound
             {
                 errors = error.messages
             }

@@ -103,7 +103,7 @@ extension WebPages {
             }
             return Renderer.redirect(to: "/people?q=\(Self.queryValue(saved.name.full))")
         } catch let error as DomainError
-            where [.validationFailed, .ruleViolated, .conflict, .preconditionFailed, .notFound].contains(error.code)
+            where error.refusesInput || [.conflict, .preconditionFailed, .notFound].contains(error.code)
         {
             if error.code == .preconditionFailed {
                 message = "Hồ sơ này vừa được người khác sửa; hãy mở lại trang sửa để thấy thông tin mới nhất."

@@ -52,7 +52,7 @@ extension WebPages {
                 unit.id, name: draft.name, kind: draft.kind, parentId: form["parentId"].flatMap(ID<OrgUnit>.init),
                 expectedVersion: form["version"].flatMap { Int($0) }, by: Actor(account: session.account), logger: context.logger)
             return Renderer.redirect(to: "/units")
-        } catch let error as DomainError where [.validationFailed, .ruleViolated, .conflict, .preconditionFailed].contains(error.code) {
+        } catch let error as DomainError where error.refusesInput || [.conflict, .preconditionFailed].contains(error.code) {
             let stale = error.code == .preconditionFailed
             return try await unitEditPage(
                 unit, session: session, form: form,
@@ -93,7 +93,7 @@ extension WebPages {
             let parent = form["parentId"].flatMap(ID<OrgUnit>.init)
             _ = try await units.create(draft, parentId: parent, by: Actor(account: session.account), logger: context.logger)
             return Renderer.redirect(to: "/units")
-        } catch let error as DomainError where [.validationFailed, .ruleViolated, .conflict, .notFound].contains(error.code) {
+        } catch let error as DomainError where error.refusesInput || [.conflict, .notFound].contains(error.code) {
             let errors = formErrors(error, fields: ["code", "name"])
             return try await unitPage(session: session, form: form, errors: errors, context: context)
         }

@@ -79,6 +79,9 @@ extension DomainError {
     /// What a page shows of a refusal: each field's problem, or the message when no field is named.
     var messages: [String] { violations.isEmpty ? [message] : violations.map(\.message) }
 
+    /// Input a form shows again with its messages: refused for a field's own form or for a rule (both 422).
+    var refusesInput: Bool { code == .validationFailed || code == .ruleViolated }
+
     /// A workflow step refused for a reason the page can show beside the record (someone acted first, the step is not
     /// allowed now, a rule is not met), with the status to answer; nil for refusals that are an error page (not found, no
     /// right, the database away).
