@@ -80,22 +80,7 @@ public enum FieldParsing {
 
     /// An optional period filter: `year=2024` or `schoolYear=2023-2024` (the school year wins when both are sent).
     public static func optionalPeriod(year: String?, schoolYear: String?) throws(DomainError) -> Period? {
-        var period: Period?
-        if let year {
-            guard let parsed = Period(year), parsed.kind == .calendarYear else {
-                throw DomainError.validation([.init(field: "year", message: "year phải là một năm, ví dụ 2024.")])
-            }
-            period = parsed
-        }
-        if let schoolYear {
-            guard let parsed = Period(schoolYear), parsed.kind == .schoolYear else {
-                if Period.isSchoolYearShaped(schoolYear) {
-                    throw DomainError.rule(field: "schoolYear", "Năm học gồm hai năm liền nhau, ví dụ 2023-2024.")
-                }
-                throw DomainError.validation([.init(field: "schoolYear", message: "schoolYear phải có dạng 2023-2024.")])
-            }
-            period = parsed
-        }
-        return period
+        let calendar = try year.map { text throws(DomainError) in try Period.calendarYear(text) }
+        return try schoolYear.map { text throws(DomainError) in try Period.schoolYear(text) } ?? calendar
     }
 }

@@ -112,30 +112,33 @@ public struct LocalDate: Comparable, Hashable, Sendable, Codable, CustomStringCo
 }
 
 extension Period {
-    /// Exactly one of a calendar year ("2024") or a school year ("2023-2024"), as report filters give them.
-    /// "2023-2025": two years of the accepted range (the form the API documents) that do not follow each other.
-    public static func isSchoolYearShaped(_ text: String) -> Bool {
-        let years = text.split(separator: "-", omittingEmptySubsequences: false)
-        return years.count == 2 && years.allSatisfy { $0.count == 4 && Int($0).map((1900...2999).contains) == true }
+    /// A calendar year as a filter gives it ("2024").
+    public static func calendarYear(_ text: String) throws(DomainError) -> Period {
+        guard let period = Period(text), period.kind == .calendarYear else {
+            throw DomainError.validation([.init(field: "year", message: "Năm phải là bốn chữ số, ví dụ 2024.")])
+        }
+        return period
     }
 
+    /// A school year as a filter gives it ("2023-2024"). Two years of the accepted range that do not follow each other
+    /// ("2023-2025", the form the API documents) break a rule rather than the field's form.
+    public static func schoolYear(_ text: String) throws(DomainError) -> Period {
+        guard let period = Period(text), period.kind == .schoolYear else {
+            let years = text.split(separator: "-", omittingEmptySubsequences: false)
+            if years.count == 2, years.allSatisfy({ $0.count == 4 && Int($0).map((1900...2999).contains) == true }) {
+                throw DomainError.rule(field: "schoolYear", "Năm học gồm hai năm liền nhau, ví dụ 2023-2024.")
+            }
+            throw DomainError.validation([.init(field: "schoolYear", message: "Năm học phải có dạng 2023-2024.")])
+        }
+        return period
+    }
+
+    /// Exactly one of a calendar year ("2024") or a school year ("2023-2024"), as report filters give them.
     public static func choose(year: String?, schoolYear: String?) throws(DomainError) -> Period {
         switch (year, schoolYear) {
-        case (let year?, nil):
-            guard let period = Period(year), period.kind == .calendarYear else {
-                throw DomainError.validation([.init(field: "year", message: "Năm phải là bốn chữ số, ví dụ 2024.")])
-            }
-            return period
-        case (nil, let schoolYear?):
-            guard let period = Period(schoolYear), period.kind == .schoolYear else {
-                if isSchoolYearShaped(schoolYear) {
-                    throw DomainError.rule(field: "schoolYear", "Năm học gồm hai năm liền nhau, ví dụ 2023-2024.")
-                }
-                throw DomainError.validation([.init(field: "schoolYear", message: "Năm học phải có dạng 2023-2024.")])
-            }
-            return period
-        default:
-            throw DomainError.rule(field: "year", "Chọn đúng một kỳ: năm (year) hoặc năm học (schoolYear).")
+        case (let year?, nil): return try calendarYear(year)
+        case (nil, let text?): return try Self.schoolYear(text)
+        default: throw DomainError.rule(field: "year", "Chọn đúng một kỳ: năm (year) hoặc năm học (schoolYear).")
         }
     }
 }

@@ -101,7 +101,8 @@ public struct MovementDraft: Equatable, Sendable {
                 continue
             }
             guard points <= Criterion.maximumPoints else {
-                violations.append(.init(field: "criteria[\(index)]", message: "Điểm tối đa của một tiêu chí không quá 1.000."))
+                let most = VietnameseText.grouped(Criterion.maximumPoints)
+                violations.append(.init(field: "criteria[\(index)]", message: "Điểm tối đa của một tiêu chí không quá \(most)."))
                 continue
             }
             if parsedCriteria.contains(where: { $0.code == code }) {
