@@ -24,22 +24,27 @@ enum HTMLParts {
         return out
     }
 
-    /// The header table; `number` ("Số: 12/QĐ-THAP") goes under the unit when given. With `dated` (a decision), the
-    /// number and the place and date share the row under the names (NĐ 30/2020, Phụ lục I).
-    static func header(_ issuer: HonorList.Issuer, number: String? = nil, dated: String? = nil) -> String {
-        let names = """
-            <td>\(escape(issuer.parentName.uppercased()))<br><span class="underline">\(escape(issuer.unitName.uppercased()))</span>\(
-                dated == nil ? number.map { "<br>Số: \(escape($0))" } ?? "" : "")</td>
-            <td><span class="motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br><span class="underline">Độc lập - Tự do - Hạnh phúc</span></td>
-            """
-        guard let dated else { return "<table class=\"head\"><tr>\n\(names)\n</tr></table>" }
-        return """
-            <table class="head"><tr>
-            \(names)
-            </tr><tr>
-            <td>Số: \(escape(number ?? ""))</td><td><i>\(escape(dated))</i></td>
-            </tr></table>
-            """
+    /// The header table: the managing body and the unit beside the national name and motto.
+    static func header(_ issuer: HonorList.Issuer) -> String {
+        "<table class=\"head\"><tr>\n\(headerNames(issuer))\n</tr></table>"
+    }
+
+    /// A decision's header: under the names, its number beside the place and date (NĐ 30/2020, Phụ lục I).
+    static func header(_ issuer: HonorList.Issuer, number: String, dated: String) -> String {
+        """
+        <table class="head"><tr>
+        \(headerNames(issuer))
+        </tr><tr>
+        <td>Số: \(escape(number))</td><td><i>\(escape(dated))</i></td>
+        </tr></table>
+        """
+    }
+
+    private static func headerNames(_ issuer: HonorList.Issuer) -> String {
+        """
+        <td>\(escape(issuer.parentName.uppercased()))<br><span class="underline">\(escape(issuer.unitName.uppercased()))</span></td>
+        <td><span class="motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br><span class="underline">Độc lập - Tự do - Hạnh phúc</span></td>
+        """
     }
 
     static let headerStyle = """

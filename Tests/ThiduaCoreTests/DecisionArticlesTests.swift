@@ -32,17 +32,17 @@ struct DecisionArticlesTests {
         )
         #expect(document.articleOne == "Tặng Giấy khen cho 02 cá nhân và 01 tập thể (có danh sách kèm theo).")
         #expect(
-            document.articleTwo().contains(
+            document.articleTwo.contains(
                 "Giấy khen (cá nhân) 0,3 lần mức lương cơ sở (710.000 đồng/người); Giấy khen (tập thể) 0,6 lần mức lương cơ sở (1.410.000 đồng/tập thể)"
             ))
-        #expect(document.articleTwo().contains("Tổng số tiền: 2.830.000 đồng (Bằng chữ: Hai triệu tám trăm ba mươi nghìn đồng)"))
+        #expect(document.articleTwo.contains("Tổng số tiền: 2.830.000 đồng (Bằng chữ: Hai triệu tám trăm ba mươi nghìn đồng)"))
         #expect(document.annexTitle == "DANH SÁCH KHEN THƯỞNG")
         #expect(document.annexNote == "(Kèm theo Quyết định số 45/QĐ-THAP ngày 05/01/2025 của Hiệu trưởng Trường Tiểu học An Phước)")
     }
 
     @Test("Dates carry leading zeros; the decree cited is the one in force on the decision's date")
     func datesAndDecree() {
-        #expect(DecisionDocument.longDate(LocalDate(2025, 1, 5)) == "ngày 05 tháng 01 năm 2025")
+        #expect(LocalDate(2025, 1, 5).written == "ngày 05 tháng 01 năm 2025")
         #expect(DecisionDocument.decree(on: LocalDate(2025, 6, 30)).contains("98/2023/NĐ-CP ngày 31 tháng 12 năm 2023"))
         #expect(DecisionDocument.decree(on: LocalDate(2025, 7, 1)).contains("152/2025/NĐ-CP"))
     }
@@ -65,7 +65,7 @@ struct DecisionArticlesTests {
             document.articleOne
                 == "Công nhận danh hiệu \"Lao động tiên tiến\" năm 2024 cho 01 cá nhân; tặng Giấy khen cho 01 cá nhân (có danh sách kèm theo)."
         )
-        #expect(document.articleTwo() == "Khen thưởng tại Điều 1 không kèm theo tiền thưởng.")
+        #expect(document.articleTwo == "Khen thưởng tại Điều 1 không kèm theo tiền thưởng.")
     }
 }
 

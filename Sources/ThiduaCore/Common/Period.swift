@@ -80,7 +80,10 @@ public struct LocalDate: Comparable, Hashable, Sendable, Codable, CustomStringCo
     /// "20/05/2024", as dates are written in Vietnamese documents.
     public var vietnamese: String { "\(Self.padded(day, 2))/\(Self.padded(month, 2))/\(Self.padded(year, 4))" }
 
-    static func padded(_ value: Int, _ width: Int) -> String {
+    /// "ngày 05 tháng 01 năm 2025": a date as documents write it, day and month with a leading zero (NĐ 30/2020).
+    public var written: String { "ngày \(Self.padded(day, 2)) tháng \(Self.padded(month, 2)) năm \(year)" }
+
+    private static func padded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }

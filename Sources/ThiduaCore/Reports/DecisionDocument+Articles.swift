@@ -41,17 +41,19 @@ extension DecisionDocument {
     /// "05": counts in a decision carry a leading zero (the clerks' habit).
     static func count(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
-    static func recipients(individuals: Int, collectives: Int) -> String {
+    /// "05 cá nhân và 01 tập thể" (Điều 1), or with ", " between (the annex's total).
+    static func recipients(individuals: Int, collectives: Int, separator: String = " và ") -> String {
         [individuals > 0 ? "\(count(individuals)) cá nhân" : nil, collectives > 0 ? "\(count(collectives)) tập thể" : nil]
-            .compactMap { $0 }.joined(separator: " và ")
+            .compactMap { $0 }.joined(separator: separator)
     }
+
+    /// A decision recognising titles only (its subject and annex then name the titles and the period).
+    var titlesOnly: Bool { !given.isEmpty && given.allSatisfy(\.isTitle) }
 
     /// Titles are recognised ("công nhận danh hiệu"), forms are given ("tặng Giấy khen"); a decision of both says so.
     public var subject: String {
-        let titles = given.allSatisfy(\.isTitle)
-        let forms = given.allSatisfy { !$0.isTitle }
-        if titles, !given.isEmpty { return "Về việc công nhận danh hiệu thi đua" + (periodName.map { " \($0)" } ?? "") }
-        if forms, let form = given.first?.name, Set(given.map(\.name)).count == 1 {
+        if titlesOnly { return "Về việc công nhận danh hiệu thi đua" + (periodName.map { " \($0)" } ?? "") }
+        if let form = given.first?.name, given.allSatisfy({ !$0.isTitle && $0.name == form }) {
             let whom = individuals > 0 && collectives > 0 ? "các tập thể, cá nhân" : collectives > 0 ? "các tập thể" : "các cá nhân"
             let movement = movements.count == 1 ? " trong \(Self.movementPhrase(movements[0]))" : ""
             return "Về việc tặng \(form) cho \(whom) có thành tích xuất sắc\(movement)"
@@ -88,7 +90,7 @@ extension DecisionDocument {
     }
 
     /// Điều 2: the rate and amount of each award, the total in figures and in words, and the fund it is paid from.
-    public func articleTwo(style: AmountInWords.Style = .northern) -> String {
+    public var articleTwo: String {
         guard totalAmount > 0 else { return "Khen thưởng tại Điều 1 không kèm theo tiền thưởng." }
         var rates: [String] = []
         for award in given {
@@ -104,9 +106,8 @@ extension DecisionDocument {
                         + "(\(VietnameseText.grouped(amount)) đồng/tập thể)")
             }
         }
-        let decree = date < LocalDate(2025, 7, 1) ? "Nghị định số 98/2023/NĐ-CP" : "Nghị định số 152/2025/NĐ-CP"
-        return "Kèm theo là tiền thưởng theo quy định tại \(decree): \(rates.joined(separator: "; ")). "
-            + "Tổng số tiền: \(VietnameseText.grouped(totalAmount)) đồng (Bằng chữ: \(AmountInWords.vietnamese(totalAmount, style: style))), "
+        return "Kèm theo là tiền thưởng theo quy định tại Nghị định số \(Self.decreeNumber(on: date)): \(rates.joined(separator: "; ")). "
+            + "Tổng số tiền: \(VietnameseText.grouped(totalAmount)) đồng (Bằng chữ: \(AmountInWords.vietnamese(totalAmount))), "
             + "trích từ quỹ thi đua, khen thưởng năm \(date.year) của \(issuer.unitName)."
     }
 
@@ -120,7 +121,7 @@ extension DecisionDocument {
 
     /// The annex's heading: a decision on titles alone names them and the period.
     public var annexTitle: String {
-        given.allSatisfy(\.isTitle) && !given.isEmpty
+        titlesOnly
             ? "DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA" + (periodName.map { " " + $0.uppercased() } ?? "")
             : "DANH SÁCH KHEN THƯỞNG"
     }
@@ -131,12 +132,8 @@ extension DecisionDocument {
     }
 
     /// "Tổng cộng: 05 cá nhân, 01 tập thể. Tổng số tiền: 4.140.000 đồng (Bằng chữ: Bốn triệu … đồng)."
-    public func annexTotal(style: AmountInWords.Style = .northern) -> String {
-        let counts = [
-            individuals > 0 ? "\(Self.count(individuals)) cá nhân" : nil, collectives > 0 ? "\(Self.count(collectives)) tập thể" : nil,
-        ]
-        .compactMap { $0 }.joined(separator: ", ")
-        return "Tổng cộng: \(counts). Tổng số tiền: \(VietnameseText.grouped(totalAmount)) đồng "
-            + "(Bằng chữ: \(AmountInWords.vietnamese(totalAmount, style: style)))."
+    public var annexTotal: String {
+        "Tổng cộng: \(Self.recipients(individuals: individuals, collectives: collectives, separator: ", ")). "
+            + "Tổng số tiền: \(VietnameseText.grouped(totalAmount)) đồng (Bằng chữ: \(AmountInWords.vietnamese(totalAmount)))."
     }
 }

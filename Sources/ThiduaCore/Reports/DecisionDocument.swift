@@ -77,21 +77,21 @@ public struct DecisionDocument: Equatable, Sendable {
         self.terms = terms
     }
 
-    /// "ngày 05 tháng 01 năm 2025": day and month with a leading zero (NĐ 30/2020, Phụ lục I).
-    public static func longDate(_ date: LocalDate) -> String {
-        "ngày \(LocalDate.padded(date.day, 2)) tháng \(LocalDate.padded(date.month, 2)) năm \(date.year)"
-    }
-
     /// The law every commendation decision cites first.
     public static let law = "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;"
 
     /// The decree detailing the law on the decision's date: NĐ 98/2023 until 30/06/2025, NĐ 152/2025 from 01/07/2025
     /// (legal-rules.md; the latter's date and title are not verified, so only its number is cited).
+    public static func decreeNumber(on date: LocalDate) -> String {
+        date < LocalDate(2025, 7, 1) ? "98/2023/NĐ-CP" : "152/2025/NĐ-CP"
+    }
+
+    /// The basis line citing that decree.
     public static func decree(on date: LocalDate) -> String {
-        date < LocalDate(2025, 7, 1)
-            ? "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều "
-                + "của Luật Thi đua, khen thưởng;"
-            : "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;"
+        let number = decreeNumber(on: date)
+        let dated = number == "98/2023/NĐ-CP" ? " ngày 31 tháng 12 năm 2023" : ""
+        return "Căn cứ Nghị định số \(number)\(dated) của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, "
+            + "khen thưởng;"
     }
 
     /// "Xét đề nghị của Hội đồng Thi đua - Khen thưởng Trường Tiểu học An Phước." — the last basis ends with a full stop.

@@ -30,7 +30,8 @@ public enum HonorList {
 
     public enum Section: String, Sendable, Codable, CaseIterable {
         case individuals, collectives
-        public var heading: String { self == .individuals ? "I. Cá nhân" : "II. Tập thể" }
+        public var heading: String { self == .individuals ? "I. \(name)" : "II. \(name)" }
+        public var name: String { self == .individuals ? "Cá nhân" : "Tập thể" }
     }
 
     /// One line as stored, in list order (section, award precedence, Vietnamese name order).

@@ -16,7 +16,7 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
         let title = basis.title.prefix(1).lowercased() + basis.title.dropFirst()
         let about = title.hasPrefix("về ") ? title : "về việc \(title)"
         return
-            "Căn cứ \(basis.kind.map { "\($0) " } ?? "")\(basis.number) \(DecisionDocument.longDate(basis.date)) của \(basis.issuer) \(about);"
+            "Căn cứ \(basis.kind.map { "\($0) " } ?? "")\(basis.number) \(basis.date.written) của \(basis.issuer) \(about);"
     }
 
     /// Every basis line in order: the law, the decree in force on the date, the movements' plans, the council.
@@ -24,55 +24,51 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
         [DecisionDocument.law, DecisionDocument.decree(on: d.date)] + d.bases.map(basisLine) + [d.councilLine]
     }
 
-    /// The annex's two tables: individuals, then collectives, each numbered from 1.
-    static func sections(_ d: DecisionDocument) -> [(heading: String, columns: [String], rows: [[String]], revoked: [Bool])] {
-        let people = d.entries.filter { $0.section == .individuals }
-        let units = d.entries.filter { $0.section == .collectives }
-        var sections: [(String, [String], [[String]], [Bool])] = []
-        if !people.isEmpty {
-            sections.append(
-                (
-                    "I. Cá nhân", ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu, hình thức", "Thành tích", "Số tiền (đồng)"],
-                    people.enumerated().map { index, entry in
-                        [
-                            String(index + 1), entry.name, entry.position, entry.unit, entry.awardName, entry.achievementsText,
-                            formatMoney(entry.amount),
-                        ]
-                    }, people.map { $0.revocation != nil }
-                ))
-        }
-        if !units.isEmpty {
-            sections.append(
-                (
-                    "\(people.isEmpty ? "I" : "II"). Tập thể",
-                    ["STT", "Tên tập thể", "Đơn vị", "Danh hiệu, hình thức", "Thành tích", "Số tiền (đồng)"],
-                    units.enumerated().map { index, entry in
-                        [String(index + 1), entry.name, entry.unit, entry.awardName, entry.achievementsText, formatMoney(entry.amount)]
-                    }, units.map { $0.revocation != nil }
-                ))
-        }
-        return sections
+    /// One of the annex's tables: individuals, then collectives, each numbered from 1.
+    struct AnnexTable {
+        let heading: String
+        let columns: [String]
+        let rows: [(cells: [String], revoked: Bool)]
+    }
+
+    static func annexTables(_ d: DecisionDocument) -> [AnnexTable] {
+        let numerals = ["I", "II"]
+        return HonorList.Section.allCases.map { section in d.entries.filter { $0.section == section } }.filter { !$0.isEmpty }
+            .enumerated().map { index, entries in
+                let person = entries[0].section == .individuals
+                return AnnexTable(
+                    heading: "\(numerals[index]). \(entries[0].section.name)",
+                    columns: ["STT", person ? "Họ và tên" : "Tên tập thể"] + (person ? ["Chức vụ"] : [])
+                        + ["Đơn vị", "Danh hiệu, hình thức", "Thành tích", "Số tiền (đồng)"],
+                    rows: entries.enumerated().map { number, entry in
+                        (
+                            [String(number + 1), entry.name] + (person ? [entry.position] : [])
+                                + [entry.unit, entry.awardName, entry.achievementsText, formatMoney(entry.amount)],
+                            entry.revocation != nil
+                        )
+                    })
+            }
     }
 
     static func markdown(_ d: DecisionDocument) -> String {
         let m = MarkdownText.escape
         var text = "\(m(d.issuer.parentName.uppercased()))  \n**\(m(d.issuer.unitName.uppercased()))**\n\n"
         text += "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  \n**Độc lập - Tự do - Hạnh phúc**\n\n"
-        text += "Số: \(m(d.number)) — *\(m(d.issuer.place)), \(DecisionDocument.longDate(d.date))*\n\n"
+        text += "Số: \(m(d.number)) — *\(m(d.issuer.place)), \(d.date.written)*\n\n"
         text += "# QUYẾT ĐỊNH\n\n**\(m(d.subject))**\n\n**\(m(("Hiệu trưởng " + d.issuer.unitName).uppercased()))**\n\n"
         for line in bases(d) { text += "*\(m(line))*\n\n" }
         text += "## QUYẾT ĐỊNH:\n\n"
-        text += "**Điều 1.** \(m(d.articleOne))\n\n**Điều 2.** \(m(d.articleTwo()))\n\n"
+        text += "**Điều 1.** \(m(d.articleOne))\n\n**Điều 2.** \(m(d.articleTwo))\n\n"
         text += "**Điều 3.** \(m(DecisionDocument.articleThree))\n\n"
         text += "***Nơi nhận:***\n\n" + DecisionDocument.recipients.map { "- \(m($0))\n" }.joined()
         text += "\n**HIỆU TRƯỞNG**\n\n**\(m(d.signer))**\n\n---\n\n## \(m(d.annexTitle))\n\n*\(m(d.annexNote))*\n\n"
-        for section in sections(d) {
-            text += "**\(section.heading)**\n\n| " + section.columns.joined(separator: " | ") + " |\n|"
-            text += String(repeating: "---|", count: section.columns.count) + "\n"
-            for row in section.rows { text += "| " + row.map(MarkdownHonorListWriter.cell).joined(separator: " | ") + " |\n" }
+        for table in annexTables(d) {
+            text += "**\(table.heading)**\n\n| " + table.columns.joined(separator: " | ") + " |\n|"
+            text += String(repeating: "---|", count: table.columns.count) + "\n"
+            for row in table.rows { text += "| " + row.cells.map(MarkdownHonorListWriter.cell).joined(separator: " | ") + " |\n" }
             text += "\n"
         }
-        text += "**\(m(d.annexTotal()))**\n"
+        text += "**\(m(d.annexTotal))**\n"
         return text
     }
 
@@ -103,7 +99,7 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
             p.total { font-weight: bold; margin-top: 3mm; }
             @media screen and (max-width: 600px) { body { margin: 8px; font-size: 12pt; } div.scroll { overflow-x: auto; } }
             </style></head><body>
-            \(HTMLParts.header(d.issuer, number: d.number, dated: "\(d.issuer.place), \(DecisionDocument.longDate(d.date))"))
+            \(HTMLParts.header(d.issuer, number: d.number, dated: "\(d.issuer.place), \(d.date.written)"))
             <h1>QUYẾT ĐỊNH</h1>
             <p class="subject">\(e(d.subject))</p>
             <hr class="short">
@@ -114,7 +110,7 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
         text += """
             <p class="decide">QUYẾT ĐỊNH:</p>
             <p class="article"><b>Điều 1.</b> \(e(d.articleOne))</p>
-            <p class="article"><b>Điều 2.</b> \(e(d.articleTwo()))</p>
+            <p class="article"><b>Điều 2.</b> \(e(d.articleTwo))</p>
             <p class="article"><b>Điều 3.</b> \(e(DecisionDocument.articleThree))</p>
             <table class="foot"><tr>
             <td class="recipients"><b><i>Nơi nhận:</i></b><br>\(DecisionDocument.recipients.map { "- \(e($0))" }.joined(separator: "<br>"))</td>
@@ -124,18 +120,18 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
             <p style="text-align:center"><i>\(e(d.annexNote))</i></p>
 
             """
-        for section in sections(d) {
-            text += "<h2>\(e(section.heading))</h2>\n<div class=\"scroll\"><table class=\"rows\"><thead><tr>"
-            text += section.columns.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
-            for (row, revoked) in zip(section.rows, section.revoked) {
-                let cells = row.enumerated().map { column, cell in
-                    "<td\(column == 0 ? " class=\"num\"" : column == row.count - 1 ? " class=\"money\"" : "")>\(e(cell))</td>"
+        for table in annexTables(d) {
+            text += "<h2>\(e(table.heading))</h2>\n<div class=\"scroll\"><table class=\"rows\"><thead><tr>"
+            text += table.columns.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+            for row in table.rows {
+                let cells = row.cells.enumerated().map { column, cell in
+                    "<td\(column == 0 ? " class=\"num\"" : column == row.cells.count - 1 ? " class=\"money\"" : "")>\(e(cell))</td>"
                 }.joined()
-                text += "<tr\(revoked ? " class=\"revoked\"" : "")>\(cells)</tr>\n"
+                text += "<tr\(row.revoked ? " class=\"revoked\"" : "")>\(cells)</tr>\n"
             }
             text += "</tbody></table></div>\n"
         }
-        text += "<p class=\"total\">\(e(d.annexTotal()))</p>\n</div>\n</body></html>\n"
+        text += "<p class=\"total\">\(e(d.annexTotal))</p>\n</div>\n</body></html>\n"
         return text
     }
 }
