@@ -16,6 +16,12 @@ public struct Period: Equatable, Hashable, Sendable {
         self.year = year
     }
 
+    /// A period as stored: its kind's code ("calendar_year", "school_year") and year; nil for an unknown kind.
+    public init?(kindCode: String, year: Int) {
+        guard let kind = Kind(rawValue: kindCode) else { return nil }
+        self.init(kind: kind, year: year)
+    }
+
     /// "2024" or "2023-2024"; nil for anything else (a school year's years must follow each other).
     public init?(_ text: String) {
         let parts = text.split(separator: "-").map { Int($0) }

@@ -10,9 +10,8 @@ public struct DecisionRepository: Sendable {
     public init(client: DatabaseClient) { self.client = client }
 
     /// The decision with this number (e.g. "12/QĐ-THAP") or id, with its commendations, the movements' legal bases
-    /// and the issuing unit.
-    /// With a number alone while it is unique; when several years (or issuers) used it, `year` picks one and the
-    /// error lists them.
+    /// and the issuing unit. A number alone finds it while it is unique; when several years (or issuers) used it, `year`
+    /// picks one, and the error lists them.
     public func document(_ numberOrId: String, year: Int? = nil, logger: Logger) async throws -> DecisionDocument {
         let rows = try await client.rows(
             """
@@ -41,10 +40,14 @@ public struct DecisionRepository: Sendable {
             logger: logger
         ).map(HonorListRepository.line)
 
-        let movements = try await client.rows(
-            "SELECT DISTINCT m.name FROM commendations c JOIN movements m ON m.id = c.movement_id WHERE c.decision_id = \(id) ORDER BY m.name",
-            logger: logger
-        ).map { try $0.decode(String.self) }
+        // The movements it commends in, with their periods: a decision on one period names it.
+        let movementRows = try await client.rows(
+            """
+            SELECT DISTINCT m.name, m.period_kind, m.period_year FROM commendations c JOIN movements m ON m.id = c.movement_id
+            WHERE c.decision_id = \(id) ORDER BY m.name
+            """, logger: logger
+        ).map { try $0.decode((String, String, Int).self) }
+        let periods = Set(movementRows.compactMap { Period(kindCode: $0.1, year: $0.2) })
         let bases = try await client.rows(
             """
             SELECT d.number, d.issued_on, d.issuer, d.title FROM legal_documents d
@@ -61,13 +64,6 @@ public struct DecisionRepository: Sendable {
             JOIN units u ON u.id = m.unit_id LEFT JOIN units p ON p.id = u.parent_id WHERE c.decision_id = \(id) LIMIT 1
             """, logger: logger)
         let (unitName, parentName) = try issuerRows.first?.decode((String, String).self) ?? ("", "")
-        let periods = try await client.rows(
-            """
-            SELECT DISTINCT m.period_kind, m.period_year FROM commendations c JOIN movements m ON m.id = c.movement_id
-            WHERE c.decision_id = \(id)
-            """, logger: logger
-        ).map { try $0.decode((String, Int).self) }
-        let period = periods.count == 1 ? Period.Kind(rawValue: periods[0].0).map { Period(kind: $0, year: periods[0].1) } : nil
         let terms = try await client.rows(
             """
             SELECT c.award_code, a.kind = 'title', (min(c.coefficient) FILTER (WHERE c.nominee_person_id IS NOT NULL))::text,
@@ -84,7 +80,8 @@ public struct DecisionRepository: Sendable {
         return DecisionDocument(
             number: number, date: date, signer: signer,
             issuer: HonorList.Issuer(unitName: unitName, parentName: parentName, place: HonorList.Issuer.place(of: parentName)),
-            movements: movements, period: period, bases: bases, entries: entries, terms: terms)
+            movements: movementRows.map(\.0), period: periods.count == 1 ? periods.first : nil, bases: bases, entries: entries,
+            terms: terms)
     }
 
     /// The decision with this number for this issuer in this year, created if new: numbers restart at 01 each year (ND

@@ -117,7 +117,9 @@ public struct EligibilityRepository: Sendable {
                 "SELECT period_kind, period_year, rating FROM unit_ratings WHERE unit_id = \(id)", logger: logger)
             {
                 let (kind, year, rating) = try row.decode((String, Int, String).self)
-                if let period = period(kind, year), let rating = Rating(rawValue: rating) { collective.ratings[period] = rating }
+                if let period = Period(kindCode: kind, year: year), let rating = Rating(rawValue: rating) {
+                    collective.ratings[period] = rating
+                }
             }
             collective.titles = try await titles(column: "unit", ids: [id.rawValue], excluding: nomination, on: connection, logger: logger)
                 .map(\.1)
@@ -153,7 +155,7 @@ public struct EligibilityRepository: Sendable {
             """, logger: logger)
         {
             let (id, kind, year, rating, months, initiatives) = try row.decode((UUID, String, Int, String, Int?, Int).self)
-            guard let period = period(kind, year), let rating = Rating(rawValue: rating) else { continue }
+            guard let period = Period(kindCode: kind, year: year), let rating = Rating(rawValue: rating) else { continue }
             facts[id]?.ratings.append(.init(period: period, rating: rating, monthsWorked: months, initiatives: initiatives))
         }
         for row in try await connection.rows(
@@ -213,7 +215,9 @@ public struct EligibilityRepository: Sendable {
         return try rows.compactMap { row in
             let (id, code, name, kind, year, status, source, amount) =
                 try row.decode((UUID, String, String, String, Int, String, String, Int?).self)
-            guard let period = period(kind, year), let status = PersonFacts.TitleFact.Status(rawValue: status) else { return nil }
+            guard let period = Period(kindCode: kind, year: year), let status = PersonFacts.TitleFact.Status(rawValue: status) else {
+                return nil
+            }
             // A pending title's source is its nomination's status, named as the clerk knows it.
             let described =
                 status == .pending
@@ -222,9 +226,6 @@ public struct EligibilityRepository: Sendable {
         }
     }
 
-    static func period(_ kind: String, _ year: Int) -> Period? {
-        Period.Kind(rawValue: kind).map { Period(kind: $0, year: year) }
-    }
 }
 
 struct OverrideSnapshot: Encodable, Sendable {

@@ -196,7 +196,7 @@ extension NominationRepository {
             """, logger: logger)
         guard let row = rows.first else { return }
         let (award, kind, year, number, date) = try row.decode((String, String, Int, String, LocalDate).self)
-        let period = Period.Kind(rawValue: kind).map { Period(kind: $0, year: year).vietnamese } ?? String(year)
+        let period = Period(kindCode: kind, year: year)?.vietnamese ?? String(year)
         throw DomainError(
             .conflict,
             "Đã có danh hiệu \"\(award)\" \(period) (Quyết định số \(number) ngày \(date.vietnamese)) trùng thời gian với đề nghị này; "

@@ -17,16 +17,14 @@ extension HonorListRepository {
         return try await client.transaction(logger: logger) { connection in
             // Parallel workers cost more to start (15 ms on two cores) than these few-hundred-row reads take.
             try await connection.query("SET LOCAL max_parallel_workers_per_gather = 0", logger: logger)
-            let (start, end, unit) = (request.period.startsOn, request.period.endsOn, request.unitId)
+            let (start, end) = (request.period.startsOn, request.period.endsOn)
+            let scope = try await UnitRepository.subtree(request.unitId, on: connection, logger: logger)
             let groups = try await connection.rows(
                 """
-                WITH RECURSIVE scope(id) AS (
-                    SELECT id FROM units WHERE id = \(unit)
-                    UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
                 SELECT t.collective, t.award_code FROM commendation_tallies t
                 JOIN decisions d ON d.id = t.decision_id JOIN awards a ON a.code = t.award_code
                 WHERE d.decision_date BETWEEN \(start) AND \(end)
-                  AND (\(unit)::uuid IS NULL OR t.unit_id IN (SELECT id FROM scope))
+                  AND (\(scope)::uuid[] IS NULL OR t.unit_id = ANY(\(scope)))
                 GROUP BY t.collective, t.award_code, a.precedence HAVING sum(t.count) > 0
                 ORDER BY t.collective, a.precedence
                 """, logger: logger
@@ -37,26 +35,20 @@ extension HonorListRepository {
                     collective
                     ? try await connection.rows(
                         """
-                        WITH RECURSIVE scope(id) AS (
-                            SELECT id FROM units WHERE id = \(unit)
-                            UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
                         SELECT c.id FROM commendations c JOIN units nu ON nu.id = c.nominee_unit_id
                         JOIN decisions d ON d.id = c.decision_id
                         WHERE c.award_code = \(award) AND d.decision_date BETWEEN \(start) AND \(end)
                           AND NOT EXISTS (SELECT 1 FROM commendation_revocations r WHERE r.commendation_id = c.id)
-                          AND (\(unit)::uuid IS NULL OR nu.id IN (SELECT id FROM scope))
+                          AND (\(scope)::uuid[] IS NULL OR nu.id = ANY(\(scope)))
                         ORDER BY nu.name, d.decision_date, c.id LIMIT \(limit - ids.count)
                         """, logger: logger)
                     : try await connection.rows(
                         """
-                        WITH RECURSIVE scope(id) AS (
-                            SELECT id FROM units WHERE id = \(unit)
-                            UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
                         SELECT c.id FROM people p JOIN commendations c ON c.nominee_person_id = p.id
                         JOIN decisions d ON d.id = c.decision_id
                         WHERE c.award_code = \(award) AND d.decision_date BETWEEN \(start) AND \(end)
                           AND NOT EXISTS (SELECT 1 FROM commendation_revocations r WHERE r.commendation_id = c.id)
-                          AND (\(unit)::uuid IS NULL OR p.unit_id IN (SELECT id FROM scope))
+                          AND (\(scope)::uuid[] IS NULL OR p.unit_id = ANY(\(scope)))
                         ORDER BY p.given_name, p.middle_name, p.family_name, d.decision_date, c.id LIMIT \(limit - ids.count)
                         """, logger: logger)
                 ids += try rows.map { try $0.decode(UUID.self) }

@@ -16,15 +16,13 @@ public struct SummaryRepository: Sendable {
         return try await client.withConnection { connection in
             let start = period.startsOn.description
             let end = period.endsOn.description
+            let scope = try await UnitRepository.subtree(unit, on: connection, logger: logger)
             var movements: [YearSummary.MovementLine] = []
             let movementRows = try await connection.rows(
                 """
-                WITH RECURSIVE scope(id) AS (
-                    SELECT id FROM units WHERE id = \(unit)
-                    UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
                 SELECT m.id, m.name, m.period_kind, m.period_year, m.status FROM movements m
                 WHERE m.starts_on <= \(end)::date AND m.ends_on >= \(start)::date
-                  AND (\(unit)::uuid IS NULL OR m.unit_id IN (SELECT id FROM scope))
+                  AND (\(scope)::uuid[] IS NULL OR m.unit_id = ANY(\(scope)))
                 ORDER BY m.starts_on, m.name
                 """, logger: logger)
             for row in movementRows {
@@ -57,7 +55,7 @@ public struct SummaryRepository: Sendable {
                 }
                 movements.append(
                     .init(
-                        name: name, period: Period.Kind(rawValue: kind).map { Period(kind: $0, year: year).label } ?? "\(year)",
+                        name: name, period: Period(kindCode: kind, year: year)?.label ?? "\(year)",
                         status: MovementStatus(rawValue: status)?.vietnameseName ?? status,
                         modelsRegistered: fields.map(\.registered).reduce(0, +),
                         modelsRecognized: fields.map(\.recognized).reduce(0, +), modelsByField: fields, recognizedByLevel: levels,
@@ -69,14 +67,11 @@ public struct SummaryRepository: Sendable {
             var byUnit: [YearSummary.Tally] = []
             let rows = try await connection.rows(
                 """
-                WITH RECURSIVE scope(id) AS (
-                    SELECT id FROM units WHERE id = \(unit)
-                    UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id),
-                tallies AS (
+                WITH tallies AS (
                     SELECT t.award_code, t.unit_id, sum(t.count)::bigint AS count, sum(t.amount)::bigint AS amount
                     FROM commendation_tallies t JOIN decisions d ON d.id = t.decision_id
                     WHERE d.decision_date BETWEEN \(start)::date AND \(end)::date
-                      AND (\(unit)::uuid IS NULL OR t.unit_id IN (SELECT id FROM scope))
+                      AND (\(scope)::uuid[] IS NULL OR t.unit_id = ANY(\(scope)))
                     GROUP BY 1, 2 HAVING sum(t.count) > 0)
                 SELECT t.award_code, a.name, a.precedence, u.name, t.count, t.amount
                 FROM tallies t JOIN awards a ON a.code = t.award_code JOIN units u ON u.id = t.unit_id

@@ -73,6 +73,18 @@ public struct UnitRepository: Sendable {
         return unit
     }
 
+    /// The unit and every unit under it, as a report's unit filter reads it; nil without a filter (every unit).
+    static func subtree(_ unit: ID<OrgUnit>?, on connection: PostgresConnection, logger: Logger) async throws -> [UUID]? {
+        guard let unit else { return nil }
+        return try await connection.rows(
+            """
+            WITH RECURSIVE scope(id) AS (
+                SELECT id FROM units WHERE id = \(unit) UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
+            SELECT id FROM scope
+            """, logger: logger
+        ).map { try $0.decode(UUID.self) }
+    }
+
     static func unit(_ row: PostgresRow) throws -> OrgUnit {
         let (id, code, name, kind, parent, version) = try row.decode((UUID, String, String, String, UUID?, Int).self)
         guard let kind = UnitKind(rawValue: kind) else { throw DomainError(.conflict, "Loại đơn vị không rõ: \(kind)") }
