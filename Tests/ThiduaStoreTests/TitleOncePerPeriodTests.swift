@@ -61,16 +61,20 @@ struct TitleOncePerPeriodTests {
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
             let title = try await f.commendation(seed)
-            let form = try await Self.approve(
-                seed, f, try await f.nomination(seed, status: .recommended, award: "GK", overriding: "Thử"), "13/QĐ-THAP", "2024-06-01")
+            // A second LĐTT for the same teacher, approved and written straight into commendations, past the app's check.
+            let second = try await f.nomination(seed, status: .recommended, overriding: "Thử")
+            try await client.query("UPDATE nominations SET status = 'approved' WHERE id = \(second.id.rawValue)", logger: seed.logger)
             await expectConstraint("title_periods_one_per_period") {
                 try await client.query(
                     """
-                    INSERT INTO title_periods (commendation_id, nominee_id, award_code, period)
-                    SELECT \(form.id.rawValue), nominee_id, award_code, daterange('2024-06-01', '2024-06-30', '[]')
-                    FROM title_periods WHERE commendation_id = \(title.id.rawValue)
+                    INSERT INTO commendations (nomination_id, decision_id, award_code, movement_id, nominee_person_id,
+                                               coefficient, collective_factor, base_salary, reward_amount)
+                    SELECT \(second.id.rawValue), c.decision_id, c.award_code, c.movement_id, c.nominee_person_id,
+                           c.coefficient, c.collective_factor, c.base_salary, c.reward_amount
+                    FROM commendations c WHERE c.id = \(title.id.rawValue)
                     """, logger: seed.logger)
             }
+            #expect(try await seed.count("commendations") == 1)
         }
     }
 }
