@@ -59,6 +59,16 @@ struct WebDecisionTests {
                     "/decisions", [("_csrf", token), ("number", "16/QĐ-THAP"), ("date", "25/05/2024")] + ids)
                 #expect(again.status == .conflict && again.text.contains("Không ký được quyết định"))
                 #expect(try await seed.count("commendations") == 2)
+                // This year's 15/QĐ-THAP is taken: a preview with another date says so on the form, with what was typed.
+                let dung = try await seed.person("Hà Văn Dũng", unit: f.collective.id)
+                let third = try await f.nomination(seed, status: .recommended, nominee: .person(dung.id), overriding: "Đủ điều kiện")
+                let taken = try await browser.post(
+                    "/decisions/preview",
+                    [("_csrf", token), ("number", "15/QĐ-THAP"), ("date", "01/06/2024"), ("ids", third.id.description)])
+                #expect(taken.status == .unprocessableContent)
+                #expect(taken.text.contains("Quyết định số 15/QĐ-THAP năm 2024 đã có, ngày 24/05/2024"))
+                #expect(taken.text.contains(#"value="01/06/2024""#) && taken.text.contains("Hà Văn Dũng"))
+                #expect(try await seed.count("commendations") == 2)
             }
         }
     }

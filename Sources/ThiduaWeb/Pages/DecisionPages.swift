@@ -67,7 +67,8 @@ extension WebPages {
     }
 
     /// Reads the form (the ticked nominations, the decision's number and its date as dd/mm/yyyy) and hands them to `act`;
-    /// a form with mistakes, or one the registry refuses as invalid, comes back with every message at the top (422).
+    /// a form with mistakes, one the registry refuses as invalid, or a number already used this year comes back with every
+    /// message at the top (422).
     private func withDecisionForm(
         _ request: Request, _ context: Context,
         _ act: (SignInRepository.Session, [ID<Nomination>], DecisionReference) async throws -> Response
@@ -82,6 +83,10 @@ extension WebPages {
             if errors.isEmpty { return try await act(session, ids, decision) }
         } catch let error as DomainError where error.refusesInput {
             errors += error.messages
+        } catch let error as DomainError where error.code == .conflict && error.violations.contains(where: { $0.field == "decisionNumber" })
+        {
+            // The number is taken this year with another date: said on the form, the ticked names and the date kept.
+            errors.append(error.message)
         }
         return try await decisionForm(session: session, form: form, errors: errors, context: context)
     }

@@ -45,10 +45,11 @@ struct ErrorPages: Sendable {
             // The domain's own refusals (a council member's conflict of interest, …) say why; role checks are WebError.forbidden.
             case .forbidden:
                 return page(WebError(status: .forbidden, title: "Không có quyền", message: error.message), context: context)
+            // A refused input's message is generic and its fields say what is wrong; any other refusal's message is the
+            // sentence that explains it (a field's short note beside it would drop the dates and names it gives).
             default:
-                return page(
-                    WebError(status: .conflict, title: "Không thực hiện được", message: error.messages.joined(separator: " ")),
-                    context: context)
+                let message = error.refusesInput ? error.messages.joined(separator: " ") : error.message
+                return page(WebError(status: .conflict, title: "Không thực hiện được", message: message), context: context)
             }
         }
         if let error = error as? HTTPError, error.status == .notFound { return page(.notFound, context: context) }
