@@ -58,6 +58,10 @@ struct WebReportTests {
                     .map { String($0.prefix { $0 != "<" }) }
                 #expect(shown.count == 100)
                 #expect(page.text.contains("Chỉ hiện 100 dòng đầu; tải xuống để có đủ danh sách."))
+                // Said before the list too: on a phone the end of 100 lines is far away.
+                let top = try #require(page.text.range(of: "Trang này hiện 100 dòng đầu"))
+                let list = try #require(page.text.range(of: #"<td data-label="Họ và tên">"#))
+                #expect(top.lowerBound < list.lowerBound)
                 let csv = try await clerk.get("/reports/honor-list/download?period=2024&format=csv")
                 // Numbered lines only (the title, the header and the section and award rows carry no number).
                 let rows: [[Substring]] = String(buffer: csv.body).split(whereSeparator: \.isNewline).map {
