@@ -81,3 +81,14 @@ extension DecisionArticlesTests {
         #expect(DecisionDocument.Basis(number: number, date: LocalDate(2024, 1, 1), issuer: "", title: "").kind == kind)
     }
 }
+
+extension DecisionArticlesTests {
+    @Test("The annex of titles names who is listed: individuals alone are not headed 'cá nhân, tập thể'")
+    func annexTitleNamesWho() {
+        let document = DecisionDocument(
+            number: "46/QĐ-THAP", date: LocalDate(2024, 12, 20), signer: "Trần Văn Minh", issuer: Self.school, movements: ["A"],
+            period: Period("2024"), bases: [], entries: [Self.entry("Ngô Văn Hùng", "LDTT", "Lao động tiên tiến", amount: 710_000)],
+            terms: [.init(code: "LDTT", isTitle: true, coefficient: "0.3", collectiveCoefficient: "")])
+        #expect(document.annexTitle == "DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA NĂM 2024")
+    }
+}

@@ -119,10 +119,11 @@ extension DecisionDocument {
         "Quyết định có hiệu lực kể từ ngày ký. Bộ phận Văn phòng, Kế toán, Tổ trưởng các tổ chuyên môn và các cá nhân, tập thể "
         + "có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
 
-    /// The annex's heading: a decision on titles alone names them and the period.
+    /// The annex's heading: a decision on titles alone names who (cá nhân, tập thể or both) and the period.
     public var annexTitle: String {
-        titlesOnly
-            ? "DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA" + (periodName.map { " " + $0.uppercased() } ?? "")
+        let whom = individuals > 0 && collectives > 0 ? "cá nhân, tập thể" : collectives > 0 ? "tập thể" : "cá nhân"
+        return titlesOnly
+            ? "DANH SÁCH \(whom.uppercased()) ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA" + (periodName.map { " " + $0.uppercased() } ?? "")
             : "DANH SÁCH KHEN THƯỞNG"
     }
 
