@@ -85,6 +85,8 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
             hr.short { width: 30%; border: none; border-top: 1px solid #000; margin: 1mm auto 4mm; }
             p.basis { font-style: italic; }
             p.basis, p.article { text-indent: 10mm; text-align: justify; margin: 1mm 0; }
+            /* The last article, the recipients and the signature stay on one page: a page with only a signature is not signed. */
+            .close { break-inside: avoid; page-break-inside: avoid; }
             .foot { width: 100%; border-collapse: collapse; margin-top: 6mm; }
             .foot td { vertical-align: top; border: none; width: 50%; }
             .recipients { font-size: 11pt; }
@@ -111,11 +113,11 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
             <p class="decide">QUYẾT ĐỊNH:</p>
             <p class="article"><b>Điều 1.</b> \(e(d.articleOne))</p>
             <p class="article"><b>Điều 2.</b> \(e(d.articleTwo))</p>
-            <p class="article"><b>Điều 3.</b> \(e(DecisionDocument.articleThree))</p>
+            <div class="close"><p class="article"><b>Điều 3.</b> \(e(DecisionDocument.articleThree))</p>
             <table class="foot"><tr>
             <td class="recipients"><b><i>Nơi nhận:</i></b><br>\(DecisionDocument.recipients.map { "- \(e($0))" }.joined(separator: "<br>"))</td>
             <td class="sign">HIỆU TRƯỞNG<div class="space"></div>\(e(d.signer))</td>
-            </tr></table>
+            </tr></table></div>
             <div class="list"><h1>\(e(d.annexTitle))</h1>
             <p style="text-align:center"><i>\(e(d.annexNote))</i></p>
 
