@@ -24,7 +24,9 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
         [DecisionDocument.law, DecisionDocument.decree(on: d.date)] + d.bases.map(basisLine) + [d.councilLine]
     }
 
-    /// One of the annex's tables: individuals, then collectives, each numbered from 1.
+    /// One of the annex's tables: individuals, then collectives, each numbered from 1. A line revoked since is struck
+    /// through; its reason is not printed (security review F4: revocation reasons are for the registry's roles, and the
+    /// decision is printed for anyone who may read the directory).
     struct AnnexTable {
         let heading: String
         let columns: [String]
@@ -43,7 +45,7 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
                     rows: entries.enumerated().map { number, entry in
                         (
                             [String(number + 1), entry.name] + (person ? [entry.position] : [])
-                                + [entry.unit, entry.awardName, entry.achievementsText, formatMoney(entry.amount)],
+                                + [entry.unit, entry.awardName, entry.achievements, formatMoney(entry.amount)],
                             entry.revocation != nil
                         )
                     })
