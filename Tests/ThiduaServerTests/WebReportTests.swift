@@ -79,6 +79,7 @@ struct WebReportTests {
         try await withTestApp { app, seed in
             let f = try await RegistryFixture.make(seed)
             let commendation = try await f.commendation(seed)
+            _ = try await f.movement(seed, period: "2024")
             let staff = try await seed.webAccount("Giáo viên", [.staff], login: "giao.vien")
             let head = try await seed.webAccount("Hiệu trưởng", [.headmaster], login: "hieu.truong")
             try await app.test(.router) { client in
@@ -93,6 +94,7 @@ struct WebReportTests {
                 let page = try await headmaster.get("/reports/summary?period=2024")
                 #expect(page.status == .ok && page.text.contains("Dân vận khéo năm 2024"))
                 #expect(page.text.contains("Lao động tiên tiến") && page.text.contains("<svg"))
+                #expect(page.text.contains("Chưa có đề nghị"), "a movement without nominations says so, not an empty cell")
                 let amount = try #require(commendation.money?.rewardAmount)
                 #expect(page.text.contains("\(VietnameseText.grouped(amount)) đ"))
                 let html = try await headmaster.get("/reports/summary/download?period=2024&format=html")

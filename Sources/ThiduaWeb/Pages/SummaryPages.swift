@@ -66,7 +66,8 @@ extension WebPages {
             movements: summary.movements.map {
                 SummaryMovement(
                     name: $0.name, period: $0.period, status: $0.status, registered: $0.modelsRegistered, recognized: $0.modelsRecognized,
-                    nominations: $0.nominationsByStatus.map { "\($0.label): \($0.count)" }.joined(separator: "; "))
+                    nominations: $0.nominationsByStatus.isEmpty
+                        ? "Chưa có đề nghị" : $0.nominationsByStatus.map { "\($0.label): \($0.count)" }.joined(separator: "; "))
             },
             tallies: [
                 ("Khen thưởng theo danh hiệu, hình thức", "Danh hiệu", summary.byAward),
