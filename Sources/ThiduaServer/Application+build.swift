@@ -105,7 +105,9 @@ public func buildRouter(
     )
     let (models, catalogue) = (ModelInitiativeRepository(client: client), CatalogueRepository(client: client))
     MeController().addRoutes(to: v1)
-    UnitController(units: units, catalogue: catalogue, eligibility: eligibility).addRoutes(to: v1)
+    UnitController(
+        units: units, catalogue: catalogue, eligibility: eligibility, documentSettings: DocumentSettingsRepository(client: client)
+    ).addRoutes(to: v1)
     PersonController(people: people, eligibility: eligibility).addRoutes(to: v1)
     DocumentController(documents: DocumentRepository(client: client)).addRoutes(to: v1)
     MovementController(movements: MovementRepository(client: client)).addRoutes(to: v1)

@@ -87,7 +87,12 @@ struct LawAPITests {
                 #expect(results.map { $0["outcome"]?.string } == ["passed", "failed", "passed"])
                 #expect(results[1]["facts"]?.array?.first?.string == "Số tháng công tác năm 2024: 8 (cần ít nhất 10)")
                 #expect(results[1]["factsEnglish"]?.array?.first?.string == "Months worked in year 2024: 8 (10 needed)")
-                #expect(results[1]["titleEnglish"]?.string == "Worked at least 10 months in the period")
+                #expect(
+                    results[1]["titleEnglish"]?.string == "Worked at least 10 months in the period (new recruits; maternity leave counts)")
+                // Each rule says where it comes from; one read from an older decree is marked unverified.
+                #expect(results[1]["citation"]?.string?.hasPrefix("Nghị định 91/2017/NĐ-CP, Điều 6") == true)
+                #expect(results[1]["verified"]?.bool == false)
+                #expect(results[0]["verified"]?.bool == true)
 
                 let refused = try await client.send(.post, "/v1/nominations/\(nomination.id)/submit", token: f.union)
                 #expect(refused.status == 422)

@@ -64,6 +64,24 @@ struct LawRuleTests {
         }
     }
 
+    @Test(
+        "TTLĐTT reads the collective's 'hoàn thành tốt', TTLĐXS its 'xuất sắc' and members' warnings, each row unverified with its source")
+    func correctedCollectiveRules() async throws {
+        try await TestDatabase.with { database, client in
+            let catalogue = CatalogueRepository(client: client)
+            for date in [LocalDate(2024, 5, 24), LocalDate(2025, 9, 1)] {
+                let advanced = try #require(try await catalogue.award("TTLDTT", logger: database.logger).rule(on: date))
+                #expect(advanced.eligibility == [.collectiveGood, .membersLdttMajority, .membersNoWarning])
+                #expect(advanced.verified == false)
+                #expect(advanced.citation.contains("Luật TĐKT 2003, Điều 28"))
+                let excellent = try #require(try await catalogue.award("TTLDXS", logger: database.logger).rule(on: date))
+                #expect(
+                    excellent.eligibility == [.collectiveExcellent, .membersAllCompleted, .membersLdtt70, .memberCstdCs, .membersNoWarning])
+                #expect(excellent.verified == false)
+            }
+        }
+    }
+
     @Test("Changing the catalogue never changes a commendation already issued; the change is audited with its reason")
     func catalogueChangeLeavesIssuedAlone() async throws {
         try await TestDatabase.with { database, client in

@@ -12,7 +12,10 @@ struct RulesCommand: AsyncParsableCommand {
     struct ListRules: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "The rules the evaluator knows.")
         func run() async throws {
-            for rule in EligibilityRule.allCases { print("\(rule.rawValue): \(rule.title) / \(rule.titleEnglish)") }
+            for rule in EligibilityRule.allCases {
+                print("\(rule.rawValue): \(rule.title) / \(rule.titleEnglish)")
+                print("    \(rule.citation)\(rule.verified ? "" : " — chưa xác minh (unverified)")")
+            }
         }
     }
 

@@ -4,18 +4,20 @@ enum DemoLaw {
     static let excellent: Set<String> = ["AP001", "AP003", "AP009", "AP015"]
 
     static var ratings: String {
-        var lines = ["person,unit,period,rating,months_worked,initiatives"]
+        var lines = ["person,unit,period,rating,months_worked,initiatives,maternity_months"]
         for number in 1...30 {
             let code = String(format: "AP%03d", number)
             let rating = excellent.contains(code) ? "Hoàn thành xuất sắc nhiệm vụ" : "Hoàn thành tốt nhiệm vụ"
-            // Võ Thị Lan was on maternity leave for part of the school year: her months are fewer than ten.
-            let schoolYearMonths = code == "AP005" ? 7 : 12
-            lines.append("\(code),,2023-2024,\(rating),\(schoolYearMonths),")
-            lines.append("\(code),,2024,\(rating),12,\(code == "AP015" ? "1" : "")")
+            // Võ Thị Lan (AP005) was on maternity leave for five months of the school year: they count as time worked, so
+            // the rules pass her on their own. AP008 was treated after an accident at work for four months: the rules do not
+            // know that reason, so the headmaster overrides the ten-month rule with it.
+            let (months, maternity) = code == "AP005" ? (7, "5") : (code == "AP008" ? (8, "") : (12, ""))
+            lines.append("\(code),,2023-2024,\(rating),\(months),,\(maternity)")
+            lines.append("\(code),,2024,\(rating),12,\(code == "AP015" ? "1" : ""),")
         }
         for unit in ["THAP-K1", "THAP-K23", "THAP-K45", "THAP-VP"] {
-            lines.append(",\(unit),2023-2024,Hoàn thành tốt nhiệm vụ,,")
-            lines.append(",\(unit),2024,Hoàn thành tốt nhiệm vụ,,")
+            lines.append(",\(unit),2023-2024,Hoàn thành tốt nhiệm vụ,,,")
+            lines.append(",\(unit),2024,Hoàn thành tốt nhiệm vụ,,,")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -64,6 +64,10 @@ struct DemoRegistry {
             guard let unit = units.first(where: { $0.code == code }) else { throw DomainError.notFound("đơn vị \(code)") }
             return unit.id
         }
+        // The văn thư's settings: the school is managed by the district's education office.
+        _ = try await DocumentSettingsRepository(client: client).save(
+            DocumentSettings(managingAgency: "PHÒNG GD&ĐT HUYỆN TÂN HỒNG", place: "Tân Hồng"), for: try unit("THAP"), expectedVersion: nil,
+            by: Actor(account: head), logger: logger)
 
         var documentIds: [ID<LegalDocument>] = []
         for (number, date, issuer, title) in Self.documents {
@@ -197,8 +201,9 @@ struct DemoRegistry {
             danVan, "CSTD_CS", .person(try await person("AP015")), "Có sáng kiến kinh nghiệm được Hội đồng khoa học công nhận",
             to: .inReview)
         _ = try await nominate(danVan, "GK", .person(try await person("AP020")), "Có sáng kiến dạy Tiếng Anh qua trò chơi", to: .returned)
+        // Titles (LĐTT, CSTĐ) are given by school year, in the yearly review; the calendar-year movement gives Giấy khen.
         _ = try await nominate(
-            danVan, "LDTT", .person(try await person("AP009")), "Tổ trưởng gương mẫu, tổ đạt danh hiệu tổ xuất sắc", to: .recommended)
+            danVan, "GK", .person(try await person("AP009")), "Tổ trưởng gương mẫu, tổ đạt danh hiệu tổ xuất sắc", to: .recommended)
         _ = try await nominate(danVan, "GK", .person(try await person("AP026")), "Giữ gìn vệ sinh trường lớp", to: .notRecommended)
         _ = try await nominate(danVan, "GK", .person(try await person("AP024")), "Bảo vệ tài sản nhà trường", to: .declined)
         _ = try await nominate(danVan, "LDTT", .person(try await person("AP029")), "Hoàn thành nhiệm vụ", to: .withdrawn)
@@ -206,17 +211,17 @@ struct DemoRegistry {
             danVan, "BK_TINH", .person(try await person("AP003")),
             "Chỉ đạo hiệu quả công tác dân vận và cải cách hành chính của nhà trường năm 2024", to: .forwarded)
         var schoolYear: [Nomination] = []
-        for code in ["AP004", "AP006", "AP007", "AP008"] {
+        for code in ["AP004", "AP005", "AP006", "AP007"] {
             schoolYear.append(
                 try await nominate(
                     friendly, "LDTT", .person(try await person(code)), "Hoàn thành tốt nhiệm vụ năm học 2023-2024", to: .approved))
         }
         schoolYear += [
             try await nominate(
-                friendly, "LDTT", .person(try await person("AP005")), "Hoàn thành tốt nhiệm vụ năm học 2023-2024", to: .approved,
+                friendly, "LDTT", .person(try await person("AP008")), "Hoàn thành tốt nhiệm vụ năm học 2023-2024", to: .approved,
                 override: (
                     .monthsWorked,
-                    "Nghỉ thai sản theo chế độ từ tháng 01/2024; thời gian nghỉ thai sản được tính là thời gian công tác"
+                    "Nghỉ điều trị tai nạn lao động từ tháng 02/2024; thời gian điều trị được tính là thời gian công tác"
                 )),
             try await nominate(
                 friendly, "TTLDTT", .unit(try unit("THAP-K1")), "Tổ hoàn thành tốt nhiệm vụ, 100% học sinh hoàn thành chương trình lớp học",
@@ -229,11 +234,14 @@ struct DemoRegistry {
             try await nominate(
                 danVan, "GK", .unit(try unit("THAP-K1")), "Thực hiện hiệu quả mô hình \"Dân vận khéo\" vận động học sinh ra lớp",
                 to: .approved),
-            try await nominate(danVan, "LDTT", .person(try await person("AP017")), "Hoàn thành tốt nhiệm vụ năm 2024", to: .approved),
+            try await nominate(
+                danVan, "GK", .person(try await person("AP017")), "Vận động phụ huynh đưa trẻ ra lớp đúng độ tuổi", to: .approved),
         ]
+        // The deputy head signs this one on the headmaster's behalf (KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG).
         let signed = try await nominations.approveAll(
-            yearEnd.map(\.id), decision: DecisionReference.validate(number: "45/QĐ-THAP", date: "2024-12-20"), dryRun: false, by: head,
-            logger: logger)
+            yearEnd.map(\.id),
+            decision: DecisionReference.validate(number: "45/QĐ-THAP", date: "2024-12-20").signed(as: "deputy", recipients: nil),
+            dryRun: false, by: viceHead, logger: logger)
         if let revoked = signed.last?.commendationId.flatMap({ ID<Commendation>($0) }) {
             _ = try await CommendationRepository(client: client).revoke(
                 revoked, reason: "Phát hiện vi phạm quy định về dạy thêm trong năm 2024", decisionNumber: "03/QĐ-THAP", by: head,

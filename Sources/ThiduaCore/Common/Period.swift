@@ -43,6 +43,13 @@ public struct Period: Equatable, Hashable, Sendable {
 
     public func contains(_ date: LocalDate) -> Bool { startsOn <= date && date <= endsOn }
 
+    /// Whole months from a day to the period's end: recruited on 01/11/2023, a school year 2023-2024 gives 10; on
+    /// 15/11/2023, 9 (the tenth month would end on 14/09/2024).
+    public func wholeMonths(from date: LocalDate) -> Int {
+        let next = kind == .calendarYear ? LocalDate(year + 1, 1, 1) : LocalDate(year + 1, 9, 1)
+        return max(0, (next.year - date.year) * 12 + next.month - date.month - (date.day > 1 ? 1 : 0))
+    }
+
     /// The period `count` periods earlier of the same kind.
     public func earlier(by count: Int) -> Period { Period(kind: kind, year: year - count) }
 

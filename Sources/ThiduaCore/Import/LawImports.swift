@@ -36,7 +36,8 @@ private func count(_ text: String?, field: String, range: ClosedRange<Int>, line
 }
 
 /// `thidua import ratings FILE.csv`: yearly ratings. Header `period,rating` and `person` (mã nhân sự) or `unit`
-/// (a collective's own rating); optional `months_worked` and `initiatives` (initiatives recognized outside thidua).
+/// (a collective's own rating); optional `months_worked`, `initiatives` (sáng kiến recognized in the period),
+/// `recruited_on` (YYYY-MM-DD, for someone recruited during the period) and `maternity_months` (counted as time worked).
 /// The rating may be written as the code (excellent, good, completed, not_completed) or in Vietnamese.
 public enum RatingImport {
     public struct Row: Equatable, Sendable {
@@ -46,10 +47,12 @@ public enum RatingImport {
         public let rating: Rating
         public let monthsWorked: Int?
         public let initiatives: Int
+        public var recruitedOn: LocalDate? = nil
+        public var maternityMonths: Int = 0
     }
 
     public static let columns = ["period", "rating"]
-    public static let optionalColumns = ["person", "unit", "months_worked", "initiatives"]
+    public static let optionalColumns = ["person", "unit", "months_worked", "initiatives", "recruited_on", "maternity_months"]
 
     public static func parse(_ text: String) throws(ImportFailed) -> [Row] {
         let table = try CSVTable(text: text, required: columns, optional: optionalColumns)
@@ -70,20 +73,36 @@ public enum RatingImport {
             }
             let months = count(row["months_worked"], field: "months_worked", range: 0...12, line: row.line, issues: &issues)
             let initiatives = count(row["initiatives"], field: "initiatives", range: 0...99, line: row.line, issues: &issues)
-            guard let owner, let period, let rating, let months, let initiatives else { continue }
+            let maternity = count(row["maternity_months"], field: "maternity_months", range: 0...12, line: row.line, issues: &issues)
+            let recruited = row["recruited_on"].map { LocalDate($0) }
+            if let recruited, recruited == nil {
+                issues.append(ImportIssue(line: row.line, message: "Ngày tuyển dụng (recruited_on) phải có dạng YYYY-MM-DD."))
+            }
+            if let period, let day = recruited ?? nil, !period.contains(day) {
+                issues.append(
+                    ImportIssue(
+                        line: row.line,
+                        message:
+                            "Ngày tuyển dụng \(day.vietnamese) nằm ngoài \(period.vietnamese); chỉ ghi khi người đó mới tuyển dụng trong kỳ."
+                    ))
+            }
+            guard let owner, let period, let rating, let months, let initiatives, let maternity else { continue }
             let key = "\(owner)|\(period.label)"
             if let first = seen[key] {
                 issues.append(
                     ImportIssue(line: row.line, message: "Đã có xếp loại kỳ \(period.label) của cùng người/tập thể ở dòng \(first)."))
                 continue
             }
-            if case .unit = owner, months != nil || initiatives != nil {
-                issues.append(ImportIssue(line: row.line, message: "Tập thể không có months_worked hay initiatives."))
+            if case .unit = owner, months != nil || initiatives != nil || maternity != nil || recruited != nil {
+                issues.append(
+                    ImportIssue(line: row.line, message: "Tập thể không có months_worked, initiatives, recruited_on hay maternity_months."))
                 continue
             }
             seen[key] = row.line
             rows.append(
-                Row(line: row.line, owner: owner, period: period, rating: rating, monthsWorked: months, initiatives: initiatives ?? 0))
+                Row(
+                    line: row.line, owner: owner, period: period, rating: rating, monthsWorked: months, initiatives: initiatives ?? 0,
+                    recruitedOn: recruited ?? nil, maternityMonths: maternity ?? 0))
         }
         guard issues.isEmpty else { throw ImportFailed(issues) }
         return rows

@@ -3,13 +3,14 @@ extension Eligibility {
     static func evaluate(_ rule: EligibilityRule, collective: CollectiveFacts, period: Period) -> RuleResult {
         let members = collective.members
         switch rule {
-        case .collectiveCompleted:
+        case .collectiveCompleted, .collectiveGood, .collectiveExcellent:
             guard let rating = collective.ratings[period] else {
                 return RuleResult(
                     rule, .unknown,
                     [Fact("Chưa có đánh giá của tập thể \(period.vietnamese)", "No rating of the collective stored for \(period.english)")])
             }
-            return RuleResult(rule, rating.rank >= Rating.completed.rank ? .passed : .failed, [ratingFact(rating, period)])
+            let needed: Rating = rule == .collectiveExcellent ? .excellent : (rule == .collectiveGood ? .good : .completed)
+            return RuleResult(rule, rating.rank >= needed.rank ? .passed : .failed, [ratingFact(rating, period)])
         case .membersLdttMajority, .membersLdtt70:
             guard !members.isEmpty else { return RuleResult(rule, .unknown, [noMembers()]) }
             let issued = members.filter { $0.title(TitleName.ldtt.code, in: period)?.status == .issued }.count

@@ -6,19 +6,8 @@ extension Eligibility {
             guard let rating = person.rating(in: period) else { return RuleResult(rule, .unknown, [noRating(period)]) }
             return RuleResult(rule, rating.rating.rank >= Rating.good.rank ? .passed : .failed, [ratingFact(rating.rating, period)])
         case .monthsWorked:
-            guard let months = person.rating(in: period)?.monthsWorked else {
-                return RuleResult(
-                    rule, .unknown,
-                    [Fact("Chưa có số tháng công tác \(period.vietnamese)", "Months worked in \(period.english) not stored")])
-            }
-            return RuleResult(
-                rule, months >= 10 ? .passed : .failed,
-                [
-                    Fact(
-                        "Số tháng công tác \(period.vietnamese): \(months) (cần ít nhất 10)",
-                        "Months worked in \(period.english): \(months) (10 needed)")
-                ]
-            )
+            guard let rating = person.rating(in: period) else { return RuleResult(rule, .unknown, [noRating(period)]) }
+            return monthsWorked(rating, period)
         case .noDiscipline:
             let found = person.disciplines(in: period)
             return found.isEmpty
@@ -57,8 +46,8 @@ extension Eligibility {
             let initiatives = years.map { person.initiativeCount(in: $0) }.reduce(0, +)
             routeBFacts.append(
                 Fact(
-                    "Sáng kiến, mô hình được công nhận trong 2 kỳ: \(initiatives) (cần 2)",
-                    "Initiatives or models recognized in the 2 periods: \(initiatives) (2 needed)"))
+                    "Sáng kiến được công nhận trong 2 kỳ: \(initiatives) (cần 2)",
+                    "Initiatives recognized in the 2 periods: \(initiatives) (2 needed)"))
             let routeB = combineAll(
                 ratingOutcomes + [initiatives >= 2 ? .passed : (ratingOutcomes.contains(.unknown) ? .unknown : .failed)])
             let outcome: RuleResult.Outcome =
@@ -75,8 +64,15 @@ extension Eligibility {
         var facts = [rating.map { ratingFact($0.rating, period) } ?? noRating(period)]
         facts.append(
             Fact(
-                "Sáng kiến, mô hình được công nhận \(period.vietnamese): \(initiatives)",
-                "Initiatives or models recognized in \(period.english): \(initiatives)"))
+                "Sáng kiến được công nhận \(period.vietnamese): \(initiatives)",
+                "Initiatives recognized in \(period.english): \(initiatives)"))
+        let models = person.models(in: period)
+        if !models.isEmpty {
+            facts.append(
+                Fact(
+                    "Mô hình được công nhận (không tính là sáng kiến): " + models.map(\.title).joined(separator: "; "),
+                    "Models recognized (not initiatives): \(models.count)"))
+        }
         if rating?.rating == .excellent || initiatives > 0 { return (.passed, facts) }
         return (rating == nil ? .unknown : .failed, facts)
     }
@@ -105,5 +101,36 @@ extension Eligibility {
         let (earlierOutcome, earlierFact) = titleFact(person, .cstdTinh, earlierPeriod, current: false)
         let laterOutcome: RuleResult.Outcome = later.status == .issued ? .passed : .unknown
         return RuleResult(rule, combineAll([laterOutcome, earlierOutcome]), [laterFact, earlierFact])
+    }
+
+    /// The ten months are asked of people recruited during the period; maternity leave counts as time worked. Someone
+    /// employed before the period with fewer months recorded was absent: the months and the leave are counted the same way.
+    static func monthsWorked(_ rating: PersonFacts.RatingFact, _ period: Period) -> RuleResult {
+        let rule = EligibilityRule.monthsWorked
+        let recruited = rating.recruitedOn.flatMap { $0 > period.startsOn && period.contains($0) ? $0 : nil }
+        guard let worked = rating.monthsWorked ?? recruited.map({ period.wholeMonths(from: $0) }) else {
+            return RuleResult(
+                rule, .unknown,
+                [Fact("Chưa có số tháng công tác \(period.vietnamese)", "Months worked in \(period.english) not stored")])
+        }
+        let counted = min(12, worked + rating.maternityMonths)
+        var facts: [Fact] = []
+        if let recruited {
+            facts.append(Fact("Tuyển dụng ngày \(recruited.vietnamese), trong kỳ", "Recruited on \(recruited), during the period"))
+        }
+        if rating.maternityMonths > 0 {
+            facts.append(
+                Fact(
+                    "Số tháng công tác \(period.vietnamese): \(worked), cộng \(rating.maternityMonths) tháng nghỉ thai sản được tính "
+                        + "là thời gian công tác: \(counted) (cần ít nhất 10)",
+                    "Months worked in \(period.english): \(worked), plus \(rating.maternityMonths) months of maternity leave: "
+                        + "\(counted) (10 needed)"))
+        } else {
+            facts.append(
+                Fact(
+                    "Số tháng công tác \(period.vietnamese): \(worked) (cần ít nhất 10)",
+                    "Months worked in \(period.english): \(worked) (10 needed)"))
+        }
+        return RuleResult(rule, counted >= 10 ? .passed : .failed, facts)
     }
 }

@@ -17,6 +17,9 @@ public struct RuleResult: Equatable, Sendable, Codable {
     public let rule: EligibilityRule
     public let title: String
     public let titleEnglish: String
+    /// Where the rule comes from, and whether that reading was checked against the text in force.
+    public let citation: String
+    public let verified: Bool
     public let outcome: Outcome
     /// The facts the rule read, in Vietnamese and in English.
     public let facts: [String]
@@ -27,6 +30,8 @@ public struct RuleResult: Equatable, Sendable, Codable {
         self.rule = rule
         self.title = rule.title
         self.titleEnglish = rule.titleEnglish
+        self.citation = rule.citation
+        self.verified = rule.verified
         self.outcome = outcome
         self.facts = facts.map(\.vi)
         self.factsEnglish = facts.map(\.en)

@@ -88,14 +88,22 @@ public struct PersonFacts: Equatable, Sendable {
         public let period: Period
         public let rating: Rating
         public let monthsWorked: Int?
-        /// Initiatives (sáng kiến) recognized outside thidua in the period, as imported.
+        /// Initiatives (sáng kiến) recognized in the period, as imported: models (mô hình) are not initiatives.
         public let initiatives: Int
+        /// The day the person was recruited, when it falls in the period (the ten-month rule is for new recruits).
+        public let recruitedOn: LocalDate?
+        /// Months of maternity leave in the period: they count as time worked.
+        public let maternityMonths: Int
 
-        public init(period: Period, rating: Rating, monthsWorked: Int?, initiatives: Int) {
+        public init(
+            period: Period, rating: Rating, monthsWorked: Int?, initiatives: Int, recruitedOn: LocalDate? = nil, maternityMonths: Int = 0
+        ) {
             self.period = period
             self.rating = rating
             self.monthsWorked = monthsWorked
             self.initiatives = initiatives
+            self.recruitedOn = recruitedOn
+            self.maternityMonths = maternityMonths
         }
     }
 
@@ -136,8 +144,10 @@ public struct PersonFacts: Equatable, Sendable {
         }
     }
 
-    /// A recognized model initiative (mô hình) the person owns, by the date it was recognized.
-    public struct InitiativeFact: Equatable, Sendable {
+    /// A recognized model (mô hình, e.g. "Dân vận khéo") the person owns, by the date it was recognized. A model is not a
+    /// sáng kiến (Luật TĐKT 2022, Điều 3 khoản 4: a new solution recognized by an initiative council): it is shown to
+    /// the council but never counted as one.
+    public struct ModelFact: Equatable, Sendable {
         public let title: String
         public let recognizedOn: LocalDate
 
@@ -151,27 +161,28 @@ public struct PersonFacts: Equatable, Sendable {
     public var ratings: [RatingFact]
     public var disciplines: [DisciplineFact]
     public var titles: [TitleFact]
-    public var initiatives: [InitiativeFact]
+    public var models: [ModelFact]
 
     public init(
         name: String, ratings: [RatingFact] = [], disciplines: [DisciplineFact] = [], titles: [TitleFact] = [],
-        initiatives: [InitiativeFact] = []
+        models: [ModelFact] = []
     ) {
         self.name = name
         self.ratings = ratings
         self.disciplines = disciplines
         self.titles = titles
-        self.initiatives = initiatives
+        self.models = models
     }
 
     public func rating(in period: Period) -> RatingFact? { ratings.first { $0.period == period } }
 
     public func disciplines(in period: Period) -> [DisciplineFact] { disciplines.filter { period.contains($0.date) } }
 
-    /// Initiatives recognized in a period: the person's models recognized within it, and those imported with the rating.
-    public func initiativeCount(in period: Period) -> Int {
-        initiatives.filter { period.contains($0.recognizedOn) }.count + (rating(in: period)?.initiatives ?? 0)
-    }
+    /// Initiatives (sáng kiến) recognized in a period, as imported with the rating; models do not count.
+    public func initiativeCount(in period: Period) -> Int { rating(in: period)?.initiatives ?? 0 }
+
+    /// The person's models recognized in a period, shown beside the initiatives.
+    public func models(in period: Period) -> [ModelFact] { models.filter { period.contains($0.recognizedOn) } }
 
     /// Whether anything is stored for the period: without a rating or a title it cannot say "no".
     public func hasRecord(in period: Period) -> Bool {

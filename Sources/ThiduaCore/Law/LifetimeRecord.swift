@@ -49,7 +49,7 @@ public struct LifetimeRecord: Equatable, Sendable, Codable {
             periods.filter { $0.contains(date) }.sorted { $0.kind == .schoolYear && $1.kind != .schoolYear }.first
                 ?? Period(kind: .calendarYear, year: date.year)
         }
-        let modelPeriods = facts.initiatives.map { (home($0.recognizedOn), $0.title) }
+        let modelPeriods = facts.models.map { (home($0.recognizedOn), $0.title) }
         let disciplinePeriods = facts.disciplines.map { (home($0.date), $0) }
         periods.formUnion(modelPeriods.map(\.0))
         periods.formUnion(disciplinePeriods.map(\.0))

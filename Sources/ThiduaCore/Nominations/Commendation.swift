@@ -60,6 +60,31 @@ public struct Commendation: Equatable, Sendable {
 public struct DecisionReference: Equatable, Sendable {
     public let number: String
     public let date: LocalDate
+    /// How the signer holds the position (the head, KT., Q.) and the decision's own Nơi nhận (nil: the unit's).
+    public var signedAs: SignedAs = .head
+    public var recipients: [String]? = nil
+
+    /// The signature and Nơi nhận a clerk gave with the number and date: `signedAs` head, deputy or acting; recipients
+    /// one to ten lines, or none for the unit's default.
+    public func signed(as signedAs: String?, recipients: [String]?) throws(DomainError) -> DecisionReference {
+        var copy = self
+        if let signedAs {
+            guard let value = SignedAs(rawValue: signedAs) else {
+                throw DomainError.validation([
+                    .init(field: "signedAs", message: "Người ký là head (người đứng đầu), deputy (KT. cấp phó ký thay) hoặc acting (Q.).")
+                ])
+            }
+            copy.signedAs = value
+        }
+        if let recipients {
+            let lines = recipients.map { VietnameseText.normalized($0) }
+            if let problem = DocumentSettings.recipientsProblem(lines) {
+                throw DomainError.validation([.init(field: "recipients", message: problem)])
+            }
+            copy.recipients = lines
+        }
+        return copy
+    }
 
     public static func validate(number: String?, date: String?) throws(DomainError) -> DecisionReference {
         try validate(number: number, date: date.flatMap(LocalDate.init), dateMessage: "Ngày quyết định phải có dạng YYYY-MM-DD.")

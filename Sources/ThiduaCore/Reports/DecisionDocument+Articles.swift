@@ -107,8 +107,8 @@ extension DecisionDocument {
             }
         }
         return "Kèm theo là tiền thưởng theo quy định tại Nghị định số \(Self.decreeNumber(on: date)): \(rates.joined(separator: "; ")). "
-            + "Tổng số tiền: \(VietnameseText.grouped(totalAmount)) đồng (Bằng chữ: \(AmountInWords.vietnamese(totalAmount))), "
-            + "trích từ quỹ thi đua, khen thưởng năm \(date.year) của \(issuer.unitName)."
+            + "Tổng số tiền: \(VietnameseText.grouped(totalAmount)) đồng (Bằng chữ: \(inWords(totalAmount))), "
+            + "trích từ \(settings.fund.isEmpty ? "quỹ thi đua, khen thưởng năm \(date.year) của \(issuer.unitName)" : settings.fund)."
     }
 
     /// "0,3": a coefficient with the Vietnamese decimal comma.
@@ -129,12 +129,15 @@ extension DecisionDocument {
 
     /// "(Kèm theo Quyết định số 15/QĐ-THAP ngày 24/05/2024 của Hiệu trưởng Trường Tiểu học An Phước)"
     public var annexNote: String {
-        "(Kèm theo Quyết định số \(number) ngày \(date.vietnamese) của Hiệu trưởng \(issuer.unitName))"
+        "(Kèm theo Quyết định số \(number) ngày \(date.vietnamese) của \(settings.signerPosition) \(issuer.unitName))"
     }
 
     /// "Tổng cộng: 05 cá nhân, 01 tập thể. Tổng số tiền: 4.140.000 đồng (Bằng chữ: Bốn triệu … đồng)."
     public var annexTotal: String {
         "Tổng cộng: \(Self.recipients(individuals: individuals, collectives: collectives, separator: ", ")). "
-            + "Tổng số tiền: \(VietnameseText.grouped(totalAmount)) đồng (Bằng chữ: \(AmountInWords.vietnamese(totalAmount)))."
+            + "Tổng số tiền: \(VietnameseText.grouped(totalAmount)) đồng (Bằng chữ: \(inWords(totalAmount)))."
     }
+
+    /// The amount in words in the unit's style ("nghìn"/"linh" or "ngàn"/"lẻ").
+    func inWords(_ amount: Int) -> String { AmountInWords.vietnamese(amount, style: settings.wordsStyle) }
 }

@@ -56,6 +56,11 @@ public struct DecisionDocument: Equatable, Sendable {
     public let bases: [Basis]
     public let entries: [HonorList.Entry]
     public let terms: [AwardTerms]
+    /// The issuing unit's document settings (its position, Nơi nhận, fund, words) and how this decision was signed.
+    public let settings: DocumentSettings
+    public let signedAs: SignedAs
+    /// The decision's own Nơi nhận, when the clerk wrote one; else the unit's.
+    public let ownRecipients: [String]?
     // Eligibility-override reasons are internal (a maternity leave, an illness): they are shown with the nomination and
     // in the council's papers, never on the decision, whoever prints it (security review F4).
 
@@ -64,7 +69,8 @@ public struct DecisionDocument: Equatable, Sendable {
 
     public init(
         number: String, date: LocalDate, signer: String, issuer: HonorList.Issuer, movements: [String], period: Period? = nil,
-        bases: [Basis], entries: [HonorList.Entry], terms: [AwardTerms] = []
+        bases: [Basis], entries: [HonorList.Entry], terms: [AwardTerms] = [], settings: DocumentSettings? = nil,
+        signedAs: SignedAs = .head, recipients: [String]? = nil
     ) {
         self.number = number
         self.date = date
@@ -75,6 +81,9 @@ public struct DecisionDocument: Equatable, Sendable {
         self.bases = bases
         self.entries = entries
         self.terms = terms
+        self.settings = settings ?? .derived(parentName: issuer.parentName)
+        self.signedAs = signedAs
+        self.ownRecipients = recipients
     }
 
     /// The law every commendation decision cites first.
@@ -97,5 +106,12 @@ public struct DecisionDocument: Equatable, Sendable {
     /// "Xét đề nghị của Hội đồng Thi đua - Khen thưởng Trường Tiểu học An Phước." — the last basis ends with a full stop.
     public var councilLine: String { "Xét đề nghị của Hội đồng Thi đua - Khen thưởng \(issuer.unitName)." }
 
-    public static let recipients = ["Như Điều 3;", "Phòng GD&ĐT (b/c);", "Lưu: VT, TĐKT."]
+    /// Nơi nhận: the decision's own lines, else the unit's default.
+    public var recipients: [String] { ownRecipients ?? settings.recipients }
+
+    /// "HIỆU TRƯỞNG TRƯỜNG TIỂU HỌC AN PHƯỚC": who decides, above the bases.
+    public var authority: String { "\(settings.signerPosition) \(issuer.unitName)".uppercased() }
+
+    /// The lines above the signer's name: "HIỆU TRƯỞNG", or "KT. HIỆU TRƯỞNG" and "PHÓ HIỆU TRƯỞNG".
+    public var signatureLines: [String] { signedAs.lines(position: settings.signerPosition) }
 }

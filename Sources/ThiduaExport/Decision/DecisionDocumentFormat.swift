@@ -57,13 +57,14 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
         var text = "\(m(d.issuer.parentName.uppercased()))  \n**\(m(d.issuer.unitName.uppercased()))**\n\n"
         text += "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  \n**Độc lập - Tự do - Hạnh phúc**\n\n"
         text += "Số: \(m(d.number)) — *\(m(d.issuer.place)), \(d.date.written)*\n\n"
-        text += "# QUYẾT ĐỊNH\n\n**\(m(d.subject))**\n\n**\(m(("Hiệu trưởng " + d.issuer.unitName).uppercased()))**\n\n"
+        text += "# QUYẾT ĐỊNH\n\n**\(m(d.subject))**\n\n**\(m(d.authority))**\n\n"
         for line in bases(d) { text += "*\(m(line))*\n\n" }
         text += "## QUYẾT ĐỊNH:\n\n"
         text += "**Điều 1.** \(m(d.articleOne))\n\n**Điều 2.** \(m(d.articleTwo))\n\n"
         text += "**Điều 3.** \(m(DecisionDocument.articleThree))\n\n"
-        text += "***Nơi nhận:***\n\n" + DecisionDocument.recipients.map { "- \(m($0))\n" }.joined()
-        text += "\n**HIỆU TRƯỞNG**\n\n**\(m(d.signer))**\n\n---\n\n## \(m(d.annexTitle))\n\n*\(m(d.annexNote))*\n\n"
+        text += "***Nơi nhận:***\n\n" + d.recipients.map { "- \(m($0))\n" }.joined()
+        text += "\n**\(d.signatureLines.map(m).joined(separator: "**  \n**"))**\n\n**\(m(d.signer))**\n\n---\n\n"
+        text += "## \(m(d.annexTitle))\n\n*\(m(d.annexNote))*\n\n"
         for table in annexTables(d) {
             text += "**\(table.heading)**\n\n| " + table.columns.joined(separator: " | ") + " |\n|"
             text += String(repeating: "---|", count: table.columns.count) + "\n"
@@ -107,7 +108,7 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
             <h1>QUYẾT ĐỊNH</h1>
             <p class="subject">\(e(d.subject))</p>
             <hr class="short">
-            <p class="authority">\(e(("Hiệu trưởng " + d.issuer.unitName).uppercased()))</p>
+            <p class="authority">\(e(d.authority))</p>
 
             """
         for line in bases(d) { text += "<p class=\"basis\">\(e(line))</p>\n" }
@@ -117,8 +118,8 @@ public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
             <p class="article"><b>Điều 2.</b> \(e(d.articleTwo))</p>
             <div class="close"><p class="article"><b>Điều 3.</b> \(e(DecisionDocument.articleThree))</p>
             <table class="foot"><tr>
-            <td class="recipients"><b><i>Nơi nhận:</i></b><br>\(DecisionDocument.recipients.map { "- \(e($0))" }.joined(separator: "<br>"))</td>
-            <td class="sign">HIỆU TRƯỞNG<div class="space"></div>\(e(d.signer))</td>
+            <td class="recipients"><b><i>Nơi nhận:</i></b><br>\(d.recipients.map { "- \(e($0))" }.joined(separator: "<br>"))</td>
+            <td class="sign">\(d.signatureLines.map(e).joined(separator: "<br>"))<div class="space"></div>\(e(d.signer))</td>
             </tr></table></div>
             <div class="list"><h1>\(e(d.annexTitle))</h1>
             <p style="text-align:center"><i>\(e(d.annexNote))</i></p>

@@ -16,6 +16,8 @@ extension DecisionController {
         let number: String?
         let date: String?
         let nominationIds: [String]?
+        let signedAs: String?
+        let recipients: [String]?
     }
 
     /// `POST /v1/decisions`: each nomination's outcome, or the dry run's.

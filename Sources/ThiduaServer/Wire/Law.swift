@@ -84,6 +84,20 @@ extension UnitController {
 // property cannot change the API unnoticed.
 extension RewardQuote: ResponseEncodable {}
 extension UnitPolicy: ResponseEncodable {}
+
+extension UnitController {
+    /// `PUT /v1/units/{id}/document-settings`: the whole set; a field left out keeps its current value.
+    struct DocumentSettingsRequest: Decodable {
+        let managingAgency: String?
+        let place: String?
+        let signerPosition: String?
+        let recipients: [String]?
+        let fund: String?
+        let wordsStyle: String?
+    }
+}
+
+extension DocumentSettings: ResponseEncodable {}
 extension LifetimeRecord: ResponseEncodable {}
 extension EligibilityReport: ResponseEncodable {}
 extension BaseSalary: ResponseEncodable {}

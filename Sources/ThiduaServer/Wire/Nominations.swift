@@ -29,6 +29,8 @@ extension NominationController {
         let decisionDate: String?
         let submissionNumber: String?
         let submissionDate: String?
+        let signedAs: String?
+        let recipients: [String]?
     }
 
     struct ExternalDecisionRequest: Decodable {

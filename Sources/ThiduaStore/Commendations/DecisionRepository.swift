@@ -15,7 +15,7 @@ public struct DecisionRepository: Sendable {
     public func document(_ numberOrId: String, year: Int? = nil, logger: Logger) async throws -> DecisionDocument {
         let rows = try await client.rows(
             """
-            SELECT id, number, decision_date, signer_name, issuer FROM decisions
+            SELECT id, number, decision_date, signer_name, issuer, signed_as, recipients FROM decisions
             WHERE (number = \(numberOrId) AND (\(year)::int IS NULL OR extract(year FROM decision_date) = \(year)))
                OR id::text = \(numberOrId.lowercased())
             ORDER BY decision_date
@@ -25,7 +25,7 @@ public struct DecisionRepository: Sendable {
         }
         guard rows.count == 1 else {
             let candidates = try rows.map { row in
-                let (_, _, date, _, issuer) = try row.decode((UUID, String, LocalDate, String, String?).self)
+                let (_, _, date, _, issuer, _, _) = try row.decode((UUID, String, LocalDate, String, String?, String, [String]?).self)
                 return "ngày \(date.vietnamese)" + (issuer.map { " (\($0))" } ?? "")
             }
             throw DomainError(
@@ -33,7 +33,8 @@ public struct DecisionRepository: Sendable {
                 "Có \(rows.count) quyết định số \(numberOrId): \(candidates.joined(separator: "; ")). Chọn năm (--year) để in đúng quyết định.",
                 violations: [.rule(field: "year", message: "Chọn năm của quyết định.")])
         }
-        let (id, number, date, signer, _) = try row.decode((UUID, String, LocalDate, String, String?).self)
+        let (id, number, date, signer, _, signedAs, recipients) = try row.decode(
+            (UUID, String, LocalDate, String, String?, String, [String]?).self)
 
         let entries = try await client.rows(
             "\(unescaped: HonorListRepository.lineSelect) WHERE c.decision_id = \(id) ORDER BY \(unescaped: HonorListRepository.lineOrder)",
@@ -58,12 +59,19 @@ public struct DecisionRepository: Sendable {
             let (number, issued, issuer, title) = try row.decode((String, LocalDate, String, String).self)
             return DecisionDocument.Basis(number: number, date: issued, issuer: issuer, title: title)
         }
+        // The issuing unit: the one that launched the movements; its văn thư's settings head and sign the document.
         let issuerRows = try await client.rows(
             """
-            SELECT u.name, coalesce(p.name, '') FROM commendations c JOIN movements m ON m.id = c.movement_id
-            JOIN units u ON u.id = m.unit_id LEFT JOIN units p ON p.id = u.parent_id WHERE c.decision_id = \(id) LIMIT 1
+            SELECT u.id, u.name FROM commendations c JOIN movements m ON m.id = c.movement_id
+            JOIN units u ON u.id = m.unit_id WHERE c.decision_id = \(id) LIMIT 1
             """, logger: logger)
-        let (unitName, parentName) = try issuerRows.first?.decode((String, String).self) ?? ("", "")
+        let (unitId, unitName) = try issuerRows.first?.decode((UUID?, String).self) ?? (nil, "")
+        var settings = DocumentSettings.derived(parentName: "")
+        if let unitId {
+            settings = try await client.withConnection {
+                try await DocumentSettingsRepository.settings(of: unitId, on: $0, logger: logger).0
+            }
+        }
         let terms = try await client.rows(
             """
             SELECT c.award_code, a.kind = 'title', (min(c.coefficient) FILTER (WHERE c.nominee_person_id IS NOT NULL))::text,
@@ -79,9 +87,9 @@ public struct DecisionRepository: Sendable {
         }
         return DecisionDocument(
             number: number, date: date, signer: signer,
-            issuer: HonorList.Issuer(unitName: unitName, parentName: parentName, place: HonorList.Issuer.place(of: parentName)),
+            issuer: HonorList.Issuer(unitName: unitName, parentName: settings.managingAgency, place: settings.place),
             movements: movementRows.map(\.0), period: periods.count == 1 ? periods.first : nil, bases: bases, entries: entries,
-            terms: terms)
+            terms: terms, settings: settings, signedAs: SignedAs(rawValue: signedAs) ?? .head, recipients: recipients)
     }
 
     /// The decision with this number for this issuer in this year, created if new: numbers restart at 01 each year (ND
@@ -111,9 +119,9 @@ public struct DecisionRepository: Sendable {
         }
         let rows = try await connection.rows(
             """
-            INSERT INTO decisions (number, decision_date, signer_id, signer_name, issuer)
+            INSERT INTO decisions (number, decision_date, signer_id, signer_name, issuer, signed_as, recipients)
             VALUES (\(reference.number), \(reference.date), \(signer.id),
-                    \(issuer == nil ? signer.displayName : ""), \(issuer))
+                    \(issuer == nil ? signer.displayName : ""), \(issuer), \(reference.signedAs.rawValue), \(reference.recipients))
             ON CONFLICT DO NOTHING
             RETURNING id
             """, logger: logger)

@@ -150,13 +150,17 @@ public struct EligibilityRepository: Sendable {
         }
         for row in try await connection.rows(
             """
-            SELECT person_id, period_kind, period_year, rating, months_worked, initiatives FROM performance_ratings
-            WHERE person_id = ANY(\(ids)) ORDER BY period_year
+            SELECT person_id, period_kind, period_year, rating, months_worked, initiatives, recruited_on, maternity_months
+            FROM performance_ratings WHERE person_id = ANY(\(ids)) ORDER BY period_year
             """, logger: logger)
         {
-            let (id, kind, year, rating, months, initiatives) = try row.decode((UUID, String, Int, String, Int?, Int).self)
+            let (id, kind, year, rating, months, initiatives, recruited, maternity) = try row.decode(
+                (UUID, String, Int, String, Int?, Int, LocalDate?, Int).self)
             guard let period = Period(kindCode: kind, year: year), let rating = Rating(rawValue: rating) else { continue }
-            facts[id]?.ratings.append(.init(period: period, rating: rating, monthsWorked: months, initiatives: initiatives))
+            facts[id]?.ratings.append(
+                .init(
+                    period: period, rating: rating, monthsWorked: months, initiatives: initiatives, recruitedOn: recruited,
+                    maternityMonths: maternity))
         }
         for row in try await connection.rows(
             "SELECT person_id, measure, decided_on, decision_number FROM disciplines WHERE person_id = ANY(\(ids)) ORDER BY decided_on",
@@ -176,7 +180,7 @@ public struct EligibilityRepository: Sendable {
             """, logger: logger)
         {
             let (id, title, date) = try row.decode((UUID, String, LocalDate).self)
-            facts[id]?.initiatives.append(.init(title: title, recognizedOn: date))
+            facts[id]?.models.append(.init(title: title, recognizedOn: date))
         }
         return facts
     }

@@ -24,14 +24,16 @@ public struct LawImportRepository: Sendable {
                 case .person:
                     result = try await connection.rows(
                         """
-                        INSERT INTO performance_ratings AS r (person_id, period_kind, period_year, rating, months_worked, initiatives)
+                        INSERT INTO performance_ratings AS r (person_id, period_kind, period_year, rating, months_worked, initiatives,
+                                                              recruited_on, maternity_months)
                         VALUES (\(id), \(row.period.kind), \(row.period.year), \(row.rating), \(row.monthsWorked),
-                                \(row.initiatives))
+                                \(row.initiatives), \(row.recruitedOn), \(row.maternityMonths))
                         ON CONFLICT (person_id, period_kind, period_year) DO UPDATE
                             SET rating = EXCLUDED.rating, months_worked = EXCLUDED.months_worked, initiatives = EXCLUDED.initiatives,
-                                recorded_at = now()
-                            WHERE (r.rating, r.months_worked, r.initiatives) IS DISTINCT FROM
-                                  (EXCLUDED.rating, EXCLUDED.months_worked, EXCLUDED.initiatives)
+                                recruited_on = EXCLUDED.recruited_on, maternity_months = EXCLUDED.maternity_months, recorded_at = now()
+                            WHERE (r.rating, r.months_worked, r.initiatives, r.recruited_on, r.maternity_months) IS DISTINCT FROM
+                                  (EXCLUDED.rating, EXCLUDED.months_worked, EXCLUDED.initiatives, EXCLUDED.recruited_on,
+                                   EXCLUDED.maternity_months)
                         RETURNING (xmax = 0)
                         """, logger: logger)
                 case .unit:

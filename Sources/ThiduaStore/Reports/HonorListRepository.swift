@@ -17,14 +17,14 @@ public struct HonorListRepository: Sendable {
         let rows: [PostgresRow]
         if let unit = request.unitId {
             rows = try await client.rows(
-                "SELECT u.name, coalesce(p.name, '') FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = \(unit)",
+                "SELECT u.id, u.name FROM units u WHERE u.id = \(unit)",
                 logger: logger)
             guard !rows.isEmpty else { throw DomainError.notFound(OrgUnit.noun) }
         } else {
             // The unit that launched the period's movements, or the topmost school.
             rows = try await client.rows(
                 """
-                SELECT u.name, coalesce(p.name, '') FROM units u LEFT JOIN units p ON p.id = u.parent_id
+                SELECT u.id, u.name FROM units u
                 WHERE u.id = coalesce(
                     (SELECT m.unit_id FROM movements m WHERE m.id = \(request.movementId)),
                     (SELECT m.unit_id FROM movements m WHERE m.starts_on <= \(request.period.endsOn)
@@ -32,8 +32,13 @@ public struct HonorListRepository: Sendable {
                     (SELECT id FROM units WHERE kind = 'school' ORDER BY name LIMIT 1))
                 """, logger: logger)
         }
-        let (name, parent) = try rows.first?.decode((String, String).self) ?? ("", "")
-        return HonorList.Issuer(unitName: name, parentName: parent, place: HonorList.Issuer.place(of: parent))
+        guard let (id, name) = try rows.first?.decode((UUID, String).self) else {
+            return HonorList.Issuer(unitName: "", parentName: "", place: "")
+        }
+        let settings = try await client.withConnection {
+            try await DocumentSettingsRepository.settings(of: id, on: $0, logger: logger).0
+        }
+        return HonorList.Issuer(unitName: name, parentName: settings.managingAgency, place: settings.place)
     }
 
     /// Calls `each` for every line, in list order; with `limit`, for the first lines only (a page's preview: PostgreSQL

@@ -42,6 +42,8 @@ extension WebPages {
         let outcome: String
         let outcomeCode: String
         let facts: [String]
+        /// "Căn cứ: …", with "(chưa xác minh)" for a rule read from an older or secondary text.
+        let source: String
         let override: String?
     }
 
@@ -81,6 +83,7 @@ extension WebPages {
             rules: report.results.map {
                 RuleLine(
                     title: $0.title, outcome: Self.outcomeName($0.outcome), outcomeCode: $0.outcome.rawValue, facts: $0.facts,
+                    source: "Căn cứ: \($0.citation)" + ($0.verified ? "" : " (chưa xác minh)"),
                     override: $0.override.map { "Hiệu trưởng cho qua: \($0.reason)" })
             },
             canSubmit: mayAct && nomination.status.allowedNext.contains(.submitted),

@@ -18,6 +18,7 @@ struct DecisionController {
         try Policy.require(context.account, .decide)
         let body = try await request.decode(as: CreateRequest.self, context: context)
         let decision = try DecisionReference.validate(number: body.number, date: body.date)
+            .signed(as: body.signedAs, recipients: body.recipients)
         let ids = try FieldParsing.ids(body.nominationIds, Nomination.self, field: "nominationIds")
         let dryRun = request.uri.queryParameters.get("dryRun") == "true"
         let items = try await nominations.approveAll(ids, decision: decision, dryRun: dryRun, by: context.account, logger: context.logger)

@@ -137,6 +137,7 @@ struct NominationController {
                 .response(from: request, context: context)
         }
         let decision = try DecisionReference.validate(number: body.decisionNumber, date: body.decisionDate)
+            .signed(as: body.signedAs, recipients: body.recipients)
         let commendation = try await nominations.approve(
             try id(context), decision: decision, expectedVersion: try request.expectedVersion(), by: context.account,
             logger: context.logger)

@@ -8,6 +8,7 @@ struct UnitController {
     let units: UnitRepository
     let catalogue: CatalogueRepository
     let eligibility: EligibilityRepository
+    let documentSettings: DocumentSettingsRepository
 
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
         group.get("units", use: list)
@@ -16,6 +17,8 @@ struct UnitController {
         group.get("units/{id}/policy", use: getPolicy)
         group.put("units/{id}/policy", use: setPolicy)
         group.get("units/{id}/record", use: record)
+        group.get("units/{id}/document-settings", use: getDocumentSettings)
+        group.put("units/{id}/document-settings", use: setDocumentSettings)
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListResponse<UnitResponse> {
@@ -58,6 +61,32 @@ struct UnitController {
         }
         return try await catalogue.setPolicy(
             unit, authorityLevel: body.authorityLevel, caps: caps, reason: reason, by: context.actor, logger: context.logger)
+    }
+
+    /// The văn thư's settings for the unit's documents (derived ones, `saved: false`, until set), with their version.
+    @Sendable func getDocumentSettings(_ request: Request, context: AuthenticatedContext) async throws
+        -> EditedResponse<DocumentSettings>
+    {
+        try Policy.require(context.account, .readDirectory)
+        let (settings, version) = try await documentSettings.settings(of: try id(context), logger: context.logger)
+        return EditedResponse(headers: [.eTag: etag(version)], response: settings)
+    }
+
+    @Sendable func setDocumentSettings(_ request: Request, context: AuthenticatedContext) async throws
+        -> EditedResponse<DocumentSettings>
+    {
+        try Policy.require(context.account, .manageDocuments)
+        let unit = try id(context)
+        let body = try await request.decode(as: DocumentSettingsRequest.self, context: context)
+        let expected = try request.expectedVersion()
+        let (current, _) = try await documentSettings.settings(of: unit, logger: context.logger)
+        let wanted = try DocumentSettings.validate(
+            managingAgency: body.managingAgency ?? current.managingAgency, place: body.place ?? current.place,
+            signerPosition: body.signerPosition ?? current.signerPosition, recipients: body.recipients ?? current.recipients,
+            fund: body.fund ?? current.fund, wordsStyle: body.wordsStyle ?? current.wordsStyle.rawValue)
+        let (saved, version) = try await documentSettings.save(
+            wanted, for: unit, expectedVersion: expected, by: context.actor, logger: context.logger)
+        return EditedResponse(headers: [.eTag: etag(version)], response: saved)
     }
 
     /// A collective's lifetime record: its ratings, titles and commendations, for the roles that read the registry.
