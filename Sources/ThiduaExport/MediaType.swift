@@ -4,6 +4,7 @@ enum MediaType {
         switch format {
         case "csv": "text/csv; charset=utf-8"
         case "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         case "md": "text/markdown; charset=utf-8"
         case "json": "application/json"
         case "html": "text/html; charset=utf-8"

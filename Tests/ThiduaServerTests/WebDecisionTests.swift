@@ -39,8 +39,9 @@ struct WebDecisionTests {
                     preview.text.range(of: #"\d{1,3}(\.\d{3})+ đ<"#, options: .regularExpression) != nil,
                     "\(preview.text.components(separatedBy: "<tbody>").last?.prefix(600) ?? "")")
                 #expect(try await seed.count("commendations") == 0, "a preview stores nothing")
+                #expect(preview.text.contains(#"name="signedAs" value="deputy""#) == false, "the head signs unless told")
                 let signed = try await browser.post(
-                    "/decisions", [("_csrf", token), ("number", "15/QĐ-THAP"), ("date", "24/05/2024")] + ids)
+                    "/decisions", [("_csrf", token), ("number", "15/QĐ-THAP"), ("date", "24/05/2024"), ("signedAs", "deputy")] + ids)
                 #expect(signed.status == .seeOther)
                 #expect(try await seed.count("commendations") == 2)
                 let location = try #require(signed.headers[.location])
@@ -54,6 +55,15 @@ struct WebDecisionTests {
                 #expect(
                     document.status == .ok && document.text.contains("15/QĐ-THAP") && document.text.contains("Lê Văn Tám"),
                     "\(location) \(document.status) \(document.text.prefix(300))")
+                #expect(document.text.contains("KT. HIỆU TRƯỞNG<br>PHÓ HIỆU TRƯỞNG"), "signed by a deputy, as chosen on the form")
+                // The Word file to finish, and the accountant's receipt list (printable, and as a workbook).
+                let word = try await browser.get(print + "&format=docx")
+                #expect(word.headers[.contentType]?.hasPrefix("application/vnd.openxmlformats-officedocument.wordprocessingml") == true)
+                #expect(word.headers[.contentDisposition]?.contains("quyet-dinh.docx") == true)
+                let receipts = try await browser.get(print.replacingOccurrences(of: "/decisions/document", with: "/decisions/rewards"))
+                #expect(receipts.status == .ok && receipts.text.contains("DANH SÁCH KÝ NHẬN TIỀN THƯỞNG"))
+                #expect(receipts.text.contains("Lê Văn Tám") && receipts.text.contains(#"<td class="sign"></td>"#))
+                #expect(done.text.contains("Danh sách ký nhận (Excel)"))
                 // Signing the same nominations again is refused and changes nothing.
                 let again = try await browser.post(
                     "/decisions", [("_csrf", token), ("number", "16/QĐ-THAP"), ("date", "25/05/2024")] + ids)

@@ -8,7 +8,7 @@ import ThiduaStore
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports: the honor list, a decision, a movement, the year's summary.",
-        subcommands: [HonorListCommand.self, DecisionCommand.self, MovementCommand.self, SummaryCommand.self])
+        subcommands: [HonorListCommand.self, DecisionCommand.self, RewardsCommand.self, MovementCommand.self, SummaryCommand.self])
 
     struct SummaryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -71,11 +71,11 @@ struct ReportCommand: AsyncParsableCommand {
         @Argument(help: "The decision number, e.g. \"12/QĐ-THAP\" (or its id).") var number: String
         @Option(help: "The decision's year, when the number was used in several years (numbers restart each year).")
         var year: Int?
-        @Option(help: "html or md.") var format: String = "html"
+        @Option(help: "html, md or docx (Word, for the clerk to finish).") var format: String = "html"
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
         func validate() throws {
-            guard DecisionDocumentFormat(rawValue: format) != nil else { throw ValidationError("--format must be html or md.") }
+            guard DecisionDocumentFormat(rawValue: format) != nil else { throw ValidationError("--format must be html, md or docx.") }
         }
 
         func run() async throws {
@@ -83,8 +83,32 @@ struct ReportCommand: AsyncParsableCommand {
             let document = try await database.withDatabase { client, logger in
                 try await DecisionRepository(client: client).document(number, year: year, logger: logger)
             }
-            let data = (DecisionDocumentFormat(rawValue: format) ?? .html).render(document)
+            let data = try (DecisionDocumentFormat(rawValue: format) ?? .html).render(document)
             try emit(data, to: output)
+        }
+    }
+
+    struct RewardsCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rewards",
+            abstract: "The reward receipt list of a decision (danh sách ký nhận tiền thưởng): who receives how much, a column to sign.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The decision number, e.g. \"15/QĐ-THAP\" (or its id).") var number: String
+        @Option(help: "The decision's year, when the number was used in several years.") var year: Int?
+        @Option(help: "html, xlsx or docx.") var format: String = "html"
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+        func validate() throws {
+            guard RewardListFormat(rawValue: format) != nil else { throw ValidationError("--format must be html, xlsx or docx.") }
+        }
+
+        func run() async throws {
+            let number = VietnameseText.normalized(self.number)
+            let document = try await database.withDatabase { client, logger in
+                try await DecisionRepository(client: client).document(number, year: year, logger: logger)
+            }
+            try emit(try (RewardListFormat(rawValue: format) ?? .html).render(RewardList(document)), to: output)
         }
     }
 

@@ -1,14 +1,19 @@
 import Foundation
 import ThiduaCore
 
-/// The decision document's formats: printable HTML (A4 portrait, the Nghị định 30/2020 layout) and Markdown.
+/// The decision document's formats: printable HTML (A4 portrait, the Nghị định 30/2020 layout), Markdown, and a Word
+/// document the clerk finishes in Word or LibreOffice.
 public enum DecisionDocumentFormat: String, CaseIterable, Sendable {
-    case html, md
+    case html, md, docx
 
     public var contentType: String { MediaType.of(rawValue) }
 
-    public func render(_ document: DecisionDocument) -> Data {
-        Data((self == .html ? Self.html(document) : Self.markdown(document)).utf8)
+    public func render(_ document: DecisionDocument) throws -> Data {
+        switch self {
+        case .html: Data(Self.html(document).utf8)
+        case .md: Data(Self.markdown(document).utf8)
+        case .docx: try DecisionDocx.render(document)
+        }
     }
 
     /// "Căn cứ 817/QĐ-UBND-HC ngày 07/08/2023 của … về việc ban hành …;" (a title that already starts with "Về" keeps it).

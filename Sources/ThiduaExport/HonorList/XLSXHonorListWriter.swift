@@ -182,12 +182,7 @@ struct XLSXHonorListWriter: HonorListWriter {
         </Types>
         """
 
-    static let rootRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
-        </Relationships>
-        """
+    static let rootRelationships = OfficePackage.rootRelationships(target: "xl/workbook.xml")
 
     static let workbook = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -13,7 +13,21 @@ extension WebPages {
         let items: [Pick]
         let number: String
         let date: String
+        let signers: [SignerChoice]
         let errors: [String]
+    }
+
+    /// "Người ký": the head, a deputy signing on the head's behalf (KT.), someone acting (Q.).
+    struct SignerChoice {
+        let value: String
+        let label: String
+        let checked: Bool
+
+        static func all(checked: String?) -> [SignerChoice] {
+            SignedAs.allCases.map {
+                SignerChoice(value: $0.rawValue, label: $0.vietnamese, checked: $0.rawValue == (checked ?? SignedAs.head.rawValue))
+            }
+        }
     }
 
     struct Pick {
@@ -29,6 +43,8 @@ extension WebPages {
         let number: String
         let date: String
         let ids: [String]
+        let signedAs: String
+        let signature: String
         let lines: [PreviewLine]
         let count: Int
         let total: String
@@ -60,7 +76,7 @@ extension WebPages {
         }
         let content = DecisionFormContent(
             csrf: session.csrfToken, items: items, number: form?["number"] ?? "", date: form?["date"] ?? "",
-            errors: errors)
+            signers: SignerChoice.all(checked: form?["signedAs"]), errors: errors)
         return renderer.page(
             "decision-form", content, layout: Pages.layout(title: "Chờ duyệt", session: session, current: "/decisions/new"),
             status: errors.isEmpty ? .ok : .unprocessableContent)
@@ -79,7 +95,8 @@ extension WebPages {
         var errors = ids.isEmpty ? ["Chọn ít nhất một đề nghị."] : []
         do {
             let decision = try form.decisionReference(
-                number: "number", date: "date", dateMessage: "Ngày quyết định phải có dạng ngày/tháng/năm, ví dụ 24/05/2024.")
+                number: "number", date: "date", dateMessage: "Ngày quyết định phải có dạng ngày/tháng/năm, ví dụ 24/05/2024."
+            ).signed(as: form["signedAs"], recipients: nil)
             if errors.isEmpty { return try await act(session, ids, decision) }
         } catch let error as DomainError where error.refusesInput {
             errors += error.messages
@@ -107,7 +124,8 @@ extension WebPages {
             let problems = outcomes.filter { $0.problem != nil }.count
             let content = PreviewContent(
                 csrf: session.csrfToken, number: decision.number, date: decision.date.vietnamese, ids: ids.map(\.description),
-                lines: lines, count: outcomes.count, total: "\(total) đồng", canSign: problems == 0,
+                signedAs: decision.signedAs.rawValue, signature: decision.signedAs.vietnamese, lines: lines, count: outcomes.count,
+                total: "\(total) đồng", canSign: problems == 0,
                 confirmation:
                     "Ký Quyết định số \(decision.number) ngày \(decision.date.vietnamese) khen thưởng \(outcomes.count) đề nghị, "
                     + "tổng \(total) đồng.",
@@ -133,7 +151,10 @@ extension WebPages {
         let count: Int
         let total: String
         let print: String
+        let word: String
         let markdown: String
+        let rewards: String
+        let rewardsWorkbook: String
     }
 
     /// After signing: what was signed, in the layout (a phone shows it readably), with the A4 document to print and
@@ -142,29 +163,43 @@ extension WebPages {
         let session = try session(context, allowedTo: .readDirectory)
         guard let number = FormFields.query(request)["number"], !number.isEmpty else { throw WebError.notFound }
         let document = try await decisions.document(number, year: Self.year(request), logger: context.logger)
-        let path = "/decisions/document?number=\(Self.queryValue(document.number))&year=\(document.date.year)"
+        let query = "number=\(Self.queryValue(document.number))&year=\(document.date.year)"
+        let (path, rewards) = ("/decisions/document?" + query, "/decisions/rewards?" + query)
         let content = SignedContent(
             number: document.number, date: document.date.vietnamese, count: document.entries.count,
-            total: "\(VietnameseText.grouped(document.totalAmount)) đồng", print: path, markdown: path + "&format=md")
+            total: "\(VietnameseText.grouped(document.totalAmount)) đồng", print: path, word: path + "&format=docx",
+            markdown: path + "&format=md", rewards: rewards, rewardsWorkbook: rewards + "&format=xlsx")
         return renderer.page(
             "decision-signed", content,
             layout: Pages.layout(title: "Quyết định số \(document.number)", session: session, current: "/decisions/new"))
     }
 
     /// The signed decision as printed (the same document as `thidua report decision`): print it from the browser, or
-    /// download it as Markdown.
+    /// download it as a Word document (to finish in Word or LibreOffice) or Markdown.
     func decisionDocument(request: Request, context: Context) async throws -> Response {
         _ = try session(context, allowedTo: .readDirectory)
         guard let number = FormFields.query(request)["number"], !number.isEmpty else { throw WebError.notFound }
-        let format: DecisionDocumentFormat = FormFields.query(request)["format"] == "md" ? .md : .html
+        let format = FormFields.query(request)["format"].flatMap(DecisionDocumentFormat.init) ?? .html
         let document = try await decisions.document(number, year: Self.year(request), logger: context.logger)
         var headers: HTTPFields = [.contentType: format.contentType]
-        if format == .md { headers[.contentDisposition] = "attachment; filename=\"quyet-dinh.md\"" }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: format.render(document))))
+        if format != .html { headers[.contentDisposition] = "attachment; filename=\"quyet-dinh.\(format.rawValue)\"" }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try format.render(document))))
     }
 }
 
 extension WebPages {
+    /// The decision's reward receipt list (the same file as `thidua report rewards`): printable HTML, or the workbook and
+    /// the Word document for the accountant.
+    func decisionRewards(request: Request, context: Context) async throws -> Response {
+        _ = try session(context, allowedTo: .readDirectory)
+        guard let number = FormFields.query(request)["number"], !number.isEmpty else { throw WebError.notFound }
+        let format = FormFields.query(request)["format"].flatMap(RewardListFormat.init) ?? .html
+        let list = RewardList(try await decisions.document(number, year: Self.year(request), logger: context.logger))
+        var headers: HTTPFields = [.contentType: format.contentType]
+        if format != .html { headers[.contentDisposition] = "attachment; filename=\"ky-nhan-tien-thuong.\(format.rawValue)\"" }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try format.render(list))))
+    }
+
     static func queryValue(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
     }

@@ -121,6 +121,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.post("decisions") { request, context in try await self.signDecision(request: request, context: context) }
         pages.get("decisions/signed") { request, context in try await self.signedDecision(request: request, context: context) }
         pages.get("decisions/document") { request, context in try await self.decisionDocument(request: request, context: context) }
+        pages.get("decisions/rewards") { request, context in try await self.decisionRewards(request: request, context: context) }
         pages.get("reports/summary") { request, context in try await self.summaryPage(request: request, context: context) }
         pages.get("reports/summary/download") { request, context in try await self.summaryDownload(request: request, context: context) }
         pages.get("movements/:id/report") { request, context in try await self.movementReport(request: request, context: context) }

@@ -12,6 +12,7 @@ struct DecisionController {
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
         group.post("decisions", use: create)
         group.get("decisions/{id}/document", use: document)
+        group.get("decisions/{id}/rewards", use: rewards)
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> EditedResponse<DecisionResponse> {
@@ -36,9 +37,23 @@ struct DecisionController {
         guard let id = context.parameters.get("id"), ID<Commendation>(id) != nil else { throw DomainError.notFound("quyết định") }
         let format = try FieldParsing.choice(
             request.uri.queryParameters.get("format") ?? "html", DecisionDocumentFormat.self, field: "format",
-            message: "format phải là html hoặc md.")
+            message: "format phải là html, md hoặc docx.")
         let document = try await decisions.document(id, logger: context.logger)
         return Response(
-            status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(bytes: format.render(document))))
+            status: .ok, headers: [.contentType: format.contentType],
+            body: .init(byteBuffer: ByteBuffer(bytes: try format.render(document))))
+    }
+
+    /// `GET /v1/decisions/{id}/rewards?format=html|xlsx|docx`: the reward receipt list, as `thidua report rewards`.
+    @Sendable func rewards(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        try Policy.require(context.account, .readDirectory)
+        guard let id = context.parameters.get("id"), ID<Commendation>(id) != nil else { throw DomainError.notFound("quyết định") }
+        let format = try FieldParsing.choice(
+            request.uri.queryParameters.get("format") ?? "html", RewardListFormat.self, field: "format",
+            message: "format phải là html, xlsx hoặc docx.")
+        let list = RewardList(try await decisions.document(id, logger: context.logger))
+        return Response(
+            status: .ok, headers: [.contentType: format.contentType],
+            body: .init(byteBuffer: ByteBuffer(bytes: try format.render(list))))
     }
 }
