@@ -59,6 +59,15 @@ struct LawCLITests {
             let shown = try cli.run("catalogue", "unit-policy", "THAP")
             #expect(shown.stdout.contains("Cấp thẩm quyền: unit (theo loại đơn vị)"))
             #expect(shown.stdout.contains("Giới hạn: không"))
+            // The lists (sql/0024): the school signs LĐTT and its Giấy khen, and TTLĐTT as the demo's admin widened it.
+            #expect(shown.stdout.contains("Đơn vị tự quyết định: TTLDTT, GK, LDTT"), "\(shown.stdout)")
+            #expect(shown.stdout.contains("Thay đổi của đơn vị: +TTLDTT — Quy chế thi đua, khen thưởng của huyện"))
+            let granted = try cli.run(
+                "catalogue", "unit-policy", "THAP", "--grant", "+CSTD_CS", "--grant", "=TTLDTT", "--reason", "Ủy quyền")
+            #expect(granted.stdout.contains("Đơn vị tự quyết định: CSTD_CS, GK, LDTT"), "\(granted.stdout)")
+            #expect(granted.stdout.contains("Trình cấp trên: CSTD_TQ, CO_CP, BK_TTG"))
+            let badGrant = try cli.run("catalogue", "unit-policy", "THAP", "--grant", "CSTD_CS", "--reason", "x")
+            #expect(badGrant.status != 0 && badGrant.stderr.contains("+MÃ"))
             let noReason = try cli.run("catalogue", "unit-policy", "THAP", "--cap", "CSTD_CS:LDTT:15")
             #expect(noReason.status != 0)
             #expect(noReason.stderr.contains("Cần ghi rõ lý do."))
@@ -79,7 +88,8 @@ struct LawCLITests {
             let audited = try await client.query(
                 "SELECT count(*)::bigint FROM audit_log WHERE action = 'unit.policy'", logger: database.logger
             ).collect()
-            #expect(try audited.first?.decode(Int.self) == 3)
+            // The demo's own change of the list, then four here.
+            #expect(try audited.first?.decode(Int.self) == 5)
         }
     }
 

@@ -117,7 +117,7 @@ struct WebNominationDecisionTests {
                         ("_csrf", PageClient.formToken(page.text) ?? ""), ("version", "\(nomination.version)"),
                         ("decisionNumber", "52/TTr-THAP"), ("decisionDate", "10/12/2024"),
                     ])
-                #expect(refused.status == .conflict && refused.text.contains("thuộc thẩm quyền"))
+                #expect(refused.status == .conflict && refused.text.contains("tự quyết định"))
             }
             #expect(try await NominationRepository(client: seed.client).find(nomination.id, logger: seed.logger).status == .recommended)
         }

@@ -8,6 +8,10 @@ import ThiduaTestSupport
 @Suite("The law in the registry: caps under concurrent approvals, vote thresholds, imports")
 struct LawCapAndImportTests {
     static func twoFighters(_ seed: Seed, _ f: RegistryFixture) async throws -> [Nomination] {
+        // CSTĐ cơ sở is the district's by default (sql/0024): this school signs it, as its district's regulation says.
+        _ = try await CatalogueRepository(client: seed.client).setPolicy(
+            f.school.id, authorityLevel: nil, caps: [], grantChanges: [.init(award: "CSTD_CS", grants: true)],
+            reason: "Quy chế của huyện giao trường công nhận Chiến sĩ thi đua cơ sở", by: seed.actor, logger: seed.logger)
         let repository = NominationRepository(client: seed.client)
         var fighters: [Nomination] = []
         for (index, person) in [f.teacher, f.councilPeople[0]].enumerated() {

@@ -22,14 +22,20 @@ struct CatalogueCommand: AsyncParsableCommand {
         @Flag(help: "Follow the default of the unit's kind again.") var byKind = false
         @Option(parsing: .singleValue, help: "A cap AWARD:OF_AWARD:PERCENT (repeatable), e.g. CSTD_CS:LDTT:15.") var cap: [String] = []
         @Flag(help: "Remove every cap.") var noCaps = false
+        @Option(
+            parsing: .singleValue,
+            help: "An award the head signs (+TTLDTT), forwards (-LDTT) or as the level's list says (=LDTT); repeatable.")
+        var grant: [String] = []
         @Option(help: "Why it changes (required to change).") var reason: String?
 
         func run() async throws {
-            let changing = authority != nil || byKind || !cap.isEmpty || noCaps
+            let changing = authority != nil || byKind || !cap.isEmpty || noCaps || !grant.isEmpty
             var caps: [UnitPolicy.Cap] = []
             for text in cap { caps.append(try UnitPolicy.Cap.parse(text)) }
+            var changes: [UnitPolicy.GrantChange] = []
+            for text in grant { changes.append(try UnitPolicy.GrantChange.parse(text)) }
             let reason = changing ? try requiredReason(reason) : ""
-            let (authority, byKind, noCaps, newCaps) = (authority, byKind, noCaps, caps)
+            let (authority, byKind, noCaps, newCaps, grantChanges) = (authority, byKind, noCaps, caps, changes)
             let (policy, levels) = try await database.withDatabase { client, logger in
                 let catalogue = CatalogueRepository(client: client)
                 let id = try await UnitRepository(client: client).find(code: unit, logger: logger).id
@@ -38,8 +44,8 @@ struct CatalogueCommand: AsyncParsableCommand {
                 guard changing else { return (current, levels) }
                 let changed = try await catalogue.setPolicy(
                     id, authorityLevel: byKind ? nil : (authority ?? current.authorityLevel),
-                    caps: noCaps ? [] : (newCaps.isEmpty ? current.caps : newCaps), reason: reason, by: .commandLine(user: operatorName),
-                    logger: logger)
+                    caps: noCaps ? [] : (newCaps.isEmpty ? current.caps : newCaps), grantChanges: grantChanges, reason: reason,
+                    by: .commandLine(user: operatorName), logger: logger)
                 return (changed, levels)
             }
             print("Cấp thẩm quyền: \(policy.effectiveAuthorityLevel)\(policy.authorityLevel == nil ? " (theo loại đơn vị)" : "")")
@@ -50,6 +56,11 @@ struct CatalogueCommand: AsyncParsableCommand {
                 print("Giới hạn: \(cap.award) ≤ \(cap.percent)% số \(cap.ofAward)\(cap.enabled ? "" : " (tắt)")")
             }
             if policy.caps.isEmpty { print("Giới hạn: không") }
+            print("Đơn vị tự quyết định: " + policy.grants.filter(\.grants).map(\.award).joined(separator: ", "))
+            print("Trình cấp trên: " + policy.grants.filter { !$0.grants }.map(\.award).joined(separator: ", "))
+            for change in policy.grants where change.reason != nil {
+                print("Thay đổi của đơn vị: \(change.grants ? "+" : "-")\(change.award) — \(change.reason ?? "")")
+            }
         }
     }
 

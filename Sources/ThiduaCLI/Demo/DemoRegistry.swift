@@ -68,6 +68,12 @@ struct DemoRegistry {
         _ = try await DocumentSettingsRepository(client: client).save(
             DocumentSettings(managingAgency: "PHÒNG GD&ĐT HUYỆN TÂN HỒNG", place: "Tân Hồng"), for: try unit("THAP"), expectedVersion: nil,
             by: Actor(account: head), logger: logger)
+        // The headmaster signs LĐTT and the school's Giấy khen; the district's regulation (here) also leaves TTLĐTT to the
+        // school, so the admin widens the school's list — with the reason, as every change of it.
+        _ = try await CatalogueRepository(client: client).setPolicy(
+            try unit("THAP"), authorityLevel: nil, caps: [], grantChanges: [.init(award: "TTLDTT", grants: true)],
+            reason: "Quy chế thi đua, khen thưởng của huyện giao Hiệu trưởng công nhận danh hiệu Tập thể lao động tiên tiến",
+            by: Actor(account: accounts["Quản trị (demo)"] ?? head), logger: logger)
 
         var documentIds: [ID<LegalDocument>] = []
         for (number, date, issuer, title) in Self.documents {

@@ -1,4 +1,5 @@
-/// Who grants an award (Luật TĐKT 2022, Điều 80). A level grants an award when its rank reaches the award's level.
+/// Who grants an award (Luật TĐKT 2022, Điều 80). Each level lists the awards it grants (sql/0024); the rank only orders
+/// the levels in lists.
 public struct AuthorityLevel: Equatable, Sendable, Codable {
     public let code: String
     public let name: String
@@ -177,36 +178,6 @@ extension AwardRule {
     }
 }
 
-/// A unit's legal settings: the authority its head holds, and unit-wide caps (off unless listed and enabled).
-public struct UnitPolicy: Equatable, Sendable, Codable {
-    public struct Cap: Equatable, Sendable, Codable {
-        public let award: String
-        /// The award the cap is a share of: "CSTD_CS at most 15% of LDTT".
-        public let ofAward: String
-        public let percent: Coefficient
-        public let enabled: Bool
-
-        public init(award: String, ofAward: String, percent: Coefficient, enabled: Bool) {
-            self.award = award
-            self.ofAward = ofAward
-            self.percent = percent
-            self.enabled = enabled
-        }
-    }
-
-    /// Set on the unit, or nil when it follows its kind's default.
-    public let authorityLevel: String?
-    /// The level in effect (the setting or the default).
-    public let effectiveAuthorityLevel: String
-    public let caps: [Cap]
-
-    public init(authorityLevel: String?, effectiveAuthorityLevel: String, caps: [Cap]) {
-        self.authorityLevel = authorityLevel
-        self.effectiveAuthorityLevel = effectiveAuthorityLevel
-        self.caps = caps
-    }
-}
-
 extension VoteThreshold {
     /// A threshold as an admin gives it; a numerator of 0 means "no threshold" (nil).
     public static func validate(numerator: Int?, denominator: Int?, base: String?) throws(DomainError) -> VoteThreshold? {
@@ -229,44 +200,5 @@ extension VoteThreshold {
             "Chưa đủ phiếu để đề nghị \"\(awardName)\": \(tally.agree) phiếu đồng ý, cần \(required(tally)) "
                 + "(\(vietnamese); \(tally.members) thành viên, \(tally.reviewed) đã biểu quyết).",
             violations: [.init(field: "recommended", message: "Chưa đạt tỉ lệ biểu quyết của khen thưởng này.")])
-    }
-}
-
-extension UnitPolicy.Cap {
-    /// One cap from a form; `field` names it in the error ("caps[0]").
-    public static func validate(award: String?, ofAward: String?, percent: String?, enabled: Bool?, field: String) throws(DomainError)
-        -> UnitPolicy.Cap
-    {
-        guard let award, !award.isEmpty, let ofAward, !ofAward.isEmpty, let percent = percent.flatMap(Coefficient.init) else {
-            throw DomainError.validation([.init(field: field, message: "Mỗi giới hạn cần award, ofAward và percent (ví dụ \"15\").")])
-        }
-        guard percent.hundredths > 0, percent.hundredths <= 10_000 else {
-            throw DomainError.validation([.init(field: field, message: "percent là tỷ lệ phần trăm lớn hơn 0 và không quá 100.")])
-        }
-        return UnitPolicy.Cap(award: award.uppercased(), ofAward: ofAward.uppercased(), percent: percent, enabled: enabled ?? true)
-    }
-
-    /// "CSTD_CS:LDTT:15", as the command line takes a cap.
-    public static func parse(_ text: String) throws(DomainError) -> UnitPolicy.Cap {
-        let parts = text.split(separator: ":").map(String.init)
-        guard parts.count == 3 else {
-            throw DomainError.validation([
-                .init(field: "cap", message: "Giới hạn viết dạng KHEN_THUONG:TINH_TREN:PHAN_TRAM, ví dụ CSTD_CS:LDTT:15 (nhận: \(text)).")
-            ])
-        }
-        return try validate(award: parts[0], ofAward: parts[1], percent: parts[2], enabled: true, field: "cap")
-    }
-
-    /// The most of `award` the cap allows when `base` of `ofAward` are issued (rounded down).
-    public func allowed(base: Int) -> Int { base * percent.hundredths / 10_000 }
-
-    /// Why one more is refused, or nil when it fits: `issued` of the award and `base` of the award it is a share of.
-    public func refusal(issued: Int, base: Int, unitName: String, awardName: String, baseName: String, period: Period) -> DomainError? {
-        guard issued + 1 > allowed(base: base) else { return nil }
-        return DomainError(
-            .conflict,
-            "Vượt giới hạn của \(unitName): \(awardName) tối đa \(percent)% số \(baseName) \(period.vietnamese) "
-                + "(\(base) → tối đa \(allowed(base: base))); đã có \(issued).",
-            violations: [.init(field: "cap", message: "Đã đủ số \(awardName) được phép trong kỳ.")])
     }
 }

@@ -69,7 +69,14 @@ extension UnitController {
     struct PolicyRequest: Decodable {
         let authorityLevel: String?
         let caps: [CapRequest]?
+        /// Changes to the awards the unit's head signs: `{"award":"TTLDTT","grants":true}`; `grants` null follows the level.
+        let grants: [GrantRequest]?
         let reason: String?
+    }
+
+    struct GrantRequest: Decodable {
+        let award: String?
+        let grants: Bool?
     }
 
     struct CapRequest: Decodable {

@@ -206,9 +206,11 @@ extension CatalogueRepository {
         try await client.withConnection { try await Self.policy(of: unit, on: $0, logger: logger) }
     }
 
-    /// Replaces a unit's authority level and caps, with the reason. Audited.
+    /// Replaces a unit's authority level and caps and applies changes to the awards its head signs, with the reason.
+    /// Audited.
     public func setPolicy(
-        _ unit: ID<OrgUnit>, authorityLevel: String?, caps: [UnitPolicy.Cap], reason: String, by actor: Actor, logger: Logger
+        _ unit: ID<OrgUnit>, authorityLevel: String?, caps: [UnitPolicy.Cap], grantChanges: [UnitPolicy.GrantChange] = [],
+        reason: String, by actor: Actor, logger: Logger
     )
         async throws -> UnitPolicy
     {
@@ -217,6 +219,18 @@ extension CatalogueRepository {
             try await connection.rows(
                 "UPDATE units SET authority_level = \(authorityLevel), version = version + 1, updated_at = now() WHERE id = \(unit)",
                 logger: logger)
+            for change in grantChanges {
+                if let grants = change.grants {
+                    try await connection.rows(
+                        """
+                        INSERT INTO unit_award_grants (unit_id, award_code, grants, reason) VALUES (\(unit), \(change.award), \(grants), \(reason))
+                        ON CONFLICT (unit_id, award_code) DO UPDATE SET grants = EXCLUDED.grants, reason = EXCLUDED.reason, changed_at = now()
+                        """, logger: logger)
+                } else {
+                    try await connection.rows(
+                        "DELETE FROM unit_award_grants WHERE unit_id = \(unit) AND award_code = \(change.award)", logger: logger)
+                }
+            }
             try await connection.rows("DELETE FROM unit_caps WHERE unit_id = \(unit)", logger: logger)
             for cap in caps {
                 try await connection.rows(
@@ -245,6 +259,17 @@ extension CatalogueRepository {
             return UnitPolicy.Cap(
                 award: award, ofAward: base, percent: Coefficient(percent) ?? Coefficient(hundredths: 0), enabled: enabled)
         }
-        return UnitPolicy(authorityLevel: level, effectiveAuthorityLevel: effective, caps: caps)
+        let grants = try await connection.rows(
+            """
+            SELECT a.code, a.name, unit_grants(\(unit), a.code),
+                   EXISTS (SELECT 1 FROM authority_grants g WHERE g.level_code = \(effective) AND g.award_code = a.code), u.reason
+            FROM awards a LEFT JOIN unit_award_grants u ON u.unit_id = \(unit) AND u.award_code = a.code
+            ORDER BY a.precedence, a.code
+            """, logger: logger
+        ).map { row in
+            let (code, name, grants, byLevel, reason) = try row.decode((String, String, Bool, Bool, String?).self)
+            return UnitPolicy.Grant(award: code, awardName: name, grants: grants, byLevel: byLevel, reason: reason)
+        }
+        return UnitPolicy(authorityLevel: level, effectiveAuthorityLevel: effective, caps: caps, grants: grants)
     }
 }

@@ -7,7 +7,7 @@ import ThiduaCore
 extension NominationRepository {
     /// The level that grants the nomination's award on a date, and the level of the unit that runs its movement.
     static func authority(for nomination: Nomination, on date: LocalDate, connection: PostgresConnection, logger: Logger) async throws
-        -> (required: AuthorityLevel, unit: AuthorityLevel, awardName: String, period: Period)
+        -> (required: AuthorityLevel, unit: AuthorityLevel, awardName: String, period: Period, grants: Bool, unitName: String)
     {
         let award = try await CatalogueRepository.award(nomination.awardCode, on: connection, logger: logger)
         guard let rule = award.rule(on: date) else {
@@ -16,10 +16,14 @@ extension NominationRepository {
                 violations: [.init(field: "decisionDate", message: "Không có quy định có hiệu lực vào ngày này.")])
         }
         let movement = try await MovementRepository.find(nomination.movementId, on: connection, lock: false, logger: logger)
+        // The unit that runs the movement signs what its list holds (sql/0024): its level's list, as the unit changed it.
+        let signs = try await connection.rows(
+            "SELECT unit_grants(id, \(nomination.awardCode)), name FROM units WHERE id = \(movement.unitId)", logger: logger)
+        let (grants, unitName) = try signs.required("đơn vị").decode((Bool, String).self)
         return (
             try await CatalogueRepository.level(rule.authorityLevel, on: connection, logger: logger),
             try await CatalogueRepository.authority(ofUnit: movement.unitId.rawValue, on: connection, logger: logger), award.name,
-            movement.period
+            movement.period, grants, unitName
         )
     }
 

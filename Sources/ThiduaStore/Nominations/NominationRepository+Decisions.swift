@@ -91,10 +91,11 @@ extension NominationRepository {
                 "Đề nghị đã trình \(current.submission?.authorityName ?? "cấp trên"); hãy ghi quyết định của cấp trên (external-decision).")
         }
         let authority = try await Self.authority(for: current, on: decisionDate, connection: connection, logger: logger)
-        if authority.required.rank > authority.unit.rank {
+        if !authority.grants {
             throw DomainError(
                 .conflict,
-                "\"\(authority.awardName)\" do \(authority.required.name) quyết định, vượt thẩm quyền của \(authority.unit.name). "
+                "\"\(authority.awardName)\" không thuộc danh sách khen thưởng \(authority.unitName) tự quyết định; "
+                    + "khen thưởng này do \(authority.required.name) quyết định. "
                     + "Hãy trình cấp trên: gửi số và ngày tờ trình (submissionNumber, submissionDate).",
                 violations: [.init(field: "submissionNumber", message: "Khen thưởng này phải trình cấp có thẩm quyền.")])
         }
@@ -112,10 +113,10 @@ extension NominationRepository {
         try await client.transaction(logger: logger) { connection in
             let current = try await Self.find(id, on: connection, lock: true, logger: logger)
             let authority = try await Self.authority(for: current, on: reference.date, connection: connection, logger: logger)
-            guard authority.required.rank > authority.unit.rank else {
+            guard !authority.grants else {
                 throw DomainError(
                     .conflict,
-                    "\"\(authority.awardName)\" thuộc thẩm quyền của \(authority.unit.name); hãy duyệt bằng số và ngày quyết định "
+                    "\"\(authority.awardName)\" do \(authority.unitName) tự quyết định; hãy duyệt bằng số và ngày quyết định "
                         + "(decisionNumber, decisionDate), không cần tờ trình.",
                     violations: [.init(field: "decisionNumber", message: "Khen thưởng này do đơn vị tự quyết định.")])
             }

@@ -59,8 +59,16 @@ struct UnitController {
                 try UnitPolicy.Cap.validate(
                     award: cap.award, ofAward: cap.ofAward, percent: cap.percent, enabled: cap.enabled, field: "caps[\(index)]"))
         }
+        var changes: [UnitPolicy.GrantChange] = []
+        for (index, grant) in (body.grants ?? []).enumerated() {
+            guard let award = grant.award.map(VietnameseText.normalized), !award.isEmpty else {
+                throw DomainError.validation([.init(field: "grants[\(index)].award", message: "Cần mã khen thưởng, ví dụ TTLDTT.")])
+            }
+            changes.append(UnitPolicy.GrantChange(award: award.uppercased(), grants: grant.grants))
+        }
         return try await catalogue.setPolicy(
-            unit, authorityLevel: body.authorityLevel, caps: caps, reason: reason, by: context.actor, logger: context.logger)
+            unit, authorityLevel: body.authorityLevel, caps: caps, grantChanges: changes, reason: reason, by: context.actor,
+            logger: context.logger)
     }
 
     /// The văn thư's settings for the unit's documents (derived ones, `saved: false`, until set), with their version.
