@@ -83,4 +83,45 @@ struct DocumentSettingsTests {
             #expect(document.articleTwo.hasSuffix("trích từ quỹ thi đua, khen thưởng của nhà trường."))
         }
     }
+
+    @Test("The văn thư's page: derived values shown until saved; a blank place is said beside its field; saved, then stale")
+    func webPage() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let password = try await seed.webAccount("Quản trị", [.admin], login: "quan.tri", person: nil)
+            let teacher = try await seed.webAccount("Giáo viên", [.staff], login: "giao.vien", person: nil)
+            let path = "/units/\(f.school.id)/documents"
+            try await app.test(.router) { client in
+                var browser = PageClient(client)
+                _ = try await browser.signIn("quan.tri", password)
+                let page = try await browser.get(path)
+                #expect(page.status == .ok && page.text.contains("Chưa thiết lập: đang lấy theo tên đơn vị cấp trên"))
+                #expect(page.text.contains(#"name="version" value="0""#))
+                let token = PageClient.formToken(page.text) ?? ""
+                let fields = [
+                    ("_csrf", token), ("version", "0"), ("managingAgency", "PHÒNG GD&ĐT HUYỆN TÂN HỒNG"), ("signerPosition", "Hiệu trưởng"),
+                    ("recipients", "Như Điều 3;\r\nPhòng GD&ĐT (b/c);\r\n\r\nLưu: VT."), ("fund", ""), ("wordsStyle", "southern"),
+                ]
+                let blank = try await browser.post(path, fields + [("place", " ")])
+                #expect(blank.status == .unprocessableContent && blank.text.contains(#"id="error-place""#))
+                #expect(blank.text.contains(#"value="PHÒNG GD&amp;ĐT HUYỆN TÂN HỒNG""#), "what was typed comes back")
+                let saved = try await browser.post(path, fields + [("place", "Tân Hồng")])
+                #expect(saved.status == .seeOther)
+                let shown = try await browser.get(try #require(saved.headers[.location]))
+                #expect(shown.text.contains("Đã lưu.") && shown.text.contains(#"name="version" value="1""#))
+                let stored = try await DocumentSettingsRepository(client: seed.client).settings(of: f.school.id, logger: seed.logger)
+                #expect(stored.0.recipients == ["Như Điều 3;", "Phòng GD&ĐT (b/c);", "Lưu: VT."])
+                #expect(stored.0.wordsStyle == .southern)
+                let stale = try await browser.post(path, fields + [("place", "Hồng Ngự")])
+                #expect(stale.status == .conflict && stale.text.contains("vừa được người khác sửa"))
+                #expect(
+                    try await DocumentSettingsRepository(client: seed.client).settings(of: f.school.id, logger: seed.logger).0.place
+                        == "Tân Hồng")
+
+                var staff = PageClient(client)
+                _ = try await staff.signIn("giao.vien", teacher)
+                #expect(try await staff.get(path).status == .forbidden)
+            }
+        }
+    }
 }

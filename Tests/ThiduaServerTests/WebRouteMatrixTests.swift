@@ -53,7 +53,8 @@ struct WebRouteMatrixTests {
         ("/reports/honor-list", .ok), ("/reports/honor-list/download?period=2024&format=csv", .ok), ("/reports/summary", .forbidden),
         ("/reports/summary/download?period=2024&format=csv", .forbidden), ("/record", .ok), ("/people/PERSON/record", .notFound),
         ("/people", .forbidden), ("/people/new", .forbidden), ("/people/PERSON/edit", .forbidden), ("/units", .forbidden),
-        ("/units/UNIT/edit", .forbidden),
+        ("/units/UNIT/edit", .forbidden), ("/units/UNIT/documents", .forbidden),
+        ("/decisions/rewards?number=12/QĐ-THAP&year=2024", .ok),
         ("/catalogue", .forbidden), ("/catalogue/LDTT", .forbidden), ("/imports", .forbidden), ("/audit", .forbidden),
         ("/commendations/COMMENDATION/revoke", .forbidden),
     ]
@@ -66,7 +67,7 @@ struct WebRouteMatrixTests {
         ("/nominations/NOMINATION/withdraw", false), ("/nominations/NOMINATION/review", false),
         ("/nominations/NOMINATION/decide/decline", false), ("/decisions/preview", false), ("/decisions", false),
         ("/commendations/COMMENDATION/revoke", false), ("/people", false), ("/people/PERSON", false), ("/units", false),
-        ("/units/UNIT", false),
+        ("/units/UNIT", false), ("/units/UNIT/documents", false),
         ("/catalogue/base-salaries", false), ("/catalogue/LDTT", false), ("/imports/preview", true), ("/imports", true),
         ("/logout", false),
     ]

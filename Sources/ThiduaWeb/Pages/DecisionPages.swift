@@ -14,6 +14,8 @@ extension WebPages {
         let number: String
         let date: String
         let signers: [SignerChoice]
+        /// The school's document settings (agency, place, signer's position, Nơi nhận), one click from signing.
+        let settingsPath: String?
         let errors: [String]
     }
 
@@ -76,7 +78,9 @@ extension WebPages {
         }
         let content = DecisionFormContent(
             csrf: session.csrfToken, items: items, number: form?["number"] ?? "", date: form?["date"] ?? "",
-            signers: SignerChoice.all(checked: form?["signedAs"]), errors: errors)
+            signers: SignerChoice.all(checked: form?["signedAs"]),
+            settingsPath: try await units.list(try PageRequest(limit: 200), logger: context.logger).items
+                .first { $0.kind == .school }.map { "/units/\($0.id)/documents" }, errors: errors)
         return renderer.page(
             "decision-form", content, layout: Pages.layout(title: "Chờ duyệt", session: session, current: "/decisions/new"),
             status: errors.isEmpty ? .ok : .unprocessableContent)

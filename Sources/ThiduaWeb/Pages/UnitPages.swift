@@ -22,6 +22,7 @@ extension WebPages {
         let kind: String
         let parent: String
         let editPath: String
+        let documentsPath: String
     }
 
     struct UnitEditContent {
@@ -109,7 +110,7 @@ extension WebPages {
             units: all.map {
                 UnitRow(
                     code: $0.code, name: $0.name, kind: $0.kind.vietnameseName, parent: $0.parentId.flatMap { names[$0] } ?? "",
-                    editPath: "/units/\($0.id)/edit")
+                    editPath: "/units/\($0.id)/edit", documentsPath: "/units/\($0.id)/documents")
             },
             kinds: UnitKind.allCases.map {
                 Option(

@@ -25,6 +25,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let summaries: SummaryRepository
     let movementReports: MovementReportRepository
     let accounts: AccountRepository
+    let documentSettings: DocumentSettingsRepository
     let onceKeys: IdempotencyKeys
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
@@ -52,6 +53,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         summaries = SummaryRepository(client: client)
         movementReports = MovementReportRepository(client: client)
         accounts = AccountRepository(client: client)
+        documentSettings = DocumentSettingsRepository(client: client)
         onceKeys = IdempotencyKeys(client: client)
         self.maxUploadBytes = maxUploadBytes
         renderer = try Renderer()
@@ -107,6 +109,10 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.post("units") { request, context in try await self.createUnit(request: request, context: context) }
         pages.get("units/:id/edit") { _, context in try await self.editUnit(context: context) }
         pages.post("units/:id") { request, context in try await self.updateUnit(request: request, context: context) }
+        pages.get("units/:id/documents") { request, context in try await self.documentSettingsPage(request: request, context: context) }
+        pages.post("units/:id/documents") { request, context in
+            try await self.saveDocumentSettings(request: request, context: context)
+        }
         pages.get("catalogue") { _, context in try await self.cataloguePage(context: context) }
         pages.post("catalogue/base-salaries") { request, context in try await self.addSalary(request: request, context: context) }
         pages.get("catalogue/:code") { _, context in try await self.awardPage(context: context) }
