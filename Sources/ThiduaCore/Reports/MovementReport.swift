@@ -43,14 +43,20 @@ public struct MovementReport: Equatable, Sendable {
     public let unitName: String
     public let maxPoints: Int
     public let lines: [Line]
+    /// The unit that runs the movement, with its managing agency, for the header of Nghị định 30/2020.
+    public let issuer: HonorList.Issuer
 
-    public init(name: String, period: Period, status: MovementStatus, unitName: String, maxPoints: Int, lines: [Line]) {
+    public init(
+        name: String, period: Period, status: MovementStatus, unitName: String, maxPoints: Int, lines: [Line],
+        issuer: HonorList.Issuer? = nil
+    ) {
         self.name = name
         self.period = period
         self.status = status
         self.unitName = unitName
         self.maxPoints = maxPoints
         self.lines = lines
+        self.issuer = issuer ?? HonorList.Issuer(unitName: unitName, parentName: "", place: "")
     }
 
     public static let columns = ["STT", "Tên mô hình", "Lĩnh vực", "Chủ trì", "Minh chứng", "Số đánh giá", "Điểm trung bình", "Kết quả"]

@@ -20,7 +20,10 @@ public enum MovementReportFormat: String, CaseIterable, Sendable {
             for (index, line) in report.lines.enumerated() { csv.append(report.cells(index, line)) }
             return csv.data
         case .md:
-            var text =
+            let m = MarkdownText.escape
+            var text = "\(m(report.issuer.parentName.uppercased()))  \n**\(m(report.issuer.unitName.uppercased()))**\n\n"
+            text += "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  \n**Độc lập - Tự do - Hạnh phúc**\n\n"
+            text +=
                 "# \(MarkdownText.escape(title))\n\n\(MarkdownText.escape(summary))\n\n| " + MovementReport.columns.joined(separator: " | ")
                 + " |\n"
             text += "|" + String(repeating: "---|", count: MovementReport.columns.count) + "\n"
@@ -53,6 +56,7 @@ public enum MovementReportFormat: String, CaseIterable, Sendable {
                 table.rows th, table.rows td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
                 td.num { text-align: right; }
                 </style></head><body>
+                \(HTMLParts.header(report.issuer))
                 <h1>\(e(title))</h1>
                 <p class="summary">\(e(summary))</p>
                 <table class="rows"><thead><tr>\(MovementReport.columns.map { "<th>\(e($0))</th>" }.joined())</tr></thead><tbody>

@@ -41,8 +41,12 @@ public struct MovementReportRepository: Sendable {
                 title: title, field: field, owner: owner, status: status, evidence: evidence,
                 reviews: reviews, averageScore: average, recognition: recognition)
         }
+        let settings = try await client.withConnection {
+            try await DocumentSettingsRepository.settings(of: movement.unitId.rawValue, on: $0, logger: logger).0
+        }
         return MovementReport(
             name: movement.name, period: movement.period, status: movement.status, unitName: unitName,
-            maxPoints: movement.criteria.map(\.maxPoints).reduce(0, +), lines: lines)
+            maxPoints: movement.criteria.map(\.maxPoints).reduce(0, +), lines: lines,
+            issuer: HonorList.Issuer(unitName: unitName, parentName: settings.managingAgency, place: settings.place))
     }
 }
