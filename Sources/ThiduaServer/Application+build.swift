@@ -119,7 +119,8 @@ public func buildRouter(
     NominationController(nominations: nominations, reviews: reviews, eligibility: eligibility).addRoutes(to: v1)
     LawController(catalogue: catalogue).addRoutes(to: v1)
     DecisionController(nominations: nominations, decisions: DecisionRepository(client: client)).addRoutes(to: v1)
-    CommendationController(commendations: CommendationRepository(client: client)).addRoutes(to: v1)
+    CommendationController(commendations: CommendationRepository(client: client), decisions: DecisionRepository(client: client))
+        .addRoutes(to: v1)
     AuditController(audit: AuditLog(client: client)).addRoutes(to: v1)
     ReportController(
         honorList: HonorListRepository(client: client), units: units,

@@ -317,12 +317,14 @@ def story_headmaster_signs_a_decision(page, people):
 
 
 def story_union_drafts_and_submits(page, people):
-    """The union: "Đề nghị" → type "han" → Ngọc Hân → an award with its money → achievements → "Lưu nháp" → the
-    eligibility panel → "Gửi đề nghị" (sent, or refused with the rule that is not met, on the same page)."""
+    """The union: "Đề nghị" → the school year's movement (titles are reviewed by school year) → type "han" → Ngọc Hân →
+    an award with its money → achievements → "Lưu nháp" → the eligibility panel → "Gửi đề nghị" (sent, or refused with
+    the rule that is not met, on the same page)."""
     _, _, password = people["tam.huynh"]
     page.sign_in("tam.huynh", password)
     page.menu("Đề nghị")
     page.check()
+    page.driver.find_element(By.XPATH, "//select[@id='movementId-search']/option[contains(., 'năm học')]").click()
     search = page.driver.find_element(By.ID, "q")
     search.send_keys("han")
     page.navigate(lambda: search.send_keys(Keys.ENTER))

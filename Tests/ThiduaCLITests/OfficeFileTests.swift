@@ -34,12 +34,13 @@ struct OfficeFileTests {
             let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-docx-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let files = ["quyet-dinh-15", "quyet-dinh-45", "ky-nhan-15"].map { folder.appending(path: "\($0).docx") }
+            let files = ["quyet-dinh-15", "quyet-dinh-45", "ky-nhan-15", "thu-hoi-03"].map { folder.appending(path: "\($0).docx") }
             #expect(try cli.run("report", "decision", "15/QĐ-THAP", "--format", "docx", "-o", files[0].path).status == 0)
             #expect(try cli.run("report", "decision", "45/QĐ-THAP", "--format", "docx", "-o", files[1].path).status == 0)
             #expect(try cli.run("report", "rewards", "15/QĐ-THAP", "--format", "docx", "-o", files[2].path).status == 0)
+            #expect(try cli.run("report", "revocation", "03/QĐ-THAP", "--format", "docx", "-o", files[3].path).status == 0)
             let texts = try Self.textThroughLibreOffice(files, in: folder)
-            guard texts.count == 3 else { return }
+            guard texts.count == 4 else { return }
             for phrase in [
                 "PHÒNG GD&ĐT HUYỆN TÂN HỒNG", "TRƯỜNG TIỂU HỌC AN PHƯỚC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 15/QĐ-THAP",
                 "Tân Hồng, ngày 24 tháng 05 năm 2024", "Về việc công nhận danh hiệu thi đua năm học 2023 - 2024",
@@ -56,6 +57,11 @@ struct OfficeFileTests {
                 "540.000", "Tổng cộng: 06 người nhận, 4.140.000 đồng", "KẾ TOÁN",
             ] {
                 #expect(texts[2].contains(phrase), "receipt list 15: \(phrase)")
+            }
+            for phrase in [
+                "Số: 03/QĐ-THAP", "Về việc hủy bỏ Quyết định khen thưởng số 45/QĐ-THAP", "Lý do: Phát hiện vi phạm", "Bằng chữ:",
+            ] {
+                #expect(texts[3].contains(phrase), "revocation 03: \(phrase)")
             }
         }
     }

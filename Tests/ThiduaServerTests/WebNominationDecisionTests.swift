@@ -92,11 +92,27 @@ struct WebNominationDecisionTests {
                 #expect(confirm.text.contains("1234/QĐ-UBND") && confirm.text.contains("không hoàn tác"))
                 let noNumber = try await headmaster.post(revokeLink, [("_csrf", token), ("reason", "Phát hiện sai phạm")])
                 #expect(noNumber.status == .unprocessableContent && noNumber.text.contains("Cần số quyết định thu hồi"))
-                let revoked = try await headmaster.post(
-                    revokeLink, [("_csrf", token), ("reason", "Phát hiện sai phạm"), ("decisionNumber", "30/QĐ-THAP")])
+                let fields = [("_csrf", token), ("reason", "Phát hiện sai phạm"), ("decisionNumber", "30/QĐ-THAP")]
+                let early = try await headmaster.post(revokeLink, fields + [("decisionDate", "19/12/2024")])
+                #expect(
+                    early.status == .unprocessableContent
+                        && early.text.contains("không thể có ngày trước quyết định khen thưởng (20/12/2024)"))
+                #expect(early.text.contains("30/QĐ-THAP") && early.text.contains("Phát hiện sai phạm"), "what was typed is kept")
+                let wrongDate = try await headmaster.post(revokeLink, fields + [("decisionDate", "31/02/2025")])
+                #expect(wrongDate.status == .unprocessableContent && wrongDate.text.contains("dd/mm/yyyy"))
+                let revoked = try await headmaster.post(revokeLink, fields + [("decisionDate", "10/01/2025")])
                 #expect(revoked.status == .seeOther)
                 page = try await headmaster.get(path)
                 #expect(page.text.contains("đã thu hồi: Phát hiện sai phạm") && !page.text.contains("Thu hồi khen thưởng này"))
+                // The revocation's own decision, printable and for Word; it cites the province's decision as the province's.
+                let printLink = try #require(WebAuditTests.link("Quyết định thu hồi (bản in)", in: page.text))
+                let printed = try await headmaster.get(printLink)
+                #expect(printed.status == .ok && printed.text.contains("Số: 30/QĐ-THAP"))
+                #expect(printed.text.contains("Về việc hủy bỏ Quyết định khen thưởng số 1234/QĐ-UBND ngày 20/12/2024"))
+                #expect(printed.text.contains("Căn cứ Quyết định số 1234/QĐ-UBND ngày 20/12/2024 của UBND tỉnh Đồng Tháp"))
+                #expect(printed.text.contains("ngày 10 tháng 01 năm 2025"))
+                let word = try await headmaster.get(printLink + "?format=docx")
+                #expect(word.status == .ok && word.headers[.contentType]?.contains("wordprocessingml") == true)
             }
         }
     }

@@ -56,7 +56,7 @@ struct WebRouteMatrixTests {
         ("/units/UNIT/edit", .forbidden), ("/units/UNIT/documents", .forbidden),
         ("/decisions/rewards?number=12/QĐ-THAP&year=2024", .ok),
         ("/catalogue", .forbidden), ("/catalogue/LDTT", .forbidden), ("/imports", .forbidden), ("/audit", .forbidden),
-        ("/commendations/COMMENDATION/revoke", .forbidden),
+        ("/commendations/COMMENDATION/revoke", .forbidden), ("/commendations/COMMENDATION/revocation", .forbidden),
     ]
 
     /// Every form the pages post (urlencoded unless marked multipart).

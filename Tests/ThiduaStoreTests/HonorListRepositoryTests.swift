@@ -49,6 +49,7 @@ struct HonorListRepositoryTests {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
+            try await f.signs(["CSTD_CS", "TTLDTT"], seed)
             let people = [
                 "Đỗ Minh Đức", "Trần Văn Dũng", "Lê Thị Ẩn", "Phạm Văn Bình", "Ngô Thị Ân", "Vũ Ngọc Ánh", "Hồ Văn An", "Bùi Văn An",
                 "Bùi Thị An",
@@ -67,6 +68,7 @@ struct HonorListRepositoryTests {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
+            try await f.signs(["CSTD_CS", "TTLDTT"], seed)
             try await Self.commend(
                 seed, f,
                 [
@@ -88,6 +90,7 @@ struct HonorListRepositoryTests {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
+            try await f.signs(["CSTD_CS", "TTLDTT"], seed)
             try await Self.commend(seed, f, [("Lê Văn An", "LDTT", "2024-05-20", ""), ("Trần Văn Bình", "LDTT", "2024-05-20", "")])
             let commendations = CommendationRepository(client: client)
             let revoked = try #require(try await commendations.list(.init(), page: try PageRequest(), logger: database.logger).items.last)
@@ -105,6 +108,7 @@ struct HonorListRepositoryTests {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
+            try await f.signs(["CSTD_CS", "TTLDTT"], seed)
             try await Self.commend(
                 seed, f,
                 [
@@ -120,6 +124,7 @@ struct HonorListRepositoryTests {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
+            try await f.signs(["CSTD_CS", "TTLDTT"], seed)
             let achievements = "Dạy giỏi, chủ nhiệm tốt;\nmô hình \"Dân vận khéo\""
             try await Self.commend(seed, f, [("Lê Văn An", "LDTT", "2024-05-20", achievements)])
             let lines = try await Self.entries(seed, HonorList.Request(period: Period("2024")!))
@@ -132,6 +137,7 @@ struct HonorListRepositoryTests {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
+            try await f.signs(["CSTD_CS", "TTLDTT"], seed)
             let request = HonorList.Request(period: Period("2019")!)
             #expect(try await Self.entries(seed, request).isEmpty)
             #expect(try await HonorListRepository(client: client).issuer(for: request, logger: database.logger).unitName == f.school.name)

@@ -29,6 +29,7 @@ struct ReportTallyTests {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
+            try await f.signs(["CSTD_CS", "TTLDTT"], seed)
             let an = try await seed.person("Lê Văn An", unit: f.collective.id)
             let binh = try await seed.person("Trần Văn Bình", unit: f.collective.id)
             let cuong = try await seed.person("Ngô Văn Cường", unit: f.school.id)
@@ -96,6 +97,7 @@ struct ReportTallyTests {
         try await TestDatabase.with { database, client in
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
+            try await f.signs(["CSTD_CS", "TTLDTT"], seed)
             var lines: [(Owner, String, String)] = []
             for (name, award) in [
                 ("Bùi Văn An", "LDTT"), ("Bùi Văn An", "LDTT"), ("Lê Thị Ẩn", "GK"), ("Đỗ Minh Đức", "LDTT"), ("Hồ Văn An", "CSTD_CS"),

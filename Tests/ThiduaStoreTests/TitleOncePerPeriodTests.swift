@@ -24,9 +24,19 @@ struct TitleOncePerPeriodTests {
             let an = try await seed.person("Lê Văn An", unit: f.school.id)
             let schoolYear = try await f.movement(seed, period: "2023-2024")
             let later = try await f.movement(seed, period: "2025-2026")
+            // The school reviewed titles by school year, then changed to calendar years (sql/0025 checks each nomination
+            // against the setting of its day; this constraint catches the overlap the change lets through).
+            func reviewBy(_ kind: Period.Kind) async throws {
+                _ = try await CatalogueRepository(client: client).setPolicy(
+                    f.school.id, authorityLevel: nil, caps: [], titlePeriod: .set(kind), reason: "Đổi kỳ xét danh hiệu", by: seed.actor,
+                    logger: seed.logger)
+            }
+            try await reviewBy(.schoolYear)
             let first = try await Self.approve(
                 seed, f, try await f.nomination(seed, status: .recommended, nominee: .person(an.id), overriding: "Thử", in: schoolYear),
                 "15/QĐ-THAP", "2024-05-24")
+            let nextTitle = try await f.nomination(seed, status: .recommended, nominee: .person(an.id), overriding: "Thử", in: later)
+            try await reviewBy(.calendarYear)
 
             // f.movement is the calendar year 2024: eight months shared with 2023-2024.
             let again = try await f.nomination(seed, status: .recommended, nominee: .person(an.id), overriding: "Thử")
@@ -48,9 +58,7 @@ struct TitleOncePerPeriodTests {
             _ = try await Self.approve(
                 seed, f, try await f.nomination(seed, status: .recommended, award: "GK", nominee: .person(an.id), overriding: "Thử"),
                 "46/QĐ-THAP", "2024-12-20")
-            _ = try await Self.approve(
-                seed, f, try await f.nomination(seed, status: .recommended, nominee: .person(an.id), overriding: "Thử", in: later),
-                "20/QĐ-THAP", "2026-05-25")
+            _ = try await Self.approve(seed, f, nextTitle, "20/QĐ-THAP", "2026-05-25")
             #expect(issued.awardCode == "LDTT")
         }
     }

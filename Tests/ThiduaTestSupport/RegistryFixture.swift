@@ -53,8 +53,14 @@ public struct RegistryFixture: Sendable {
         let movements = MovementRepository(client: seed.client)
         let created = try await movements.create(draft, by: seed.actor, logger: seed.logger)
         let movement = try await movements.transition(created.id, to: .open, expectedVersion: nil, by: seed.actor, logger: seed.logger)
+        // This school reviews its titles by calendar year (a school's default is the school year, sql/0025): the tests'
+        // movement is "2024".
+        _ = try await CatalogueRepository(client: seed.client).setPolicy(
+            school.id, authorityLevel: nil, caps: [], titlePeriod: .set(.calendarYear), reason: "Trường xét danh hiệu theo năm",
+            by: seed.actor, logger: seed.logger)
         return RegistryFixture(
-            school: school, collective: collective, teacher: teacher, councilPeople: councilPeople, admin: admin.1, headmaster: head.1,
+            school: try await UnitRepository(client: seed.client).find(school.id, logger: seed.logger), collective: collective,
+            teacher: teacher, councilPeople: councilPeople, admin: admin.1, headmaster: head.1,
             union: union.1, staff: staff.1, council: council, headmasterAccount: head.0, unionAccount: union.0,
             movement: movement)
     }
@@ -112,5 +118,13 @@ public struct RegistryFixture: Sendable {
         let movements = MovementRepository(client: seed.client)
         let created = try await movements.create(draft, by: seed.actor, logger: seed.logger)
         return try await movements.transition(created.id, to: .open, expectedVersion: nil, by: seed.actor, logger: seed.logger)
+    }
+
+    /// The school signs these awards itself (by default CSTĐ cơ sở and TTLĐTT go to the district, sql/0024): for tests about
+    /// something else than authority.
+    public func signs(_ awards: [String], _ seed: Seed) async throws {
+        _ = try await CatalogueRepository(client: seed.client).setPolicy(
+            school.id, authorityLevel: nil, caps: [], grantChanges: awards.map { .init(award: $0, grants: true) },
+            reason: "Quy chế của huyện giao trường quyết định", by: seed.actor, logger: seed.logger)
     }
 }

@@ -26,10 +26,13 @@ struct CatalogueCommand: AsyncParsableCommand {
             parsing: .singleValue,
             help: "An award the head signs (+TTLDTT), forwards (-LDTT) or as the level's list says (=LDTT); repeatable.")
         var grant: [String] = []
+        @Option(help: "The period its titles are reviewed by: school-year, calendar-year, or by-kind (a school: school-year).")
+        var titlePeriod: String?
         @Option(help: "Why it changes (required to change).") var reason: String?
 
         func run() async throws {
-            let changing = authority != nil || byKind || !cap.isEmpty || noCaps || !grant.isEmpty
+            let changing = authority != nil || byKind || !cap.isEmpty || noCaps || !grant.isEmpty || titlePeriod != nil
+            let titlePeriodChange = try UnitPolicy.TitlePeriodChange.parse(titlePeriod)
             var caps: [UnitPolicy.Cap] = []
             for text in cap { caps.append(try UnitPolicy.Cap.parse(text)) }
             var changes: [UnitPolicy.GrantChange] = []
@@ -44,7 +47,9 @@ struct CatalogueCommand: AsyncParsableCommand {
                 guard changing else { return (current, levels) }
                 let changed = try await catalogue.setPolicy(
                     id, authorityLevel: byKind ? nil : (authority ?? current.authorityLevel),
-                    caps: noCaps ? [] : (newCaps.isEmpty ? current.caps : newCaps), grantChanges: grantChanges, reason: reason,
+                    caps: noCaps ? [] : (newCaps.isEmpty ? current.caps : newCaps), grantChanges: grantChanges,
+                    titlePeriod: titlePeriodChange,
+                    reason: reason,
                     by: .commandLine(user: operatorName), logger: logger)
                 return (changed, levels)
             }
@@ -56,6 +61,8 @@ struct CatalogueCommand: AsyncParsableCommand {
                 print("Giới hạn: \(cap.award) ≤ \(cap.percent)% số \(cap.ofAward)\(cap.enabled ? "" : " (tắt)")")
             }
             if policy.caps.isEmpty { print("Giới hạn: không") }
+            let byYear = policy.effectiveTitlePeriodKind == Period.Kind.schoolYear.rawValue ? "năm học" : "năm"
+            print("Danh hiệu xét theo: \(byYear)\(policy.titlePeriodKind == nil ? " (theo loại đơn vị)" : "")")
             print("Đơn vị tự quyết định: " + policy.grants.filter(\.grants).map(\.award).joined(separator: ", "))
             print("Trình cấp trên: " + policy.grants.filter { !$0.grants }.map(\.award).joined(separator: ", "))
             for change in policy.grants where change.reason != nil {

@@ -8,7 +8,10 @@ import ThiduaStore
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports: the honor list, a decision, a movement, the year's summary.",
-        subcommands: [HonorListCommand.self, DecisionCommand.self, RewardsCommand.self, MovementCommand.self, SummaryCommand.self])
+        subcommands: [
+            HonorListCommand.self, DecisionCommand.self, RewardsCommand.self, RevocationCommand.self, MovementCommand.self,
+            SummaryCommand.self,
+        ])
 
     struct SummaryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -109,6 +112,30 @@ struct ReportCommand: AsyncParsableCommand {
                 try await DecisionRepository(client: client).document(number, year: year, logger: logger)
             }
             try emit(try (RewardListFormat(rawValue: format) ?? .html).render(RewardList(document)), to: output)
+        }
+    }
+
+    struct RevocationCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revocation",
+            abstract: "A revocation decision (quyết định hủy bỏ khen thưởng): whose commendation, why, the money to pay back.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The revocation decision's number, e.g. \"03/QĐ-THAP\".") var number: String
+        @Option(help: "The decision's year, when the number was used in several years.") var year: Int?
+        @Option(help: "html, md or docx.") var format: String = "html"
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+        func validate() throws {
+            guard RevocationFormat(rawValue: format) != nil else { throw ValidationError("--format must be html, md or docx.") }
+        }
+
+        func run() async throws {
+            let number = VietnameseText.normalized(self.number)
+            let document = try await database.withDatabase { client, logger in
+                try await DecisionRepository(client: client).revocation(number, year: year, logger: logger)
+            }
+            try emit(try (RevocationFormat(rawValue: format) ?? .html).render(document), to: output)
         }
     }
 

@@ -200,11 +200,13 @@ struct DemoRegistry {
             }
             return nomination
         }
-        _ = try await nominate(danVan, "LDTT", .person(try await person("AP016")), "Hoàn thành tốt nhiệm vụ năm 2024", to: .draft)
+        // Titles are reviewed by school year (sql/0025): LĐTT and CSTĐ cơ sở are nominated in the school year's movement.
         _ = try await nominate(
-            danVan, "LDTT", .person(try await person("AP015")), "Hoàn thành tốt nhiệm vụ; tích cực vận động học sinh", to: .submitted)
+            friendly, "LDTT", .person(try await person("AP016")), "Hoàn thành tốt nhiệm vụ năm học 2023-2024", to: .draft)
         _ = try await nominate(
-            danVan, "CSTD_CS", .person(try await person("AP015")), "Có sáng kiến kinh nghiệm được Hội đồng khoa học công nhận",
+            friendly, "LDTT", .person(try await person("AP015")), "Hoàn thành tốt nhiệm vụ; tích cực vận động học sinh", to: .submitted)
+        _ = try await nominate(
+            friendly, "CSTD_CS", .person(try await person("AP015")), "Có sáng kiến kinh nghiệm được Hội đồng khoa học công nhận",
             to: .inReview)
         _ = try await nominate(danVan, "GK", .person(try await person("AP020")), "Có sáng kiến dạy Tiếng Anh qua trò chơi", to: .returned)
         // Titles (LĐTT, CSTĐ) are given by school year, in the yearly review; the calendar-year movement gives Giấy khen.
@@ -212,7 +214,7 @@ struct DemoRegistry {
             danVan, "GK", .person(try await person("AP009")), "Tổ trưởng gương mẫu, tổ đạt danh hiệu tổ xuất sắc", to: .recommended)
         _ = try await nominate(danVan, "GK", .person(try await person("AP026")), "Giữ gìn vệ sinh trường lớp", to: .notRecommended)
         _ = try await nominate(danVan, "GK", .person(try await person("AP024")), "Bảo vệ tài sản nhà trường", to: .declined)
-        _ = try await nominate(danVan, "LDTT", .person(try await person("AP029")), "Hoàn thành nhiệm vụ", to: .withdrawn)
+        _ = try await nominate(friendly, "LDTT", .person(try await person("AP029")), "Hoàn thành nhiệm vụ", to: .withdrawn)
         _ = try await nominate(
             danVan, "BK_TINH", .person(try await person("AP003")),
             "Chỉ đạo hiệu quả công tác dân vận và cải cách hành chính của nhà trường năm 2024", to: .forwarded)
@@ -250,7 +252,8 @@ struct DemoRegistry {
             dryRun: false, by: viceHead, logger: logger)
         if let revoked = signed.last?.commendationId.flatMap({ ID<Commendation>($0) }) {
             _ = try await CommendationRepository(client: client).revoke(
-                revoked, reason: "Phát hiện vi phạm quy định về dạy thêm trong năm 2024", decisionNumber: "03/QĐ-THAP", by: head,
+                revoked, reason: "Phát hiện vi phạm quy định về dạy thêm trong năm 2024", decisionNumber: "03/QĐ-THAP",
+                decisionDate: LocalDate(2025, 1, 10), by: head,
                 logger: logger)
         }
         return "Phong trào: 4; văn bản căn cứ: 10; mô hình: 3; đề nghị: 17 (mọi trạng thái); khen thưởng: 8 (1 đã thu hồi); "

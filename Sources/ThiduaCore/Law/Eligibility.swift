@@ -1,7 +1,10 @@
 /// Evaluates rules against facts. Pure: the store loads the facts, this decides.
 public enum Eligibility {
-    public static func evaluate(_ rules: [EligibilityRule], for subject: EligibilitySubject, in period: Period) -> [RuleResult] {
+    public static func evaluate(
+        _ rules: [EligibilityRule], for subject: EligibilitySubject, in period: Period, kind: CommendationKind = .regular
+    ) -> [RuleResult] {
         rules.map { rule in
+            if rule.yearlyOnly && kind != .regular { return notYearly(rule, kind) }
             switch subject {
             case .person(let person):
                 guard !rule.forCollectives else { return notApplicable(rule, collective: false) }
@@ -11,6 +14,18 @@ public enum Eligibility {
                 return evaluate(rule, collective: collective, period: period)
             }
         }
+    }
+
+    /// A route through years of titles and ratings is the yearly (thường xuyên) commendation's; a chuyên đề or đột xuất one
+    /// is judged on the achievement itself, by the council and the province's regulation (documents-and-law review §3.2).
+    static func notYearly(_ rule: EligibilityRule, _ kind: CommendationKind) -> RuleResult {
+        RuleResult(
+            rule, .unknown,
+            [
+                Fact(
+                    "Khen thưởng \(kind.vietnameseName): tiêu chuẩn theo thành tích các năm không áp dụng; hội đồng xét thành tích được đề nghị.",
+                    "A \(kind.rawValue) commendation: the yearly route does not apply; the council judges the achievement.")
+            ])
     }
 
     static func notApplicable(_ rule: EligibilityRule, collective: Bool) -> RuleResult {

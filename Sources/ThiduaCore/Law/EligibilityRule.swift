@@ -19,6 +19,9 @@ public enum EligibilityRule: String, Codable, CaseIterable, Sendable {
     case memberCstdCs = "member_cstd_cs"
     case membersNoDiscipline = "members_no_discipline"
 
+    /// A route through a nominee's past years (the Bằng khen's "2 years…"): for a regular (thường xuyên) commendation only.
+    public var yearlyOnly: Bool { self == .bkTinhRoute }
+
     public var forCollectives: Bool {
         switch self {
         case .collectiveCompleted, .collectiveGood, .collectiveExcellent, .membersLdttMajority, .membersNoWarning, .membersAllCompleted,

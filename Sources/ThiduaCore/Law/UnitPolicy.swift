@@ -23,12 +23,40 @@ public struct UnitPolicy: Equatable, Sendable, Codable {
     public let caps: [Cap]
     /// Every award, and whether the unit's head signs it.
     public let grants: [Grant]
+    /// The kind of period the unit reviews its titles by ("school_year", "calendar_year"): set, or nil for its kind's.
+    public let titlePeriodKind: String?
+    public let effectiveTitlePeriodKind: String
 
-    public init(authorityLevel: String?, effectiveAuthorityLevel: String, caps: [Cap], grants: [Grant] = []) {
+    public init(
+        authorityLevel: String?, effectiveAuthorityLevel: String, caps: [Cap], grants: [Grant] = [], titlePeriodKind: String? = nil,
+        effectiveTitlePeriodKind: String = Period.Kind.calendarYear.rawValue
+    ) {
         self.authorityLevel = authorityLevel
         self.effectiveAuthorityLevel = effectiveAuthorityLevel
         self.caps = caps
         self.grants = grants
+        self.titlePeriodKind = titlePeriodKind
+        self.effectiveTitlePeriodKind = effectiveTitlePeriodKind
+    }
+
+    /// A change of the title period: keep it, follow the unit's kind again, or set one.
+    public enum TitlePeriodChange: Equatable, Sendable {
+        case keep, byKind
+        case set(Period.Kind)
+
+        /// "school-year", "calendar-year" (or with underscores), "by-kind"; nil: keep.
+        public static func parse(_ text: String?) throws(DomainError) -> TitlePeriodChange {
+            guard let text else { return .keep }
+            switch text.replacingOccurrences(of: "-", with: "_").lowercased() {
+            case "school_year": return .set(.schoolYear)
+            case "calendar_year": return .set(.calendarYear)
+            case "by_kind": return .byKind
+            default:
+                throw DomainError.validation([
+                    .init(field: "titlePeriodKind", message: "Kỳ xét danh hiệu là school_year (năm học), calendar_year (năm) hoặc by_kind.")
+                ])
+            }
+        }
     }
 
     /// An award and whether the unit's head signs it: as the level's list says, or as the unit changed it (with why).

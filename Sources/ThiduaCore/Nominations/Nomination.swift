@@ -12,6 +12,8 @@ public struct Nomination: Equatable, Sendable {
     public var version: Int
     /// The submission (tờ trình) to the higher authority, once forwarded.
     public var submission: Submission? = nil
+    /// Thường xuyên, chuyên đề or đột xuất; the commendation it leads to keeps it.
+    public var kind: CommendationKind = .regular
 
     public init(
         id: ID<Nomination>, movementId: ID<Movement>, awardCode: String, nominee: Owner, achievements: String,

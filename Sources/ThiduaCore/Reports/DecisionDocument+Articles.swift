@@ -51,10 +51,19 @@ extension DecisionDocument {
     var titlesOnly: Bool { !given.isEmpty && given.allSatisfy(\.isTitle) }
 
     /// Titles are recognised ("công nhận danh hiệu"), forms are given ("tặng Giấy khen"); a decision of both says so.
+    /// An ad hoc decision names the one it commends ("Về việc khen thưởng đột xuất cho Võ Thị Lan"); a yearly Giấy khen
+    /// names the year, a movement's the movement.
     public var subject: String {
         if titlesOnly { return "Về việc công nhận danh hiệu thi đua" + (periodName.map { " \($0)" } ?? "") }
+        let whom = individuals > 0 && collectives > 0 ? "các tập thể, cá nhân" : collectives > 0 ? "các tập thể" : "các cá nhân"
+        if kind == .exceptional {
+            let named = entries.count == 1 ? entries[0].name : whom
+            return "Về việc khen thưởng đột xuất cho \(named) có thành tích xuất sắc"
+        }
         if let form = given.first?.name, given.allSatisfy({ !$0.isTitle && $0.name == form }) {
-            let whom = individuals > 0 && collectives > 0 ? "các tập thể, cá nhân" : collectives > 0 ? "các tập thể" : "các cá nhân"
+            if kind == .regular {
+                return "Về việc tặng \(form) cho \(whom) có thành tích xuất sắc \(periodName ?? "năm \(date.year)")"
+            }
             let movement = movements.count == 1 ? " trong \(Self.movementPhrase(movements[0]))" : ""
             return "Về việc tặng \(form) cho \(whom) có thành tích xuất sắc\(movement)"
         }

@@ -61,6 +61,8 @@ public struct DecisionDocument: Equatable, Sendable {
     public let signedAs: SignedAs
     /// The decision's own Nơi nhận, when the clerk wrote one; else the unit's.
     public let ownRecipients: [String]?
+    /// The kind its commendations share (thường xuyên, chuyên đề, đột xuất); nil when they differ or none is known.
+    public var kind: CommendationKind? = nil
     // Eligibility-override reasons are internal (a maternity leave, an illness): they are shown with the nomination and
     // in the council's papers, never on the decision, whoever prints it (security review F4).
 

@@ -8,6 +8,8 @@ extension CommendationController {
     struct RevokeRequest: Decodable {
         let reason: String?
         let decisionNumber: String?
+        /// YYYY-MM-DD; left out: today.
+        let decisionDate: String?
     }
 }
 

@@ -71,6 +71,8 @@ extension UnitController {
         let caps: [CapRequest]?
         /// Changes to the awards the unit's head signs: `{"award":"TTLDTT","grants":true}`; `grants` null follows the level.
         let grants: [GrantRequest]?
+        /// "school_year", "calendar_year" or "by_kind"; left out: kept.
+        let titlePeriodKind: String?
         let reason: String?
     }
 

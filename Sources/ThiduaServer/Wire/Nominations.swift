@@ -11,12 +11,14 @@ extension NominationController {
         let nominee: OwnerRequest?
         let achievements: String?
         let modelIds: [String]?
+        let kind: String?
     }
 
     struct PatchRequest: Decodable {
         let award: String?
         let achievements: String?
         let modelIds: [String]?
+        let kind: String?
     }
 
     struct RecommendationRequest: Decodable {
@@ -62,6 +64,8 @@ struct NominationResponse: ResponseEncodable, Sendable {
     let declineReason: String?
     /// The submission (tờ trình) to the higher authority, once forwarded.
     let submission: Submission?
+    /// regular (thường xuyên), thematic (chuyên đề) or exceptional (đột xuất).
+    let kind: String
     let version: Int
 
     init(_ nomination: Nomination) {
@@ -75,6 +79,7 @@ struct NominationResponse: ResponseEncodable, Sendable {
         self.returnReason = nomination.returnReason
         self.declineReason = nomination.declineReason
         self.submission = nomination.submission
+        self.kind = nomination.kind.rawValue
         self.version = nomination.version
     }
 }

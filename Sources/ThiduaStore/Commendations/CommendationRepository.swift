@@ -69,18 +69,27 @@ public struct CommendationRepository: Sendable {
     }
 
     /// Records a revocation (headmaster) with its reason and decision; a commendation is revoked at most once.
-    public func revoke(_ id: ID<Commendation>, reason: String, decisionNumber: String, by account: Account, logger: Logger) async throws
-        -> Commendation
-    {
+    public func revoke(
+        _ id: ID<Commendation>, reason: String, decisionNumber: String, decisionDate: LocalDate? = nil, by account: Account,
+        logger: Logger
+    ) async throws -> Commendation {
         try await client.transaction(logger: logger) { connection in
             let current = try await Self.find(id, on: connection, logger: logger)
             if current.revocation != nil {
                 throw DomainError(.conflict, "Khen thưởng này đã bị thu hồi trước đó.")
             }
+            let date = decisionDate ?? .today
+            guard date >= current.decisionDate else {
+                throw DomainError.validation([
+                    .rule(
+                        field: "decisionDate",
+                        message: "Quyết định thu hồi không thể có ngày trước quyết định khen thưởng (\(current.decisionDate.vietnamese)).")
+                ])
+            }
             try await connection.rows(
                 """
-                INSERT INTO commendation_revocations (commendation_id, reason, decision_number, revoked_by)
-                VALUES (\(id), \(reason), \(decisionNumber), \(account.id))
+                INSERT INTO commendation_revocations (commendation_id, reason, decision_number, revoked_by, decision_date)
+                VALUES (\(id), \(reason), \(decisionNumber), \(account.id), \(date))
                 """, logger: logger)
             let revoked = try await Self.find(id, on: connection, logger: logger)
             try await AuditLog.record(

@@ -85,11 +85,19 @@ public struct DecisionRepository: Sendable {
                 code: code, isTitle: isTitle, coefficient: person.flatMap(Coefficient.init)?.description ?? "",
                 collectiveCoefficient: collective.flatMap(Coefficient.init)?.description ?? "")
         }
-        return DecisionDocument(
+        var document = DecisionDocument(
             number: number, date: date, signer: signer,
             issuer: HonorList.Issuer(unitName: unitName, parentName: settings.managingAgency, place: settings.place),
             movements: movementRows.map(\.0), period: periods.count == 1 ? periods.first : nil, bases: bases, entries: entries,
             terms: terms, settings: settings, signedAs: SignedAs(rawValue: signedAs) ?? .head, recipients: recipients)
+        // Thường xuyên, chuyên đề or đột xuất: the subject follows the kind its commendations share.
+        let kinds = try await client.rows(
+            """
+            SELECT DISTINCT n.kind FROM commendations c JOIN nominations n ON n.id = c.nomination_id WHERE c.decision_id = \(id)
+            """, logger: logger
+        ).compactMap { CommendationKind(rawValue: try $0.decode(String.self)) }
+        document.kind = kinds.count == 1 ? kinds[0] : nil
+        return document
     }
 
     /// The decision with this number for this issuer in this year, created if new: numbers restart at 01 each year (ND

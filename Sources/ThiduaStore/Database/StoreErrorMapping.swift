@@ -87,6 +87,18 @@ public enum StoreErrorMapping {
                 message: "Tỉ lệ biểu quyết phải có tử số dương, mẫu số không nhỏ hơn tử số, cơ sở members hoặc present.")
         ]),
         "units_authority_level_fkey": .validation([.rule(field: "authorityLevel", message: "Không có cấp thẩm quyền này.")]),
+        "unit_award_grants_award_fkey": .validation([.rule(field: "grants", message: "Không có khen thưởng mã này.")]),
+        "units_title_period_kind_check": .validation([
+            .init(field: "titlePeriodKind", message: "Kỳ xét danh hiệu là school_year (năm học) hoặc calendar_year (năm).")
+        ]),
+        "nominations_title_period_kind": .validation([
+            .rule(field: "award", message: "Danh hiệu thi đua của đơn vị được xét theo một loại kỳ khác với kỳ của phong trào này.")
+        ]),
+        "nominations_title_regular": .validation([
+            .rule(
+                field: "kind",
+                message: "Danh hiệu thi đua được xét cho thành tích cả năm: chỉ khen thưởng thường xuyên, không chuyên đề hay đột xuất.")
+        ]),
         "unit_caps_award_fkey": .validation([.rule(field: "award", message: "Không có khen thưởng mã này.")]),
         "unit_caps_base_award_fkey": .validation([.rule(field: "ofAward", message: "Không có khen thưởng mã này.")]),
         "unit_caps_percent_check": .validation([.init(field: "percent", message: "Tỉ lệ phải lớn hơn 0 và không quá 100.")]),

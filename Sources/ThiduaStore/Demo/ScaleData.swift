@@ -3,8 +3,9 @@ import Logging
 import PostgresNIO
 import ThiduaCore
 
-/// Bulk data for benchmarks (`thidua demo --scale N`): N generated people, each with an approved LĐTT, Giấy khen or CSTĐ cơ sở nomination and
-/// its commendation in calendar 2024 (a decision per thousand, dated through the year, money from the catalogue),
+/// Bulk data for benchmarks (`thidua demo --scale N`): N generated people, each with an approved LĐTT, Giấy khen or CSTĐ cơ sở nomination
+/// in the school's movement for titles (the school year's, sql/0025) and its commendation decided in calendar 2024 (a
+/// decision per thousand, dated through the year, money from the catalogue),
 /// for benchmarks. Written in bulk with SQL in one transaction: generated rows are benchmark data and are not
 /// entered in the audit log one by one (one audit entry records the batch).
 public struct ScaleData: Sendable {
@@ -52,7 +53,8 @@ public struct ScaleData: Sendable {
             """
             SELECT m.id, a.id, a.display_name, (SELECT count(*) FROM people WHERE code LIKE 'S%')::bigint
             FROM movements m, accounts a
-            WHERE m.name LIKE '%Dân vận khéo%' AND 'headmaster' = ANY (a.roles) ORDER BY a.created_at LIMIT 1
+            WHERE m.period_kind = unit_title_period_kind(m.unit_id) AND m.status = 'open' AND 'headmaster' = ANY (a.roles)
+            ORDER BY m.period_year DESC, m.created_at, a.created_at LIMIT 1
             """, logger: logger
         ).collect()
         guard let row = context.first else { throw DomainError(.conflict, "Cần dữ liệu demo trước (thidua demo).") }
@@ -96,7 +98,7 @@ public struct ScaleData: Sendable {
             """,
             """
             INSERT INTO nominations (id, movement_id, award_code, nominee_person_id, achievements, status, recommendation_tally, created_by)
-            SELECT nomination_id, \(movement), award_code, person_id, 'Hoàn thành tốt nhiệm vụ năm 2024', 'approved',
+            SELECT nomination_id, \(movement), award_code, person_id, 'Hoàn thành tốt nhiệm vụ năm học 2023-2024', 'approved',
                    '{"agree":3,"disagree":0,"abstain":0,"members":3}'::jsonb, \(head)
             FROM scale_batch
             """,

@@ -210,7 +210,7 @@ extension CatalogueRepository {
     /// Audited.
     public func setPolicy(
         _ unit: ID<OrgUnit>, authorityLevel: String?, caps: [UnitPolicy.Cap], grantChanges: [UnitPolicy.GrantChange] = [],
-        reason: String, by actor: Actor, logger: Logger
+        titlePeriod: UnitPolicy.TitlePeriodChange = .keep, reason: String, by actor: Actor, logger: Logger
     )
         async throws -> UnitPolicy
     {
@@ -219,6 +219,12 @@ extension CatalogueRepository {
             try await connection.rows(
                 "UPDATE units SET authority_level = \(authorityLevel), version = version + 1, updated_at = now() WHERE id = \(unit)",
                 logger: logger)
+            switch titlePeriod {
+            case .keep: break
+            case .byKind: try await connection.rows("UPDATE units SET title_period_kind = NULL WHERE id = \(unit)", logger: logger)
+            case .set(let kind):
+                try await connection.rows("UPDATE units SET title_period_kind = \(kind.rawValue) WHERE id = \(unit)", logger: logger)
+            }
             for change in grantChanges {
                 if let grants = change.grants {
                     try await connection.rows(
@@ -249,8 +255,10 @@ extension CatalogueRepository {
 
     static func policy(of unit: ID<OrgUnit>, on connection: PostgresConnection, logger: Logger) async throws -> UnitPolicy {
         let rows = try await connection.rows(
-            "SELECT authority_level, unit_authority(id) FROM units WHERE id = \(unit)", logger: logger)
-        let (level, effective) = try rows.required("đơn vị").decode((String?, String).self)
+            "SELECT authority_level, unit_authority(id), title_period_kind, unit_title_period_kind(id) FROM units WHERE id = \(unit)",
+            logger: logger)
+        let (level, effective, titlePeriod, effectiveTitlePeriod) = try rows.required("đơn vị").decode(
+            (String?, String, String?, String).self)
         let caps = try await connection.rows(
             "SELECT award_code, base_award_code, percent::text, enabled FROM unit_caps WHERE unit_id = \(unit) ORDER BY award_code",
             logger: logger
@@ -270,6 +278,8 @@ extension CatalogueRepository {
             let (code, name, grants, byLevel, reason) = try row.decode((String, String, Bool, Bool, String?).self)
             return UnitPolicy.Grant(award: code, awardName: name, grants: grants, byLevel: byLevel, reason: reason)
         }
-        return UnitPolicy(authorityLevel: level, effectiveAuthorityLevel: effective, caps: caps, grants: grants)
+        return UnitPolicy(
+            authorityLevel: level, effectiveAuthorityLevel: effective, caps: caps, grants: grants, titlePeriodKind: titlePeriod,
+            effectiveTitlePeriodKind: effectiveTitlePeriod)
     }
 }

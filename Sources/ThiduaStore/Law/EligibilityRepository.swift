@@ -92,7 +92,7 @@ public struct EligibilityRepository: Sendable {
         ).reduce(into: [String: RuleResult.Override]()) { map, row in
             if let (rule, reason, by) = try? row.decode((String, String, String).self) { map[rule] = .init(reason: reason, by: by) }
         }
-        let results = Eligibility.evaluate(rule?.eligibility ?? [], for: subject, in: period).map { result in
+        let results = Eligibility.evaluate(rule?.eligibility ?? [], for: subject, in: period, kind: nomination.kind).map { result in
             var result = result
             if result.outcome == .failed { result.override = overrides[result.rule.rawValue] }
             return result

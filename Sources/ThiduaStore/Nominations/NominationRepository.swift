@@ -14,7 +14,7 @@ public struct NominationRepository: Sendable {
         n.id, n.movement_id, n.award_code, n.nominee_person_id, n.nominee_unit_id, n.achievements, n.status, n.return_reason,
         n.decline_reason, n.version, n.created_at::text,
         ARRAY(SELECT nm.model_id FROM nomination_models nm WHERE nm.nomination_id = n.id ORDER BY nm.model_id),
-        sub.number, sub.submitted_on, sub.authority_level, sub.name
+        sub.number, sub.submitted_on, sub.authority_level, sub.name, n.kind
         """
 
     static let submissionJoin = """
@@ -38,7 +38,7 @@ public struct NominationRepository: Sendable {
 
     public func create(
         movementId: ID<Movement>, awardCode: String, nominee: Owner, achievements: String, modelIds: [ID<ModelInitiative>],
-        by account: Account, logger: Logger
+        kind: CommendationKind? = nil, by account: Account, logger: Logger
     ) async throws -> Nomination {
         try await client.transaction(logger: logger) { connection in
             let movement = try await MovementRepository.find(movementId, on: connection, lock: false, logger: logger)
@@ -48,11 +48,12 @@ public struct NominationRepository: Sendable {
                     "Phong trào đang ở trạng thái \"\(movement.status.vietnameseName)\"; chỉ lập đề nghị khi phong trào đã phát động.")
             }
             try await Self.checkAward(awardCode, for: nominee, on: connection, logger: logger)
+            try await Self.checkTitlePeriod(awardCode, movement: movement, on: connection, logger: logger)
             let rows = try await connection.rows(
                 """
-                INSERT INTO nominations (movement_id, award_code, nominee_person_id, nominee_unit_id, achievements, created_by)
+                INSERT INTO nominations (movement_id, award_code, nominee_person_id, nominee_unit_id, achievements, created_by, kind)
                 VALUES (\(movementId), \(awardCode), \(nominee.personId), \(nominee.unitId),
-                        \(achievements), \(account.id))
+                        \(achievements), \(account.id), \(kind?.rawValue))
                 RETURNING id
                 """, logger: logger)
             let id = ID<Nomination>(try rows.required("đề nghị").decode(UUID.self))
@@ -92,7 +93,7 @@ public struct NominationRepository: Sendable {
     /// Edits the content while the nomination is a draft or returned for completion.
     public func update(
         _ id: ID<Nomination>, achievements: String?, awardCode: String?, modelIds: [ID<ModelInitiative>]?,
-        expectedVersion: Int?, by actor: Actor, logger: Logger
+        kind: CommendationKind? = nil, expectedVersion: Int?, by actor: Actor, logger: Logger
     ) async throws -> Nomination {
         try await client.transaction(logger: logger) { connection in
             let current = try await Self.find(id, on: connection, lock: true, logger: logger)
@@ -105,7 +106,7 @@ public struct NominationRepository: Sendable {
             try await connection.rows(
                 """
                 UPDATE nominations SET achievements = COALESCE(\(achievements), achievements), award_code = COALESCE(\(awardCode), award_code),
-                    version = version + 1, updated_at = now()
+                    kind = COALESCE(\(kind?.rawValue), kind), version = version + 1, updated_at = now()
                 WHERE id = \(id)
                 """, logger: logger)
             if let modelIds {
@@ -175,16 +176,17 @@ public struct NominationRepository: Sendable {
     static func nomination(_ row: PostgresRow) throws -> (item: Nomination, createdAt: String) {
         let (
             id, movementId, award, person, unit, achievements, status, returnReason, declineReason, version, createdAt, models,
-            submissionNumber, submissionDate, authorityLevel, authorityName
+            submissionNumber, submissionDate, authorityLevel, authorityName, kind
         ) = try row.decode(
             (
                 ID<Nomination>, ID<Movement>, String, UUID?, UUID?, String, NominationStatus, String?, String?, Int, String, [UUID],
-                String?, LocalDate?, String?, String?
+                String?, LocalDate?, String?, String?, String
             ).self)
         var nomination = Nomination(
             id: id, movementId: movementId, awardCode: award, nominee: try Owner.stored(person: person, unit: unit),
             achievements: achievements, modelIds: models.map(ID.init), status: status, returnReason: returnReason,
             declineReason: declineReason, version: version)
+        nomination.kind = CommendationKind(rawValue: kind) ?? .regular
         if let submissionNumber, let submissionDate, let authorityLevel, let authorityName {
             nomination.submission = Submission(
                 number: submissionNumber, date: submissionDate, authorityLevel: authorityLevel, authorityName: authorityName)
@@ -208,6 +210,26 @@ public struct NominationRepository: Sendable {
         }
     }
 
+    /// A title is nominated in a movement of the period kind the unit reviews titles by (sql/0025 holds it in any case):
+    /// said with the setting and what to do instead.
+    static func checkTitlePeriod(_ code: String, movement: Movement, on connection: PostgresConnection, logger: Logger) async throws {
+        let rows = try await connection.rows(
+            """
+            SELECT a.name, unit_title_period_kind(u.id), u.name FROM awards a, units u
+            WHERE a.code = \(code) AND a.kind = 'title' AND u.id = \(movement.unitId)
+            """, logger: logger)
+        guard let row = rows.first else { return }
+        let (award, wanted, unit) = try row.decode((String, String, String).self)
+        guard wanted != movement.period.kind.rawValue else { return }
+        let by = wanted == Period.Kind.schoolYear.rawValue ? "năm học" : "năm dương lịch"
+        throw DomainError.validation([
+            .rule(
+                field: "award",
+                message: "Danh hiệu thi đua của \(unit) được xét theo \(by); phong trào này tính theo \(movement.period.vietnamese). "
+                    + "Hãy đề nghị \"\(award)\" trong phong trào \(by), hoặc chọn hình thức khen thưởng (Giấy khen).")
+        ])
+    }
+
     static func link(
         _ models: [ID<ModelInitiative>], to id: ID<Nomination>, movementId: ID<Movement>, on connection: PostgresConnection, logger: Logger
     ) async throws {
@@ -222,6 +244,7 @@ public struct NominationRepository: Sendable {
 struct NominationSnapshot: Encodable, Sendable {
     let status: String
     let awardCode: String
+    let kind: String
     let achievements: String
     let modelIds: [String]
     let version: Int
@@ -231,6 +254,7 @@ struct NominationSnapshot: Encodable, Sendable {
     init(_ nomination: Nomination, reason: String? = nil, tally: Tally? = nil) {
         self.status = nomination.status.rawValue
         self.awardCode = nomination.awardCode
+        self.kind = nomination.kind.rawValue
         self.achievements = nomination.achievements
         self.modelIds = nomination.modelIds.map(\.description)
         self.version = nomination.version

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ThiduaCore
+import ThiduaExport
 import ThiduaStore
 
 /// What the headmaster (and, for returning, the council) does to one nomination from its page: "Trả lại bổ sung" or
@@ -14,6 +15,7 @@ extension WebPages {
         let statement: String
         let reason: String
         let decisionNumber: String
+        let decisionDate: String
         let errors: [String]
     }
 
@@ -60,10 +62,13 @@ extension WebPages {
         do { reason = try requiredReason(form["reason"]) } catch { errors += error.messages }
         let number = VietnameseText.normalized(form["decisionNumber"] ?? "")
         if number.isEmpty { errors.append("Cần số quyết định thu hồi (ví dụ 20/QĐ-THAP).") }
+        let dateText = (form["decisionDate"] ?? "").trimmingCharacters(in: .whitespaces)
+        let date = dateText.isEmpty ? nil : LocalDate.parse(vietnamese: dateText)
+        if !dateText.isEmpty && date == nil { errors.append("Ngày quyết định thu hồi phải có dạng dd/mm/yyyy, ví dụ 10/01/2025.") }
         if errors.isEmpty {
             do {
                 let revoked = try await commendations.revoke(
-                    id, reason: reason, decisionNumber: number, by: session.account, logger: context.logger)
+                    id, reason: reason, decisionNumber: number, decisionDate: date, by: session.account, logger: context.logger)
                 return Renderer.redirect(to: "/nominations/\(revoked.nominationId)")
             } catch let error as DomainError where error.refusesInput || error.code == .conflict {
                 errors = error.messages
@@ -83,9 +88,22 @@ extension WebPages {
                 "Thu hồi \(item.award) của \(item.nominee), tặng theo Quyết định số \(commendation.decisionNumber) ngày "
                 + "\(commendation.decisionDate.vietnamese). Khen thưởng được đánh dấu đã thu hồi kèm lý do và số quyết định thu hồi; "
                 + "việc này không hoàn tác được.",
-            reason: form?["reason"] ?? "", decisionNumber: form?["decisionNumber"] ?? "", errors: errors)
+            reason: form?["reason"] ?? "", decisionNumber: form?["decisionNumber"] ?? "",
+            decisionDate: form?["decisionDate"] ?? "", errors: errors)
         return renderer.page(
             "commendation-revoke", content, layout: Pages.layout(title: "Thu hồi khen thưởng", session: session, current: nil),
             status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// The revocation decision of a commendation, printable (HTML) or for Word (`?format=docx`); it states the reason, so
+    /// it is for the registry's roles (security review F4).
+    func revocationDocument(request: Request, context: Context) async throws -> Response {
+        _ = try session(context, allowedTo: .readRegistry)
+        let id: ID<Commendation> = try pathID(context)
+        let format = FormFields.query(request)["format"].flatMap(RevocationFormat.init) ?? .html
+        let document = try await decisions.revocation(of: id, logger: context.logger)
+        var headers: HTTPFields = [.contentType: format.contentType]
+        if format != .html { headers[.contentDisposition] = "attachment; filename=\"quyet-dinh-thu-hoi.\(format.rawValue)\"" }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try format.render(document))))
     }
 }

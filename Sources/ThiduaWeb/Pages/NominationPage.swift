@@ -12,6 +12,8 @@ extension WebPages {
         let version: Int
         let nominee: String
         let award: String
+        /// "Thường xuyên", "Chuyên đề", "Đột xuất".
+        let kind: String
         let money: String?
         let movement: String
         let status: String
@@ -32,6 +34,8 @@ extension WebPages {
         /// The commendation it led to, with the page that revokes it (headmaster).
         let commendation: String?
         let revokePath: String?
+        /// The revocation decision, printable, once revoked (registry roles: it states the reason).
+        let revocationPath: String?
         /// Who did what and when, from the audit log.
         let timeline: [TimelineRow]
         let message: String?
@@ -76,6 +80,7 @@ extension WebPages {
         let commendation = nomination.status == .approved ? try await commendations.find(nomination: id, logger: context.logger) : nil
         let content = NominationContent(
             csrf: session.csrfToken, path: "/nominations/\(id)", version: nomination.version, nominee: item.nominee, award: item.award,
+            kind: nomination.kind.vietnameseName.prefix(1).uppercased() + nomination.kind.vietnameseName.dropFirst(),
             money: quote.map { "\(VietnameseText.grouped($0.rewardAmount)) đ (theo mức lương cơ sở ngày \(LocalDate.today.vietnamese))" },
             movement: item.movement, status: nomination.status.vietnameseName, statusCode: nomination.status.rawValue,
             achievements: nomination.achievements, returnReason: nomination.status == .returned ? nomination.returnReason : nil,
@@ -97,6 +102,9 @@ extension WebPages {
                     + ($0.revocation.map { " — đã thu hồi: \($0.reason)" } ?? "")
             },
             revokePath: commendation.flatMap { decides && $0.revocation == nil ? "/commendations/\($0.id)/revoke" : nil },
+            revocationPath: commendation.flatMap {
+                $0.revocation != nil && Policy.can(session.account, .readRegistry) ? "/commendations/\($0.id)/revocation" : nil
+            },
             timeline: try await timeline(entity: "nomination", id: id.description, context: context), message: message)
         return renderer.page(
             "nomination", content, layout: Pages.layout(title: item.nominee, session: session, current: nil), status: status)

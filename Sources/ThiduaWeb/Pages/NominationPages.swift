@@ -16,6 +16,8 @@ extension WebPages {
         let collective: Bool
         let units: [Option]
         let awards: [Option]
+        /// Thường xuyên, chuyên đề, đột xuất — or left to the award.
+        let kinds: [Option]
         let achievements: String
         let errors: [String]
     }
@@ -66,7 +68,8 @@ extension WebPages {
                 PersonChoice(id: $0.id.description, name: $0.name.full, position: $0.position, checked: $0.id.description == chosenPerson)
             }, collective: collective,
             units: units.map { Option(value: $0.id.description, label: $0.name, selected: $0.id.description == form?["unitId"]) },
-            awards: awardOptions, achievements: form?["achievements"] ?? "",
+            awards: awardOptions, kinds: Self.kindOptions(chosen: form?["commendationKind"] ?? ""),
+            achievements: form?["achievements"] ?? "",
             errors: errors)
         return renderer.page(
             "nomination-new", content, layout: Pages.layout(title: "Đề nghị khen thưởng", session: session, current: "/nominations/new"),
@@ -85,11 +88,13 @@ extension WebPages {
         if movement == nil { errors.append("Chọn phong trào.") }
         if nominee == nil { errors.append(collective ? "Chọn tập thể được đề nghị." : "Tìm và chọn người được đề nghị.") }
         if (form["award"] ?? "").isEmpty { errors.append("Chọn danh hiệu hoặc hình thức khen thưởng.") }
+        var kind: CommendationKind?
+        do { kind = try CommendationKind.parse(form["commendationKind"]) } catch { errors += error.messages }
         if let movement, let nominee, errors.isEmpty {
             do {
                 let nomination = try await nominations.create(
                     movementId: movement, awardCode: form["award"] ?? "", nominee: nominee,
-                    achievements: VietnameseText.normalized(form["achievements"] ?? ""), modelIds: [], by: session.account,
+                    achievements: VietnameseText.normalized(form["achievements"] ?? ""), modelIds: [], kind: kind, by: session.account,
                     logger: context.logger)
                 return Renderer.redirect(to: "/nominations/\(nomination.id)")
             } catch let error as DomainError
@@ -101,5 +106,14 @@ extension WebPages {
         return try await nominationForm(
             session: session, query: form["q"] ?? "", movement: form["movementId"], collective: collective, form: form, errors: errors,
             context: context)
+    }
+
+    /// The kinds a nomination may take, the first left to the award.
+    static func kindOptions(chosen: String) -> [Option] {
+        [Option(value: "", label: "Theo danh hiệu, hình thức (danh hiệu: thường xuyên; hình thức: chuyên đề)", selected: chosen.isEmpty)]
+            + [
+                (CommendationKind.regular, "Thường xuyên — thành tích cả năm"),
+                (.thematic, "Chuyên đề — sơ kết, tổng kết phong trào"), (.exceptional, "Đột xuất — thành tích đột xuất"),
+            ].map { Option(value: $0.0.rawValue, label: $0.1, selected: chosen == $0.0.rawValue) }
     }
 }

@@ -100,6 +100,9 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         }
         pages.get("commendations/:id/revoke") { _, context in try await self.revokeForm(context: context) }
         pages.post("commendations/:id/revoke") { request, context in try await self.revokeCommendation(request: request, context: context) }
+        pages.get("commendations/:id/revocation") { request, context in
+            try await self.revocationDocument(request: request, context: context)
+        }
         pages.get("people") { request, context in try await self.peopleList(request: request, context: context) }
         pages.get("people/new") { _, context in try await self.newPerson(context: context) }
         pages.post("people") { request, context in try await self.savePerson(request: request, context: context) }

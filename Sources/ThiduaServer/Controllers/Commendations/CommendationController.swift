@@ -1,16 +1,19 @@
 import Hummingbird
 import ThiduaCore
+import ThiduaExport
 import ThiduaStore
 
 /// `/v1/commendations`: immutable; the headmaster may revoke one with a reason and a decision.
 /// Commendations are created by approving nominations (`NominationController`, `DecisionController`).
 struct CommendationController {
     let commendations: CommendationRepository
+    let decisions: DecisionRepository
 
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
         group.get("commendations", use: list)
         group.get("commendations/{id}", use: get)
         group.post("commendations/{id}/revoke", use: revoke)
+        group.get("commendations/{id}/revocation", use: revocation)
     }
 
     /// Staff-only accounts see their own commendations; an account linked to no person sees none.
@@ -39,9 +42,28 @@ struct CommendationController {
         let body = try await request.decode(as: RevokeRequest.self, context: context)
         let reason = try requiredReason(body.reason)
         let number = try requiredReason(body.decisionNumber, field: "decisionNumber")
+        let date = try body.decisionDate.map { text throws(DomainError) in
+            guard let date = LocalDate(text) else {
+                throw DomainError.validation([.init(field: "decisionDate", message: "Ngày quyết định thu hồi phải có dạng YYYY-MM-DD.")])
+            }
+            return date
+        }
         let commendation = try await commendations.revoke(
-            try id(context), reason: reason, decisionNumber: number, by: context.account, logger: context.logger)
+            try id(context), reason: reason, decisionNumber: number, decisionDate: date, by: context.account, logger: context.logger)
         return CommendationResponse(commendation)
+    }
+
+    /// `GET /v1/commendations/{id}/revocation?format=html|md|docx`: the decision that revoked it, whole (as `thidua report
+    /// revocation`). It states the reason, so it is for the registry's roles (security review F4), not the directory.
+    @Sendable func revocation(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        try Policy.require(context.account, .readRegistry)
+        let format = try FieldParsing.choice(
+            request.uri.queryParameters.get("format") ?? "html", RevocationFormat.self, field: "format",
+            message: "format phải là html, md hoặc docx.")
+        let document = try await decisions.revocation(of: try id(context), logger: context.logger)
+        return Response(
+            status: .ok, headers: [.contentType: format.contentType],
+            body: .init(byteBuffer: ByteBuffer(bytes: try format.render(document))))
     }
 
     private func id(_ context: AuthenticatedContext) throws -> ID<Commendation> {

@@ -49,7 +49,7 @@ struct NominationController {
             nomineeUnitId: body.nominee?.unitId, achievements: body.achievements, modelIds: body.modelIds)
         let nomination = try await nominations.create(
             movementId: draft.movementId, awardCode: draft.award, nominee: draft.nominee, achievements: draft.achievements,
-            modelIds: draft.modelIds, by: context.account, logger: context.logger)
+            modelIds: draft.modelIds, kind: try CommendationKind.parse(body.kind), by: context.account, logger: context.logger)
         return versioned(
             NominationResponse(nomination), version: nomination.version, status: .created, location: "/v1/nominations/\(nomination.id)")
     }
@@ -67,7 +67,8 @@ struct NominationController {
         }
         let nomination = try await nominations.update(
             try id(context), achievements: body.achievements.map(VietnameseText.normalized), awardCode: body.award, modelIds: models,
-            expectedVersion: try request.expectedVersion(), by: context.actor, logger: context.logger)
+            kind: try CommendationKind.parse(body.kind), expectedVersion: try request.expectedVersion(), by: context.actor,
+            logger: context.logger)
         return versioned(NominationResponse(nomination), version: nomination.version)
     }
 

@@ -67,7 +67,8 @@ struct UnitController {
             changes.append(UnitPolicy.GrantChange(award: award.uppercased(), grants: grant.grants))
         }
         return try await catalogue.setPolicy(
-            unit, authorityLevel: body.authorityLevel, caps: caps, grantChanges: changes, reason: reason, by: context.actor,
+            unit, authorityLevel: body.authorityLevel, caps: caps, grantChanges: changes,
+            titlePeriod: try UnitPolicy.TitlePeriodChange.parse(body.titlePeriodKind), reason: reason, by: context.actor,
             logger: context.logger)
     }
 
