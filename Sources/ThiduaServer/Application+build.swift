@@ -106,7 +106,8 @@ public func buildRouter(
     let (models, catalogue) = (ModelInitiativeRepository(client: client), CatalogueRepository(client: client))
     MeController().addRoutes(to: v1)
     UnitController(
-        units: units, catalogue: catalogue, eligibility: eligibility, documentSettings: DocumentSettingsRepository(client: client)
+        units: units, catalogue: catalogue, eligibility: eligibility, documentSettings: DocumentSettingsRepository(client: client),
+        legalBases: UnitLegalBasesRepository(client: client)
     ).addRoutes(to: v1)
     PersonController(people: people, eligibility: eligibility).addRoutes(to: v1)
     DocumentController(documents: DocumentRepository(client: client)).addRoutes(to: v1)

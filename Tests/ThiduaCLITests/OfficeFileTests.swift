@@ -43,7 +43,7 @@ struct OfficeFileTests {
             guard texts.count == 4 else { return }
             for phrase in [
                 "PHÒNG GD&ĐT HUYỆN TÂN HỒNG", "TRƯỜNG TIỂU HỌC AN PHƯỚC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 15/QĐ-THAP",
-                "Tân Hồng, ngày 24 tháng 05 năm 2024", "Về việc công nhận danh hiệu thi đua năm học 2023 - 2024",
+                "Tân Hồng, ngày 24 tháng 5 năm 2024", "Về việc công nhận danh hiệu thi đua năm học 2023 - 2024",
                 "Căn cứ Nghị định số 98/2023/NĐ-CP", "Điều 1.", "Bằng chữ: Bốn triệu một trăm bốn mươi nghìn đồng", "Nơi nhận:",
                 "HIỆU TRƯỞNG", "Trần Văn Minh", "DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA", "Võ Thị Lan",
             ] {

@@ -43,6 +43,9 @@ struct DecisionArticlesTests {
     @Test("Dates carry leading zeros; the decree cited is the one in force on the decision's date")
     func datesAndDecree() {
         #expect(LocalDate(2025, 1, 5).written == "ngày 05 tháng 01 năm 2025")
+        #expect(LocalDate(2024, 2, 29).written == "ngày 29 tháng 02 năm 2024")
+        #expect(LocalDate(2024, 5, 24).written == "ngày 24 tháng 5 năm 2024", "ND 30: only months 1 and 2 take a zero")
+        #expect(LocalDate(2024, 12, 9).written == "ngày 09 tháng 12 năm 2024")
         #expect(DecisionDocument.decree(on: LocalDate(2025, 6, 30)).contains("98/2023/NĐ-CP ngày 31 tháng 12 năm 2023"))
         #expect(DecisionDocument.decree(on: LocalDate(2025, 7, 1)).contains("152/2025/NĐ-CP"))
     }

@@ -103,4 +103,35 @@ struct WebDecisionTests {
             }
         }
     }
+
+    @Test(
+        "The decision's own Nơi nhận is typed on the form, shown on the preview, printed on the signed decision; eleven lines are refused")
+    func ownRecipients() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let nomination = try await f.nomination(seed, status: .recommended, overriding: "Đủ điều kiện theo hồ sơ")
+            let password = try await seed.webAccount("Trần Văn Minh", [.headmaster], login: "hieu.truong", person: nil)
+            try await app.test(.router) { client in
+                var browser = PageClient(client)
+                _ = try await browser.signIn("hieu.truong", password)
+                let form = try await browser.get("/decisions/new")
+                #expect(form.text.contains("Nơi nhận của quyết định này") && form.text.contains("Phòng GD&amp;ĐT (b/c);"))
+                let token = PageClient.formToken(form.text) ?? ""
+                let fields = [("_csrf", token), ("number", "17/QĐ-THAP"), ("date", "24/05/2024"), ("ids", nomination.id.description)]
+                let tooMany = try await browser.post(
+                    "/decisions/preview", fields + [("recipientsText", (1...11).map { "Nơi \($0);" }.joined(separator: "\r\n"))])
+                #expect(tooMany.status == .unprocessableContent && tooMany.text.contains("Nơi nhận cần từ 1 đến 10 dòng."))
+                #expect(tooMany.text.contains("Nơi 11;"), "what was typed comes back")
+                let preview = try await browser.post(
+                    "/decisions/preview", fields + [("recipientsText", "Như Điều 3;\r\n\r\nKế toán trường;\r\nLưu: VT.")])
+                #expect(preview.status == .ok && preview.text.contains("Nơi nhận riêng: Như Điều 3; Kế toán trường; Lưu: VT."))
+                let carried = preview.text.matches(of: /name="recipients" value="([^"]+)"/).map { String($0.1) }
+                #expect(carried == ["Như Điều 3;", "Kế toán trường;", "Lưu: VT."])
+                let signed = try await browser.post("/decisions", fields + carried.map { ("recipients", $0) })
+                #expect(signed.status == .seeOther)
+                let printed = try await DecisionRepository(client: seed.client).document("17/QĐ-THAP", logger: seed.logger)
+                #expect(printed.recipients == ["Như Điều 3;", "Kế toán trường;", "Lưu: VT."])
+            }
+        }
+    }
 }

@@ -108,4 +108,41 @@ struct WebNominationTests {
             #expect(nominations.items.first?.nominee == .unit(f.collective.id))
         }
     }
+
+    @Test(
+        "The kind is chosen on the form and shown on the page; a title as đột xuất is said beside the form, nothing saved; the API takes and returns it"
+    )
+    func kind() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let password = try await seed.webAccount("Công đoàn", [.union], login: "cong.doan")
+            try await app.test(.router) { client in
+                var union = PageClient(client)
+                _ = try await union.signIn("cong.doan", password)
+                let form = try await union.get("/nominations/new?movementId=\(f.movement.id)&q=han")
+                #expect(form.text.contains("Loại khen thưởng") && form.text.contains("Đột xuất — thành tích đột xuất"))
+                let token = PageClient.formToken(form.text) ?? ""
+                let fields = [
+                    ("_csrf", token), ("movementId", f.movement.id.description), ("q", "han"), ("personId", f.teacher.id.description),
+                ]
+                let before = try await seed.count("nominations")
+                let title = try await union.post("/nominations", fields + [("award", "LDTT"), ("commendationKind", "exceptional")])
+                #expect(title.status == .unprocessableContent && title.text.contains("chỉ khen thưởng thường xuyên"))
+                #expect(title.text.contains(#"<option value="exceptional" selected>"#), "the choice is kept")
+                #expect(try await seed.count("nominations") == before)
+                let created = try await union.post(
+                    "/nominations",
+                    fields + [("award", "GK"), ("commendationKind", "exceptional"), ("achievements", "Cứu học sinh đuối nước")])
+                #expect(created.status == .seeOther)
+                let page = try await union.get(try #require(created.headers[.location]))
+                #expect(page.text.contains("<dt>Loại khen thưởng</dt><dd>Đột xuất</dd>"))
+
+                let body = #"{"movementId":"\#(f.movement.id)","award":"GK","nominee":{"personId":"\#(f.teacher.id)"},"kind":"#
+                let thematic = try await client.send(.post, "/v1/nominations", token: f.union, json: body + #""thematic"}"#)
+                #expect(thematic.status == 201 && thematic.body["kind"]?.string == "thematic")
+                let unknown = try await client.send(.post, "/v1/nominations", token: f.union, json: body + #""sometimes"}"#)
+                #expect(unknown.status == 422 && unknown.body["errors"]?.array?.first?["field"]?.string == "kind")
+            }
+        }
+    }
 }

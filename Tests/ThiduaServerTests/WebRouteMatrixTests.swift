@@ -67,7 +67,7 @@ struct WebRouteMatrixTests {
         ("/nominations/NOMINATION/withdraw", false), ("/nominations/NOMINATION/review", false),
         ("/nominations/NOMINATION/decide/decline", false), ("/decisions/preview", false), ("/decisions", false),
         ("/commendations/COMMENDATION/revoke", false), ("/people", false), ("/people/PERSON", false), ("/units", false),
-        ("/units/UNIT", false), ("/units/UNIT/documents", false),
+        ("/units/UNIT", false), ("/units/UNIT/documents", false), ("/units/UNIT/documents/bases", false),
         ("/catalogue/base-salaries", false), ("/catalogue/LDTT", false), ("/imports/preview", true), ("/imports", true),
         ("/logout", false),
     ]

@@ -70,13 +70,13 @@ public struct RegistryFixture: Sendable {
     /// (for tests about something else than eligibility).
     public func nomination(
         _ seed: Seed, status: NominationStatus, award: String = "LDTT", nominee: Owner? = nil, overriding reason: String? = nil,
-        in other: Movement? = nil
+        in other: Movement? = nil, kind: CommendationKind? = nil
     ) async throws -> Nomination {
         let repository = NominationRepository(client: seed.client)
         let union = try await AccountRepository(client: seed.client).authenticate(token: self.union, logger: seed.logger)!
         var nomination = try await repository.create(
             movementId: (other ?? movement).id, awardCode: award, nominee: nominee ?? .person(teacher.id),
-            achievements: "Hoàn thành xuất sắc nhiệm vụ năm học", modelIds: [], by: union, logger: seed.logger)
+            achievements: "Hoàn thành xuất sắc nhiệm vụ năm học", modelIds: [], kind: kind, by: union, logger: seed.logger)
         if let reason {
             let eligibility = EligibilityRepository(client: seed.client)
             for failed in try await eligibility.evaluate(nomination.id, logger: seed.logger).blocking {

@@ -21,22 +21,39 @@ struct DocumentSettingsCommand: AsyncParsableCommand {
     @Option(help: "The fund reward money is paid from, e.g. \"quỹ thi đua, khen thưởng của nhà trường\"; \"\" for the default.")
     var fund: String?
     @Option(help: "Amounts in words: northern (nghìn, linh) or southern (ngàn, lẻ).") var words: String?
+    @Option(
+        parsing: .singleValue,
+        help:
+            "A recorded document the unit cites in every decision before the movements' plans, by its number (repeat for each; replaces the list), e.g. \"28/2020/TT-BGDĐT\"."
+    )
+    var basis: [String] = []
+    @Flag(help: "Cite no documents of the unit's own.") var noBases = false
 
     func run() async throws {
         let changing = managingAgency != nil || place != nil || signerPosition != nil || !recipient.isEmpty || fund != nil || words != nil
         let (agency, place, position, recipients, fund, words) = (managingAgency, place, signerPosition, recipient, fund, words)
-        let settings = try await database.withDatabase { client, logger in
+        let (numbers, clearing) = (basis.map(VietnameseText.normalized), noBases)
+        let (settings, bases) = try await database.withDatabase { client, logger in
             let repository = DocumentSettingsRepository(client: client)
             let id = try await UnitRepository(client: client).find(code: unit, logger: logger).id
+            let legalBases = UnitLegalBasesRepository(client: client)
+            var bases = try await legalBases.bases(of: id, logger: logger)
+            if !numbers.isEmpty || clearing {
+                var ids: [ID<LegalDocument>] = []
+                for number in numbers { ids.append(try await DocumentRepository(client: client).find(number: number, logger: logger).id) }
+                bases = try await legalBases.replace(ids, of: id, by: .commandLine(user: operatorName), logger: logger)
+            }
             let (current, version) = try await repository.settings(of: id, logger: logger)
-            guard changing else { return current }
+            guard changing else { return (current, bases) }
             let wanted = try DocumentSettings.validate(
                 managingAgency: agency ?? current.managingAgency, place: place ?? current.place,
                 signerPosition: position ?? current.signerPosition, recipients: recipients.isEmpty ? current.recipients : recipients,
                 fund: fund ?? current.fund, wordsStyle: words ?? current.wordsStyle.rawValue)
-            return try await repository.save(
-                wanted, for: id, expectedVersion: version, by: .commandLine(user: operatorName), logger: logger
-            ).0
+            return (
+                try await repository.save(wanted, for: id, expectedVersion: version, by: .commandLine(user: operatorName), logger: logger)
+                    .0,
+                bases
+            )
         }
         print("Cơ quan quản lý: \(settings.managingAgency)\(settings.saved ? "" : " (lấy theo đơn vị cấp trên; chưa thiết lập)")")
         print("Địa danh: \(settings.place)")
@@ -44,5 +61,6 @@ struct DocumentSettingsCommand: AsyncParsableCommand {
         print("Nơi nhận: " + settings.recipients.joined(separator: " "))
         print("Quỹ: \(settings.fund.isEmpty ? "quỹ thi đua, khen thưởng năm … của đơn vị" : settings.fund)")
         print("Số tiền bằng chữ: \(settings.wordsStyle == .northern ? "nghìn, linh" : "ngàn, lẻ")")
+        print("Căn cứ của đơn vị: " + (bases.isEmpty ? "(chưa có)" : bases.map { "\($0.number) (\($0.issuer))" }.joined(separator: "; ")))
     }
 }

@@ -82,6 +82,17 @@ struct DemoRegistry {
                     number: number, date: LocalDate(date) ?? LocalDate(2024, 1, 1), issuer: issuer, title: title, by: actor, logger: logger
                 ).id)
         }
+        // The school's own bases, cited in each of its decisions before the movements' plans: the charter and its
+        // emulation regulation, each with its kind.
+        let documents = DocumentRepository(client: client)
+        let charter = try await documents.create(
+            number: "28/2020/TT-BGDĐT", date: LocalDate(2020, 9, 4), issuer: "Bộ trưởng Bộ Giáo dục và Đào tạo",
+            title: "Ban hành Điều lệ Trường tiểu học", kind: .circular, by: actor, logger: logger)
+        let regulation = try await documents.create(
+            number: "08/QĐ-THAP", date: LocalDate(2023, 9, 5), issuer: "Hiệu trưởng Trường Tiểu học An Phước",
+            title: "Ban hành Quy chế thi đua, khen thưởng của Trường Tiểu học An Phước", kind: .decision, by: actor, logger: logger)
+        _ = try await UnitLegalBasesRepository(client: client).replace(
+            [regulation.id, charter.id], of: try unit("THAP"), by: actor, logger: logger)
         func movement(_ name: String, _ period: String, _ bases: [Int], _ criteria: [(String, String, Int)]) async throws -> Movement {
             let draft = try MovementDraft.validate(
                 name: name, unitId: try unit("THAP").description, period: period, registrationDeadline: nil, nominationDeadline: nil,
@@ -256,7 +267,7 @@ struct DemoRegistry {
                 decisionDate: LocalDate(2025, 1, 10), by: head,
                 logger: logger)
         }
-        return "Phong trào: 4; văn bản căn cứ: 10; mô hình: 3; đề nghị: 17 (mọi trạng thái); khen thưởng: 8 (1 đã thu hồi); "
+        return "Phong trào: 4; văn bản căn cứ: 12 (2 của trường); mô hình: 3; đề nghị: 17 (mọi trạng thái); khen thưởng: 8 (1 đã thu hồi); "
             + "xếp loại, kỷ luật và khen thưởng trước đây của nhân sự đã nhập."
     }
 }

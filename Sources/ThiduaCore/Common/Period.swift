@@ -93,8 +93,9 @@ public struct LocalDate: Comparable, Hashable, Sendable, Codable, CustomStringCo
     /// "20/05/2024", as dates are written in Vietnamese documents.
     public var vietnamese: String { "\(Self.padded(day, 2))/\(Self.padded(month, 2))/\(Self.padded(year, 4))" }
 
-    /// "ngày 05 tháng 01 năm 2025": a date as documents write it, day and month with a leading zero (NĐ 30/2020).
-    public var written: String { "ngày \(Self.padded(day, 2)) tháng \(Self.padded(month, 2)) năm \(year)" }
+    /// "ngày 05 tháng 01 năm 2025": a date as documents write it. Nghị định 30/2020, Phụ lục I: a day below 10 and the months 1 and 2 take a leading zero ("tháng 01" cannot become
+    /// "tháng 11" by a stroke of the pen); the other months do not ("ngày 24 tháng 5 năm 2024").
+    public var written: String { "ngày \(Self.padded(day, 2)) tháng \(month <= 2 ? Self.padded(month, 2) : String(month)) năm \(year)" }
 
     private static func padded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)

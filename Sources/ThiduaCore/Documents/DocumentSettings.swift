@@ -5,7 +5,7 @@
 public struct DocumentSettings: Equatable, Sendable, Codable {
     /// "UBND HUYỆN TÂN HỒNG", "PHÒNG GD&ĐT HUYỆN TÂN HỒNG": printed upper-cased above the unit's name.
     public var managingAgency: String
-    /// "Tân Hồng": before the date ("Tân Hồng, ngày 24 tháng 05 năm 2024").
+    /// "Tân Hồng": before the date ("Tân Hồng, ngày 24 tháng 5 năm 2024").
     public var place: String
     /// "Hiệu trưởng": who signs for the unit ("HIỆU TRƯỞNG", "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG", "Q. HIỆU TRƯỞNG").
     public var signerPosition: String

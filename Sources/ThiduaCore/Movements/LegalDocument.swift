@@ -6,6 +6,8 @@ public struct LegalDocument: Equatable, Sendable, Codable {
     public var issuer: String
     public var title: String
     public var version: Int
+    /// Luật, Nghị định, Thông tư, Quyết định…; nil for a document entered before kinds were stored.
+    public var kind: DocumentKind? = nil
 
     public init(id: ID<LegalDocument>, number: String, date: LocalDate, issuer: String, title: String, version: Int) {
         self.id = id

@@ -6,17 +6,21 @@ public struct DecisionDocument: Equatable, Sendable {
         public let date: LocalDate
         public let issuer: String
         public let title: String
+        /// The kind stored with the document; nil for one entered before kinds were stored.
+        public let storedKind: DocumentKind?
 
-        public init(number: String, date: LocalDate, issuer: String, title: String) {
+        public init(number: String, date: LocalDate, issuer: String, title: String, kind: DocumentKind? = nil) {
             self.number = number
             self.date = date
             self.issuer = issuer
             self.title = title
+            self.storedKind = kind
         }
 
-        /// The kind of document, read from its symbol: "817/QĐ-UBND-HC" → "Quyết định số", "311-QĐ/TU" likewise,
-        /// "98/2023/NĐ-CP" → "Nghị định số", "28/2020/TT-BGDĐT" → "Thông tư số".
+        /// The kind of document as cited: the stored one, else read from its symbol: "817/QĐ-UBND-HC" → "Quyết định số",
+        /// "311-QĐ/TU" likewise, "98/2023/NĐ-CP" → "Nghị định số", "28/2020/TT-BGDĐT" → "Thông tư số".
         public var kind: String? {
+            if let storedKind { return storedKind.citedAs }
             let symbol = number.uppercased()
             for (code, name) in [
                 ("CTR", "Chương trình số"), ("QĐ", "Quyết định số"), ("KH", "Kế hoạch số"), ("CT", "Chỉ thị số"),

@@ -96,6 +96,10 @@ extension UnitPolicy: ResponseEncodable {}
 
 extension UnitController {
     /// `PUT /v1/units/{id}/document-settings`: the whole set; a field left out keeps its current value.
+    struct LegalBasesRequest: Decodable {
+        let documentIds: [String]?
+    }
+
     struct DocumentSettingsRequest: Decodable {
         let managingAgency: String?
         let place: String?

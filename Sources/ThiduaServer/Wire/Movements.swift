@@ -10,6 +10,7 @@ extension DocumentController {
         let date: String?
         let issuer: String?
         let title: String?
+        let kind: String?
     }
 }
 
@@ -43,11 +44,13 @@ struct DocumentResponse: ResponseEncodable, Sendable {
     let date: LocalDate
     let issuer: String
     let title: String
+    /// QH, NĐ, TT, QĐ, KH…; null for a document entered before kinds were stored.
+    let kind: String?
     let version: Int
 
     init(_ document: LegalDocument) {
-        (id, number, date, issuer, title, version) = (
-            document.id, document.number, document.date, document.issuer, document.title, document.version
+        (id, number, date, issuer, title, kind, version) = (
+            document.id, document.number, document.date, document.issuer, document.title, document.kind?.rawValue, document.version
         )
     }
 }

@@ -49,16 +49,6 @@ public struct DecisionRepository: Sendable {
             """, logger: logger
         ).map { try $0.decode((String, String, Int).self) }
         let periods = Set(movementRows.compactMap { Period(kindCode: $0.1, year: $0.2) })
-        let bases = try await client.rows(
-            """
-            SELECT d.number, d.issued_on, d.issuer, d.title FROM legal_documents d
-            WHERE d.id IN (SELECT b.document_id FROM movement_legal_bases b JOIN commendations c ON c.movement_id = b.movement_id WHERE c.decision_id = \(id))
-            ORDER BY d.issued_on, d.number
-            """, logger: logger
-        ).map { row in
-            let (number, issued, issuer, title) = try row.decode((String, LocalDate, String, String).self)
-            return DecisionDocument.Basis(number: number, date: issued, issuer: issuer, title: title)
-        }
         // The issuing unit: the one that launched the movements; its văn thư's settings head and sign the document.
         let issuerRows = try await client.rows(
             """
@@ -67,11 +57,30 @@ public struct DecisionRepository: Sendable {
             """, logger: logger)
         let (unitId, unitName) = try issuerRows.first?.decode((UUID?, String).self) ?? (nil, "")
         var settings = DocumentSettings.derived(parentName: "")
+        // The unit's own bases (the circular, the regulations, the charter, its council) come before the movements' plans.
+        var own: [LegalDocument] = []
         if let unitId {
-            settings = try await client.withConnection {
-                try await DocumentSettingsRepository.settings(of: unitId, on: $0, logger: logger).0
+            (settings, own) = try await client.withConnection {
+                (
+                    try await DocumentSettingsRepository.settings(of: unitId, on: $0, logger: logger).0,
+                    try await UnitLegalBasesRepository.bases(of: unitId, on: $0, logger: logger)
+                )
             }
         }
+        let plans = try await client.rows(
+            """
+            SELECT d.number, d.issued_on, d.issuer, d.title, d.kind FROM legal_documents d
+            WHERE d.id IN (SELECT b.document_id FROM movement_legal_bases b JOIN commendations c ON c.movement_id = b.movement_id WHERE c.decision_id = \(id))
+            ORDER BY d.issued_on, d.number
+            """, logger: logger
+        ).map { row in
+            let (number, issued, issuer, title, kind) = try row.decode((String, LocalDate, String, String, String?).self)
+            return DecisionDocument.Basis(number: number, date: issued, issuer: issuer, title: title, kind: kind.flatMap(DocumentKind.init))
+        }
+        let bases =
+            own.filter { $0.date <= date }  // a document issued after the decision cannot be its basis
+            .map { DecisionDocument.Basis(number: $0.number, date: $0.date, issuer: $0.issuer, title: $0.title, kind: $0.kind) }
+            + plans.filter { plan in !own.contains { $0.number == plan.number && $0.issuer == plan.issuer } }
         let terms = try await client.rows(
             """
             SELECT c.award_code, a.kind = 'title', (min(c.coefficient) FILTER (WHERE c.nominee_person_id IS NOT NULL))::text,

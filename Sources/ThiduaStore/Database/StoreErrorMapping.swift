@@ -43,6 +43,9 @@ public enum StoreErrorMapping {
         "legal_documents_number_issuer_key": DomainError(
             .conflict, "Văn bản có cùng số, ký hiệu và cơ quan ban hành đã có.",
             violations: [.init(field: "number", message: "Văn bản đã có.")]),
+        "unit_legal_bases_document_fkey": .validation([
+            .rule(field: "documentIds", message: "Không tìm thấy văn bản này trong danh sách văn bản căn cứ.")
+        ]),
         "movements_unit_fkey": .validation([.rule(field: "unitId", message: "Không tìm thấy đơn vị phát động.")]),
         "movement_legal_bases_document_fkey": .validation([.rule(field: "legalBases", message: "Có văn bản căn cứ không tồn tại.")]),
         "movements_deadlines_in_period": .validation([

@@ -9,16 +9,18 @@ public struct DocumentRepository: Sendable {
 
     public init(client: DatabaseClient) { self.client = client }
 
-    static let columns = "id, number, issued_on, issuer, title, version, created_at::text"
+    static let columns = "id, number, issued_on, issuer, title, version, created_at::text, kind"
+    /// The same columns of `legal_documents d` in a join.
+    static let qualifiedColumns = "d.id, d.number, d.issued_on, d.issuer, d.title, d.version, d.created_at::text, d.kind"
 
-    public func create(number: String, date: LocalDate, issuer: String, title: String, by actor: Actor, logger: Logger) async throws
-        -> LegalDocument
-    {
+    public func create(
+        number: String, date: LocalDate, issuer: String, title: String, kind: DocumentKind? = nil, by actor: Actor, logger: Logger
+    ) async throws -> LegalDocument {
         try await client.transaction(logger: logger) { connection in
             let rows = try await connection.rows(
                 """
-                INSERT INTO legal_documents (number, issued_on, issuer, title)
-                VALUES (\(number), \(date), \(issuer), \(title))
+                INSERT INTO legal_documents (number, issued_on, issuer, title, kind)
+                VALUES (\(number), \(date), \(issuer), \(title), \(kind?.rawValue))
                 RETURNING \(unescaped: Self.columns)
                 """, logger: logger)
             let document = try Self.document(try rows.required("văn bản")).item
@@ -40,11 +42,29 @@ public struct DocumentRepository: Sendable {
         return Keyset.page(try rows.map(Self.document), limit: page.limit)
     }
 
+    /// The one recorded document with this number (or id); several issuers' documents of one number are listed.
+    public func find(number: String, logger: Logger) async throws -> LegalDocument {
+        let found = try await client.rows(
+            """
+            SELECT \(unescaped: Self.columns) FROM legal_documents WHERE number = \(number) OR id::text = \(number.lowercased())
+            ORDER BY issuer
+            """, logger: logger
+        ).map { try Self.document($0).item }
+        guard let first = found.first else { throw DomainError.notFound("văn bản số \(number)") }
+        guard found.count == 1 else {
+            throw DomainError(
+                .conflict,
+                "Có \(found.count) văn bản số \(number): " + found.map(\.issuer).joined(separator: "; ") + ". Hãy dùng mã văn bản (id).")
+        }
+        return first
+    }
+
     static func document(_ row: PostgresRow) throws -> (item: LegalDocument, createdAt: String, id: String) {
-        let (id, number, date, issuer, title, version, createdAt) = try row.decode(
-            (ID<LegalDocument>, String, LocalDate, String, String, Int, String).self)
-        let document = LegalDocument(
+        let (id, number, date, issuer, title, version, createdAt, kind) = try row.decode(
+            (ID<LegalDocument>, String, LocalDate, String, String, Int, String, String?).self)
+        var document = LegalDocument(
             id: id, number: number, date: date, issuer: issuer, title: title, version: version)
+        document.kind = kind.flatMap(DocumentKind.init)
         return (document, createdAt, id.rawValue.uuidString)
     }
 }

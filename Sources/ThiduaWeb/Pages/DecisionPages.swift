@@ -14,6 +14,9 @@ extension WebPages {
         let number: String
         let date: String
         let signers: [SignerChoice]
+        /// The decision's own Nơi nhận as typed (one per line); empty for the unit's, shown in the hint.
+        let recipientsText: String
+        let defaultRecipients: String
         /// The school's document settings (agency, place, signer's position, Nơi nhận), one click from signing.
         let settingsPath: String?
         let errors: [String]
@@ -47,6 +50,9 @@ extension WebPages {
         let ids: [String]
         let signedAs: String
         let signature: String
+        /// The decision's own Nơi nhận, carried to signing; nil: the unit's.
+        let recipients: [String]
+        let recipientsLine: String?
         let lines: [PreviewLine]
         let count: Int
         let total: String
@@ -76,11 +82,15 @@ extension WebPages {
                 id: $0.id.description, nominee: $0.nominee, award: $0.award, movement: $0.movement,
                 checked: chosen.contains($0.id.description))
         }
+        let school = try await units.list(try PageRequest(limit: 200), logger: context.logger).items.first { $0.kind == .school }
+        var defaults = DocumentSettings.standardRecipients
+        if let school { defaults = try await documentSettings.settings(of: school.id, logger: context.logger).0.recipients }
         let content = DecisionFormContent(
             csrf: session.csrfToken, items: items, number: form?["number"] ?? "", date: form?["date"] ?? "",
             signers: SignerChoice.all(checked: form?["signedAs"]),
-            settingsPath: try await units.list(try PageRequest(limit: 200), logger: context.logger).items
-                .first { $0.kind == .school }.map { "/units/\($0.id)/documents" }, errors: errors)
+            recipientsText: form.map { Self.recipients(in: $0) ?? [] }?.joined(separator: "\n") ?? "",
+            defaultRecipients: defaults.joined(separator: " "),
+            settingsPath: school.map { "/units/\($0.id)/documents" }, errors: errors)
         return renderer.page(
             "decision-form", content, layout: Pages.layout(title: "Chờ duyệt", session: session, current: "/decisions/new"),
             status: errors.isEmpty ? .ok : .unprocessableContent)
@@ -100,7 +110,7 @@ extension WebPages {
         do {
             let decision = try form.decisionReference(
                 number: "number", date: "date", dateMessage: "Ngày quyết định phải có dạng ngày/tháng/năm, ví dụ 24/05/2024."
-            ).signed(as: form["signedAs"], recipients: nil)
+            ).signed(as: form["signedAs"], recipients: Self.recipients(in: form))
             if errors.isEmpty { return try await act(session, ids, decision) }
         } catch let error as DomainError where error.refusesInput {
             errors += error.messages
@@ -110,6 +120,16 @@ extension WebPages {
             errors.append(error.message)
         }
         return try await decisionForm(session: session, form: form, errors: errors, context: context)
+    }
+
+    /// The decision's own Nơi nhận: the preview's carried lines, else the lines typed on the form; nil when none (the unit's).
+    static func recipients(in form: FormFields) -> [String]? {
+        let carried = form.all("recipients")
+        let lines =
+            carried.isEmpty
+            ? (form["recipientsText"] ?? "").split(whereSeparator: \.isNewline).map(String.init)
+                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } : carried
+        return lines.isEmpty ? nil : lines
     }
 
     func previewDecision(request: Request, context: Context) async throws -> Response {
@@ -128,7 +148,8 @@ extension WebPages {
             let problems = outcomes.filter { $0.problem != nil }.count
             let content = PreviewContent(
                 csrf: session.csrfToken, number: decision.number, date: decision.date.vietnamese, ids: ids.map(\.description),
-                signedAs: decision.signedAs.rawValue, signature: decision.signedAs.vietnamese, lines: lines, count: outcomes.count,
+                signedAs: decision.signedAs.rawValue, signature: decision.signedAs.vietnamese, recipients: decision.recipients ?? [],
+                recipientsLine: decision.recipients?.joined(separator: " "), lines: lines, count: outcomes.count,
                 total: "\(total) đồng", canSign: problems == 0,
                 confirmation:
                     "Ký Quyết định số \(decision.number) ngày \(decision.date.vietnamese) khen thưởng \(outcomes.count) đề nghị, "

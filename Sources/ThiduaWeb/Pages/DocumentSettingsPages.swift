@@ -22,6 +22,9 @@ extension WebPages {
         let saved: Bool
         let errors: [String: String]
         let message: String?
+        /// The recorded documents, those the unit cites in every decision ticked.
+        let bases: [Choice]
+        let basesPath: String
     }
 
     func documentSettingsPage(request: Request, context: Context) async throws -> Response {
@@ -63,6 +66,8 @@ extension WebPages {
         saved: Bool, context: Context
     ) async throws -> Response {
         let (settings, version) = try await documentSettings.settings(of: unit.id, logger: context.logger)
+        let cited = Set(try await legalBases.bases(of: unit.id, logger: context.logger).map(\.id))
+        let documents = try await self.documents.list(try PageRequest(limit: 200), logger: context.logger).items
         let style = form?["wordsStyle"] ?? settings.wordsStyle.rawValue
         let content = DocumentSettingsContent(
             csrf: session.csrfToken, path: "/units/\(unit.id)/documents", version: version, unitName: unit.name,
@@ -73,9 +78,30 @@ extension WebPages {
                 Option(value: "northern", label: "nghìn, linh (Hai triệu không trăm linh năm nghìn đồng)", selected: style == "northern"),
                 Option(value: "southern", label: "ngàn, lẻ (Hai triệu không trăm lẻ năm ngàn đồng)", selected: style == "southern"),
             ],
-            derived: !settings.saved && form == nil, saved: saved, errors: errors, message: message)
+            derived: !settings.saved && form == nil, saved: saved, errors: errors, message: message,
+            bases: documents.map {
+                Choice(
+                    value: $0.id.description, label: "\($0.number) ngày \($0.date.vietnamese) của \($0.issuer): \($0.title)",
+                    checked: cited.contains($0.id))
+            }, basesPath: "/units/\(unit.id)/documents/bases")
         return renderer.page(
             "document-settings", content, layout: Pages.layout(title: "Thiết lập văn bản", session: session, current: "/units"),
             status: errors.isEmpty && message == nil ? .ok : errors.isEmpty ? .conflict : .unprocessableContent)
+    }
+
+    /// "Văn bản căn cứ của đơn vị": the ticked documents replace the unit's bases (cited by kind, then date).
+    func saveLegalBases(request: Request, context: Context) async throws -> Response {
+        let session = try session(context, allowedTo: .manageDocuments)
+        let unit = try await units.find(try pathID(context), logger: context.logger)
+        let form = try await FormFields.read(request)
+        let ids = form.all("bases").compactMap(ID<LegalDocument>.init)
+        do {
+            _ = try await legalBases.replace(ids, of: unit.id, by: Actor(account: session.account), logger: context.logger)
+        } catch let error as DomainError where error.refusesInput {
+            return try await documentSettingsPage(
+                unit, session: session, form: nil, errors: [:], message: error.messages.joined(separator: " "), saved: false,
+                context: context)
+        }
+        return Renderer.redirect(to: "/units/\(unit.id)/documents?saved=1")
     }
 }

@@ -21,6 +21,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let units: UnitRepository
     let audit: AuditLog
     let documents: DocumentRepository
+    let legalBases: UnitLegalBasesRepository
     let commendations: CommendationRepository
     let summaries: SummaryRepository
     let movementReports: MovementReportRepository
@@ -49,6 +50,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         units = UnitRepository(client: client)
         audit = AuditLog(client: client)
         documents = DocumentRepository(client: client)
+        legalBases = UnitLegalBasesRepository(client: client)
         commendations = CommendationRepository(client: client)
         summaries = SummaryRepository(client: client)
         movementReports = MovementReportRepository(client: client)
@@ -116,6 +118,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.post("units/:id/documents") { request, context in
             try await self.saveDocumentSettings(request: request, context: context)
         }
+        pages.post("units/:id/documents/bases") { request, context in try await self.saveLegalBases(request: request, context: context) }
         pages.get("catalogue") { _, context in try await self.cataloguePage(context: context) }
         pages.post("catalogue/base-salaries") { request, context in try await self.addSalary(request: request, context: context) }
         pages.get("catalogue/:code") { _, context in try await self.awardPage(context: context) }

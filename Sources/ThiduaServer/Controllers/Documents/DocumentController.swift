@@ -22,7 +22,8 @@ struct DocumentController {
         let body = try await request.decode(as: CreateRequest.self, context: context)
         let valid = try LegalDocument.validate(number: body.number, date: body.date, issuer: body.issuer, title: body.title).get()
         let document = try await documents.create(
-            number: valid.number, date: valid.date, issuer: valid.issuer, title: valid.title, by: context.actor, logger: context.logger)
+            number: valid.number, date: valid.date, issuer: valid.issuer, title: valid.title, kind: try DocumentKind.parse(body.kind),
+            by: context.actor, logger: context.logger)
         return versioned(DocumentResponse(document), version: document.version, status: .created, location: "/v1/documents/\(document.id)")
     }
 }

@@ -9,6 +9,7 @@ struct UnitController {
     let catalogue: CatalogueRepository
     let eligibility: EligibilityRepository
     let documentSettings: DocumentSettingsRepository
+    let legalBases: UnitLegalBasesRepository
 
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
         group.get("units", use: list)
@@ -19,6 +20,8 @@ struct UnitController {
         group.get("units/{id}/record", use: record)
         group.get("units/{id}/document-settings", use: getDocumentSettings)
         group.put("units/{id}/document-settings", use: setDocumentSettings)
+        group.get("units/{id}/legal-bases", use: getLegalBases)
+        group.put("units/{id}/legal-bases", use: setLegalBases)
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListResponse<UnitResponse> {
@@ -96,6 +99,22 @@ struct UnitController {
         let (saved, version) = try await documentSettings.save(
             wanted, for: unit, expectedVersion: expected, by: context.actor, logger: context.logger)
         return EditedResponse(headers: [.eTag: etag(version)], response: saved)
+    }
+
+    /// The documents the unit cites in every decision before the movements' plans, in the order they are cited.
+    @Sendable func getLegalBases(_ request: Request, context: AuthenticatedContext) async throws -> ListResponse<DocumentResponse> {
+        try Policy.require(context.account, .readDirectory)
+        let bases = try await legalBases.bases(of: try id(context), logger: context.logger)
+        return ListResponse(items: bases.map(DocumentResponse.init), nextCursor: nil)
+    }
+
+    /// `{"documentIds": [...]}` replaces them (admin, headmaster); an unknown document is 422 on `documentIds`.
+    @Sendable func setLegalBases(_ request: Request, context: AuthenticatedContext) async throws -> ListResponse<DocumentResponse> {
+        try Policy.require(context.account, .manageDocuments)
+        let body = try await request.decode(as: LegalBasesRequest.self, context: context)
+        let ids = try FieldParsing.ids(body.documentIds ?? [], LegalDocument.self, field: "documentIds")
+        let bases = try await legalBases.replace(ids, of: try id(context), by: context.actor, logger: context.logger)
+        return ListResponse(items: bases.map(DocumentResponse.init), nextCursor: nil)
     }
 
     /// A collective's lifetime record: its ratings, titles and commendations, for the roles that read the registry.
