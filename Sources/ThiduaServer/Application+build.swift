@@ -13,11 +13,16 @@ public struct AppDependencies: Sendable {
     public let maxEvidenceBytes: Int
     /// The pages' cookies carry `Secure` (thidua is served over HTTPS).
     public let secureCookies: Bool
+    /// How long an API token's account is remembered; zero: looked up on every request.
+    public let tokenCacheLifetime: Duration
 
-    public init(client: DatabaseClient, maxEvidenceBytes: Int = 20 * 1_048_576, secureCookies: Bool = false) {
+    public init(
+        client: DatabaseClient, maxEvidenceBytes: Int = 20 * 1_048_576, secureCookies: Bool = false, tokenCacheLifetime: Duration = .zero
+    ) {
         self.client = client
         self.maxEvidenceBytes = maxEvidenceBytes
         self.secureCookies = secureCookies
+        self.tokenCacheLifetime = tokenCacheLifetime
     }
 }
 
@@ -26,10 +31,12 @@ public struct AppDependencies: Sendable {
 public func buildApplication(
     _ configuration: ServerConfiguration, logger: Logger, services: [any Service] = []
 ) async throws -> some ApplicationProtocol {
-    let client = DatabaseClient(configuration: configuration.database, logger: logger)
+    let client = DatabaseClient(
+        configuration: configuration.database, logger: logger, preparedStatements: configuration.preparedStatements)
     let dependencies = AppDependencies(
         client: client, maxEvidenceBytes: configuration.maxEvidenceBytes,
-        secureCookies: configuration.publicURL?.lowercased().hasPrefix("https://") ?? false)
+        secureCookies: configuration.publicURL?.lowercased().hasPrefix("https://") ?? false,
+        tokenCacheLifetime: configuration.tokenCacheLifetime)
     let router = try buildRouter(
         dependencies, databaseDescription: configuration.databaseDescription, healthTimeout: configuration.healthTimeout,
         metrics: configuration.metrics)
@@ -94,7 +101,10 @@ public func buildRouter(
         client: dependencies.client, secureCookies: dependencies.secureCookies, maxUploadBytes: dependencies.maxEvidenceBytes
     ).addRoutes(to: router)
     let v1 = router.group("v1")
-        .add(middleware: AuthenticationMiddleware(accounts: AccountRepository(client: dependencies.client)))
+        .add(
+            middleware: AuthenticationMiddleware(
+                accounts: AccountRepository(client: dependencies.client), cache: TokenCache(lifetime: dependencies.tokenCacheLifetime))
+        )
         .group(context: AuthenticatedContext.self)
     v1.add(
         middleware: IdempotencyMiddleware(keys: IdempotencyKeys(client: dependencies.client), maxBodyBytes: dependencies.maxEvidenceBytes))

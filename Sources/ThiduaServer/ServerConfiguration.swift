@@ -28,6 +28,11 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeout: TimeAmount = .seconds(60)
     /// The address people open thidua at (`serve --public-url`); with https the pages' cookies are marked `Secure`.
     public var publicURL: String?
+    /// Prepare the hot statements on each connection (`serve --no-prepared-statements` behind PgBouncer's transaction mode).
+    public var preparedStatements = true
+    /// How long an API token's account is remembered (`serve --token-cache-ms`, default 1 s; zero: looked up every time).
+    /// A revoked token or a disabled account takes effect within it on every instance.
+    public var tokenCacheLifetime: Duration = .seconds(1)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: PostgresClient.Configuration, databaseDescription: String,

@@ -17,6 +17,8 @@ public func withTestApp(
         configuration.migrationDatabase = database.configuration
         // The suite loads the machine: /health may take longer than production's 900 ms without the database being down.
         configuration.healthTimeout = .seconds(10)
+        // Tests revoke a token and expect the next request refused: no remembered tokens unless a test sets a lifetime.
+        configuration.tokenCacheLifetime = .zero
         configure(&configuration)
         let app = try await buildApplication(configuration, logger: database.logger)
         try await body(app, Seed(client: client, logger: database.logger))

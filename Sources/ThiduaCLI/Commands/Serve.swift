@@ -46,10 +46,24 @@ struct Serve: AsyncParsableCommand {
         help: "Apply pending migrations at start; with --no-migrate, pending migrations are an error.")
     var migrate = true
 
+    @Flag(
+        name: .customLong("prepared-statements"), inversion: .prefixedNo,
+        help:
+            "Prepare the statements every request runs on each connection; --no-prepared-statements behind PgBouncer in transaction mode, which cannot carry them."
+    )
+    var preparedStatements = true
+
+    @Option(
+        help:
+            "How long an API token's account is remembered, in milliseconds (a revoked token stops working within it); 0 looks it up on every request."
+    )
+    var tokenCacheMs = 1000
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
         guard (1...1024).contains(maxEvidenceMib) else { throw ValidationError("--max-evidence-mib must be between 1 and 1024.") }
         guard (1...3650).contains(backupKeep) else { throw ValidationError("--backup-keep must be between 1 and 3650.") }
+        guard (0...60_000).contains(tokenCacheMs) else { throw ValidationError("--token-cache-ms must be between 0 and 60000.") }
         guard backupIntervalSeconds >= 1 else { throw ValidationError("--backup-interval-seconds must be positive.") }
         if let metricsPort, !(1...65535).contains(metricsPort) || metricsPort == port {
             throw ValidationError("--metrics-port must be between 1 and 65535 and differ from --port.")
@@ -98,6 +112,8 @@ struct Serve: AsyncParsableCommand {
             configuration.metrics = true
         }
         configuration.publicURL = publicURL
+        configuration.preparedStatements = preparedStatements
+        configuration.tokenCacheLifetime = .milliseconds(tokenCacheMs)
         let app = try await buildApplication(configuration, logger: logger, services: services)
         // SIGTERM or SIGINT stops serve within 10 s whatever state it is in: 7 s to finish requests and stop the
         // cluster gracefully, then cancellation, then at most 2 s more (security review, "a database crash under load").

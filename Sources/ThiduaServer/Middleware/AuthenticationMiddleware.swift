@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Synchronization
 import ThiduaCore
 import ThiduaStore
 
@@ -11,20 +12,23 @@ struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let accounts: AccountRepository
     let throttle: Throttle
+    let cache: TokenCache
 
-    init(accounts: AccountRepository, throttle: Throttle = Throttle()) {
+    init(accounts: AccountRepository, throttle: Throttle = Throttle(), cache: TokenCache = TokenCache(lifetime: .zero)) {
         self.accounts = accounts
         self.throttle = throttle
+        self.cache = cache
     }
 
-    /// The failed-token counters shared by every request of this server.
-    actor Throttle {
-        private var counter: FailureThrottle
+    /// The failed-token counters shared by every request of this server, behind a lock held for a dictionary lookup (an
+    /// actor made every signed-in request wait its turn on one executor).
+    final class Throttle: Sendable {
+        private let counter: Mutex<FailureThrottle>
 
-        init(limit: Int = 60, window: TimeInterval = 60) { counter = FailureThrottle(limit: limit, window: window) }
+        init(limit: Int = 60, window: TimeInterval = 60) { counter = Mutex(FailureThrottle(limit: limit, window: window)) }
 
-        func retryAfter(_ client: String) -> Int? { counter.retryAfter(client) }
-        func fail(_ client: String) { counter.fail(client) }
+        func retryAfter(_ client: String) -> Int? { counter.withLock { $0.retryAfter(client) } }
+        func fail(_ client: String) { counter.withLock { $0.fail(client) } }
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -34,18 +38,18 @@ struct AuthenticationMiddleware: RouterMiddleware {
             if parts.count == 2, parts[0].lowercased() == "bearer" {
                 let token = String(parts[1]).trimmingCharacters(in: .whitespaces)
                 let client = context.clientAddress
-                if let wait = await throttle.retryAfter(client) {
+                if let wait = throttle.retryAfter(client) {
                     var problem = Problem(
                         code: "too-many-requests", status: .tooManyRequests, title: "Thử quá nhiều lần",
                         detail: "Đã gửi sai mã truy cập quá nhiều lần; hãy thử lại sau \(wait) giây.")
                     problem.retryAfter = wait
                     throw problem
                 }
-                if let account = try await accounts.authenticate(token: token, logger: context.logger) {
+                if let account = try await signedIn(token, context) {
                     context.identity = account
                     context.logger[metadataKey: "account"] = "\(account.id)"
                 } else {
-                    await throttle.fail(client)
+                    throttle.fail(client)
                     context.logger.notice("refused bearer token", metadata: ["client": "\(client)"])
                     context.authenticationFailure = "Mã truy cập không đúng hoặc đã bị thu hồi."
                 }
@@ -54,5 +58,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
             }
         }
         return try await next(request, context)
+    }
+
+    /// The token's account: remembered from less than the cache's lifetime ago, else looked up (and remembered).
+    private func signedIn(_ token: String, _ context: Context) async throws -> Account? {
+        if let known = cache.account(for: token) { return known }
+        let account = try await accounts.authenticate(token: token, logger: context.logger)
+        if let account { cache.remember(account, for: token) }
+        return account
     }
 }

@@ -83,12 +83,26 @@ public struct AccountRepository: Sendable {
 
     /// The enabled account a token belongs to, or nil for an unknown or revoked token.
     public func authenticate(token: String, logger: Logger) async throws -> Account? {
-        let rows = try await client.rows(
+        try await client.rows(TokenAccount(hash: APIToken.hash(token)), logger: logger).first
+    }
+
+    /// The account a live token signs in, prepared on each connection: every API request runs it.
+    struct TokenAccount: PostgresPreparedStatement {
+        static let name = "thidua_token_account"
+        static let sql = """
+            SELECT \(AccountRepository.columns) FROM api_tokens t JOIN accounts a ON a.id = t.account_id
+            WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND a.disabled_at IS NULL
             """
-            SELECT \(unescaped: Self.columns) FROM api_tokens t JOIN accounts a ON a.id = t.account_id
-            WHERE t.token_hash = \(APIToken.hash(token)) AND t.revoked_at IS NULL AND a.disabled_at IS NULL
-            """, logger: logger)
-        return try rows.first.map(Self.account)
+        typealias Row = Account
+        let hash: String
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(hash)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Account { try AccountRepository.account(row) }
     }
 
     static func issueToken(for id: ID<Account>, on connection: PostgresConnection, by actor: Actor, logger: Logger) async throws -> String {

@@ -38,7 +38,24 @@ public struct CommendationRepository: Sendable {
         """
 
     public func find(_ id: ID<Commendation>, logger: Logger) async throws -> Commendation {
-        try await client.withConnection { try await Self.find(id, on: $0, logger: logger) }
+        guard let found = try await client.rows(ByID(id: id), logger: logger).first else { throw DomainError.notFound("khen thưởng") }
+        return found
+    }
+
+    /// One commendation by id, prepared on each connection (`GET /v1/commendations/{id}`, the issue's read benchmark).
+    struct ByID: PostgresPreparedStatement {
+        static let name = "thidua_commendation_by_id"
+        static let sql = "\(CommendationRepository.select) WHERE c.id = $1"
+        typealias Row = Commendation
+        let id: ID<Commendation>
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(id.rawValue)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Commendation { try CommendationRepository.commendation(row).item }
     }
 
     public func list(_ filter: Filter, page: PageRequest, logger: Logger) async throws -> Page<Commendation> {

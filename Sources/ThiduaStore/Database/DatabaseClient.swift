@@ -21,6 +21,8 @@ public final class DatabaseClient: Sendable {
     private let supervision: Supervision?
     private let nudged = Atomic<Bool>(false)
     private let failedRoutineChecks = Atomic<Int>(0)
+    /// Whether the hot statements are prepared on each connection (off behind PgBouncer in transaction mode).
+    public let preparedStatements: Bool
 
     struct State {
         /// The pool in use; `nil` while the database is down.
@@ -39,8 +41,10 @@ public final class DatabaseClient: Sendable {
     /// A pool this client runs (`serve`): watched and replaced after an outage. Start it with `run()`.
     public init(
         configuration: PostgresClient.Configuration, logger: Logger, checkEvery: Duration = .seconds(1),
-        downRetryEvery: Duration = .milliseconds(500), pingTimeout: Duration = .seconds(2), freshTimeout: Duration = .seconds(1)
+        downRetryEvery: Duration = .milliseconds(500), pingTimeout: Duration = .seconds(2), freshTimeout: Duration = .seconds(1),
+        preparedStatements: Bool = true
     ) {
+        self.preparedStatements = preparedStatements
         let supervision = Supervision(
             configuration: configuration, logger: logger, checkEvery: checkEvery, downRetryEvery: downRetryEvery,
             pingTimeout: pingTimeout, freshTimeout: freshTimeout)
@@ -49,7 +53,8 @@ public final class DatabaseClient: Sendable {
     }
 
     /// A pool its caller runs (`PostgresClient.withRunning`).
-    public init(_ client: PostgresClient) {
+    public init(_ client: PostgresClient, preparedStatements: Bool = true) {
+        self.preparedStatements = preparedStatements
         self.supervision = nil
         self.state = Mutex(State(pool: Pool(client)))
     }
