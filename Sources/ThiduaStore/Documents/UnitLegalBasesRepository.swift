@@ -20,7 +20,7 @@ public struct UnitLegalBasesRepository: Sendable {
         _ documents: [ID<LegalDocument>], of unit: ID<OrgUnit>, by actor: Actor, logger: Logger
     ) async throws -> [LegalDocument] {
         try await client.transaction(logger: logger) { connection in
-            try await connection.rows("SELECT id FROM units WHERE id = \(unit) FOR UPDATE", logger: logger).required(OrgUnit.noun)
+            _ = try await connection.rows("SELECT id FROM units WHERE id = \(unit) FOR UPDATE", logger: logger).required(OrgUnit.noun)
             let before = try await Self.bases(of: unit.rawValue, on: connection, logger: logger)
             let ids = documents.map(\.rawValue)
             try await connection.rows("DELETE FROM unit_legal_bases WHERE unit_id = \(unit)", logger: logger)
