@@ -17,9 +17,9 @@ struct CommendationController {
     }
 
     /// Staff-only accounts see their own commendations; an account linked to no person sees none.
-    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListResponse<CommendationResponse> {
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> CommendationJSON {
         let scope = Policy.readScope(context.account)
-        if scope == .nothing { return .empty }
+        if scope == .nothing { return .page([], nextCursor: nil) }
         let query = request.uri.queryParameters
         let filter = CommendationRepository.Filter(
             period: try FieldParsing.optionalPeriod(year: query.get("year"), schoolYear: query.get("schoolYear")),
@@ -28,13 +28,13 @@ struct CommendationController {
             movementId: try FieldParsing.optionalID(query.get("movementId"), Movement.self, field: "movementId"),
             concerning: scope.person)
         let page = try await commendations.list(filter, page: try request.pageRequest(), logger: context.logger)
-        return ListResponse(items: page.items.map(CommendationResponse.init), nextCursor: page.nextCursor)
+        return .page(page.items, nextCursor: page.nextCursor)
     }
 
-    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> CommendationResponse {
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> CommendationJSON {
         let commendation = try await commendations.find(try id(context), logger: context.logger)
         try Policy.requireRead(commendation.nominee, as: context.account, what: Commendation.noun)
-        return CommendationResponse(commendation)
+        return .one(commendation)
     }
 
     @Sendable func revoke(_ request: Request, context: AuthenticatedContext) async throws -> CommendationResponse {
