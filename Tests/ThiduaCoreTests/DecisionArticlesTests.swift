@@ -78,7 +78,8 @@ extension DecisionArticlesTests {
         arguments: [
             ("817/QĐ-UBND-HC", "Quyết định số"), ("311-QĐ/TU", "Quyết định số"), ("43/KH-UBND", "Kế hoạch số"),
             ("98/2023/NĐ-CP", "Nghị định số"), ("28/2020/TT-BGDĐT", "Thông tư số"), ("06/2022/QH15", "Luật số"),
-            ("33/CT-TTg", "Chỉ thị số"), ("12/CV-PGD", "Công văn số"), ("5/BC-THAP", "Báo cáo số"), ("15", nil),
+            ("33/CT-TTg", "Chỉ thị số"), ("01-CTr/BDVHU", "Chương trình số"), ("12/CV-PGD", "Công văn số"), ("5/BC-THAP", "Báo cáo số"),
+            ("15", nil),
         ])
     func basisKind(number: String, kind: String?) {
         #expect(DecisionDocument.Basis(number: number, date: LocalDate(2024, 1, 1), issuer: "", title: "").kind == kind)

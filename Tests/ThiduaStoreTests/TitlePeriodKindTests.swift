@@ -18,7 +18,7 @@ struct TitlePeriodKindTests {
             let policy = try await catalogue.setPolicy(
                 f.school.id, authorityLevel: nil, caps: [], titlePeriod: .byKind, reason: "Theo năm học như mọi trường",
                 by: seed.actor, logger: database.logger)
-            #expect(policy.titlePeriodKind == nil && policy.effectiveTitlePeriodKind == "school_year")
+            #expect(policy.titlePeriodKind == nil && policy.effectiveTitlePeriodKind == .schoolYear)
             let nominations = NominationRepository(client: client)
             let union = try #require(try await AccountRepository(client: client).authenticate(token: f.union, logger: database.logger))
             func nominate(_ award: String, in movement: Movement) async throws -> Nomination {
@@ -56,7 +56,7 @@ struct TitlePeriodKindTests {
             let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
             let policy = try await CatalogueRepository(client: client).policy(of: f.school.id, logger: database.logger)
-            #expect(policy.titlePeriodKind == "calendar_year" && policy.effectiveTitlePeriodKind == "calendar_year")
+            #expect(policy.titlePeriodKind == .calendarYear && policy.effectiveTitlePeriodKind == .calendarYear)
             #expect(try await f.nomination(seed, status: .draft).awardCode == "LDTT")
             let schoolYear = try await f.movement(seed, period: "2023-2024")
             await #expect(throws: DomainError.self) { try await f.nomination(seed, status: .draft, in: schoolYear) }

@@ -61,7 +61,7 @@ struct CatalogueCommand: AsyncParsableCommand {
                 print("Giới hạn: \(cap.award) ≤ \(cap.percent)% số \(cap.ofAward)\(cap.enabled ? "" : " (tắt)")")
             }
             if policy.caps.isEmpty { print("Giới hạn: không") }
-            let byYear = policy.effectiveTitlePeriodKind == Period.Kind.schoolYear.rawValue ? "năm học" : "năm"
+            let byYear = policy.effectiveTitlePeriodKind == .schoolYear ? "năm học" : "năm"
             print("Danh hiệu xét theo: \(byYear)\(policy.titlePeriodKind == nil ? " (theo loại đơn vị)" : "")")
             print("Đơn vị tự quyết định: " + policy.grants.filter(\.grants).map(\.award).joined(separator: ", "))
             print("Trình cấp trên: " + policy.grants.filter { !$0.grants }.map(\.award).joined(separator: ", "))

@@ -23,13 +23,13 @@ public struct UnitPolicy: Equatable, Sendable, Codable {
     public let caps: [Cap]
     /// Every award, and whether the unit's head signs it.
     public let grants: [Grant]
-    /// The kind of period the unit reviews its titles by ("school_year", "calendar_year"): set, or nil for its kind's.
-    public let titlePeriodKind: String?
-    public let effectiveTitlePeriodKind: String
+    /// The kind of period the unit reviews its titles by: set, or nil for its kind's.
+    public let titlePeriodKind: Period.Kind?
+    public let effectiveTitlePeriodKind: Period.Kind
 
     public init(
-        authorityLevel: String?, effectiveAuthorityLevel: String, caps: [Cap], grants: [Grant] = [], titlePeriodKind: String? = nil,
-        effectiveTitlePeriodKind: String = Period.Kind.calendarYear.rawValue
+        authorityLevel: String?, effectiveAuthorityLevel: String, caps: [Cap], grants: [Grant] = [], titlePeriodKind: Period.Kind? = nil,
+        effectiveTitlePeriodKind: Period.Kind = .calendarYear
     ) {
         self.authorityLevel = authorityLevel
         self.effectiveAuthorityLevel = effectiveAuthorityLevel

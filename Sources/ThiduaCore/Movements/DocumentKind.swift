@@ -35,17 +35,25 @@ public enum DocumentKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The kind a document's symbol shows, for one recorded before kinds were stored: "817/QĐ-UBND-HC" and "311-QĐ/TU"
+    /// are decisions, "98/2023/NĐ-CP" a decree, "28/2020/TT-BGDĐT" a circular ("CTr" is looked for before "CT").
+    public static func read(from number: String) -> DocumentKind? {
+        let symbol = number.uppercased()
+        let order: [DocumentKind] = [
+            .programme, .decision, .plan, .directive, .resolution, .notice, .guidance, .decree, .circular, .law, .letter, .report,
+        ]
+        return order.first { kind in
+            let code = kind.rawValue.uppercased()
+            return symbol.contains("/\(code)") || symbol.contains("-\(code)")
+        }
+    }
+
     /// Where it stands in the order of citation (0 first).
     public var precedence: Int { Self.allCases.firstIndex(of: self) ?? Self.allCases.count }
 
     /// A kind as a client sends it: nil or empty is "not given"; else one of the codes.
     public static func parse(_ text: String?, field: String = "kind") throws(DomainError) -> DocumentKind? {
         guard let text, !text.isEmpty else { return nil }
-        guard let kind = DocumentKind(rawValue: VietnameseText.normalized(text)) else {
-            throw DomainError.validation([
-                .init(field: field, message: "Loại văn bản là một trong: \(allCases.map(\.rawValue).joined(separator: ", ")).")
-            ])
-        }
-        return kind
+        return try FieldParsing.choice(VietnameseText.normalized(text), Self.self, field: field)
     }
 }

@@ -35,3 +35,15 @@ public struct LegalDocument: Equatable, Sendable, Codable {
         return .success((number, parsed, issuer, title))
     }
 }
+
+extension LegalDocument {
+    /// The order a decision cites documents in: by kind in order of legal force (Luật, Nghị định, Thông tư, …, Quyết định,
+    /// Kế hoạch; one without a stored kind last), then by date, then by number.
+    public static func citedBefore(_ a: LegalDocument, _ b: LegalDocument) -> Bool {
+        let last = DocumentKind.allCases.count
+        let (ka, kb) = (a.kind?.precedence ?? last, b.kind?.precedence ?? last)
+        if ka != kb { return ka < kb }
+        if a.date != b.date { return a.date < b.date }
+        return a.number < b.number
+    }
+}

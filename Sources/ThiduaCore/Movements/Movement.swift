@@ -118,3 +118,18 @@ public struct MovementDraft: Equatable, Sendable {
                 nominationDeadline: nomination, legalBases: bases, criteria: parsedCriteria))
     }
 }
+
+extension Movement {
+    /// A unit reviews its titles by one kind of period (sql/0025): a title nominated in a movement of the other kind is
+    /// refused on the award, saying where to nominate it instead.
+    public func checkTitlePeriod(title award: String, reviewedBy wanted: Period.Kind, unitName: String) throws(DomainError) {
+        guard wanted != period.kind else { return }
+        let by = wanted == .schoolYear ? "năm học" : "năm dương lịch"
+        throw DomainError.validation([
+            .rule(
+                field: "award",
+                message: "Danh hiệu thi đua của \(unitName) được xét theo \(by); phong trào này tính theo \(period.vietnamese). "
+                    + "Hãy đề nghị \"\(award)\" trong phong trào \(by), hoặc chọn hình thức khen thưởng (Giấy khen).")
+        ])
+    }
+}

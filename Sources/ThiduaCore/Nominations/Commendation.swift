@@ -107,3 +107,16 @@ public func requiredReason(_ text: String?, field: String = "reason") throws(Dom
     guard !reason.isEmpty else { throw DomainError.validation([.init(field: field, message: "Cần ghi rõ lý do.")]) }
     return reason
 }
+
+extension Commendation {
+    /// A revocation is a decision of its own, dated on or after the decision it revokes.
+    public func checkRevocation(dated date: LocalDate) throws(DomainError) {
+        guard date >= decisionDate else {
+            throw DomainError.validation([
+                .rule(
+                    field: "decisionDate",
+                    message: "Quyết định thu hồi không thể có ngày trước quyết định khen thưởng (\(decisionDate.vietnamese)).")
+            ])
+        }
+    }
+}

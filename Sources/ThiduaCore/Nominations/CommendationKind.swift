@@ -17,12 +17,8 @@ public enum CommendationKind: String, Codable, CaseIterable, Sendable {
     /// A kind as a client sends it: nil or empty is "follow the award"; anything else must be one of the three.
     public static func parse(_ text: String?, field: String = "kind") throws(DomainError) -> CommendationKind? {
         guard let text, !text.isEmpty else { return nil }
-        guard let kind = CommendationKind(rawValue: text) else {
-            throw DomainError.validation([
-                .init(
-                    field: field, message: "Loại khen thưởng là regular (thường xuyên), thematic (chuyên đề) hoặc exceptional (đột xuất).")
-            ])
-        }
-        return kind
+        return try FieldParsing.choice(
+            text, Self.self, field: field,
+            message: "Loại khen thưởng là regular (thường xuyên), thematic (chuyên đề) hoặc exceptional (đột xuất).")
     }
 }

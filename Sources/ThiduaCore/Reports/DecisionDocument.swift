@@ -17,20 +17,12 @@ public struct DecisionDocument: Equatable, Sendable {
             self.storedKind = kind
         }
 
-        /// The kind of document as cited: the stored one, else read from its symbol: "817/QĐ-UBND-HC" → "Quyết định số",
-        /// "311-QĐ/TU" likewise, "98/2023/NĐ-CP" → "Nghị định số", "28/2020/TT-BGDĐT" → "Thông tư số".
-        public var kind: String? {
-            if let storedKind { return storedKind.citedAs }
-            let symbol = number.uppercased()
-            for (code, name) in [
-                ("CTR", "Chương trình số"), ("QĐ", "Quyết định số"), ("KH", "Kế hoạch số"), ("CT", "Chỉ thị số"),
-                ("NQ", "Nghị quyết số"), ("TB", "Thông báo số"), ("HD", "Hướng dẫn số"), ("NĐ", "Nghị định số"),
-                ("TT", "Thông tư số"), ("QH", "Luật số"), ("CV", "Công văn số"), ("BC", "Báo cáo số"),
-            ]
-            where symbol.contains("/\(code)") || symbol.contains("-\(code)") {
-                return name
-            }
-            return nil
+        /// The kind of document as cited: the stored one, else the one its symbol shows (`DocumentKind.read(from:)`).
+        public var kind: String? { (storedKind ?? DocumentKind.read(from: number))?.citedAs }
+
+        /// A recorded document as a basis.
+        public init(_ document: LegalDocument) {
+            self.init(number: document.number, date: document.date, issuer: document.issuer, title: document.title, kind: document.kind)
         }
     }
 
@@ -90,6 +82,13 @@ public struct DecisionDocument: Equatable, Sendable {
         self.settings = settings ?? .derived(parentName: issuer.parentName)
         self.signedAs = signedAs
         self.ownRecipients = recipients
+    }
+
+    /// The bases a decision dated `date` cites after the Law and the decree: the unit's own in citation order, none issued
+    /// after the decision, then the movements' plans it does not cite already.
+    public static func bases(own: [LegalDocument], plans: [LegalDocument], on date: LocalDate) -> [Basis] {
+        let cited = own.filter { $0.date <= date }.sorted(by: LegalDocument.citedBefore)
+        return (cited + plans.filter { plan in !own.contains { $0.id == plan.id } }).map(Basis.init)
     }
 
     /// The law every commendation decision cites first.

@@ -7,17 +7,7 @@ import ThiduaCore
 enum DecisionDocx {
     static func render(_ d: DecisionDocument) throws -> Data {
         var doc = Docx()
-        header(&doc, agency: d.issuer.parentName, unit: d.issuer.unitName, number: d.number, dated: "\(d.issuer.place), \(d.date.written)")
-        doc.paragraph([.bold("QUYẾT ĐỊNH")], align: .center, before: 12, after: 0)
-        doc.paragraph([.bold(d.subject)], align: .center, after: 0)
-        doc.paragraph([.plain("________", size: 10)], align: .center, after: 6)
-        doc.paragraph([.bold(d.authority)], align: .center, after: 6)
-        for line in DecisionDocumentFormat.bases(d) { doc.paragraph([.italic(line)], firstLine: 10) }
-        doc.paragraph([.bold("QUYẾT ĐỊNH:")], align: .center, before: 6, after: 6)
-        doc.paragraph([.bold("Điều 1. "), .plain(d.articleOne)], firstLine: 10)
-        doc.paragraph([.bold("Điều 2. "), .plain(d.articleTwo)], firstLine: 10)
-        doc.paragraph([.bold("Điều 3. "), .plain(DecisionDocument.articleThree)], firstLine: 10, keepNext: true)
-        signature(&doc, recipients: d.recipients, lines: d.signatureLines, signer: d.signer)
+        DecisionBody(d).docx(&doc)
         doc.paragraph([.bold(d.annexTitle)], align: .center, pageBreakBefore: true)
         doc.paragraph([.italic(d.annexNote)], align: .center, after: 6)
         for table in DecisionDocumentFormat.annexTables(d) {

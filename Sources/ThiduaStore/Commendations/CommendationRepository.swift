@@ -124,13 +124,7 @@ public struct CommendationRepository: Sendable {
                 throw DomainError(.conflict, "Khen thưởng này đã bị thu hồi trước đó.")
             }
             let date = decisionDate ?? .today
-            guard date >= current.decisionDate else {
-                throw DomainError.validation([
-                    .rule(
-                        field: "decisionDate",
-                        message: "Quyết định thu hồi không thể có ngày trước quyết định khen thưởng (\(current.decisionDate.vietnamese)).")
-                ])
-            }
+            try current.checkRevocation(dated: date)
             try await connection.rows(
                 """
                 INSERT INTO commendation_revocations (commendation_id, reason, decision_number, revoked_by, decision_date)

@@ -4,13 +4,17 @@ import PostgresNIO
 import ThiduaCore
 
 extension DecisionRepository {
+    /// A revocation's date: its decision's, or for one recorded before decisions were dated (sql/0026) the day it was
+    /// recorded in Vietnam.
+    static let revocationDate = "coalesce(r.decision_date, (r.revoked_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)"
+
     /// The revocation decision with this number (e.g. "03/QĐ-THAP"): every commendation revoked under it in its year, the
     /// decision they came from, the money to recover, the unit's document settings. With several years of the same number,
     /// `year` picks one.
     public func revocation(_ number: String, year: Int? = nil, logger: Logger) async throws -> RevocationDocument {
         let rows = try await client.rows(
             """
-            SELECT r.decision_number, coalesce(r.decision_date, (r.revoked_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date), acc.display_name, m.unit_id, mu.name,
+            SELECT r.decision_number, \(unescaped: Self.revocationDate), acc.display_name, m.unit_id, mu.name,
                    d.number, d.decision_date, coalesce(p.full_name, nu.name), coalesce(p.position, ''),
                    coalesce(pu.name, nup.name, ''), a.name, c.reward_amount, r.reason, d.issuer
             FROM commendation_revocations r
@@ -26,7 +30,7 @@ extension DecisionRepository {
             LEFT JOIN units nup ON nup.id = nu.parent_id
             WHERE r.decision_number = \(number)
               AND (\(year)::int IS NULL
-                   OR extract(year FROM coalesce(r.decision_date, (r.revoked_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)) = \(year))
+                   OR extract(year FROM \(unescaped: Self.revocationDate)) = \(year))
             ORDER BY r.revoked_at, c.nominee_person_id IS NULL, p.given_name, p.family_name, nu.name
             """, logger: logger)
         typealias Row = (String, LocalDate, String, UUID, String, String, LocalDate, String, String, String, String, Int?, String, String?)
@@ -58,8 +62,8 @@ extension DecisionRepository {
     public func revocation(of commendation: ID<Commendation>, logger: Logger) async throws -> RevocationDocument {
         let rows = try await client.rows(
             """
-            SELECT decision_number, extract(year FROM coalesce(decision_date, (revoked_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date))::int
-            FROM commendation_revocations WHERE commendation_id = \(commendation)
+            SELECT r.decision_number, extract(year FROM \(unescaped: Self.revocationDate))::int
+            FROM commendation_revocations r WHERE r.commendation_id = \(commendation)
             """, logger: logger)
         guard let row = rows.first else { throw DomainError.notFound("quyết định thu hồi của khen thưởng này") }
         let (number, year) = try row.decode((String, Int).self)

@@ -69,18 +69,12 @@ public struct DecisionRepository: Sendable {
         }
         let plans = try await client.rows(
             """
-            SELECT d.number, d.issued_on, d.issuer, d.title, d.kind FROM legal_documents d
+            SELECT \(unescaped: DocumentRepository.qualifiedColumns) FROM legal_documents d
             WHERE d.id IN (SELECT b.document_id FROM movement_legal_bases b JOIN commendations c ON c.movement_id = b.movement_id WHERE c.decision_id = \(id))
             ORDER BY d.issued_on, d.number
             """, logger: logger
-        ).map { row in
-            let (number, issued, issuer, title, kind) = try row.decode((String, LocalDate, String, String, String?).self)
-            return DecisionDocument.Basis(number: number, date: issued, issuer: issuer, title: title, kind: kind.flatMap(DocumentKind.init))
-        }
-        let bases =
-            own.filter { $0.date <= date }  // a document issued after the decision cannot be its basis
-            .map { DecisionDocument.Basis(number: $0.number, date: $0.date, issuer: $0.issuer, title: $0.title, kind: $0.kind) }
-            + plans.filter { plan in !own.contains { $0.number == plan.number && $0.issuer == plan.issuer } }
+        ).map { try DocumentRepository.document($0).item }
+        let bases = DecisionDocument.bases(own: own, plans: plans, on: date)
         let terms = try await client.rows(
             """
             SELECT c.award_code, a.kind = 'title', (min(c.coefficient) FILTER (WHERE c.nominee_person_id IS NOT NULL))::text,
@@ -104,7 +98,7 @@ public struct DecisionRepository: Sendable {
             """
             SELECT DISTINCT n.kind FROM commendations c JOIN nominations n ON n.id = c.nomination_id WHERE c.decision_id = \(id)
             """, logger: logger
-        ).compactMap { CommendationKind(rawValue: try $0.decode(String.self)) }
+        ).map { try $0.decode(CommendationKind.self) }
         document.kind = kinds.count == 1 ? kinds[0] : nil
         return document
     }

@@ -109,6 +109,8 @@ extension VoteThreshold.Base: StoredAsText {}
 extension DisciplineMeasure: StoredAsText {}
 extension EligibilityRule: StoredAsText {}
 extension Rating: StoredAsText {}
+extension CommendationKind: StoredAsText {}
+extension DocumentKind: StoredAsText {}
 
 extension Duration {
     /// Whole seconds, the way `make_interval(secs => …)` takes a rule's duration.

@@ -9,9 +9,10 @@ public struct DocumentRepository: Sendable {
 
     public init(client: DatabaseClient) { self.client = client }
 
-    static let columns = "id, number, issued_on, issuer, title, version, created_at::text, kind"
+    private static let columnNames = ["id", "number", "issued_on", "issuer", "title", "version", "created_at::text", "kind"]
+    static let columns = columnNames.joined(separator: ", ")
     /// The same columns of `legal_documents d` in a join.
-    static let qualifiedColumns = "d.id, d.number, d.issued_on, d.issuer, d.title, d.version, d.created_at::text, d.kind"
+    static let qualifiedColumns = columnNames.map { "d.\($0)" }.joined(separator: ", ")
 
     public func create(
         number: String, date: LocalDate, issuer: String, title: String, kind: DocumentKind? = nil, by actor: Actor, logger: Logger
@@ -20,7 +21,7 @@ public struct DocumentRepository: Sendable {
             let rows = try await connection.rows(
                 """
                 INSERT INTO legal_documents (number, issued_on, issuer, title, kind)
-                VALUES (\(number), \(date), \(issuer), \(title), \(kind?.rawValue))
+                VALUES (\(number), \(date), \(issuer), \(title), \(kind))
                 RETURNING \(unescaped: Self.columns)
                 """, logger: logger)
             let document = try Self.document(try rows.required("văn bản")).item
@@ -61,10 +62,10 @@ public struct DocumentRepository: Sendable {
 
     static func document(_ row: PostgresRow) throws -> (item: LegalDocument, createdAt: String, id: String) {
         let (id, number, date, issuer, title, version, createdAt, kind) = try row.decode(
-            (ID<LegalDocument>, String, LocalDate, String, String, Int, String, String?).self)
+            (ID<LegalDocument>, String, LocalDate, String, String, Int, String, DocumentKind?).self)
         var document = LegalDocument(
             id: id, number: number, date: date, issuer: issuer, title: title, version: version)
-        document.kind = kind.flatMap(DocumentKind.init)
+        document.kind = kind
         return (document, createdAt, id.rawValue.uuidString)
     }
 }

@@ -10,7 +10,7 @@ public struct UnitLegalBasesRepository: Sendable {
 
     public init(client: DatabaseClient) { self.client = client }
 
-    /// The unit's bases in the order they are cited: by kind (Luật, Nghị định, Thông tư, …, Quyết định, Kế hoạch), then date.
+    /// The unit's bases in the order they are cited (`LegalDocument.citedBefore`).
     public func bases(of unit: ID<OrgUnit>, logger: Logger) async throws -> [LegalDocument] {
         try await client.withConnection { try await Self.bases(of: unit.rawValue, on: $0, logger: logger) }
     }
@@ -43,14 +43,7 @@ public struct UnitLegalBasesRepository: Sendable {
             SELECT \(unescaped: DocumentRepository.qualifiedColumns)
             FROM unit_legal_bases b JOIN legal_documents d ON d.id = b.document_id WHERE b.unit_id = \(unit)
             """, logger: logger)
-        return try rows.map { try DocumentRepository.document($0).item }.sorted(by: Self.citationOrder)
+        return try rows.map { try DocumentRepository.document($0).item }.sorted(by: LegalDocument.citedBefore)
     }
 
-    /// Kind by legal force (a document without a stored kind after those with one), then date, then number.
-    static func citationOrder(_ a: LegalDocument, _ b: LegalDocument) -> Bool {
-        let (ka, kb) = (a.kind?.precedence ?? DocumentKind.allCases.count, b.kind?.precedence ?? DocumentKind.allCases.count)
-        if ka != kb { return ka < kb }
-        if a.date != b.date { return a.date < b.date }
-        return a.number < b.number
-    }
 }

@@ -223,7 +223,7 @@ extension CatalogueRepository {
             case .keep: break
             case .byKind: try await connection.rows("UPDATE units SET title_period_kind = NULL WHERE id = \(unit)", logger: logger)
             case .set(let kind):
-                try await connection.rows("UPDATE units SET title_period_kind = \(kind.rawValue) WHERE id = \(unit)", logger: logger)
+                try await connection.rows("UPDATE units SET title_period_kind = \(kind) WHERE id = \(unit)", logger: logger)
             }
             for change in grantChanges {
                 if let grants = change.grants {
@@ -258,7 +258,7 @@ extension CatalogueRepository {
             "SELECT authority_level, unit_authority(id), title_period_kind, unit_title_period_kind(id) FROM units WHERE id = \(unit)",
             logger: logger)
         let (level, effective, titlePeriod, effectiveTitlePeriod) = try rows.required("đơn vị").decode(
-            (String?, String, String?, String).self)
+            (String?, String, Period.Kind?, Period.Kind).self)
         let caps = try await connection.rows(
             "SELECT award_code, base_award_code, percent::text, enabled FROM unit_caps WHERE unit_id = \(unit) ORDER BY award_code",
             logger: logger

@@ -53,7 +53,7 @@ public struct NominationRepository: Sendable {
                 """
                 INSERT INTO nominations (movement_id, award_code, nominee_person_id, nominee_unit_id, achievements, created_by, kind)
                 VALUES (\(movementId), \(awardCode), \(nominee.personId), \(nominee.unitId),
-                        \(achievements), \(account.id), \(kind?.rawValue))
+                        \(achievements), \(account.id), \(kind))
                 RETURNING id
                 """, logger: logger)
             let id = ID<Nomination>(try rows.required("đề nghị").decode(UUID.self))
@@ -106,7 +106,7 @@ public struct NominationRepository: Sendable {
             try await connection.rows(
                 """
                 UPDATE nominations SET achievements = COALESCE(\(achievements), achievements), award_code = COALESCE(\(awardCode), award_code),
-                    kind = COALESCE(\(kind?.rawValue), kind), version = version + 1, updated_at = now()
+                    kind = COALESCE(\(kind), kind), version = version + 1, updated_at = now()
                 WHERE id = \(id)
                 """, logger: logger)
             if let modelIds {
@@ -180,13 +180,13 @@ public struct NominationRepository: Sendable {
         ) = try row.decode(
             (
                 ID<Nomination>, ID<Movement>, String, UUID?, UUID?, String, NominationStatus, String?, String?, Int, String, [UUID],
-                String?, LocalDate?, String?, String?, String
+                String?, LocalDate?, String?, String?, CommendationKind
             ).self)
         var nomination = Nomination(
             id: id, movementId: movementId, awardCode: award, nominee: try Owner.stored(person: person, unit: unit),
             achievements: achievements, modelIds: models.map(ID.init), status: status, returnReason: returnReason,
             declineReason: declineReason, version: version)
-        nomination.kind = CommendationKind(rawValue: kind) ?? .regular
+        nomination.kind = kind
         if let submissionNumber, let submissionDate, let authorityLevel, let authorityName {
             nomination.submission = Submission(
                 number: submissionNumber, date: submissionDate, authorityLevel: authorityLevel, authorityName: authorityName)
@@ -219,15 +219,8 @@ public struct NominationRepository: Sendable {
             WHERE a.code = \(code) AND a.kind = 'title' AND u.id = \(movement.unitId)
             """, logger: logger)
         guard let row = rows.first else { return }
-        let (award, wanted, unit) = try row.decode((String, String, String).self)
-        guard wanted != movement.period.kind.rawValue else { return }
-        let by = wanted == Period.Kind.schoolYear.rawValue ? "năm học" : "năm dương lịch"
-        throw DomainError.validation([
-            .rule(
-                field: "award",
-                message: "Danh hiệu thi đua của \(unit) được xét theo \(by); phong trào này tính theo \(movement.period.vietnamese). "
-                    + "Hãy đề nghị \"\(award)\" trong phong trào \(by), hoặc chọn hình thức khen thưởng (Giấy khen).")
-        ])
+        let (award, wanted, unit) = try row.decode((String, Period.Kind, String).self)
+        try movement.checkTitlePeriod(title: award, reviewedBy: wanted, unitName: unit)
     }
 
     static func link(

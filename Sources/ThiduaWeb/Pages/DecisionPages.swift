@@ -125,10 +125,7 @@ extension WebPages {
     /// The decision's own Nơi nhận: the preview's carried lines, else the lines typed on the form; nil when none (the unit's).
     static func recipients(in form: FormFields) -> [String]? {
         let carried = form.all("recipients")
-        let lines =
-            carried.isEmpty
-            ? (form["recipientsText"] ?? "").split(whereSeparator: \.isNewline).map(String.init)
-                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } : carried
+        let lines = carried.isEmpty ? form.lines("recipientsText") : carried
         return lines.isEmpty ? nil : lines
     }
 
@@ -206,9 +203,8 @@ extension WebPages {
         guard let number = FormFields.query(request)["number"], !number.isEmpty else { throw WebError.notFound }
         let format = FormFields.query(request)["format"].flatMap(DecisionDocumentFormat.init) ?? .html
         let document = try await decisions.document(number, year: Self.year(request), logger: context.logger)
-        var headers: HTTPFields = [.contentType: format.contentType]
-        if format != .html { headers[.contentDisposition] = "attachment; filename=\"quyet-dinh.\(format.rawValue)\"" }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try format.render(document))))
+        return Self.printable(
+            try format.render(document), contentType: format.contentType, download: format == .html ? nil : "quyet-dinh.\(format.rawValue)")
     }
 }
 
@@ -220,9 +216,16 @@ extension WebPages {
         guard let number = FormFields.query(request)["number"], !number.isEmpty else { throw WebError.notFound }
         let format = FormFields.query(request)["format"].flatMap(RewardListFormat.init) ?? .html
         let list = RewardList(try await decisions.document(number, year: Self.year(request), logger: context.logger))
-        var headers: HTTPFields = [.contentType: format.contentType]
-        if format != .html { headers[.contentDisposition] = "attachment; filename=\"ky-nhan-tien-thuong.\(format.rawValue)\"" }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try format.render(list))))
+        return Self.printable(
+            try format.render(list), contentType: format.contentType,
+            download: format == .html ? nil : "ky-nhan-tien-thuong.\(format.rawValue)")
+    }
+
+    /// A document to print or to finish: shown in the browser, or downloaded as `download` (a Word file, a workbook).
+    static func printable(_ data: Data, contentType: String, download name: String?) -> Response {
+        var headers: HTTPFields = [.contentType: contentType]
+        if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     static func queryValue(_ text: String) -> String {

@@ -42,8 +42,7 @@ extension WebPages {
         do {
             let settings = try DocumentSettings.validate(
                 managingAgency: form["managingAgency"], place: form["place"], signerPosition: form["signerPosition"],
-                recipients: (form["recipients"] ?? "").split(whereSeparator: \.isNewline).map(String.init)
-                    .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty },
+                recipients: form.lines("recipients"),
                 fund: form["fund"], wordsStyle: form["wordsStyle"])
             _ = try await documentSettings.save(
                 settings, for: unit.id, expectedVersion: form["version"].flatMap { Int($0) }, by: Actor(account: session.account),
@@ -79,11 +78,7 @@ extension WebPages {
                 Option(value: "southern", label: "ngàn, lẻ (Hai triệu không trăm lẻ năm ngàn đồng)", selected: style == "southern"),
             ],
             derived: !settings.saved && form == nil, saved: saved, errors: errors, message: message,
-            bases: documents.map {
-                Choice(
-                    value: $0.id.description, label: "\($0.number) ngày \($0.date.vietnamese) của \($0.issuer): \($0.title)",
-                    checked: cited.contains($0.id))
-            }, basesPath: "/units/\(unit.id)/documents/bases")
+            bases: documents.map { Choice($0, checked: cited.contains($0.id)) }, basesPath: "/units/\(unit.id)/documents/bases")
         return renderer.page(
             "document-settings", content, layout: Pages.layout(title: "Thiết lập văn bản", session: session, current: "/units"),
             status: errors.isEmpty && message == nil ? .ok : errors.isEmpty ? .conflict : .unprocessableContent)

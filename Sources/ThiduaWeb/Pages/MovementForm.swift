@@ -101,11 +101,7 @@ extension WebPages {
             units: units.map { Option(value: $0.id.description, label: $0.name, selected: $0.id.description == form?["unitId"]) },
             period: form?["period"] ?? "", registrationDeadline: form?["registrationDeadline"] ?? "",
             nominationDeadline: form?["nominationDeadline"] ?? "",
-            documents: documents.map {
-                Choice(
-                    value: $0.id.description, label: "\($0.number) ngày \($0.date.vietnamese) của \($0.issuer): \($0.title)",
-                    checked: ticked.contains($0.id.description))
-            },
+            documents: documents.map { Choice($0, checked: ticked.contains($0.id.description)) },
             criteria: (0..<Self.criterionRows).map { index in
                 CriterionInput(
                     index: index, code: form?["code\(index)"] ?? "", title: form?["title\(index)"] ?? "",
@@ -115,5 +111,15 @@ extension WebPages {
         return renderer.page(
             "movement-new", content, layout: Pages.layout(title: "Tạo phong trào", session: session, current: "/movements"),
             status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+}
+
+extension WebPages.Choice {
+    /// A recorded legal document to tick: "817/QĐ-UBND-HC ngày 07/08/2023 của UBND tỉnh Đồng Tháp: Ban hành …".
+    init(_ document: LegalDocument, checked: Bool) {
+        self.init(
+            value: document.id.description,
+            label: "\(document.number) ngày \(document.date.vietnamese) của \(document.issuer): \(document.title)",
+            checked: checked)
     }
 }

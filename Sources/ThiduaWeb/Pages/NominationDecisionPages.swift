@@ -62,9 +62,9 @@ extension WebPages {
         do { reason = try requiredReason(form["reason"]) } catch { errors += error.messages }
         let number = VietnameseText.normalized(form["decisionNumber"] ?? "")
         if number.isEmpty { errors.append("Cần số quyết định thu hồi (ví dụ 20/QĐ-THAP).") }
-        let dateText = (form["decisionDate"] ?? "").trimmingCharacters(in: .whitespaces)
-        let date = dateText.isEmpty ? nil : LocalDate.parse(vietnamese: dateText)
-        if !dateText.isEmpty && date == nil { errors.append("Ngày quyết định thu hồi phải có dạng dd/mm/yyyy, ví dụ 10/01/2025.") }
+        var dateProblems: [DomainError.FieldViolation] = []
+        let date = form.isoDate("decisionDate", problems: &dateProblems).flatMap(LocalDate.init)
+        errors += dateProblems.map(\.message)
         if errors.isEmpty {
             do {
                 let revoked = try await commendations.revoke(
@@ -102,8 +102,8 @@ extension WebPages {
         let id: ID<Commendation> = try pathID(context)
         let format = FormFields.query(request)["format"].flatMap(RevocationFormat.init) ?? .html
         let document = try await decisions.revocation(of: id, logger: context.logger)
-        var headers: HTTPFields = [.contentType: format.contentType]
-        if format != .html { headers[.contentDisposition] = "attachment; filename=\"quyet-dinh-thu-hoi.\(format.rawValue)\"" }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try format.render(document))))
+        return Self.printable(
+            try format.render(document), contentType: format.contentType,
+            download: format == .html ? nil : "quyet-dinh-thu-hoi.\(format.rawValue)")
     }
 }

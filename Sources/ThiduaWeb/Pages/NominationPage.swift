@@ -80,7 +80,7 @@ extension WebPages {
         let commendation = nomination.status == .approved ? try await commendations.find(nomination: id, logger: context.logger) : nil
         let content = NominationContent(
             csrf: session.csrfToken, path: "/nominations/\(id)", version: nomination.version, nominee: item.nominee, award: item.award,
-            kind: nomination.kind.vietnameseName.prefix(1).uppercased() + nomination.kind.vietnameseName.dropFirst(),
+            kind: nomination.kind.vietnameseName.capitalizedFirst,
             money: quote.map { "\(VietnameseText.grouped($0.rewardAmount)) đ (theo mức lương cơ sở ngày \(LocalDate.today.vietnamese))" },
             movement: item.movement, status: nomination.status.vietnameseName, statusCode: nomination.status.rawValue,
             achievements: nomination.achievements, returnReason: nomination.status == .returned ? nomination.returnReason : nil,

@@ -112,8 +112,10 @@ extension WebPages {
     static func kindOptions(chosen: String) -> [Option] {
         [Option(value: "", label: "Theo danh hiệu, hình thức (danh hiệu: thường xuyên; hình thức: chuyên đề)", selected: chosen.isEmpty)]
             + [
-                (CommendationKind.regular, "Thường xuyên — thành tích cả năm"),
-                (.thematic, "Chuyên đề — sơ kết, tổng kết phong trào"), (.exceptional, "Đột xuất — thành tích đột xuất"),
-            ].map { Option(value: $0.0.rawValue, label: $0.1, selected: chosen == $0.0.rawValue) }
+                (CommendationKind.regular, "thành tích cả năm"), (.thematic, "sơ kết, tổng kết phong trào"),
+                (.exceptional, "thành tích đột xuất"),
+            ].map { kind, what in
+                Option(value: kind.rawValue, label: "\(kind.vietnameseName.capitalizedFirst) — \(what)", selected: chosen == kind.rawValue)
+            }
     }
 }

@@ -19,6 +19,11 @@ extension FormFields {
         return date.description
     }
 
+    /// The lines typed in a text area, blank ones left out (Nơi nhận, one place per line).
+    func lines(_ field: String) -> [String] {
+        (self[field] ?? "").split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
     /// A decision's (or a tờ trình's) number and its date typed as dd/mm/yyyy.
     func decisionReference(
         number: String = "decisionNumber", date: String = "decisionDate", dateMessage: String = Self.dateMessage

@@ -42,12 +42,7 @@ struct CommendationController {
         let body = try await request.decode(as: RevokeRequest.self, context: context)
         let reason = try requiredReason(body.reason)
         let number = try requiredReason(body.decisionNumber, field: "decisionNumber")
-        let date = try body.decisionDate.map { text throws(DomainError) in
-            guard let date = LocalDate(text) else {
-                throw DomainError.validation([.init(field: "decisionDate", message: "Ngày quyết định thu hồi phải có dạng YYYY-MM-DD.")])
-            }
-            return date
-        }
+        let date = try FieldParsing.optionalDate(body.decisionDate, field: "decisionDate")
         let commendation = try await commendations.revoke(
             try id(context), reason: reason, decisionNumber: number, decisionDate: date, by: context.account, logger: context.logger)
         return CommendationResponse(commendation)
