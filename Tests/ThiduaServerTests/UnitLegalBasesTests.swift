@@ -82,6 +82,8 @@ struct UnitLegalBasesTests {
                 #expect(saved.status == .seeOther)
                 let shown = try await browser.get(try #require(saved.headers[.location]))
                 #expect(shown.text.contains("Đã lưu.") && shown.text.contains(#"value="\#(charter.id)" checked"#))
+                let (ticked, other) = (shown.text.range(of: charter.id.description), shown.text.range(of: "817/QĐ-UBND-HC"))
+                #expect(ticked != nil && other != nil && ticked!.lowerBound < other!.lowerBound, "the cited documents come first")
 
                 var staff = PageClient(client)
                 _ = try await staff.signIn("giao.vien", teacher)

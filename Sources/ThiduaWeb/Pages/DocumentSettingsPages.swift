@@ -65,7 +65,8 @@ extension WebPages {
         saved: Bool, context: Context
     ) async throws -> Response {
         let (settings, version) = try await documentSettings.settings(of: unit.id, logger: context.logger)
-        let cited = Set(try await legalBases.bases(of: unit.id, logger: context.logger).map(\.id))
+        let citedDocuments = try await legalBases.bases(of: unit.id, logger: context.logger)
+        let cited = Set(citedDocuments.map(\.id))
         let documents = try await self.documents.list(try PageRequest(limit: 200), logger: context.logger).items
         let style = form?["wordsStyle"] ?? settings.wordsStyle.rawValue
         let content = DocumentSettingsContent(
@@ -78,7 +79,10 @@ extension WebPages {
                 Option(value: "southern", label: "ngàn, lẻ (Hai triệu không trăm lẻ năm ngàn đồng)", selected: style == "southern"),
             ],
             derived: !settings.saved && form == nil, saved: saved, errors: errors, message: message,
-            bases: documents.map { Choice($0, checked: cited.contains($0.id)) }, basesPath: "/units/\(unit.id)/documents/bases")
+            // The ones cited first, in citation order, where a phone shows them without scrolling past every other document.
+            bases: citedDocuments.map { Choice($0, checked: true) }
+                + documents.filter { !cited.contains($0.id) }.map { Choice($0, checked: false) },
+            basesPath: "/units/\(unit.id)/documents/bases")
         return renderer.page(
             "document-settings", content, layout: Pages.layout(title: "Thiết lập văn bản", session: session, current: "/units"),
             status: errors.isEmpty && message == nil ? .ok : errors.isEmpty ? .conflict : .unprocessableContent)

@@ -110,7 +110,7 @@ extension WebPages {
 
     /// The kinds a nomination may take, the first left to the award.
     static func kindOptions(chosen: String) -> [Option] {
-        [Option(value: "", label: "Theo danh hiệu, hình thức (danh hiệu: thường xuyên; hình thức: chuyên đề)", selected: chosen.isEmpty)]
+        [Option(value: "", label: "Theo danh hiệu, hình thức", selected: chosen.isEmpty)]
             + [
                 (CommendationKind.regular, "thành tích cả năm"), (.thematic, "sơ kết, tổng kết phong trào"),
                 (.exceptional, "thành tích đột xuất"),
