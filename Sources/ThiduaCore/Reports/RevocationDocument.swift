@@ -2,25 +2,6 @@
 /// given on a false record is not cited: not verified): it names the decision the commendations came from, who loses
 /// what and why, and the reward money to be paid back.
 public struct RevocationDocument: Equatable, Sendable {
-    public struct Line: Equatable, Sendable {
-        public let name: String
-        public let position: String
-        public let unit: String
-        public let awardName: String
-        /// The money the commendation was paid with, to recover; nil when it carried none.
-        public let amount: Int?
-        public let reason: String
-
-        public init(name: String, position: String, unit: String, awardName: String, amount: Int?, reason: String) {
-            self.name = name
-            self.position = position
-            self.unit = unit
-            self.awardName = awardName
-            self.amount = amount
-            self.reason = reason
-        }
-    }
-
     public let number: String
     public let date: LocalDate
     public let signer: String
@@ -31,11 +12,12 @@ public struct RevocationDocument: Equatable, Sendable {
     public let originalDate: LocalDate
     /// Who signed the decision revoked, when it is not this unit (a higher authority's decision recorded in thidua).
     public let originalIssuer: String?
-    public let lines: [Line]
+    /// The revoked lines as the honor list prints them; `revocation` holds each one's reason.
+    public let lines: [HonorList.Entry]
 
     public init(
         number: String, date: LocalDate, signer: String, issuer: HonorList.Issuer, settings: DocumentSettings, originalNumber: String,
-        originalDate: LocalDate, originalIssuer: String? = nil, lines: [Line]
+        originalDate: LocalDate, originalIssuer: String? = nil, lines: [HonorList.Entry]
     ) {
         self.number = number
         self.date = date
@@ -70,7 +52,7 @@ public struct RevocationDocument: Equatable, Sendable {
     /// Điều 1: who loses which award given by which decision, and why.
     public var articleOne: String {
         let items = lines.map { line in
-            "\(line.awardName) đã tặng cho \(line.name)\(line.position.isEmpty ? "" : ", \(line.position)"), \(line.unit). Lý do: \(line.reason)"
+            "\(line.awardName) đã tặng cho \(line.name)\(line.position.isEmpty ? "" : ", \(line.position)"), \(line.unit). Lý do: \(line.revocation ?? "")"
         }
         return "Hủy bỏ khen thưởng tại \(originalName): " + items.joined(separator: "; ") + (items.last?.hasSuffix(".") == true ? "" : ".")
     }

@@ -14,31 +14,24 @@ extension DecisionRepository {
     public func revocation(_ number: String, year: Int? = nil, logger: Logger) async throws -> RevocationDocument {
         let rows = try await client.rows(
             """
-            SELECT r.decision_number, \(unescaped: Self.revocationDate), acc.display_name, m.unit_id, mu.name,
-                   d.number, d.decision_date, coalesce(p.full_name, nu.name), coalesce(p.position, ''),
-                   coalesce(pu.name, nup.name, ''), a.name, c.reward_amount, r.reason, d.issuer
+            SELECT c.id, r.decision_number, \(unescaped: Self.revocationDate), acc.display_name, m.unit_id, mu.name,
+                   d.number, d.decision_date, d.issuer
             FROM commendation_revocations r
             JOIN commendations c ON c.id = r.commendation_id
             JOIN decisions d ON d.id = c.decision_id
             JOIN accounts acc ON acc.id = r.revoked_by
-            JOIN awards a ON a.code = c.award_code
             JOIN movements m ON m.id = c.movement_id
             JOIN units mu ON mu.id = m.unit_id
-            LEFT JOIN people p ON p.id = c.nominee_person_id
-            LEFT JOIN units pu ON pu.id = p.unit_id
-            LEFT JOIN units nu ON nu.id = c.nominee_unit_id
-            LEFT JOIN units nup ON nup.id = nu.parent_id
             WHERE r.decision_number = \(number)
-              AND (\(year)::int IS NULL
-                   OR extract(year FROM \(unescaped: Self.revocationDate)) = \(year))
-            ORDER BY r.revoked_at, c.nominee_person_id IS NULL, p.given_name, p.family_name, nu.name
+              AND (\(year)::int IS NULL OR extract(year FROM \(unescaped: Self.revocationDate)) = \(year))
+            ORDER BY r.revoked_at
             """, logger: logger)
-        typealias Row = (String, LocalDate, String, UUID, String, String, LocalDate, String, String, String, String, Int?, String, String?)
+        typealias Row = (UUID, String, LocalDate, String, UUID, String, String, LocalDate, String?)
         let decoded = try rows.map { try $0.decode(Row.self) }
         guard let first = decoded.first else {
             throw DomainError.notFound("quyết định thu hồi \"\(number)\"" + (year.map { " năm \($0)" } ?? ""))
         }
-        let years = Set(decoded.map(\.1.year))
+        let years = Set(decoded.map(\.2.year))
         guard years.count == 1 else {
             throw DomainError(
                 .conflict,
@@ -46,16 +39,20 @@ extension DecisionRepository {
                     + "Chọn năm (--year) để in đúng quyết định.",
                 violations: [.rule(field: "year", message: "Chọn năm của quyết định.")])
         }
+        // The revoked lines as the decision's annex and the honor list print them: name, position, unit, award, money.
+        let lines = try await client.rows(
+            """
+            \(unescaped: HonorListRepository.lineSelect) WHERE c.id = ANY(\(decoded.map(\.0))::uuid[])
+            ORDER BY \(unescaped: HonorListRepository.lineOrder)
+            """, logger: logger
+        ).map(HonorListRepository.line)
         let settings = try await client.withConnection {
-            try await DocumentSettingsRepository.settings(of: first.3, on: $0, logger: logger).0
+            try await DocumentSettingsRepository.settings(of: first.4, on: $0, logger: logger).0
         }
         return RevocationDocument(
-            number: first.0, date: first.1, signer: first.2,
-            issuer: HonorList.Issuer(unitName: first.4, parentName: settings.managingAgency, place: settings.place), settings: settings,
-            originalNumber: first.5, originalDate: first.6, originalIssuer: first.13,
-            lines: decoded.map {
-                RevocationDocument.Line(name: $0.7, position: $0.8, unit: $0.9, awardName: $0.10, amount: $0.11, reason: $0.12)
-            })
+            number: first.1, date: first.2, signer: first.3,
+            issuer: HonorList.Issuer(unitName: first.5, parentName: settings.managingAgency, place: settings.place), settings: settings,
+            originalNumber: first.6, originalDate: first.7, originalIssuer: first.8, lines: lines)
     }
 
     /// The revocation decision that revoked this commendation, whole.
