@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import NIOCore
 import Logging
@@ -15,14 +16,18 @@ public struct AppDependencies: Sendable {
     public let secureCookies: Bool
     /// How long an API token's account is remembered; zero: looked up on every request.
     public let tokenCacheLifetime: Duration
+    /// The window in which 60 wrong tokens from one client lead to 429.
+    public let failedTokenWindow: TimeInterval
 
     public init(
-        client: DatabaseClient, maxEvidenceBytes: Int = 20 * 1_048_576, secureCookies: Bool = false, tokenCacheLifetime: Duration = .zero
+        client: DatabaseClient, maxEvidenceBytes: Int = 20 * 1_048_576, secureCookies: Bool = false, tokenCacheLifetime: Duration = .zero,
+        failedTokenWindow: TimeInterval = 60
     ) {
         self.client = client
         self.maxEvidenceBytes = maxEvidenceBytes
         self.secureCookies = secureCookies
         self.tokenCacheLifetime = tokenCacheLifetime
+        self.failedTokenWindow = failedTokenWindow
     }
 }
 
@@ -36,7 +41,7 @@ public func buildApplication(
     let dependencies = AppDependencies(
         client: client, maxEvidenceBytes: configuration.maxEvidenceBytes,
         secureCookies: configuration.publicURL?.lowercased().hasPrefix("https://") ?? false,
-        tokenCacheLifetime: configuration.tokenCacheLifetime)
+        tokenCacheLifetime: configuration.tokenCacheLifetime, failedTokenWindow: configuration.failedTokenWindow)
     let router = try buildRouter(
         dependencies, databaseDescription: configuration.databaseDescription, healthTimeout: configuration.healthTimeout,
         metrics: configuration.metrics)
@@ -103,7 +108,8 @@ public func buildRouter(
     let v1 = router.group("v1")
         .add(
             middleware: AuthenticationMiddleware(
-                accounts: AccountRepository(client: dependencies.client), cache: TokenCache(lifetime: dependencies.tokenCacheLifetime))
+                accounts: AccountRepository(client: dependencies.client), throttle: .init(window: dependencies.failedTokenWindow),
+                cache: TokenCache(lifetime: dependencies.tokenCacheLifetime))
         )
         .group(context: AuthenticatedContext.self)
     v1.add(

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import PostgresNIO
 
@@ -33,6 +34,8 @@ public struct ServerConfiguration: Sendable {
     /// How long an API token's account is remembered (`serve --token-cache-ms`, default 1 s; zero: looked up every time).
     /// A revoked token or a disabled account takes effect within it on every instance.
     public var tokenCacheLifetime: Duration = .seconds(1)
+    /// The window in which 60 wrong tokens from one client lead to 429 (security review F14; 60 s).
+    public var failedTokenWindow: TimeInterval = 60
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: PostgresClient.Configuration, databaseDescription: String,
