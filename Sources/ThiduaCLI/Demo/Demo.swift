@@ -11,11 +11,14 @@ struct Demo: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Also add this many generated commendations (with their people and nominations) in calendar 2024, for benchmarks.")
     var scale: Int?
+    @Option(help: "Also add this many generated people with an LĐTT nomination waiting for the headmaster's decision, for benchmarks.")
+    var pending: Int?
     @Flag(help: "Load the demo into the database DATABASE_URL names (it adds accounts whose names are published).")
     var force = false
 
     func validate() throws {
         if let scale, !(1...1_000_000).contains(scale) { throw ValidationError("--scale must be between 1 and 1000000.") }
+        if let pending, !(1...100_000).contains(pending) { throw ValidationError("--pending must be between 1 and 100000.") }
     }
 
     func run() async throws {
@@ -53,11 +56,15 @@ struct Demo: AsyncParsableCommand {
             var byName: [String: Account] = [:]
             for account in try await accounts.list(logger: logger) { byName[account.displayName] = account }
             lines.append(try await DemoRegistry(client: client, logger: logger, actor: actor).load(accounts: byName))
-            if let scale {
+            if scale != nil || pending != nil {
                 let progress = ProgressLine(noun: "cá nhân")
-                let added = try await ScaleData(client: client).add(scale, by: actor, logger: logger) { progress.update($0) }
+                let added = try await ScaleData(client: client).add(scale ?? 0, pending: pending ?? 0, by: actor, logger: logger) {
+                    progress.update($0)
+                }
                 progress.finish()
-                lines.append("Đã thêm \(added.count) cá nhân, đề nghị và khen thưởng năm 2024 để đo hiệu năng (mã \(added.firstCode)…).")
+                lines.append(
+                    "Đã thêm \(added.count) cá nhân để đo hiệu năng (mã \(added.firstCode)…): \(scale ?? 0) khen thưởng năm 2024, "
+                        + "\(pending ?? 0) đề nghị LĐTT chờ hiệu trưởng duyệt.")
             }
             if created.isEmpty {
                 lines.append(

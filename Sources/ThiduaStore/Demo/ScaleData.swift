@@ -6,7 +6,8 @@ import ThiduaCore
 /// Bulk data for benchmarks (`thidua demo --scale N`): N generated people, each with an approved LĐTT, Giấy khen or CSTĐ cơ sở nomination
 /// in the school's movement for titles (the school year's, sql/0025) and its commendation decided in calendar 2024 (a
 /// decision per thousand, dated through the year, money from the catalogue),
-/// for benchmarks. Written in bulk with SQL in one transaction: generated rows are benchmark data and are not
+/// for benchmarks; and (`--pending N`) N more people each with an LĐTT nomination the council has recommended, waiting for the
+/// headmaster's decision (the batch-decision benchmark). Written in bulk with SQL in one transaction: generated rows are benchmark data and are not
 /// entered in the audit log one by one (one audit entry records the batch).
 public struct ScaleData: Sendable {
     let client: DatabaseClient
@@ -28,12 +29,15 @@ public struct ScaleData: Sendable {
         "Nga", "Phúc", "Quang", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Uyên", "Việt", "Yến", "Ẩn",
     ]
 
-    /// Adds `count` people with their commendations on top of the demo school; `progress` hears people written so far.
-    public func add(_ count: Int, by actor: Actor, logger: Logger, progress: @Sendable (Int) -> Void = { _ in }) async throws -> Added {
+    /// Adds `count` people with their commendations and `pending` people with a recommended nomination on top of the demo
+    /// school; `progress` hears people written so far.
+    public func add(
+        _ count: Int, pending: Int = 0, by actor: Actor, logger: Logger, progress: @Sendable (Int) -> Void = { _ in }
+    ) async throws -> Added {
         try await client.withConnection { connection in
             try await connection.query("BEGIN", logger: logger)
             do {
-                let added = try await generate(count, by: actor, on: connection, logger: logger, progress: progress)
+                let added = try await generate(count, pending: pending, by: actor, on: connection, logger: logger, progress: progress)
                 try await connection.query("COMMIT", logger: logger)
                 // After a bulk load: statistics for the planner, and the rows marked visible once, here, rather than by
                 // the first report that reads them.
@@ -47,7 +51,7 @@ public struct ScaleData: Sendable {
     }
 
     private func generate(
-        _ count: Int, by actor: Actor, on connection: PostgresConnection, logger: Logger, progress: (Int) -> Void
+        _ count: Int, pending: Int, by actor: Actor, on connection: PostgresConnection, logger: Logger, progress: (Int) -> Void
     ) async throws -> Added {
         let context = try await connection.query(
             """
@@ -63,7 +67,7 @@ public struct ScaleData: Sendable {
             "SELECT id FROM units WHERE code IN ('THAP-K1', 'THAP-K23', 'THAP-K45', 'THAP-VP') ORDER BY code", logger: logger
         ).collect().map { try $0.decode(UUID.self) }
         let first = existing + 1
-        let last = existing + count
+        let last = existing + count + pending
         let keys = { (names: [String]) in names.map(VietnameseText.searchKey) }
         let batch = 20_000
         var start = first
@@ -88,7 +92,7 @@ public struct ScaleData: Sendable {
             CREATE TEMP TABLE scale_batch ON COMMIT DROP AS
             SELECT p.id AS person_id, g AS n, gen_random_uuid() AS nomination_id,
                    CASE WHEN g % 20 = 0 THEN 'CSTD_CS' WHEN g % 20 < 4 THEN 'GK' ELSE 'LDTT' END AS award_code
-            FROM generate_series(\(first)::int, \(last)::int) AS g JOIN people p ON p.code = 'S' || lpad(g::text, 7, '0')
+            FROM generate_series(\(first)::int, \(first + count - 1)::int) AS g JOIN people p ON p.code = 'S' || lpad(g::text, 7, '0')
             """,
             """
             INSERT INTO decisions (number, decision_date, signer_id, signer_name)
@@ -113,11 +117,18 @@ public struct ScaleData: Sendable {
                 AND r.effective_from = (SELECT max(effective_from) FROM award_rules WHERE award_code = b.award_code AND effective_from <= d.decision_date)
             JOIN base_salaries s ON s.effective_from = (SELECT max(effective_from) FROM base_salaries WHERE effective_from <= d.decision_date)
             """,
+            """
+            INSERT INTO nominations (movement_id, award_code, nominee_person_id, achievements, status, recommendation_tally, created_by)
+            SELECT \(movement), 'LDTT', p.id, 'Hoàn thành tốt nhiệm vụ năm học', 'recommended',
+                   '{"agree":3,"disagree":0,"abstain":0,"members":3}'::jsonb, \(head)
+            FROM generate_series(\(first + count)::int, \(last)::int) AS g JOIN people p ON p.code = 'S' || lpad(g::text, 7, '0')
+            """,
         ]
         for statement in statements { try await connection.query(statement, logger: logger) }
         try await AuditLog.record(
             on: connection, by: actor, action: "demo.scale", entity: "demo", id: "scale", before: String?.none,
-            after: ["people": count, "first": first, "last": last], logger: logger)
-        return Added(count: count, firstCode: "S" + String(repeating: "0", count: max(0, 7 - String(first).count)) + String(first))
+            after: ["people": count + pending, "pending": pending, "first": first, "last": last], logger: logger)
+        return Added(
+            count: count + pending, firstCode: "S" + String(repeating: "0", count: max(0, 7 - String(first).count)) + String(first))
     }
 }
