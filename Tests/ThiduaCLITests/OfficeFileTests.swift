@@ -28,19 +28,27 @@ struct OfficeFileTests {
 
     @Test("The demo's decisions and receipt list as DOCX open in LibreOffice with their text: header, KT. signature, words, names")
     func docxOpenInLibreOffice() async throws {
-        try await TestDatabase.with { database, _ in
+        try await TestDatabase.with { database, client in
             let cli = CLIRunner(databaseURL: database.url)
             #expect(try cli.run("demo", "--force").status == 0)
             let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-docx-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let files = ["quyet-dinh-15", "quyet-dinh-45", "ky-nhan-15", "thu-hoi-03"].map { folder.appending(path: "\($0).docx") }
+            let files = ["quyet-dinh-15", "quyet-dinh-45", "ky-nhan-15", "thu-hoi-03", "dang-ky"].map {
+                folder.appending(path: "\($0).docx")
+            }
             #expect(try cli.run("report", "decision", "15/QĐ-THAP", "--format", "docx", "-o", files[0].path).status == 0)
             #expect(try cli.run("report", "decision", "45/QĐ-THAP", "--format", "docx", "-o", files[1].path).status == 0)
             #expect(try cli.run("report", "rewards", "15/QĐ-THAP", "--format", "docx", "-o", files[2].path).status == 0)
             #expect(try cli.run("report", "revocation", "03/QĐ-THAP", "--format", "docx", "-o", files[3].path).status == 0)
+            let movement = try await client.query(
+                "SELECT id FROM movements WHERE period_kind = 'school_year' LIMIT 1", logger: database.logger
+            ).collect().first?.decode(UUID.self).uuidString.lowercased()
+            let registrations = try cli.run(
+                "report", "registrations", "--movement", movement ?? "", "--date", "2024-05-20", "--format", "docx", "-o", files[4].path)
+            #expect(registrations.status == 0, "\(registrations.stderr)")
             let texts = try Self.textThroughLibreOffice(files, in: folder)
-            guard texts.count == 4 else { return }
+            guard texts.count == 5 else { return }
             for phrase in [
                 "PHÒNG GD&ĐT HUYỆN TÂN HỒNG", "TRƯỜNG TIỂU HỌC AN PHƯỚC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 15/QĐ-THAP",
                 "Tân Hồng, ngày 24 tháng 5 năm 2024", "Về việc công nhận danh hiệu thi đua năm học 2023 - 2024",
@@ -62,6 +70,12 @@ struct OfficeFileTests {
                 "Số: 03/QĐ-THAP", "Về việc hủy bỏ Quyết định khen thưởng số 45/QĐ-THAP", "Lý do: Phát hiện vi phạm", "Bằng chữ:",
             ] {
                 #expect(texts[3].contains(phrase), "revocation 03: \(phrase)")
+            }
+            for phrase in [
+                "DANH SÁCH ĐĂNG KÝ THI ĐUA", "NĂM HỌC 2023-2024", "Tân Hồng, ngày 20 tháng 5 năm 2024", "I. CÁ NHÂN", "II. TẬP THỂ",
+                "Vận dụng trò chơi dân gian", "Lao động tiên tiến: 5 đăng ký, 4 đạt.", "NGƯỜI LẬP DANH SÁCH",
+            ] {
+                #expect(texts[4].contains(phrase), "registration list: \(phrase)")
             }
         }
     }

@@ -46,6 +46,7 @@ struct PermissionMatrixTests {
         (.post, "/v1/nominations/\(any)/eligibility-overrides", #"{"rule":"rating_good","reason":"x"}"#, [.headmaster]),
         (.post, "/v1/nominations/\(any)/external-decision", "{}", [.headmaster]),
         (.get, "/v1/units/\(any)/record", "", [.admin, .headmaster, .council, .union]),
+        (.get, "/v1/movements/\(any)/registrations/document", "", [.admin, .headmaster, .council, .union]),
         // GET /v1/people/{id}/record is a read scoped like the registry: staff read their own, 404 for others'
         // (staffSeesOwnRecords below).
     ]

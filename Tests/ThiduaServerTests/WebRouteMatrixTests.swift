@@ -57,6 +57,7 @@ struct WebRouteMatrixTests {
         ("/decisions/rewards?number=12/QĐ-THAP&year=2024", .ok),
         ("/catalogue", .forbidden), ("/catalogue/LDTT", .forbidden), ("/imports", .forbidden), ("/audit", .forbidden),
         ("/commendations/COMMENDATION/revoke", .forbidden), ("/commendations/COMMENDATION/revocation", .forbidden),
+        ("/movements/MOVEMENT/registrations", .ok), ("/movements/MOVEMENT/registrations/document", .forbidden),
     ]
 
     /// Every form the pages post (urlencoded unless marked multipart).
@@ -69,6 +70,7 @@ struct WebRouteMatrixTests {
         ("/commendations/COMMENDATION/revoke", false), ("/people", false), ("/people/PERSON", false), ("/units", false),
         ("/units/UNIT", false), ("/units/UNIT/documents", false), ("/units/UNIT/documents/bases", false),
         ("/catalogue/base-salaries", false), ("/catalogue/LDTT", false), ("/imports/preview", true), ("/imports", true),
+        ("/movements/MOVEMENT/registrations", false), ("/registrations/00000000-0000-4000-8000-000000000000/withdraw", false),
         ("/logout", false),
     ]
 

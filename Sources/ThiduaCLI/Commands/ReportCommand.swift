@@ -7,10 +7,10 @@ import ThiduaStore
 /// `thidua report honor-list`: the year-end honor list as CSV, Markdown, JSON or printable HTML.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports: the honor list, a decision, a movement, the year's summary.",
+        commandName: "report", abstract: "Reports: the honor list, a decision, a movement, the year's summary, the registration list.",
         subcommands: [
             HonorListCommand.self, DecisionCommand.self, RewardsCommand.self, RevocationCommand.self, MovementCommand.self,
-            SummaryCommand.self,
+            SummaryCommand.self, RegistrationsCommand.self,
         ])
 
     struct SummaryCommand: AsyncParsableCommand {

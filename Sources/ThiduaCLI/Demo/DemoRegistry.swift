@@ -107,6 +107,7 @@ struct DemoRegistry {
         _ = try await movement("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh – chuyên đề năm 2024", "2024", [1], rubric)
         let friendly = try await movement(
             "Xây dựng trường học thân thiện, học sinh tích cực, năm học 2023-2024", "2023-2024", [4, 6, 7], rubric)
+        let registered = try await registrations(in: friendly)
 
         // Model initiatives with evidence.
         let models = ModelInitiativeRepository(client: client)
@@ -267,7 +268,8 @@ struct DemoRegistry {
                 decisionDate: LocalDate(2025, 1, 10), by: head,
                 logger: logger)
         }
-        return "Phong trào: 4; văn bản căn cứ: 12 (2 của trường); mô hình: 3; đề nghị: 17 (mọi trạng thái); khen thưởng: 8 (1 đã thu hồi); "
+        return "Phong trào: 4; văn bản căn cứ: 12 (2 của trường); đăng ký thi đua: \(registered); mô hình: 3; "
+            + "đề nghị: 17 (mọi trạng thái); khen thưởng: 8 (1 đã thu hồi); "
             + "xếp loại, kỷ luật và khen thưởng trước đây của nhân sự đã nhập."
     }
 }

@@ -45,3 +45,20 @@ extension Policy {
         guard canRead(owner, as: account) else { throw DomainError.notFound(what) }
     }
 }
+
+extension Policy {
+    /// Who files or withdraws a registration (đăng ký thi đua) for `owner`: the union and admins for anyone, a person
+    /// for themselves (a tổ's registration goes through the union until tổ trưởng is a role).
+    public static func canRegister(_ owner: Owner, as account: Account) -> Bool {
+        if can(account, .nominate) { return true }
+        guard !account.disabled, let person = account.personId else { return false }
+        return owner.personId == person
+    }
+
+    /// Throws `forbidden` when the account may not file or withdraw this registration.
+    public static func requireRegister(_ owner: Owner, as account: Account) throws(DomainError) {
+        guard canRegister(owner, as: account) else {
+            throw DomainError.forbidden("Chỉ công đoàn, quản trị hoặc chính người đăng ký mới được ghi hay rút bản đăng ký thi đua này.")
+        }
+    }
+}

@@ -5,6 +5,7 @@ public enum Eligibility {
     ) -> [RuleResult] {
         rules.map { rule in
             if rule.yearlyOnly && kind != .regular { return notYearly(rule, kind) }
+            if rule == .registered { return registered(subject, period) }
             switch subject {
             case .person(let person):
                 guard !rule.forCollectives else { return notApplicable(rule, collective: false) }
@@ -25,6 +26,22 @@ public enum Eligibility {
                 Fact(
                     "Khen thưởng \(kind.vietnameseName): tiêu chuẩn theo thành tích các năm không áp dụng; hội đồng xét thành tích được đề nghị.",
                     "A \(kind.rawValue) commendation: the yearly route does not apply; the council judges the achievement.")
+            ])
+    }
+
+    /// Registered in the period passes, with what and when; no registration fails: the list is the school's own.
+    static func registered(_ subject: EligibilitySubject, _ period: Period) -> RuleResult {
+        guard let found = subject.registration(in: period) else {
+            return RuleResult(
+                .registered, .failed,
+                [Fact("Không có bản đăng ký thi đua \(period.vietnamese)", "No registration for \(period.english)")])
+        }
+        return RuleResult(
+            .registered, .passed,
+            [
+                Fact(
+                    "Đã đăng ký \(found.titleName) ngày \(found.registeredOn.vietnamese)",
+                    "Registered for \(found.titleName) on \(found.registeredOn)")
             ])
     }
 

@@ -59,14 +59,30 @@ public struct EligibilityReport: Equatable, Sendable, Codable {
     public let period: String
     public let rulesFrom: LocalDate?
     public let results: [RuleResult]
+    /// Whether the nominee registered (đăng ký thi đua) for the period, said whether or not the award's rules ask it.
+    public let registration: String
 
-    public init(award: String, awardName: String, nominee: String, period: Period, rulesFrom: LocalDate?, results: [RuleResult]) {
+    public init(
+        award: String, awardName: String, nominee: String, period: Period, rulesFrom: LocalDate?, results: [RuleResult],
+        registration: String = ""
+    ) {
         self.award = award
         self.awardName = awardName
         self.nominee = nominee
         self.period = period.label
         self.rulesFrom = rulesFrom
         self.results = results
+        self.registration = registration
+    }
+
+    /// The same evaluation for a subject: every rule, and the registration said as a fact.
+    public init(
+        award: String, awardName: String, subject: EligibilitySubject, period: Period, rulesFrom: LocalDate?, results: [RuleResult]
+    ) {
+        let registration = Eligibility.registered(subject, period).facts.first ?? ""
+        self.init(
+            award: award, awardName: awardName, nominee: subject.name, period: period, rulesFrom: rulesFrom, results: results,
+            registration: registration)
     }
 
     public var blocking: [RuleResult] { results.filter(\.blocks) }
@@ -94,6 +110,7 @@ public struct EligibilityReport: Equatable, Sendable, Codable {
     public var text: String {
         var lines = ["\(awardName) (\(award)) — \(nominee) — kỳ \(period)"]
         if let rulesFrom { lines.append("Quy định áp dụng từ \(rulesFrom.vietnamese)") }
+        if !registration.isEmpty { lines.append("Đăng ký thi đua: \(registration)") }
         let mark: [RuleResult.Outcome: String] = [.passed: "ĐẠT", .failed: "KHÔNG ĐẠT", .unknown: "CHƯA RÕ"]
         for result in results {
             lines.append("[\(mark[result.outcome] ?? "")] \(result.title) (\(result.rule.rawValue))")
@@ -122,6 +139,14 @@ public enum EligibilitySubject: Sendable {
         switch self {
         case .person(let facts): facts.name
         case .collective(let facts): facts.name
+        }
+    }
+
+    /// The registration (đăng ký thi đua) filed for a period, if any.
+    public func registration(in period: Period) -> RegistrationFact? {
+        switch self {
+        case .person(let facts): facts.registrations.first { $0.period == period }
+        case .collective(let facts): facts.registrations.first { $0.period == period }
         }
     }
 }

@@ -18,6 +18,8 @@ public enum EligibilityRule: String, Codable, CaseIterable, Sendable {
     case membersLdtt70 = "members_ldtt_70"
     case memberCstdCs = "member_cstd_cs"
     case membersNoDiscipline = "members_no_discipline"
+    /// Registered for a title at the start of the period (đăng ký thi đua): for people and collectives alike.
+    case registered
 
     /// A route through a nominee's past years (the Bằng khen's "2 years…"): for a regular (thường xuyên) commendation only.
     public var yearlyOnly: Bool { self == .bkTinhRoute }
@@ -52,6 +54,7 @@ public enum EligibilityRule: String, Codable, CaseIterable, Sendable {
         case .membersLdtt70: "Ít nhất 70% thành viên đạt Lao động tiên tiến"
         case .memberCstdCs: "Có ít nhất một thành viên đạt Chiến sĩ thi đua cơ sở"
         case .membersNoDiscipline: "Không có thành viên bị kỷ luật"
+        case .registered: "Đã đăng ký thi đua đầu kỳ"
         }
     }
 
@@ -73,6 +76,9 @@ public enum EligibilityRule: String, Codable, CaseIterable, Sendable {
         case .collectiveExcellent, .membersAllCompleted, .membersLdtt70, .memberCstdCs:
             "Luật TĐKT 2003, Điều 27 (tập thể lao động xuất sắc); chưa đối chiếu Luật TĐKT 2022"
         case .membersNoDiscipline: "thực tiễn của đơn vị (không còn dùng cho Tập thể lao động xuất sắc)"
+        case .registered:
+            "Nghị định 91/2017/NĐ-CP, Điều 3 (không xét danh hiệu cho cá nhân, tập thể không đăng ký thi đua); "
+                + "chưa đối chiếu Luật TĐKT 2022 và Nghị định 98/2023/NĐ-CP"
         }
     }
 
@@ -104,6 +110,7 @@ public enum EligibilityRule: String, Codable, CaseIterable, Sendable {
         case .membersLdtt70: "At least 70% of members are Advanced Workers"
         case .memberCstdCs: "At least one member is a Grassroots Emulation Fighter"
         case .membersNoDiscipline: "No member disciplined"
+        case .registered: "Registered for a title at the start of the period"
         }
     }
 }

@@ -162,6 +162,7 @@ public struct PersonFacts: Equatable, Sendable {
     public var disciplines: [DisciplineFact]
     public var titles: [TitleFact]
     public var models: [ModelFact]
+    public var registrations: [RegistrationFact] = []
 
     public init(
         name: String, ratings: [RatingFact] = [], disciplines: [DisciplineFact] = [], titles: [TitleFact] = [],
@@ -195,12 +196,26 @@ public struct PersonFacts: Equatable, Sendable {
     }
 }
 
+/// A registration (đăng ký thi đua) for a period: the title sought and the day it was filed.
+public struct RegistrationFact: Equatable, Sendable {
+    public let period: Period
+    public let titleName: String
+    public let registeredOn: LocalDate
+
+    public init(period: Period, titleName: String, registeredOn: LocalDate) {
+        self.period = period
+        self.titleName = titleName
+        self.registeredOn = registeredOn
+    }
+}
+
 /// What the rules read about a collective: its own ratings and titles, and its members' facts.
 public struct CollectiveFacts: Equatable, Sendable {
     public let name: String
     public var ratings: [Period: Rating]
     public var titles: [PersonFacts.TitleFact]
     public var members: [PersonFacts]
+    public var registrations: [RegistrationFact] = []
 
     public init(name: String, ratings: [Period: Rating] = [:], titles: [PersonFacts.TitleFact] = [], members: [PersonFacts] = []) {
         self.name = name

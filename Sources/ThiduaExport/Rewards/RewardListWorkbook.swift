@@ -54,27 +54,6 @@ enum RewardListWorkbook {
         append(list.signatures.map { ($0.title.joined(separator: " / "), .totalText, false) })
         row += 3
         append(list.signatures.map { ($0.name, .totalText, false) })
-        let columns = widths.enumerated().map {
-            "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>"
-        }.joined()
-        let sheet = """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetFormatPr defaultRowHeight="15"/><cols>\(columns)</cols>\
-            <sheetData>\(rows)</sheetData><pageMargins left="0.6" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>\
-            <pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/></worksheet>
-            """
-        let workbook = """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <sheets><sheet name="\(sheetName)" sheetId="1" r:id="rId1"/></sheets>\
-            <definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'\(sheetName)'!$3:$3</definedName></definedNames>\
-            </workbook>
-            """
-        return try OfficePackage.zip([
-            ("[Content_Types].xml", XLSXHonorListWriter.contentTypes), ("_rels/.rels", XLSXHonorListWriter.rootRelationships),
-            ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", XLSXHonorListWriter.workbookRelationships),
-            ("xl/styles.xml", XLSXHonorListWriter.styles), ("xl/worksheets/sheet1.xml", sheet),
-        ])
+        return try OneSheetWorkbook.package(sheetName: sheetName, widths: widths, rows: rows, landscape: false, repeatRows: "$3:$3")
     }
 }

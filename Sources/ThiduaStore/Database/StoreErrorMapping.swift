@@ -57,6 +57,33 @@ public enum StoreErrorMapping {
         "model_initiatives_owner_person_fkey": .validation([.rule(field: "owner", message: "Không tìm thấy cá nhân chủ trì mô hình.")]),
         "model_initiatives_owner_unit_fkey": .validation([.rule(field: "owner", message: "Không tìm thấy tập thể chủ trì mô hình.")]),
         "model_initiatives_registration_open": DomainError(.conflict, "Phong trào không còn nhận đăng ký mô hình."),
+        "registrations_movement_open": DomainError(.conflict, "Phong trào không còn mở; không nhận đăng ký thi đua."),
+        "registrations_title_period_kind": .validation([
+            .rule(
+                field: "movementId", message: "Đăng ký danh hiệu trong phong trào theo kỳ xét danh hiệu của đơn vị (trường học: năm học).")
+        ]),
+        "registrations_date": .validation([
+            .rule(
+                field: "registeredOn",
+                message: "Ngày đăng ký phải trong thời gian của phong trào, không sau hạn đăng ký và không sau hôm nay.")
+        ]),
+        "registrations_title_kind": .validation([
+            .rule(
+                field: "title",
+                message: "Danh hiệu đăng ký phải là danh hiệu thi đua dành cho cá nhân (LĐTT, CSTĐ) hoặc tập thể (TTLĐTT, TTLĐXS).")
+        ]),
+        "registrations_award_kind": .validation([
+            .rule(field: "award", message: "Hình thức khen thưởng đăng ký phải là giấy khen, bằng khen dành cho người hoặc tập thể này.")
+        ]),
+        "registrations_title_fkey": .validation([.rule(field: "title", message: "Không có danh hiệu này trong danh mục.")]),
+        "registrations_award_fkey": .validation([.rule(field: "award", message: "Không có hình thức khen thưởng này trong danh mục.")]),
+        "registrations_person_fkey": .validation([.rule(field: "nominee", message: "Không tìm thấy cá nhân.")]),
+        "registrations_unit_fkey": .validation([.rule(field: "nominee", message: "Không tìm thấy tập thể.")]),
+        "registrations_movement_fkey": DomainError.notFound("phong trào"),
+        "registrations_person_once": DomainError(
+            .conflict, "Người này đã có bản đăng ký trong phong trào; hãy rút bản cũ trước khi đăng ký lại."),
+        "registrations_unit_once": DomainError(
+            .conflict, "Tập thể này đã có bản đăng ký trong phong trào; hãy rút bản cũ trước khi đăng ký lại."),
         "model_initiatives_within_movement": .validation([
             .init(field: "startsOn", message: "Thời gian thực hiện phải nằm trong kỳ của phong trào.")
         ]),

@@ -25,7 +25,7 @@ public struct EligibilityRepository: Sendable {
             let rule = award.rule(on: date)
             let subject = try await Self.subject(owner, excluding: nil, on: connection, logger: logger)
             return EligibilityReport(
-                award: code, awardName: award.name, nominee: subject.name, period: period, rulesFrom: rule?.effectiveFrom,
+                award: code, awardName: award.name, subject: subject, period: period, rulesFrom: rule?.effectiveFrom,
                 results: Eligibility.evaluate(rule?.eligibility ?? [], for: subject, in: period))
         }
     }
@@ -98,7 +98,7 @@ public struct EligibilityRepository: Sendable {
             return result
         }
         return EligibilityReport(
-            award: award.code, awardName: award.name, nominee: subject.name, period: period, rulesFrom: rule?.effectiveFrom,
+            award: award.code, awardName: award.name, subject: subject, period: period, rulesFrom: rule?.effectiveFrom,
             results: results)
     }
 
@@ -123,6 +123,7 @@ public struct EligibilityRepository: Sendable {
             }
             collective.titles = try await titles(column: "unit", ids: [id.rawValue], excluding: nomination, on: connection, logger: logger)
                 .map(\.1)
+            collective.registrations = try await registrations(column: "unit", ids: [id.rawValue], on: connection, logger: logger).map(\.1)
             if membersToo {
                 let members = try await connection.rows(
                     """
@@ -173,6 +174,9 @@ public struct EligibilityRepository: Sendable {
         for (id, title) in try await titles(column: "person", ids: ids, excluding: nomination, on: connection, logger: logger) {
             facts[id]?.titles.append(title)
         }
+        for (id, registration) in try await registrations(column: "person", ids: ids, on: connection, logger: logger) {
+            facts[id]?.registrations.append(registration)
+        }
         for row in try await connection.rows(
             """
             SELECT owner_person_id, title, recognized_on FROM model_initiatives
@@ -183,6 +187,25 @@ public struct EligibilityRepository: Sendable {
             facts[id]?.models.append(.init(title: title, recognizedOn: date))
         }
         return facts
+    }
+
+    /// Registrations (đăng ký thi đua) by the period of their movement.
+    static func registrations(column: String, ids: [UUID], on connection: PostgresConnection, logger: Logger) async throws
+        -> [(UUID, RegistrationFact)]
+    {
+        let person = column == "person"
+        return try await connection.rows(
+            """
+            SELECT coalesce(r.nominee_person_id, r.nominee_unit_id), m.period_kind, m.period_year, t.name, r.registered_on
+            FROM registrations r JOIN movements m ON m.id = r.movement_id JOIN awards t ON t.code = r.title_code
+            WHERE (CASE WHEN \(person) THEN r.nominee_person_id ELSE r.nominee_unit_id END) = ANY(\(ids))
+            ORDER BY r.registered_on
+            """, logger: logger
+        ).compactMap { row in
+            let (id, kind, year, title, date) = try row.decode((UUID, String, Int, String, LocalDate).self)
+            guard let period = Period(kindCode: kind, year: year) else { return nil }
+            return (id, RegistrationFact(period: period, titleName: title, registeredOn: date))
+        }
     }
 
     /// Titles and commendations: issued in thidua (not revoked), imported from before it, and nominations still open

@@ -27,6 +27,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let movementReports: MovementReportRepository
     let accounts: AccountRepository
     let documentSettings: DocumentSettingsRepository
+    let registrations: RegistrationRepository
     let onceKeys: IdempotencyKeys
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
@@ -56,6 +57,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         movementReports = MovementReportRepository(client: client)
         accounts = AccountRepository(client: client)
         documentSettings = DocumentSettingsRepository(client: client)
+        registrations = RegistrationRepository(client: client)
         onceKeys = IdempotencyKeys(client: client)
         self.maxUploadBytes = maxUploadBytes
         renderer = try Renderer()
@@ -74,6 +76,16 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.get("movements/new") { _, context in try await self.newMovement(context: context) }
         pages.post("movements") { request, context in try await self.createMovement(request: request, context: context) }
         pages.get("movements/:id") { request, context in try await self.movementPage(request: request, context: context) }
+        pages.get("movements/:id/registrations") { request, context in try await self.registrationsPage(request: request, context: context)
+        }
+        pages.post("movements/:id/registrations") { request, context in try await self.fileRegistration(request: request, context: context)
+        }
+        pages.get("movements/:id/registrations/document") { request, context in
+            try await self.registrationsDocument(request: request, context: context)
+        }
+        pages.post("registrations/:id/withdraw") { request, context in
+            try await self.withdrawRegistration(request: request, context: context)
+        }
         pages.post("movements/:id/:step") { request, context in try await self.moveMovement(request: request, context: context) }
         pages.get("movements/:id/models/new") { request, context in try await self.newModel(request: request, context: context) }
         pages.post("movements/:id/models") { request, context in try await self.registerModel(request: request, context: context) }
