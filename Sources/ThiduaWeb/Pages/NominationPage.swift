@@ -22,6 +22,8 @@ extension WebPages {
         let returnReason: String?
         let declineReason: String?
         let rules: [RuleLine]
+        /// "Đã đăng ký Lao động tiên tiến ngày 02/10/2023" or "Không có bản đăng ký thi đua …": said whatever the rules ask.
+        let registration: String?
         let canSubmit: Bool
         let canWithdraw: Bool
         /// The council's or the headmaster's "Trả lại bổ sung", the headmaster's "Không duyệt" and "Trình cấp trên".
@@ -90,7 +92,7 @@ extension WebPages {
                     title: $0.title, outcome: Self.outcomeName($0.outcome), outcomeCode: $0.outcome.rawValue, facts: $0.facts,
                     source: "Căn cứ: \($0.citation)" + ($0.verified ? "" : " (chưa xác minh)"),
                     override: $0.override.map { "Hiệu trưởng cho qua: \($0.reason)" })
-            },
+            }, registration: report.registration.isEmpty ? nil : report.registration,
             canSubmit: mayAct && nomination.status.allowedNext.contains(.submitted),
             canWithdraw: mayAct && next.contains(.withdrawn),
             canReturn: Policy.can(session.account, .returnNomination) && next.contains(.returned),
