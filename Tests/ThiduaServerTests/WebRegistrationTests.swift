@@ -50,7 +50,8 @@ struct WebRegistrationTests {
                 #expect(workbook.headers[.contentDisposition]?.contains("dang-ky-thi-dua.xlsx") == true)
                 let nomination = try await f.nomination(seed, status: .draft)
                 let panel = try await browser.get("/nominations/\(nomination.id)")
-                #expect(panel.text.contains("Đăng ký thi đua: Đã đăng ký Lao động tiên tiến ngày 20/01/2024"), "the eligibility panel says it")
+                #expect(
+                    panel.text.contains("Đăng ký thi đua: Đã đăng ký Lao động tiên tiến ngày 20/01/2024"), "the eligibility panel says it")
 
                 var own = PageClient(client)
                 _ = try await own.signIn("ngoc.han", teacher)
