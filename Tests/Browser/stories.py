@@ -394,6 +394,40 @@ def story_union_registers_a_model(page, people):
     page.sign_out()
 
 
+def story_union_files_a_registration(page, people):
+    """The union: Phong trào → the school year's movement → "Đăng ký thi đua" → the demo's October registrations → Bùi
+    Thị Ân, Lao động tiên tiến, a wrong date first (said beside the field) → "Ghi bản đăng ký" → listed → "Rút đăng ký"
+    (so the next width files her again)."""
+    _, _, password = people["tam.huynh"]
+    page.sign_in("tam.huynh", password)
+    page.menu("Phong trào")
+    page.navigate(page.driver.find_element(By.PARTIAL_LINK_TEXT, "trường học thân thiện").click)
+    page.check()
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Đăng ký thi đua").click)
+    page.check()
+    assert "Vận dụng trò chơi dân gian" in page.text(), page.text()[:400]
+    page.driver.find_element(By.XPATH, "//select[@id='nominee']/option[contains(., 'Bùi Thị Ân')]").click()
+    page.driver.find_element(By.CSS_SELECTOR, "#title option[value=LDTT]").click()
+    date = page.driver.find_element(By.ID, "registeredOn")
+    date.clear()
+    date.send_keys("02/10/2025")
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Ghi bản đăng ký']").click)
+    page.check()
+    error = page.driver.find_element(By.ID, "error-registeredOn").text
+    assert "trong thời gian của phong trào" in error, error
+    date = page.driver.find_element(By.ID, "registeredOn")
+    date.clear()
+    date.send_keys("02/10/2023")
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Ghi bản đăng ký']").click)
+    page.check()
+    assert "Đã ghi bản đăng ký." in page.text() and "Bùi Thị Ân" in page.text(), page.text()[:400]
+    row = page.driver.find_element(By.XPATH, "//tr[td[contains(., 'Bùi Thị Ân')]]")
+    page.navigate(row.find_element(By.XPATH, ".//button[normalize-space()='Rút đăng ký']").click)
+    page.check()
+    assert not page.driver.find_elements(By.XPATH, "//tr[td[contains(., 'Bùi Thị Ân')]]"), "the withdrawn line is still listed"
+    page.sign_out()
+
+
 def story_admin_imports_people(page, people):
     """The admin: Nhập dữ liệu → Nhân sự → a CSV with a bad row → "Xem trước khi nhập" lists "Dòng 3: …" and nothing is
     written → the corrected file → the preview counts what will happen → "Nhập" → "Đã nhập"."""
@@ -454,7 +488,8 @@ def main():
     # The throttling story runs last at each width (it locks its login for 15 minutes), with a login no later story uses.
     stories = [story_headmaster_signs_in, story_teacher_sees_only_their_own, story_form_without_token_is_refused,
                story_clerk_downloads_the_honor_list, story_two_council_members_score, story_headmaster_signs_a_decision,
-               story_union_drafts_and_submits, story_union_registers_a_model, story_admin_imports_people]
+               story_union_drafts_and_submits, story_union_registers_a_model, story_union_files_a_registration,
+               story_admin_imports_people]
     for width, locked in zip(WIDTHS, ("han.nguyen", "lan.pham")):
         page = Page(width)
         try:
