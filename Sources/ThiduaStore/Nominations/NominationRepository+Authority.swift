@@ -3,11 +3,38 @@ import Logging
 import PostgresNIO
 import ThiduaCore
 
+/// Who signs an award in a movement on a date: the level that grants it, the level of the unit running the movement,
+/// and whether that unit's list holds it.
+typealias SigningAuthority = (
+    required: AuthorityLevel, unit: AuthorityLevel, awardName: String, period: Period, grants: Bool, unitName: String
+)
+
+/// What one decision of many nominations reads once instead of once a nomination (issue "Performance": the batch of 500):
+/// the authority per award, movement and date, and the money per award, date and kind of nominee. Lives for one
+/// transaction, in which nothing it holds can change.
+final class DecisionMemo {
+    var authorities: [String: SigningAuthority] = [:]
+    var quotes: [String: RewardQuote] = [:]
+    /// Awards with no enabled cap anywhere: their approvals skip the cap check.
+    var uncapped: Set<String> = []
+}
+
 // Who may sign a nomination's award (the unit's authority level) and the unit's caps on awards, read at approval.
 extension NominationRepository {
+    /// The authority for a nomination, read once per award, movement and date when a memo is given.
+    static func authority(
+        for nomination: Nomination, on date: LocalDate, memo: DecisionMemo?, connection: PostgresConnection, logger: Logger
+    ) async throws -> SigningAuthority {
+        let key = "\(nomination.awardCode)|\(nomination.movementId)|\(date)"
+        if let known = memo?.authorities[key] { return known }
+        let found = try await authority(for: nomination, on: date, connection: connection, logger: logger)
+        memo?.authorities[key] = found
+        return found
+    }
+
     /// The level that grants the nomination's award on a date, and the level of the unit that runs its movement.
     static func authority(for nomination: Nomination, on date: LocalDate, connection: PostgresConnection, logger: Logger) async throws
-        -> (required: AuthorityLevel, unit: AuthorityLevel, awardName: String, period: Period, grants: Bool, unitName: String)
+        -> SigningAuthority
     {
         let award = try await CatalogueRepository.award(nomination.awardCode, on: connection, logger: logger)
         guard let rule = award.rule(on: date) else {
@@ -29,7 +56,18 @@ extension NominationRepository {
 
     /// Unit-wide caps on this award (off unless enabled): the cap row is locked first, so approvals running at the same
     /// moment count one another.
-    static func checkCaps(_ nomination: Nomination, period: Period, on connection: PostgresConnection, logger: Logger) async throws {
+    static func checkCaps(
+        _ nomination: Nomination, period: Period, memo: DecisionMemo? = nil, on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        if let memo {
+            if memo.uncapped.contains(nomination.awardCode) { return }
+            let any = try await connection.rows(
+                "SELECT EXISTS (SELECT 1 FROM unit_caps WHERE award_code = \(nomination.awardCode) AND enabled)", logger: logger)
+            if try !any.required("hạn mức").decode(Bool.self) {
+                memo.uncapped.insert(nomination.awardCode)
+                return
+            }
+        }
         let caps = try await connection.rows(
             """
             WITH RECURSIVE ancestry(id, parent_id) AS (

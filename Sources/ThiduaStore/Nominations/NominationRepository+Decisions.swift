@@ -40,11 +40,12 @@ extension NominationRepository {
             return try await client.transaction(logger: logger) { connection in
                 let decisionId = try await DecisionRepository.findOrCreate(decision, signer: signer, on: connection, logger: logger)
                 var outcomes: [DecisionOutcome] = []
+                let memo = DecisionMemo()
                 for (index, id) in ids.enumerated() {
                     let result = try await connection.savepoint("item\(index)", logger: logger) {
                         try await Self.approve(
                             id, decisionId: decisionId, decisionDate: decision.date, expectedVersion: nil, on: connection, by: signer,
-                            logger: logger)
+                            memo: memo, logger: logger)
                     }
                     switch result {
                     case .success(let commendation):
@@ -83,14 +84,14 @@ extension NominationRepository {
 
     static func approve(
         _ id: ID<Nomination>, decisionId: UUID, decisionDate: LocalDate, expectedVersion: Int?, on connection: PostgresConnection,
-        by signer: Account, logger: Logger
+        by signer: Account, memo: DecisionMemo? = nil, logger: Logger
     ) async throws -> Commendation {
         let current = try await find(id, on: connection, lock: true, logger: logger)
         if current.status == .forwarded {
             throw current.status.refusal(
                 "Đề nghị đã trình \(current.submission?.authorityName ?? "cấp trên"); hãy ghi quyết định của cấp trên (external-decision).")
         }
-        let authority = try await Self.authority(for: current, on: decisionDate, connection: connection, logger: logger)
+        let authority = try await Self.authority(for: current, on: decisionDate, memo: memo, connection: connection, logger: logger)
         if !authority.grants {
             throw DomainError(
                 .conflict,
@@ -100,10 +101,12 @@ extension NominationRepository {
                 violations: [.init(field: "submissionNumber", message: "Khen thưởng này phải trình cấp có thẩm quyền.")])
         }
         let nomination = try await move(
-            id, to: .approved, expectedVersion: expectedVersion, on: connection, by: Actor(account: signer), logger: logger)
-        try await checkCaps(nomination, period: authority.period, on: connection, logger: logger)
+            id, to: .approved, expectedVersion: expectedVersion, current: current, on: connection, by: Actor(account: signer),
+            logger: logger)
+        try await checkCaps(nomination, period: authority.period, memo: memo, on: connection, logger: logger)
         return try await issue(
-            nomination, decisionId: decisionId, date: decisionDate, on: connection, by: Actor(account: signer), logger: logger)
+            nomination, decisionId: decisionId, date: decisionDate, on: connection, by: Actor(account: signer), memo: memo,
+            logger: logger)
     }
 
     /// An award above the unit's authority: the headmaster's approval forwards it with a submission (tờ trình).
@@ -160,10 +163,19 @@ extension NominationRepository {
 
     /// Creates the commendation with the coefficient, base salary and amount in force on the decision date.
     static func issue(
-        _ nomination: Nomination, decisionId: UUID, date: LocalDate, on connection: PostgresConnection, by actor: Actor, logger: Logger
+        _ nomination: Nomination, decisionId: UUID, date: LocalDate, on connection: PostgresConnection, by actor: Actor,
+        memo: DecisionMemo? = nil, logger: Logger
     ) async throws -> Commendation {
-        let quote = try await CatalogueRepository.quote(
-            award: nomination.awardCode, date: date, collective: nomination.nominee.unitId != nil, on: connection, logger: logger)
+        let collective = nomination.nominee.unitId != nil
+        let key = "\(nomination.awardCode)|\(date)|\(collective)"
+        let quote: RewardQuote
+        if let known = memo?.quotes[key] {
+            quote = known
+        } else {
+            quote = try await CatalogueRepository.quote(
+                award: nomination.awardCode, date: date, collective: collective, on: connection, logger: logger)
+            memo?.quotes[key] = quote
+        }
         try await refuseSecondTitle(nomination, on: connection, logger: logger)
         let rows = try await connection.rows(
             """

@@ -131,11 +131,13 @@ public struct NominationRepository: Sendable {
     }
 
     @discardableResult
+    /// `current`: the nomination as the caller read it with its row locked (the approval), so it is not read twice.
     static func move(
         _ id: ID<Nomination>, to next: NominationStatus, reason: String? = nil, tally: Tally? = nil, expectedVersion: Int?,
-        on connection: PostgresConnection, by actor: Actor, logger: Logger
+        current known: Nomination? = nil, on connection: PostgresConnection, by actor: Actor, logger: Logger
     ) async throws -> Nomination {
-        let current = try await find(id, on: connection, lock: true, logger: logger)
+        let current: Nomination
+        if let known { current = known } else { current = try await find(id, on: connection, lock: true, logger: logger) }
         try checkVersion(current.version, expected: expectedVersion)
         try current.status.check(next)
         if next == .submitted {
