@@ -63,7 +63,7 @@ extension WebPages {
             }
             try Policy.requireRegister(draft.nominee, as: session.account)
             _ = try await registrations.register(draft, in: movement.id, by: Actor(account: session.account), logger: context.logger)
-            return Renderer.redirect(to: "/movements/\(movement.id)/registrations?filed=1")
+            return Renderer.redirect(to: "/movements/\(movement.id)/registrations?filed=1#da-ghi")
         } catch let error as DomainError where error.refusesInput || error.code == .conflict {
             var errors = formErrors(
                 error, fields: ["nominee", "title", "award", "initiative", "registeredOn"],
