@@ -71,6 +71,12 @@ struct RegistrationTests {
                 let withdrawn = try await client.send(.post, "/v1/registrations/\(teamId)/withdraw", token: f.union, json: "{}")
                 #expect(withdrawn.status == 200 && withdrawn.body["nomineeName"]?.string == "Tổ chuyên môn khối 1")
                 #expect(try await client.send(.get, "/v1/registrations/\(teamId)", token: f.union).status == 404)
+                // Once the movement is closed the list stays as filed, to be compared with the results.
+                #expect(try await client.send(.post, "/v1/movements/\(f.movement.id)/close", token: f.headmaster, json: "{}").status == 200)
+                let kept = filed.body["id"]?.string ?? ""
+                let late = try await client.send(.post, "/v1/registrations/\(kept)/withdraw", token: f.union, json: "{}")
+                #expect(late.status == 409 && late.body["detail"]?.string?.contains("giữ nguyên để đối chiếu") == true)
+                #expect(try await client.send(.get, "/v1/registrations/\(kept)", token: f.union).status == 200)
             }
             let audited = try await seed.client.query(
                 "SELECT count(*)::int FROM audit_log WHERE entity = 'registration'", logger: seed.logger

@@ -36,6 +36,19 @@ public struct Registration: Equatable, Sendable {
     }
 
     public static let noun = "bản đăng ký thi đua"
+
+    /// A registration is withdrawn only while its movement is open: after, it stays to be compared with the results.
+    public static func checkWithdrawal(in movement: Movement) throws(DomainError) {
+        guard movement.status == .open else {
+            throw DomainError(.conflict, "Phong trào đã kết thúc; bản đăng ký được giữ nguyên để đối chiếu kết quả.")
+        }
+    }
+
+    /// The titles the registration form offers: those a school's own review gives, from Chiến sĩ thi đua cơ sở
+    /// (precedence 70) down — LĐTT, CSTĐ cơ sở, TTLĐTT, TTLĐXS; the database accepts any title of the nominee's kind.
+    public static func offered(_ award: Award) -> Bool {
+        award.kind == "title" && (award.recipient == .individual || award.recipient == .collective) && award.precedence >= 70
+    }
 }
 
 /// What a clerk (or the person) enters: checked here, before the database's own checks.

@@ -53,11 +53,8 @@ public struct RegistrationRepository: Sendable {
     public func withdraw(_ id: ID<Registration>, by actor: Actor, logger: Logger) async throws -> Registration {
         try await client.transaction(logger: logger) { connection in
             let registration = try await Self.find(id, on: connection, logger: logger)
-            let open = try await connection.rows(
-                "SELECT status = 'open' FROM movements WHERE id = \(registration.movementId) FOR SHARE", logger: logger)
-            guard try open.required("phong trào").decode(Bool.self) else {
-                throw DomainError(.conflict, "Phong trào đã kết thúc; bản đăng ký được giữ nguyên để đối chiếu kết quả.")
-            }
+            try Registration.checkWithdrawal(
+                in: try await MovementRepository.find(registration.movementId, on: connection, lock: true, logger: logger))
             try await connection.rows("DELETE FROM registrations WHERE id = \(id)", logger: logger)
             try await AuditLog.record(
                 on: connection, by: actor, action: "registration.withdraw", entity: "registration",

@@ -124,10 +124,9 @@ extension WebPages {
             movementName: movement.name, movementPath: "/movements/\(movement.id)", path: path, csrf: session.csrfToken, rows: rows,
             mayFile: movement.status == .open && (forAnyone || own != nil), ownName: own.map { $0.name.full },
             ownValue: own.map { "p:\($0.id)" }, nominees: nominees,
-            titles: awards.filter {
-                $0.kind == "title" && ($0.recipient == .individual || $0.recipient == .collective) && $0.precedence >= 70
-            }
-            .map { Option(value: $0.code, label: $0.name + ($0.recipient == .collective ? " (tập thể)" : ""), selected: title == $0.code) },
+            titles: awards.filter(Registration.offered).map {
+                Option(value: $0.code, label: $0.name + ($0.recipient == .collective ? " (tập thể)" : ""), selected: title == $0.code)
+            },
             awards: [Option(value: "", label: "Không đăng ký", selected: award.isEmpty)]
                 + awards.filter { $0.kind == "form" && $0.recipient != .model }.map {
                     Option(value: $0.code, label: $0.name, selected: award == $0.code)

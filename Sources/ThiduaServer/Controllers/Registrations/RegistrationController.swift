@@ -32,8 +32,9 @@ struct RegistrationController {
             initiative: body.initiative, registeredOn: body.registeredOn)
         try Policy.requireRegister(draft.nominee, as: context.account)
         let registration = try await registrations.register(draft, in: movement, by: context.actor, logger: context.logger)
-        return versioned(
-            RegistrationResponse(registration), version: 1, status: .created, location: "/v1/registrations/\(registration.id)")
+        return EditedResponse(
+            status: .created, headers: [.location: "/v1/registrations/\(registration.id)"],
+            response: RegistrationResponse(registration))
     }
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> RegistrationResponse {
