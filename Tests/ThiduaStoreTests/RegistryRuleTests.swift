@@ -196,6 +196,32 @@ struct RegistryRuleTests {
             #expect(signed.allSatisfy { $0.outcome == "approved" && $0.commendationId != nil })
             #expect(try await seed.count("commendations") == 2)
             #expect(try await seed.count("decisions") == 1)
+            // The audit entries, written together at the end, extend the one chain in the order of the decision.
+            let log = AuditLog(client: client)
+            #expect(try await log.verify(logger: database.logger).problems.isEmpty)
+            let recent = try await log.search(.init(), limit: 4, logger: database.logger).reversed().map(\.action)
+            #expect(recent == ["nomination.approved", "commendation.create", "nomination.approved", "commendation.create"])
+            let trail = try await log.entries(entity: "nomination", id: b.id.description, logger: database.logger)
+            #expect(trail.last?.action == "nomination.approved")
+            #expect(trail.last?.before?.contains("\"status\": \"recommended\"") == true)
+        }
+    }
+
+    @Test("A decision naming the same person twice for one title approves the first and refuses the second, with the first's decision")
+    func batchDecisionSameTitleTwice() async throws {
+        try await TestDatabase.with { database, client in
+            let seed = Seed(client: client, logger: database.logger)
+            let f = try await RegistryFixture.make(seed)
+            let first = try await f.nomination(seed, status: .recommended)
+            let second = try await f.nomination(seed, status: .recommended)
+            let repository = NominationRepository(client: client)
+            let decision = try DecisionReference.validate(number: "31/QĐ-THAP", date: "2024-05-25")
+            let preview = try await repository.approveAll(
+                [first.id, second.id], decision: decision, dryRun: true, by: f.headmasterAccount, logger: database.logger)
+            #expect(preview.map(\.outcome) == ["would-approve", "refused"])
+            #expect(preview[1].problem?.contains("Quyết định số 31/QĐ-THAP ngày 25/05/2024") == true)
+            #expect(try await seed.count("commendations") == 0)
+            #expect(try await AuditLog(client: client).verify(logger: database.logger).problems.isEmpty)
         }
     }
 

@@ -24,14 +24,27 @@ public struct AuditLog: Sendable {
 
     /// Appends a row in the caller's transaction; `before`/`after` are stored as JSON. The row is hashed here, in Swift
     /// (scheme 2, `AuditHash`), over exactly what the database stores; the database checks only that it extends the chain.
+    /// With a `journal`, the entry waits there and is written when the journal is flushed.
     public static func record(
         on connection: PostgresConnection, by actor: Actor, action: String, entity: String, id: String,
         before: (some Encodable & Sendable)?, after: (some Encodable & Sendable)?, logger: Logger
+    ) async throws {
+        try await record(
+            on: connection, by: actor, action: action, entity: entity, id: id, before: before, after: after, journal: nil, logger: logger)
+    }
+
+    static func record(
+        on connection: PostgresConnection, by actor: Actor, action: String, entity: String, id: String,
+        before: (some Encodable & Sendable)?, after: (some Encodable & Sendable)?, journal: AuditJournal?, logger: Logger
     ) async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let beforeJSON = try before.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         let afterJSON = try after.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        if let journal {
+            journal.append(.init(actor: actor, action: action, entity: entity, entityId: id, before: beforeJSON, after: afterJSON))
+            return
+        }
         // One writer at a time: the lock is held to the end of the transaction (the trigger takes it again).
         try await connection.rows("SELECT pg_advisory_xact_lock(7461616400000001)", logger: logger)
         let rows = try await connection.rows(

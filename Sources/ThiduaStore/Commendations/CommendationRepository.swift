@@ -28,14 +28,17 @@ public struct CommendationRepository: Sendable {
         }
     }
 
-    static let select = """
-        SELECT c.id, c.nomination_id, c.award_code, c.movement_id, c.nominee_person_id, c.nominee_unit_id,
-               d.number, d.decision_date, d.signer_name, r.reason, r.decision_number, c.created_at::text,
-               d.issuer, c.coefficient::text, c.collective_factor, c.base_salary, c.reward_amount
-        FROM commendations c
+    /// A commendation's columns, read from `c` (the table, or the rows an INSERT returns) and its decision `d`.
+    static let columns = """
+        c.id, c.nomination_id, c.award_code, c.movement_id, c.nominee_person_id, c.nominee_unit_id,
+        d.number, d.decision_date, d.signer_name, r.reason, r.decision_number, c.created_at::text,
+        d.issuer, c.coefficient::text, c.collective_factor, c.base_salary, c.reward_amount
+        """
+    static let joins = """
         JOIN decisions d ON d.id = c.decision_id
         LEFT JOIN commendation_revocations r ON r.commendation_id = c.id
         """
+    static let select = "SELECT \(columns) FROM commendations c \(joins)"
 
     public func find(_ id: ID<Commendation>, logger: Logger) async throws -> Commendation {
         guard let found = try await client.rows(ByID(id: id), logger: logger).first else { throw DomainError.notFound("khen thưởng") }

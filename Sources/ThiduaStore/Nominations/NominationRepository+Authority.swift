@@ -9,16 +9,6 @@ typealias SigningAuthority = (
     required: AuthorityLevel, unit: AuthorityLevel, awardName: String, period: Period, grants: Bool, unitName: String
 )
 
-/// What one decision of many nominations reads once instead of once a nomination (issue "Performance": the batch of 500):
-/// the authority per award, movement and date, and the money per award, date and kind of nominee. Lives for one
-/// transaction, in which nothing it holds can change.
-final class DecisionMemo {
-    var authorities: [String: SigningAuthority] = [:]
-    var quotes: [String: RewardQuote] = [:]
-    /// Awards with no enabled cap anywhere: their approvals skip the cap check.
-    var uncapped: Set<String> = []
-}
-
 // Who may sign a nomination's award (the unit's authority level) and the unit's caps on awards, read at approval.
 extension NominationRepository {
     /// The authority for a nomination, read once per award, movement and date when a memo is given.

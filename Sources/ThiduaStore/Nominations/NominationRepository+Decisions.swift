@@ -40,7 +40,7 @@ extension NominationRepository {
             return try await client.transaction(logger: logger) { connection in
                 let decisionId = try await DecisionRepository.findOrCreate(decision, signer: signer, on: connection, logger: logger)
                 var outcomes: [DecisionOutcome] = []
-                let memo = DecisionMemo()
+                let memo = try await DecisionMemo.prepared(for: ids, on: connection, logger: logger)
                 for (index, id) in ids.enumerated() {
                     let result = try await connection.savepoint("item\(index)", logger: logger) {
                         try await Self.approve(
@@ -61,6 +61,7 @@ extension NominationRepository {
                 }
                 // A dry run, or a decision with a refused item, leaves nothing behind: undo the whole transaction.
                 if dryRun || outcomes.contains(where: { $0.problem != nil }) { throw Undone(outcomes: outcomes) }
+                try await memo.journal.flush(on: connection, logger: logger)
                 return outcomes
             }
         } catch let undone as Undone {
@@ -86,7 +87,12 @@ extension NominationRepository {
         _ id: ID<Nomination>, decisionId: UUID, decisionDate: LocalDate, expectedVersion: Int?, on connection: PostgresConnection,
         by signer: Account, memo: DecisionMemo? = nil, logger: Logger
     ) async throws -> Commendation {
-        let current = try await find(id, on: connection, lock: true, logger: logger)
+        let current: Nomination
+        if let locked = memo?.locked.removeValue(forKey: id) {
+            current = locked
+        } else {
+            current = try await find(id, on: connection, lock: true, logger: logger)
+        }
         if current.status == .forwarded {
             throw current.status.refusal(
                 "Đề nghị đã trình \(current.submission?.authorityName ?? "cấp trên"); hãy ghi quyết định của cấp trên (external-decision).")
@@ -102,7 +108,7 @@ extension NominationRepository {
         }
         let nomination = try await move(
             id, to: .approved, expectedVersion: expectedVersion, current: current, on: connection, by: Actor(account: signer),
-            logger: logger)
+            journal: memo?.journal, logger: logger)
         try await checkCaps(nomination, period: authority.period, memo: memo, on: connection, logger: logger)
         return try await issue(
             nomination, decisionId: decisionId, date: decisionDate, on: connection, by: Actor(account: signer), memo: memo,
@@ -176,27 +182,33 @@ extension NominationRepository {
                 award: nomination.awardCode, date: date, collective: collective, on: connection, logger: logger)
             memo?.quotes[key] = quote
         }
-        try await refuseSecondTitle(nomination, on: connection, logger: logger)
+        try await refuseSecondTitle(nomination, memo: memo, on: connection, logger: logger)
+        // The new row comes back with its decision in the same statement.
         let rows = try await connection.rows(
             """
-            INSERT INTO commendations (nomination_id, decision_id, award_code, movement_id, nominee_person_id, nominee_unit_id,
-                                       coefficient, collective_factor, base_salary, reward_amount)
-            VALUES (\(nomination.id), \(decisionId), \(nomination.awardCode), \(nomination.movementId),
-                    \(nomination.nominee.personId), \(nomination.nominee.unitId),
-                    \(quote.coefficient.description)::numeric, \(quote.collectiveFactor), \(quote.baseSalary), \(quote.rewardAmount))
-            RETURNING id
+            WITH c AS (
+                INSERT INTO commendations (nomination_id, decision_id, award_code, movement_id, nominee_person_id, nominee_unit_id,
+                                           coefficient, collective_factor, base_salary, reward_amount)
+                VALUES (\(nomination.id), \(decisionId), \(nomination.awardCode), \(nomination.movementId),
+                        \(nomination.nominee.personId), \(nomination.nominee.unitId),
+                        \(quote.coefficient.description)::numeric, \(quote.collectiveFactor), \(quote.baseSalary), \(quote.rewardAmount))
+                RETURNING *)
+            SELECT \(unescaped: CommendationRepository.columns) FROM c \(unescaped: CommendationRepository.joins)
             """, logger: logger)
-        let commendationId = ID<Commendation>(try rows.required("khen thưởng").decode(UUID.self))
-        let commendation = try await CommendationRepository.find(commendationId, on: connection, logger: logger)
+        let commendation = try CommendationRepository.commendation(try rows.required("khen thưởng")).item
         try await AuditLog.record(
             on: connection, by: actor, action: "commendation.create", entity: "commendation",
-            id: commendationId.description, before: String?.none, after: CommendationSnapshot(commendation), logger: logger)
+            id: commendation.id.description, before: String?.none, after: CommendationSnapshot(commendation), journal: memo?.journal,
+            logger: logger)
         return commendation
     }
 
     /// A title the nominee already holds for an overlapping period (sql/0021 refuses it in any case): said with the
     /// commendation that holds it, so the headmaster knows which decision to look at.
-    static func refuseSecondTitle(_ nomination: Nomination, on connection: PostgresConnection, logger: Logger) async throws {
+    static func refuseSecondTitle(_ nomination: Nomination, memo: DecisionMemo? = nil, on connection: PostgresConnection, logger: Logger)
+        async throws
+    {
+        if let memo, !memo.mayHoldTitle(nomination) { return }
         let rows = try await connection.rows(
             """
             SELECT a.name, m.period_kind, m.period_year, d.number, d.decision_date

@@ -134,7 +134,8 @@ public struct NominationRepository: Sendable {
     /// `current`: the nomination as the caller read it with its row locked (the approval), so it is not read twice.
     static func move(
         _ id: ID<Nomination>, to next: NominationStatus, reason: String? = nil, tally: Tally? = nil, expectedVersion: Int?,
-        current known: Nomination? = nil, on connection: PostgresConnection, by actor: Actor, logger: Logger
+        current known: Nomination? = nil, on connection: PostgresConnection, by actor: Actor, journal: AuditJournal? = nil,
+        logger: Logger
     ) async throws -> Nomination {
         let current: Nomination
         if let known { current = known } else { current = try await find(id, on: connection, lock: true, logger: logger) }
@@ -150,19 +151,23 @@ public struct NominationRepository: Sendable {
             if let refusal = report.refusal() { throw refusal }
         }
         let tallyJSON = try tally.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        try await connection.rows(
+        // The row as updated comes back in the same statement (the submission and models are not changed by it).
+        let rows = try await connection.rows(
             """
-            UPDATE nominations SET status = \(next),
-                return_reason = CASE WHEN \(next) = 'returned' THEN \(reason) ELSE return_reason END,
-                decline_reason = CASE WHEN \(next) = 'declined' THEN \(reason) ELSE decline_reason END,
-                recommendation_tally = COALESCE(\(tallyJSON)::jsonb, recommendation_tally),
-                version = version + 1, updated_at = now()
-            WHERE id = \(id)
+            WITH n AS (
+                UPDATE nominations SET status = \(next),
+                    return_reason = CASE WHEN \(next) = 'returned' THEN \(reason) ELSE return_reason END,
+                    decline_reason = CASE WHEN \(next) = 'declined' THEN \(reason) ELSE decline_reason END,
+                    recommendation_tally = COALESCE(\(tallyJSON)::jsonb, recommendation_tally),
+                    version = version + 1, updated_at = now()
+                WHERE id = \(id) RETURNING *)
+            SELECT \(unescaped: columns) FROM n \(unescaped: submissionJoin)
             """, logger: logger)
-        let updated = try await find(id, on: connection, lock: false, logger: logger)
+        let updated = try nomination(try rows.required(Nomination.noun)).item
         try await AuditLog.record(
             on: connection, by: actor, action: "nomination.\(next.rawValue)", entity: "nomination", id: id.description,
-            before: NominationSnapshot(current), after: NominationSnapshot(updated, reason: reason, tally: tally), logger: logger)
+            before: NominationSnapshot(current), after: NominationSnapshot(updated, reason: reason, tally: tally), journal: journal,
+            logger: logger)
         return updated
     }
 
