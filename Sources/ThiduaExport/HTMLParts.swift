@@ -24,6 +24,13 @@ enum HTMLParts {
         return out
     }
 
+    /// The signatures under a paper (left to right): each title over the space to sign and the name.
+    static func signatures(_ signatures: [(title: [String], name: String)]) -> String {
+        "<table class=\"foot\"><tr>"
+            + signatures.map { "<td>\($0.title.map(escape).joined(separator: "<br>"))<div class=\"space\"></div>\(escape($0.name))</td>" }
+            .joined() + "</tr></table>\n"
+    }
+
     /// The header table: the managing body and the unit beside the national name and motto.
     static func header(_ issuer: HonorList.Issuer) -> String {
         "<table class=\"head\"><tr>\n\(headerNames(issuer))\n</tr></table>"

@@ -1,9 +1,17 @@
+import ThiduaCore
+
 /// Text written into Markdown from data (names, titles, units, numbers): whatever a person typed is shown as text, never
 /// read as Markdown or HTML (security review F10). `<`, `>` and the Markdown punctuation get a backslash, which
 /// CommonMark defines for every ASCII punctuation character; `&` does too when it could start an entity (`&lt;`),
 /// so "Phòng GD&ĐT" stays as it is. Line breaks become spaces (or `<br>` in a table cell).
 enum MarkdownText {
     static let special: Set<UInt8> = Set("\\`*_[]<>#|~!".utf8)
+
+    /// The header of a paper in Markdown: the managing body and the unit, the national name and motto, place and date.
+    static func header(_ issuer: HonorList.Issuer, placeAndDate: String) -> String {
+        "\(escape(issuer.parentName.uppercased()))  \n**\(escape(issuer.unitName.uppercased()))**\n\n"
+            + "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  \n**Độc lập - Tự do - Hạnh phúc**\n\n*\(escape(placeAndDate))*\n\n"
+    }
 
     static func escape(_ text: String) -> String {
         let bytes = Array(text.utf8)

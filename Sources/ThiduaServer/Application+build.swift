@@ -130,6 +130,7 @@ public func buildRouter(
     MovementController(movements: MovementRepository(client: client)).addRoutes(to: v1)
     ModelInitiativeController(models: models, reviews: reviews).addRoutes(to: v1)
     RegistrationController(registrations: RegistrationRepository(client: client)).addRoutes(to: v1)
+    CouncilController(councils: CouncilRepository(client: client)).addRoutes(to: v1)
     EvidenceController(
         evidence: EvidenceRepository(client: client), models: models, nominations: nominations, maxBytes: dependencies.maxEvidenceBytes
     )

@@ -34,7 +34,7 @@ struct OfficeFileTests {
             let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-docx-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let files = ["quyet-dinh-15", "quyet-dinh-45", "ky-nhan-15", "thu-hoi-03", "dang-ky"].map {
+            let files = ["quyet-dinh-15", "quyet-dinh-45", "ky-nhan-15", "thu-hoi-03", "dang-ky", "bien-ban-hoi-dong"].map {
                 folder.appending(path: "\($0).docx")
             }
             #expect(try cli.run("report", "decision", "15/QĐ-THAP", "--format", "docx", "-o", files[0].path).status == 0)
@@ -47,8 +47,10 @@ struct OfficeFileTests {
             let registrations = try cli.run(
                 "report", "registrations", "--movement", movement ?? "", "--date", "2024-05-20", "--format", "docx", "-o", files[4].path)
             #expect(registrations.status == 0, "\(registrations.stderr)")
+            let minutes = try cli.run("report", "council-minutes", "--movement", movement ?? "", "--format", "docx", "-o", files[5].path)
+            #expect(minutes.status == 0, "\(minutes.stderr)")
             let texts = try Self.textThroughLibreOffice(files, in: folder)
-            guard texts.count == 5 else { return }
+            guard texts.count == 6 else { return }
             for phrase in [
                 "PHÒNG GD&ĐT HUYỆN TÂN HỒNG", "TRƯỜNG TIỂU HỌC AN PHƯỚC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 15/QĐ-THAP",
                 "Tân Hồng, ngày 24 tháng 5 năm 2024", "Về việc công nhận danh hiệu thi đua năm học 2023 - 2024",
@@ -76,6 +78,12 @@ struct OfficeFileTests {
                 "Vận dụng trò chơi dân gian", "Lao động tiên tiến: 5 đăng ký, 4 đạt.", "NGƯỜI LẬP DANH SÁCH",
             ] {
                 #expect(texts[4].contains(phrase), "registration list: \(phrase)")
+            }
+            for phrase in [
+                "BIÊN BẢN", "HỌP HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", "Tân Hồng, ngày 20 tháng 5 năm 2024", "Thành viên có mặt: 3/3",
+                "Kết quả biểu quyết", "100,00%", "Đề nghị", "THƯ KÝ", "CHỦ TỊCH HỘI ĐỒNG", "Huỳnh Thị Thanh Tâm",
+            ] {
+                #expect(texts[5].contains(phrase), "council minutes: \(phrase)")
             }
         }
     }

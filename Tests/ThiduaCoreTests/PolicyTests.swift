@@ -26,6 +26,8 @@ struct PolicyTests {
         (.manageCatalogue, [true, false, false, false, false]),
         (.overrideEligibility, [false, true, false, false, false]),
         (.readRecords, [true, true, true, true, false]),
+        (.manageCouncil, [true, true, false, false, false]),
+        (.recordMeeting, [true, true, true, false, false]),
     ]
     static let roles: [Role] = [.admin, .headmaster, .council, .union, .staff]
 

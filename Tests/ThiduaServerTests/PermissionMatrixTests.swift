@@ -47,6 +47,12 @@ struct PermissionMatrixTests {
         (.post, "/v1/nominations/\(any)/external-decision", "{}", [.headmaster]),
         (.get, "/v1/units/\(any)/record", "", [.admin, .headmaster, .council, .union]),
         (.get, "/v1/movements/\(any)/registrations/document", "", [.admin, .headmaster, .council, .union]),
+        (.post, "/v1/councils", "{}", [.admin, .headmaster]),
+        (.get, "/v1/councils?period=2024", "", [.admin, .headmaster, .council, .union]),
+        (.post, "/v1/movements/\(any)/council-meeting", "{}", [.admin, .headmaster, .council]),
+        (.post, "/v1/movements/\(any)/council-meeting/ballots", "{}", [.admin, .headmaster, .council]),
+        (.get, "/v1/movements/\(any)/council-meeting", "", [.admin, .headmaster, .council, .union]),
+        (.get, "/v1/movements/\(any)/council-meeting/minutes", "", [.admin, .headmaster, .council, .union]),
         // GET /v1/people/{id}/record is a read scoped like the registry: staff read their own, 404 for others'
         // (staffSeesOwnRecords below).
     ]

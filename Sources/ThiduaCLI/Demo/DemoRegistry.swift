@@ -250,6 +250,7 @@ struct DemoRegistry {
         _ = try await nominations.approveAll(
             schoolYear.map(\.id), decision: DecisionReference.validate(number: "15/QĐ-THAP", date: "2024-05-24"), dryRun: false, by: head,
             logger: logger)
+        try await recordCouncil(for: friendly)
         let yearEnd = [
             try await nominate(
                 danVan, "GK", .unit(try unit("THAP-K1")), "Thực hiện hiệu quả mô hình \"Dân vận khéo\" vận động học sinh ra lớp",

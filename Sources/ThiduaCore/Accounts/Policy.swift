@@ -24,6 +24,10 @@ public enum Policy {
         case overrideEligibility
         /// Read a person's or collective's lifetime record (ratings, titles, disciplines).
         case readRecords
+        /// Record the council the head's decision set up for the year (members, chair, secretary).
+        case manageCouncil
+        /// Record the council's meeting and its secret ballots (the secretary's minutes).
+        case recordMeeting
     }
 
     /// The roles allowed to perform each action (the permission matrix in the README).
@@ -50,6 +54,8 @@ public enum Policy {
         case .manageCatalogue: [.admin]
         case .overrideEligibility: [.headmaster]
         case .readRecords: [.admin, .headmaster, .council, .union]
+        case .manageCouncil: [.admin, .headmaster]
+        case .recordMeeting: [.admin, .headmaster, .council]
         }
     }
 

@@ -28,6 +28,16 @@ enum DecisionDocx {
 
     /// The header of Nghị định 30/2020: the agency and the unit (bold) over the number on the left; the national name and
     /// motto over the place and date (italic) on the right.
+    /// The signatures under a paper, side by side: each title over the space to sign and the name.
+    static func signatures(_ doc: inout Docx, _ signatures: [(title: [String], name: String)]) {
+        let cells = signatures.map { signature in
+            signature.title.map { Docx.paragraphXML([.bold($0, size: 13)], align: .center, keepNext: true) }.joined()
+                + Docx.paragraphXML([.plain("\n\n\n")], align: .center, keepNext: true)
+                + Docx.paragraphXML([.bold(signature.name, size: 13)], align: .center)
+        }
+        doc.table(widths: [80, 80], rows: [cells], borders: false)
+    }
+
     static func header(_ doc: inout Docx, agency: String, unit: String, number: String?, dated: String?) {
         var left =
             Docx.paragraphXML([.plain(agency.uppercased(), size: 12)], align: .center)

@@ -66,17 +66,12 @@ public enum RegistrationListFormat: String, CaseIterable, Sendable {
         }
         if list.individuals.isEmpty && list.collectives.isEmpty { text += "<p>Chưa có bản đăng ký nào.</p>\n" }
         text += closing(list).map { "<p>\(e($0))</p>\n" }.joined()
-        text += "<table class=\"foot\"><tr>"
-        for signature in list.signatures {
-            text += "<td>\(signature.title.map(e).joined(separator: "<br>"))<div class=\"space\"></div>\(e(signature.name))</td>"
-        }
-        return text + "</tr></table>\n</body></html>\n"
+        return text + HTMLParts.signatures(list.signatures) + "</body></html>\n"
     }
 
     static func markdown(_ list: RegistrationList) -> String {
         let m = MarkdownText.escape
-        var text = "\(m(list.issuer.parentName.uppercased()))  \n**\(m(list.issuer.unitName.uppercased()))**\n\n"
-        text += "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  \n**Độc lập - Tự do - Hạnh phúc**\n\n*\(m(list.placeAndDate))*\n\n"
+        var text = MarkdownText.header(list.issuer, placeAndDate: list.placeAndDate)
         text += "# \(list.titleLines.map(m).joined(separator: " — "))\n\n*\(m(list.movementName))*\n\n"
         for section in sections(list) {
             text += "## \(m(section.heading))\n\n| " + section.columns.map(m).joined(separator: " | ") + " |\n"
@@ -108,12 +103,7 @@ public enum RegistrationListFormat: String, CaseIterable, Sendable {
             doc.table(widths: [8, 28, 17, 19, 22, 22, 27, 22], rows: [head] + rows, borders: true)
         }
         for line in closing(list) { doc.paragraph([.plain(line)], keepNext: true) }
-        let signatures = list.signatures.map { signature in
-            signature.title.map { Docx.paragraphXML([.bold($0, size: 13)], align: .center, keepNext: true) }.joined()
-                + Docx.paragraphXML([.plain("\n\n\n")], align: .center, keepNext: true)
-                + Docx.paragraphXML([.bold(signature.name, size: 13)], align: .center)
-        }
-        doc.table(widths: [80, 80], rows: [signatures], borders: false)
+        DecisionDocx.signatures(&doc, list.signatures)
         return try doc.package()
     }
 }

@@ -84,6 +84,17 @@ public enum StoreErrorMapping {
             .conflict, "Người này đã có bản đăng ký trong phong trào; hãy rút bản cũ trước khi đăng ký lại."),
         "registrations_unit_once": DomainError(
             .conflict, "Tập thể này đã có bản đăng ký trong phong trào; hãy rút bản cũ trước khi đăng ký lại."),
+        "councils_once_a_period": DomainError(
+            .conflict, "Hội đồng Thi đua – Khen thưởng của kỳ này đã được ghi.",
+            violations: [.init(field: "period", message: "Mỗi năm học có một quyết định thành lập Hội đồng.")]),
+        "council_members_person_fkey": .validation([.rule(field: "members", message: "Không tìm thấy một thành viên Hội đồng.")]),
+        "council_meetings_date": .validation([
+            .rule(
+                field: "heldOn",
+                message: "Ngày họp phải trong thời gian của phong trào, không trước ngày thành lập Hội đồng và không sau hôm nay.")
+        ]),
+        "council_meetings_council_of_movement": DomainError(.conflict, "Hội đồng này không phải Hội đồng của đơn vị và kỳ của phong trào."),
+        "council_ballots_present": .validation([.rule(field: "issued", message: "Số phiếu phát ra không quá số thành viên dự họp.")]),
         "model_initiatives_within_movement": .validation([
             .init(field: "startsOn", message: "Thời gian thực hiện phải nằm trong kỳ của phong trào.")
         ]),

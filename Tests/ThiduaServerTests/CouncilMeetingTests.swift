@@ -1,0 +1,108 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ThiduaCore
+import ThiduaStore
+import ThiduaTestSupport
+
+/// The council's biên bản over the API (issue "The school year's paperwork", item 2; sql/0030): the council from the
+/// head's decision is the denominator, the meeting's attendance, a secret ballot for Chiến sĩ thi đua, the printed
+/// vote table; every refusal is said beside its field and changes nothing.
+@Suite("Council minutes")
+struct CouncilMeetingTests {
+    @Test("The head records the council, the secretary the meeting and a secret ballot; the biên bản counts votes over the membership")
+    func minutes() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let worker = try await seed.person("Đỗ Văn Bảy", unit: f.collective.id)
+            let ldtt = try await f.nomination(seed, status: .recommended)
+            let cstd = try await f.nomination(
+                seed, status: .recommended, award: "CSTD_CS", nominee: .person(worker.id), overriding: "Đủ điều kiện theo hồ sơ")
+            let meetingPath = "/v1/movements/\(f.movement.id)/council-meeting"
+            let people = f.councilPeople.map(\.id.description)
+            let meeting = """
+                {"heldOn":"2024-05-20","startsAt":"14:00","endsAt":"16:30","place":"Phòng họp nhà trường",
+                 "chairId":"\(people[1])","secretaryId":"\(people[2])",
+                 "absences":[{"personId":"\(f.teacher.id)","reason":"Đi công tác"}]}
+                """
+            try await app.test(.router) { client in
+                let early = try await client.send(.post, meetingPath, token: f.council[2].token, json: meeting)
+                #expect(early.status == 409 && early.body["detail"]?.string?.contains("Chưa ghi quyết định thành lập Hội đồng") == true)
+
+                let council = """
+                    {"period":"2024","decisionNumber":"09/QĐ-THAP","decisionDate":"2024-01-05","members":[
+                     {"personId":"\(people[1])","duty":"chair"},{"personId":"\(people[0])","duty":"member"},
+                     {"personId":"\(f.teacher.id)","duty":"member"},{"personId":"\(people[2])","duty":"secretary"}]}
+                    """
+                #expect(try await client.send(.post, "/v1/councils", token: f.union, json: council).status == 403)
+                let noChair = try await client.send(
+                    .post, "/v1/councils", token: f.headmaster, json: council.replacingOccurrences(of: "\"chair\"", with: "\"member\""))
+                #expect(
+                    noChair.status == 422
+                        && noChair.body["errors"]?.array?.contains { $0["message"]?.string == "Hội đồng có đúng một Chủ tịch." } == true)
+                let created = try await client.send(.post, "/v1/councils", token: f.headmaster, json: council)
+                #expect(created.status == 201 && created.body["members"]?.array?.count == 4, "\(created.body)")
+                #expect(created.body["members"]?.array?.first?["dutyName"]?.string == "Chủ tịch Hội đồng")
+                let twice = try await client.send(.post, "/v1/councils", token: f.headmaster, json: council)
+                #expect(twice.status == 409)
+                #expect(try await seed.count("councils") == 1)
+                #expect(try await seed.count("council_members") == 4)
+
+                let chairAbsent = meeting.replacingOccurrences(of: "\(f.teacher.id)", with: people[1])
+                let refused = try await client.send(.post, meetingPath, token: f.council[2].token, json: chairAbsent)
+                #expect(refused.status == 422 && refused.body["errors"]?.array?.first?["field"]?.string == "chairId", "\(refused.body)")
+                let before = meeting.replacingOccurrences(of: "2024-05-20", with: "2024-01-02")
+                let tooEarly = try await client.send(.post, meetingPath, token: f.council[2].token, json: before)
+                #expect(tooEarly.status == 422 && tooEarly.body["errors"]?.array?.first?["field"]?.string == "heldOn", "\(tooEarly.body)")
+                #expect(try await client.send(.post, meetingPath, token: f.union, json: meeting).status == 403)
+                let recorded = try await client.send(.post, meetingPath, token: f.council[2].token, json: meeting)
+                #expect(recorded.status == 201 && recorded.body["absences"]?.array?.count == 1, "\(recorded.body)")
+                #expect(try await client.send(.post, meetingPath, token: f.council[2].token, json: meeting).status == 409)
+
+                let ballots = meetingPath + "/ballots"
+                let open = try await client.send(
+                    .post, ballots, token: f.council[2].token,
+                    json: #"{"nominationId":"\#(ldtt.id)","issued":3,"returned":3,"valid":3,"agree":3}"#)
+                #expect(open.status == 409 && open.body["detail"]?.string?.contains("biểu quyết công khai") == true)
+                let tooMany = try await client.send(
+                    .post, ballots, token: f.council[2].token,
+                    json: #"{"nominationId":"\#(cstd.id)","issued":4,"returned":4,"valid":5,"agree":3}"#)
+                #expect(tooMany.status == 422)
+                #expect(
+                    Set(tooMany.body["errors"]?.array?.compactMap { $0["field"]?.string } ?? []) == ["issued", "valid"], "\(tooMany.body)")
+                #expect(try await seed.count("council_ballots") == 0)
+                let ballot = try await client.send(
+                    .post, ballots, token: f.council[2].token,
+                    json: #"{"nominationId":"\#(cstd.id)","issued":3,"returned":3,"valid":3,"agree":3}"#)
+                #expect(ballot.status == 200 && ballot.body["agree"]?.number == 3, "\(ballot.body)")
+
+                let md = try await client.execute(
+                    uri: meetingPath + "/minutes?format=md", method: .get, headers: Seed.headers(f.council[0].token)
+                ) { $0.text }
+                for phrase in [
+                    "BIÊN BẢN — HỌP HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG — NĂM 2024", "Thành viên có mặt: 3/4; vắng mặt: 1:",
+                    "– Nguyễn Thị Ngọc Hân (Đi công tác).", "Quyết định số 09/QĐ-THAP ngày 05/01/2024, gồm 4 thành viên",
+                    "| 3/4 | 75,00% | Đề nghị |", "| 2/4 | 50,00% | Không đề nghị |",
+                    "Bỏ phiếu kín đề nghị \"Chiến sĩ thi đua cơ sở\" cho Đỗ Văn Bảy: số phiếu phát ra 3, thu về 3, hợp lệ 3, đồng ý 3.",
+                    "Lao động tiên tiến: từ 2/3 tổng số thành viên hội đồng trở lên.", "Hội đồng thống nhất đề nghị 1/2 trường hợp",
+                    "**THƯ KÝ** Võ Thị Mười — **CHỦ TỊCH HỘI ĐỒNG** Lê Hoàng Phúc",
+                ] {
+                    #expect(md.contains(phrase), "\(phrase)\n\(md)")
+                }
+                let docx = try await client.execute(
+                    uri: meetingPath + "/minutes?format=docx", method: .get, headers: Seed.headers(f.headmaster)
+                ) { response in
+                    (response.status, Data(buffer: response.body).prefix(2))
+                }
+                #expect(docx.0 == .ok && docx.1 == Data("PK".utf8))
+                #expect(
+                    try await client.send(.get, meetingPath + "/minutes?format=pdf", token: f.headmaster).status == 422)
+                #expect(try await client.send(.get, meetingPath + "/minutes", token: f.staff).status == 403)
+                let shown = try await client.send(.get, "/v1/councils?period=2024", token: f.council[0].token)
+                #expect(shown.status == 200 && shown.body["decisionNumber"]?.string == "09/QĐ-THAP")
+            }
+        }
+    }
+}
