@@ -428,6 +428,46 @@ def story_union_files_a_registration(page, people):
     page.sign_out()
 
 
+def story_council_records_its_meeting(page, people):
+    """The headmaster: Phong trào → "Dân vận khéo" 2024 → "Hội đồng Thi đua – Khen thưởng" → the decision setting up the
+    council, a wrong date first (said beside the field) → "Ghi Hội đồng" → its members listed (at the second width it is
+    there already). Then the school year's movement → its council → the meeting of 20/05/2024 → "Bản in (HTML)" of the
+    biên bản: the vote table over the membership."""
+    _, _, password = people["minh.tran"]
+    page.sign_in("minh.tran", password)
+    page.menu("Phong trào")
+    page.navigate(page.driver.find_element(By.PARTIAL_LINK_TEXT, "Dân vận khéo").click)
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Hội đồng Thi đua – Khen thưởng").click)
+    page.check()
+    if page.driver.find_elements(By.ID, "decisionNumber"):
+        page.driver.find_element(By.ID, "decisionNumber").send_keys("02/QĐ-THAP")
+        page.driver.find_element(By.ID, "decisionDate").send_keys("31/02/2024")
+        page.driver.find_element(By.XPATH, "//select[@id='chair']/option[contains(., 'Trần Văn Minh')]").click()
+        page.driver.find_element(By.XPATH, "//select[@id='secretary']/option[contains(., 'Huỳnh Thị Thanh Tâm')]").click()
+        page.driver.find_element(By.XPATH, "//label[contains(., 'Nguyễn Thị Ngọc Hân')]/input[@name='member']").click()
+        page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Ghi Hội đồng']").click)
+        page.check()
+        error = page.driver.find_element(By.ID, "error-decisionDate").text
+        assert "ngày/tháng/năm" in error, error
+        date = page.driver.find_element(By.ID, "decisionDate")
+        date.clear()
+        date.send_keys("08/01/2024")
+        page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Ghi Hội đồng']").click)
+        page.check()
+        assert "Đã ghi Hội đồng." in page.text(), page.text()[:400]
+    assert "Quyết định số 02/QĐ-THAP ngày 08/01/2024" in page.text(), page.text()[:400]
+    assert "Thư ký Hội đồng" in page.text(), page.text()[:400]
+    page.menu("Phong trào")
+    page.navigate(page.driver.find_element(By.PARTIAL_LINK_TEXT, "trường học thân thiện").click)
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Hội đồng Thi đua – Khen thưởng").click)
+    page.check()
+    assert "20/05/2024" in page.text() and "3/3 thành viên" in page.text(), page.text()[:600]
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Bản in (HTML)").click)
+    assert "HỌP HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG" in page.text() and "100,00%" in page.text(), page.text()[:600]
+    page.driver.back()
+    page.sign_out()
+
+
 def story_admin_imports_people(page, people):
     """The admin: Nhập dữ liệu → Nhân sự → a CSV with a bad row → "Xem trước khi nhập" lists "Dòng 3: …" and nothing is
     written → the corrected file → the preview counts what will happen → "Nhập" → "Đã nhập"."""
@@ -489,7 +529,7 @@ def main():
     stories = [story_headmaster_signs_in, story_teacher_sees_only_their_own, story_form_without_token_is_refused,
                story_clerk_downloads_the_honor_list, story_two_council_members_score, story_headmaster_signs_a_decision,
                story_union_drafts_and_submits, story_union_registers_a_model, story_union_files_a_registration,
-               story_admin_imports_people]
+               story_council_records_its_meeting, story_admin_imports_people]
     for width, locked in zip(WIDTHS, ("han.nguyen", "lan.pham")):
         page = Page(width)
         try:

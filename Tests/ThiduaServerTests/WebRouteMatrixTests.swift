@@ -58,6 +58,7 @@ struct WebRouteMatrixTests {
         ("/catalogue", .forbidden), ("/catalogue/LDTT", .forbidden), ("/imports", .forbidden), ("/audit", .forbidden),
         ("/commendations/COMMENDATION/revoke", .forbidden), ("/commendations/COMMENDATION/revocation", .forbidden),
         ("/movements/MOVEMENT/registrations", .ok), ("/movements/MOVEMENT/registrations/document", .forbidden),
+        ("/movements/MOVEMENT/council", .forbidden), ("/movements/MOVEMENT/council/minutes", .forbidden),
     ]
 
     /// Every form the pages post (urlencoded unless marked multipart).
@@ -71,6 +72,8 @@ struct WebRouteMatrixTests {
         ("/units/UNIT", false), ("/units/UNIT/documents", false), ("/units/UNIT/documents/bases", false),
         ("/catalogue/base-salaries", false), ("/catalogue/LDTT", false), ("/imports/preview", true), ("/imports", true),
         ("/movements/MOVEMENT/registrations", false), ("/registrations/00000000-0000-4000-8000-000000000000/withdraw", false),
+        ("/movements/MOVEMENT/council", false), ("/movements/MOVEMENT/council/meeting", false),
+        ("/movements/MOVEMENT/council/ballots", false),
         ("/logout", false),
     ]
 

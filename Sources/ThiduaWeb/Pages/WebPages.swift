@@ -28,6 +28,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let accounts: AccountRepository
     let documentSettings: DocumentSettingsRepository
     let registrations: RegistrationRepository
+    let councils: CouncilRepository
     let onceKeys: IdempotencyKeys
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
@@ -58,6 +59,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         accounts = AccountRepository(client: client)
         documentSettings = DocumentSettingsRepository(client: client)
         registrations = RegistrationRepository(client: client)
+        councils = CouncilRepository(client: client)
         onceKeys = IdempotencyKeys(client: client)
         self.maxUploadBytes = maxUploadBytes
         renderer = try Renderer()
@@ -86,6 +88,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.post("registrations/:id/withdraw") { request, context in
             try await self.withdrawRegistration(request: request, context: context)
         }
+        addCouncilRoutes(to: pages)
         pages.post("movements/:id/:step") { request, context in try await self.moveMovement(request: request, context: context) }
         pages.get("movements/:id/models/new") { request, context in try await self.newModel(request: request, context: context) }
         pages.post("movements/:id/models") { request, context in try await self.registerModel(request: request, context: context) }
