@@ -12,7 +12,7 @@ public struct ThiduaCommand: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, DatabaseCommand.self, UserCommand.self, ImportCommand.self,
             AuditCommand.self, BackupCommand.self, RestoreCommand.self, ReportCommand.self, CatalogueCommand.self, RulesCommand.self,
-            DocumentSettingsCommand.self, RegistrationCommand.self, CouncilCommand.self,
+            DocumentSettingsCommand.self, RegistrationCommand.self, CouncilCommand.self, TeamReviewCommand.self,
             Demo.self,
         ])
 

@@ -131,6 +131,7 @@ public func buildRouter(
     ModelInitiativeController(models: models, reviews: reviews).addRoutes(to: v1)
     RegistrationController(registrations: RegistrationRepository(client: client)).addRoutes(to: v1)
     CouncilController(councils: CouncilRepository(client: client)).addRoutes(to: v1)
+    TeamReviewController(reviews: TeamReviewRepository(client: client), accounts: AccountRepository(client: client)).addRoutes(to: v1)
     EvidenceController(
         evidence: EvidenceRepository(client: client), models: models, nominations: nominations, maxBytes: dependencies.maxEvidenceBytes
     )

@@ -45,12 +45,12 @@ struct CouncilTests {
 
     @Test("A meeting's chair and secretary are members who attended; the absent are members with a reason; hours read HH:mm")
     func meetingDraft() throws {
-        let draft = try CouncilMeetingDraft.validate(
+        let draft = try MeetingDraft.validate(
             heldOn: "2024-05-20", startsAt: "14h00", endsAt: "16:30", place: "Phòng họp", chairId: Self.people[0].description,
             secretaryId: Self.people[4].description, absences: [(Self.people[3].description, "Đi công tác")], council: Self.council)
         #expect(draft.startsAt == "14:00" && draft.absences.count == 1)
         do {
-            _ = try CouncilMeetingDraft.validate(
+            _ = try MeetingDraft.validate(
                 heldOn: "20/05/2024", startsAt: "16:30", endsAt: "14:00", place: " ", chairId: Self.people[3].description,
                 secretaryId: UUID().uuidString, absences: [(Self.people[3].description, ""), (UUID().uuidString, "Ốm")],
                 council: Self.council)
@@ -120,5 +120,44 @@ struct CouncilTests {
             ])
         #expect(minutes.closing[0].hasPrefix("Hội đồng thống nhất đề nghị 2/4 trường hợp"))
         #expect(minutes.signatures.map(\.name) == ["Huỳnh Thị Thanh Tâm", "Trần Văn Minh"])
+    }
+
+    @Test("A tổ's review: members of the tổ only, once each, votes between 0 and those present; more than half proposes")
+    func teamReview() throws {
+        let members = Set(Self.people)
+        let draft = try TeamReviewDraft.validate(
+            heldOn: "2024-05-15", startsAt: "15:30", endsAt: "17:00", place: "Phòng họp tổ", chairId: Self.people[0].description,
+            secretaryId: Self.people[1].description, absences: [(Self.people[4].description, "Nghỉ ốm")],
+            votes: [(Self.people[2].description, "ldtt", 4)], members: members)
+        #expect(draft.votes == [.init(personId: Self.people[2], titleCode: "LDTT", agree: 4)])
+        do {
+            _ = try TeamReviewDraft.validate(
+                heldOn: "2024-05-15", startsAt: "15:30", endsAt: "17:00", place: "Phòng họp tổ", chairId: Self.people[0].description,
+                secretaryId: UUID().uuidString, absences: [(Self.people[4].description, "Nghỉ ốm")],
+                votes: [(Self.people[2].description, "LDTT", 5), (UUID().uuidString, "LDTT", 1), (Self.people[2].description, "", 1)],
+                members: members)
+            Issue.record("accepted a broken review")
+        } catch {
+            let byField = Dictionary(grouping: error.violations, by: \.field).mapValues { $0.map(\.message) }
+            #expect(byField["secretaryId"] == ["Thư ký phải là thành viên tổ."])
+            #expect(byField["votes[0].agree"] == ["Số phiếu đồng ý từ 0 đến 4 (số thành viên dự họp)."])
+            #expect(byField["votes[1].personId"] == ["Người được bình xét phải là thành viên của tổ."])
+            #expect(byField["votes[2].personId"] == ["Một người được bình xét hai lần."] && byField["votes[2].title"] != nil)
+        }
+        #expect(TeamReview.proposes(agree: 3, present: 5) && !TeamReview.proposes(agree: 2, present: 4))
+        #expect(!TeamReview.proposes(agree: 0, present: 0))
+    }
+
+    @Test("A team lead records the review of the tổ their account is scoped to, or of any with no scope; an admin any")
+    func teamLeadScope() throws {
+        let team = ID<OrgUnit>(UUID()), other = ID<OrgUnit>(UUID())
+        let lead = Account(id: ID(UUID()), displayName: "Phạm Thị Lan", roles: [.teamLead, .staff], personId: nil)
+        try Policy.requireTeamReview(of: team, as: lead, scope: team)
+        try Policy.requireTeamReview(of: other, as: lead, scope: nil)
+        #expect(throws: DomainError.self) { try Policy.requireTeamReview(of: other, as: lead, scope: team) }
+        let admin = Account(id: ID(UUID()), displayName: "Quản trị", roles: [.admin], personId: nil)
+        try Policy.requireTeamReview(of: other, as: admin, scope: team)
+        let union = Account(id: ID(UUID()), displayName: "Công đoàn", roles: [.union], personId: nil)
+        #expect(throws: DomainError.self) { try Policy.requireTeamReview(of: team, as: union, scope: nil) }
     }
 }

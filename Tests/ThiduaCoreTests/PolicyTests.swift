@@ -5,31 +5,32 @@ import Testing
 @Suite("Permissions")
 struct PolicyTests {
     /// The permission matrix as the README states it, written out here independently of `Policy`.
-    /// Columns: admin, headmaster, council, union, staff.
+    /// Columns: admin, headmaster, council, union, staff, team_lead.
     static let matrix: [(Policy.Action, [Bool])] = [
-        (.readDirectory, [true, true, true, true, true]),
-        (.manageUnits, [true, false, false, false, false]),
-        (.managePeople, [true, false, false, false, false]),
-        (.readAudit, [true, true, false, false, false]),
-        (.manageDocuments, [true, true, false, false, false]),
-        (.launchMovement, [true, true, false, false, false]),
-        (.registerModel, [true, false, false, true, false]),
-        (.recognizeModel, [false, true, false, false, false]),
-        (.nominate, [true, false, false, true, false]),
-        (.review, [false, false, true, false, false]),
-        (.returnNomination, [false, true, true, false, false]),
-        (.recommend, [false, true, false, false, false]),
-        (.decide, [false, true, false, false, false]),
-        (.recordRecusal, [true, false, false, false, false]),
-        (.readRegistry, [true, true, true, true, false]),
-        (.readReviews, [true, true, true, false, false]),
-        (.manageCatalogue, [true, false, false, false, false]),
-        (.overrideEligibility, [false, true, false, false, false]),
-        (.readRecords, [true, true, true, true, false]),
-        (.manageCouncil, [true, true, false, false, false]),
-        (.recordMeeting, [true, true, true, false, false]),
+        (.readDirectory, [true, true, true, true, true, true]),
+        (.manageUnits, [true, false, false, false, false, false]),
+        (.managePeople, [true, false, false, false, false, false]),
+        (.readAudit, [true, true, false, false, false, false]),
+        (.manageDocuments, [true, true, false, false, false, false]),
+        (.launchMovement, [true, true, false, false, false, false]),
+        (.registerModel, [true, false, false, true, false, false]),
+        (.recognizeModel, [false, true, false, false, false, false]),
+        (.nominate, [true, false, false, true, false, false]),
+        (.review, [false, false, true, false, false, false]),
+        (.returnNomination, [false, true, true, false, false, false]),
+        (.recommend, [false, true, false, false, false, false]),
+        (.decide, [false, true, false, false, false, false]),
+        (.recordRecusal, [true, false, false, false, false, false]),
+        (.readRegistry, [true, true, true, true, false, false]),
+        (.readReviews, [true, true, true, false, false, false]),
+        (.manageCatalogue, [true, false, false, false, false, false]),
+        (.overrideEligibility, [false, true, false, false, false, false]),
+        (.readRecords, [true, true, true, true, false, false]),
+        (.manageCouncil, [true, true, false, false, false, false]),
+        (.recordMeeting, [true, true, true, false, false, false]),
+        (.recordTeamReview, [true, false, false, false, false, true]),
     ]
-    static let roles: [Role] = [.admin, .headmaster, .council, .union, .staff]
+    static let roles: [Role] = [.admin, .headmaster, .council, .union, .staff, .teamLead]
 
     static var cells: [(Policy.Action, Role, Bool)] {
         matrix.flatMap { action, allowed in zip(roles, allowed).map { (action, $0, $1) } }

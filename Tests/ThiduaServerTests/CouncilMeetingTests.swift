@@ -105,4 +105,34 @@ struct CouncilMeetingTests {
             }
         }
     }
+
+    @Test("Once the council is recorded, a recommendation needs its share of the decision's members, not of the accounts")
+    func membershipIsTheDenominator() async throws {
+        try await withTestApp { app, seed in
+            let f = try await RegistryFixture.make(seed)
+            let reviewed = try await f.nomination(seed, status: .inReview)
+            // A second agreeing vote: two of the three council accounts, enough before the council's decision was recorded.
+            _ = try await ReviewRepository(client: seed.client).review(
+                .nomination(reviewed.id), by: f.council[2].account, scores: ["KQ": 30, "LT": 55], vote: .agree, comment: "",
+                logger: seed.logger)
+            let repository = NominationRepository(client: seed.client)
+            let people = f.councilPeople.map(\.id.description)
+            let draft = try CouncilDraft.validate(
+                period: f.movement.period, decisionNumber: "09/QĐ-THAP", decisionDate: "2024-01-05",
+                members: [(people[1], "chair"), (people[0], "member"), (f.teacher.id.description, "member"), (people[2], "secretary")])
+            _ = try await CouncilRepository(client: seed.client).create(draft, unit: f.school.id, by: seed.actor, logger: seed.logger)
+            do {
+                _ = try await repository.recommend(
+                    reviewed.id, recommended: true, expectedVersion: nil, by: f.headmasterAccount, logger: seed.logger)
+                Issue.record("two agreeing votes of four members passed a two-thirds threshold")
+            } catch let error as DomainError {
+                #expect(error.message.contains("2 phiếu đồng ý, cần 3") && error.message.contains("4 thành viên"), "\(error.message)")
+            }
+            #expect(try await repository.find(reviewed.id, logger: seed.logger).status == .inReview)
+            let (declined, tally) = try await repository.recommend(
+                reviewed.id, recommended: false, expectedVersion: nil, by: f.headmasterAccount, logger: seed.logger)
+            #expect(declined.status == .notRecommended && tally.members == 4 && tally.agree == 2)
+            _ = app
+        }
+    }
 }

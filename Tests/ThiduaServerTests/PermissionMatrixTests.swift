@@ -36,8 +36,8 @@ struct PermissionMatrixTests {
         (.post, "/v1/commendations/\(any)/revoke", #"{"reason":"x","decisionNumber":"2/QĐ"}"#, [.headmaster]),
         (.post, "/v1/nominations/\(any)/evidence", #"{"note":"x"}"#, [.admin, .union]),
         (.post, "/v1/evidence/\(any)/retract", #"{"reason":"x"}"#, [.admin, .union]),
-        // Staff read the evidence of their own models (403 on others', tested in EvidenceTests).
-        (.get, "/v1/evidence/\(any)", "", [.admin, .headmaster, .council, .union, .staff]),
+        // Staff (and team leads, a person too) read the evidence of their own models (404 on others', EvidenceTests).
+        (.get, "/v1/evidence/\(any)", "", [.admin, .headmaster, .council, .union, .staff, .teamLead]),
         (.get, "/v1/audit?entity=person&id=\(any)", "", [.admin, .headmaster]),
         (.post, "/v1/awards/LDTT/rules", #"{"reason":"x"}"#, [.admin]),
         (.post, "/v1/base-salaries", "{}", [.admin]),
@@ -53,6 +53,9 @@ struct PermissionMatrixTests {
         (.post, "/v1/movements/\(any)/council-meeting/ballots", "{}", [.admin, .headmaster, .council]),
         (.get, "/v1/movements/\(any)/council-meeting", "", [.admin, .headmaster, .council, .union]),
         (.get, "/v1/movements/\(any)/council-meeting/minutes", "", [.admin, .headmaster, .council, .union]),
+        // A team lead's scope (their own tổ) is checked next (TeamReviewTests): with a made-up tổ they reach the look-up.
+        (.post, "/v1/movements/\(any)/team-reviews", #"{"unitId":"\(any)"}"#, [.admin, .teamLead]),
+        (.get, "/v1/movements/\(any)/team-reviews/\(any)", "", [.admin, .headmaster, .council, .union, .teamLead]),
         // GET /v1/people/{id}/record is a read scoped like the registry: staff read their own, 404 for others'
         // (staffSeesOwnRecords below).
     ]

@@ -10,7 +10,7 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report", abstract: "Reports: the honor list, a decision, a movement, the year's summary, the registration list.",
         subcommands: [
             HonorListCommand.self, DecisionCommand.self, RewardsCommand.self, RevocationCommand.self, MovementCommand.self,
-            SummaryCommand.self, RegistrationsCommand.self, CouncilMinutesCommand.self,
+            SummaryCommand.self, RegistrationsCommand.self, CouncilMinutesCommand.self, TeamMinutesCommand.self,
         ])
 
     struct SummaryCommand: AsyncParsableCommand {

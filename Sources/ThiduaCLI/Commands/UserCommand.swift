@@ -14,29 +14,42 @@ struct UserCommand: AsyncParsableCommand {
             abstract: "Create an account and print its API token (shown once; only its hash is stored).")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The name shown for the account, e.g. \"Nguyễn Thị Ngọc Hân\".") var name: String
-        @Option(name: .customLong("role"), help: "A role: admin, headmaster, council, union, staff. Repeat for several.") var roles:
-            [Role] = []
+        @Option(name: .customLong("role"), help: "A role: admin, headmaster, council, union, staff, team_lead. Repeat for several.")
+        var roles: [Role] = []
+        @Option(help: "The unit (code) the roles apply to, e.g. a team lead's tổ THAP-K1; default the whole school.") var unit: String?
         @Option(help: "The id of the person this account belongs to.") var person: String?
         @Option(help: "A sign-in name for the web app (e.g. lan.pham); prints a one-time link to set the password.") var login: String?
         @OptionGroup var link: PasswordLinkOptions
 
         func validate() throws {
-            guard !roles.isEmpty else { throw ValidationError("Give at least one --role (admin, headmaster, council, union, staff).") }
+            guard !roles.isEmpty else {
+                throw ValidationError("Give at least one --role (admin, headmaster, council, union, staff, team_lead).")
+            }
             if let person, ID<Person>(person) == nil { throw ValidationError("--person must be a person's id (a UUID).") }
         }
 
         func run() async throws {
-            let (name, roles, person, login) = (self.name, Set(self.roles), self.person.flatMap { ID<Person>($0) }, self.login)
+            let (name, roles, person, login, unit) = (
+                self.name, Set(self.roles), self.person.flatMap { ID<Person>($0) }, self.login, self.unit
+            )
             let (account, token, linkToken) = try await database.withDatabase { client, logger -> (Account, String, String?) in
                 let actor = Actor.commandLine(user: operatorName)
+                // The unit is found before anything is created: an unknown code leaves no account behind.
+                let scope = try await unit.asyncMap { try await UnitRepository(client: client).find(code: $0, logger: logger).id }
+                let created: (account: Account, token: String, link: String?)
                 if let login {
-                    let created = try await SignInRepository(client: client).createAccount(
+                    let made = try await SignInRepository(client: client).createAccount(
                         displayName: name, roles: roles, personId: person, login: login, by: actor, logger: logger)
-                    return (created.account, created.token, created.link)
+                    created = (made.account, made.token, made.link)
+                } else {
+                    let made = try await AccountRepository(client: client).create(
+                        displayName: name, roles: roles, personId: person, by: actor, logger: logger)
+                    created = (made.account, made.token, nil)
                 }
-                let created = try await AccountRepository(client: client).create(
-                    displayName: name, roles: roles, personId: person, by: actor, logger: logger)
-                return (created.account, created.token, nil)
+                if let scope {
+                    try await AccountRepository(client: client).setScope(created.account.id, unit: scope, by: actor, logger: logger)
+                }
+                return created
             }
             print(
                 "Created account \(account.id) for \(account.displayName) (\(account.roles.sorted().map(\.rawValue).joined(separator: ", ")))."

@@ -22,3 +22,24 @@ extension DemoRegistry {
             place: "Phòng họp Trường Tiểu học An Phước", chairId: ids[0], secretaryId: ids[2], absences: [], by: actor, logger: logger)
     }
 }
+
+extension DemoRegistry {
+    /// Tổ 1's bình xét of 15/05/2024 in the school year's movement: Cao Thị Yến absent, five members present, each teacher
+    /// considered for Lao động tiên tiến (she with 2 of 5 votes, not proposed); the biên bản is
+    /// `report team-minutes --unit THAP-K1`.
+    func recordTeamReview(for movement: Movement) async throws {
+        let people = PersonRepository(client: client)
+        var ids: [String: String] = [:]
+        for code in ["AP004", "AP005", "AP006", "AP007", "AP008", "AP029"] {
+            guard let person = try await people.find(code: code, logger: logger) else { return }
+            ids[code] = person.id.description
+        }
+        let team = try await UnitRepository(client: client).find(code: "THAP-K1", logger: logger)
+        let agreeing = [("AP004", 5), ("AP005", 5), ("AP006", 4), ("AP007", 5), ("AP008", 5), ("AP029", 2)]
+        _ = try await TeamReviewRepository(client: client).record(
+            movement: movement.id, unit: team.id, heldOn: "2024-05-15", startsAt: "15:30", endsAt: "17:00",
+            place: "Phòng họp tổ chuyên môn khối 1", chairId: ids["AP004"], secretaryId: ids["AP005"],
+            absences: [(ids["AP029"] ?? "", "Nghỉ ốm")],
+            votes: agreeing.map { (ids[$0.0] ?? "", "LDTT", $0.1) }, by: actor, logger: logger)
+    }
+}

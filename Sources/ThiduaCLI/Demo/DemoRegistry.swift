@@ -250,6 +250,7 @@ struct DemoRegistry {
         _ = try await nominations.approveAll(
             schoolYear.map(\.id), decision: DecisionReference.validate(number: "15/QĐ-THAP", date: "2024-05-24"), dryRun: false, by: head,
             logger: logger)
+        try await recordTeamReview(for: friendly)
         try await recordCouncil(for: friendly)
         let yearEnd = [
             try await nominate(

@@ -28,6 +28,8 @@ public enum Policy {
         case manageCouncil
         /// Record the council's meeting and its secret ballots (the secretary's minutes).
         case recordMeeting
+        /// Record a tổ's bình xét (a team lead for the tổ their account is scoped to).
+        case recordTeamReview
     }
 
     /// The roles allowed to perform each action (the permission matrix in the README).
@@ -56,6 +58,7 @@ public enum Policy {
         case .readRecords: [.admin, .headmaster, .council, .union]
         case .manageCouncil: [.admin, .headmaster]
         case .recordMeeting: [.admin, .headmaster, .council]
+        case .recordTeamReview: [.admin, .teamLead]
         }
     }
 

@@ -10,6 +10,8 @@ public enum Role: String, Codable, CaseIterable, Sendable, Comparable {
     case union
     /// CBQL, viên chức, người lao động: reads their own records.
     case staff
+    /// Tổ trưởng: records the bình xét of the tổ the account is scoped to (`thidua user add … --unit`).
+    case teamLead = "team_lead"
 
     public static func < (lhs: Role, rhs: Role) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

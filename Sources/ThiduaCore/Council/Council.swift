@@ -79,7 +79,9 @@ public struct CouncilDraft: Equatable, Sendable {
         period: Period?, decisionNumber: String?, decisionDate: String?, members: [(personId: String, duty: String)]
     ) throws(DomainError) -> CouncilDraft {
         var violations: [DomainError.FieldViolation] = []
-        if period == nil { violations.append(.init(field: "period", message: "Cần năm học (hoặc năm) của Hội đồng, ví dụ 2023-2024.")) }
+        if period == nil {
+            violations.append(.rule(field: "period", message: "Cần năm học (hai năm liền nhau) hoặc năm của Hội đồng, ví dụ 2023-2024."))
+        }
         let number = VietnameseText.normalized(decisionNumber ?? "")
         if number.isEmpty { violations.append(.init(field: "decisionNumber", message: "Cần số quyết định thành lập Hội đồng.")) }
         let date = decisionDate.flatMap(LocalDate.init)
@@ -98,17 +100,17 @@ public struct CouncilDraft: Equatable, Sendable {
                 continue
             }
             if parsed.contains(where: { $0.personId == id }) {
-                violations.append(.init(field: "members[\(index)].personId", message: "Một người được ghi hai lần."))
+                violations.append(.rule(field: "members[\(index)].personId", message: "Một người được ghi hai lần."))
             }
             parsed.append((id, duty))
         }
         if parsed.filter({ $0.duty == .chair }).count != 1 {
-            violations.append(.init(field: "members", message: "Hội đồng có đúng một Chủ tịch."))
+            violations.append(.rule(field: "members", message: "Hội đồng có đúng một Chủ tịch."))
         }
         if parsed.filter({ $0.duty == .secretary }).count != 1 {
-            violations.append(.init(field: "members", message: "Hội đồng có đúng một Thư ký."))
+            violations.append(.rule(field: "members", message: "Hội đồng có đúng một Thư ký."))
         }
-        if members.count < 3 { violations.append(.init(field: "members", message: "Hội đồng cần ít nhất ba thành viên.")) }
+        if members.count < 3 { violations.append(.rule(field: "members", message: "Hội đồng cần ít nhất ba thành viên.")) }
         guard violations.isEmpty, let period, let date else { throw DomainError.validation(violations) }
         return CouncilDraft(period: period, decisionNumber: number, decisionDate: date, members: parsed)
     }

@@ -39,11 +39,11 @@ public struct CouncilMeeting: Equatable, Sendable {
             }
             guard violations.isEmpty, let issued, let returned, let valid, let agree else { throw DomainError.validation(violations) }
             if issued > present {
-                violations.append(.init(field: "issued", message: "Phát ra \(issued) phiếu nhưng chỉ có \(present) thành viên dự họp."))
+                violations.append(.rule(field: "issued", message: "Phát ra \(issued) phiếu nhưng chỉ có \(present) thành viên dự họp."))
             }
-            if returned > issued { violations.append(.init(field: "returned", message: "Số phiếu thu về không quá số phiếu phát ra.")) }
-            if valid > returned { violations.append(.init(field: "valid", message: "Số phiếu hợp lệ không quá số phiếu thu về.")) }
-            if agree > valid { violations.append(.init(field: "agree", message: "Số phiếu đồng ý không quá số phiếu hợp lệ.")) }
+            if returned > issued { violations.append(.rule(field: "returned", message: "Số phiếu thu về không quá số phiếu phát ra.")) }
+            if valid > returned { violations.append(.rule(field: "valid", message: "Số phiếu hợp lệ không quá số phiếu thu về.")) }
+            if agree > valid { violations.append(.rule(field: "agree", message: "Số phiếu đồng ý không quá số phiếu hợp lệ.")) }
             guard violations.isEmpty else { throw DomainError.validation(violations) }
             return Ballot(issued: issued, returned: returned, valid: valid, agree: agree)
         }
@@ -82,9 +82,10 @@ public struct CouncilMeeting: Equatable, Sendable {
     public static let noun = "cuộc họp Hội đồng"
 }
 
-/// What the secretary enters after the meeting, checked against the council before the database's own constraints:
-/// the chair and the secretary are members who attended, the absent are members, the hours read "HH:mm".
-public struct CouncilMeetingDraft: Equatable, Sendable {
+/// What the secretary enters after a meeting (the council's, or a tổ's bình xét), checked against who belongs to the body
+/// before the database's own constraints: the chair and the secretary are members who attended, the absent are members,
+/// the hours read "HH:mm".
+public struct MeetingDraft: Equatable, Sendable {
     public let heldOn: LocalDate
     public let startsAt: String
     public let endsAt: String
@@ -93,10 +94,33 @@ public struct CouncilMeetingDraft: Equatable, Sendable {
     public let secretaryId: ID<Person>
     public let absences: [CouncilMeeting.Absence]
 
+    public init(
+        heldOn: LocalDate, startsAt: String, endsAt: String, place: String, chairId: ID<Person>, secretaryId: ID<Person>,
+        absences: [CouncilMeeting.Absence]
+    ) {
+        self.heldOn = heldOn
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.place = place
+        self.chairId = chairId
+        self.secretaryId = secretaryId
+        self.absences = absences
+    }
+
     public static func validate(
         heldOn: String?, startsAt: String?, endsAt: String?, place: String?, chairId: String?, secretaryId: String?,
         absences: [(personId: String, reason: String)], council: Council
-    ) throws(DomainError) -> CouncilMeetingDraft {
+    ) throws(DomainError) -> MeetingDraft {
+        try validate(
+            heldOn: heldOn, startsAt: startsAt, endsAt: endsAt, place: place, chairId: chairId, secretaryId: secretaryId,
+            absences: absences, members: Set(council.members.map(\.personId)), body: "Hội đồng")
+    }
+
+    /// `members`: who belongs to the body; `body` names it in the messages ("Hội đồng", "tổ").
+    public static func validate(
+        heldOn: String?, startsAt: String?, endsAt: String?, place: String?, chairId: String?, secretaryId: String?,
+        absences: [(personId: String, reason: String)], members: Set<ID<Person>>, body: String
+    ) throws(DomainError) -> MeetingDraft {
         var violations: [DomainError.FieldViolation] = []
         let date = heldOn.flatMap { LocalDate($0.trimmingCharacters(in: .whitespaces)) }
         if date == nil { violations.append(.init(field: "heldOn", message: "Ngày họp phải có dạng YYYY-MM-DD, ví dụ 2024-05-20.")) }
@@ -105,7 +129,7 @@ public struct CouncilMeetingDraft: Equatable, Sendable {
         if starts == nil { violations.append(.init(field: "startsAt", message: "Giờ bắt đầu có dạng HH:mm, ví dụ 14:00.")) }
         if ends == nil { violations.append(.init(field: "endsAt", message: "Giờ kết thúc có dạng HH:mm, ví dụ 16:30.")) }
         if let starts, let ends, starts >= ends {
-            violations.append(.init(field: "endsAt", message: "Giờ kết thúc phải sau giờ bắt đầu."))
+            violations.append(.rule(field: "endsAt", message: "Giờ kết thúc phải sau giờ bắt đầu."))
         }
         let place = VietnameseText.normalized(place ?? "")
         if place.isEmpty || place.count > 300 {
@@ -114,8 +138,8 @@ public struct CouncilMeetingDraft: Equatable, Sendable {
         var parsed: [CouncilMeeting.Absence] = []
         for (index, absence) in absences.enumerated() {
             let reason = VietnameseText.normalized(absence.reason)
-            guard let id = ID<Person>(absence.personId), council.member(id) != nil else {
-                violations.append(.init(field: "absences[\(index)].personId", message: "Người vắng mặt phải là thành viên Hội đồng."))
+            guard let id = ID<Person>(absence.personId), members.contains(id) else {
+                violations.append(.rule(field: "absences[\(index)].personId", message: "Người vắng mặt phải là thành viên \(body)."))
                 continue
             }
             if reason.isEmpty || reason.count > 300 {
@@ -125,20 +149,20 @@ public struct CouncilMeetingDraft: Equatable, Sendable {
         }
         let absent = Set(parsed.map(\.personId))
         func attending(_ text: String?, field: String, role: String) -> ID<Person>? {
-            guard let id = text.flatMap(ID<Person>.init), council.member(id) != nil else {
-                violations.append(.init(field: field, message: "\(role) phải là thành viên Hội đồng."))
+            guard let id = text.flatMap(ID<Person>.init), members.contains(id) else {
+                violations.append(.rule(field: field, message: "\(role) phải là thành viên \(body)."))
                 return nil
             }
-            if absent.contains(id) { violations.append(.init(field: field, message: "\(role) không thể vắng mặt.")) }
+            if absent.contains(id) { violations.append(.rule(field: field, message: "\(role) không thể vắng mặt.")) }
             return id
         }
         let chair = attending(chairId, field: "chairId", role: "Người chủ trì")
         let secretary = attending(secretaryId, field: "secretaryId", role: "Thư ký")
         if let chair, chair == secretary {
-            violations.append(.init(field: "secretaryId", message: "Thư ký và người chủ trì là hai người khác nhau."))
+            violations.append(.rule(field: "secretaryId", message: "Thư ký và người chủ trì là hai người khác nhau."))
         }
         guard violations.isEmpty, let date, let starts, let ends, let chair, let secretary else { throw DomainError.validation(violations) }
-        return CouncilMeetingDraft(
+        return MeetingDraft(
             heldOn: date, startsAt: starts, endsAt: ends, place: place, chairId: chair, secretaryId: secretary, absences: parsed)
     }
 

@@ -26,42 +26,62 @@ public enum CouncilMinutesFormat: String, CaseIterable, Sendable {
         return text + minutes.closing
     }
 
+    /// The head of a minutes' HTML page (A4 portrait, the table and signature styles), up to the opened body.
+    static func htmlHead(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTMLParts.escape(title))</title><style>
+        @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+        \(HTMLParts.headerStyle)
+        h1 { text-align: center; font-size: 14pt; margin: 4mm 0 4mm; }
+        p { text-align: justify; margin: 1mm 0; }
+        h2 { font-size: 13pt; margin: 4mm 0 2mm; }
+        table.rows { width: 100%; border-collapse: collapse; font-size: 12pt; margin: 2mm 0; }
+        table.rows th, table.rows td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
+        td.num { text-align: center; }
+        .foot { width: 100%; border-collapse: collapse; margin-top: 6mm; break-inside: avoid; page-break-inside: avoid; }
+        .foot td { text-align: center; font-weight: bold; vertical-align: top; width: 50%; }
+        .foot .space { height: 25mm; }
+        @media screen and (max-width: 600px) { body { margin: 8px; font-size: 12pt; } div.scroll { overflow-x: auto; } }
+        </style></head><body>
+
+        """
+    }
+
+    /// A vote table: the first column a number, the rest text.
+    static func htmlTable(columns: [String], rows: [[String]]) -> String {
+        let e = HTMLParts.escape
+        var text = "<div class=\"scroll\"><table class=\"rows\"><thead><tr>"
+        text += columns.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for cells in rows {
+            text += "<tr><td class=\"num\">\(cells[0])</td>" + cells.dropFirst().map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
+        }
+        return text + "</tbody></table></div>\n"
+    }
+
+    /// The same table in Word, on A4 portrait's 165 mm: names and titles left, numbers centred.
+    static func docxTable(_ doc: inout Docx, columns: [String], rows: [[String]]) {
+        let head = columns.map { Docx.paragraphXML([.bold($0, size: 11)], align: .center) }
+        let body = rows.map { cells in
+            cells.enumerated().map { column, cell in
+                Docx.paragraphXML([.plain(cell, size: 11)], align: column == 0 || column >= 4 ? .center : .left)
+            }
+        }
+        doc.table(widths: [10, 30, 28, 27, 24, 22, 24], rows: [head] + body, borders: true)
+    }
+
     static func html(_ minutes: CouncilMinutes) -> String {
         let e = HTMLParts.escape
-        var text = """
-            <!DOCTYPE html>
-            <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Biên bản họp Hội đồng Thi đua – Khen thưởng \(e(minutes.period.vietnamese))</title><style>
-            @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
-            \(HTMLParts.headerStyle)
-            h1 { text-align: center; font-size: 14pt; margin: 4mm 0 4mm; }
-            p { text-align: justify; margin: 1mm 0; }
-            h2 { font-size: 13pt; margin: 4mm 0 2mm; }
-            table.rows { width: 100%; border-collapse: collapse; font-size: 12pt; margin: 2mm 0; }
-            table.rows th, table.rows td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
-            td.num { text-align: center; }
-            .foot { width: 100%; border-collapse: collapse; margin-top: 6mm; break-inside: avoid; page-break-inside: avoid; }
-            .foot td { text-align: center; font-weight: bold; vertical-align: top; width: 50%; }
-            .foot .space { height: 25mm; }
-            @media screen and (max-width: 600px) { body { margin: 8px; font-size: 12pt; } div.scroll { overflow-x: auto; } }
-            </style></head><body>
-            \(HTMLParts.header(minutes.issuer))
-            <p class="place">\(e(minutes.placeAndDate))</p>
-            <h1>\(minutes.titleLines.map(e).joined(separator: "<br>"))</h1>
-
-            """
+        var text = htmlHead(title: "Biên bản họp Hội đồng Thi đua – Khen thưởng \(minutes.period.vietnamese)")
+        text += "\(HTMLParts.header(minutes.issuer))\n<p class=\"place\">\(e(minutes.placeAndDate))</p>\n"
+        text += "<h1>\(minutes.titleLines.map(e).joined(separator: "<br>"))</h1>\n"
         text += minutes.opening.map { "<p>\(e($0))</p>\n" }.joined()
         text += "<h2>Kết quả biểu quyết</h2>\n"
         if minutes.lines.isEmpty {
             text += "<p>Hội đồng chưa kết luận đề nghị nào của phong trào.</p>\n"
         } else {
-            text += "<div class=\"scroll\"><table class=\"rows\"><thead><tr>"
-            text += CouncilMinutes.columns.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
-            for line in minutes.lines {
-                let cells = cells(line)
-                text += "<tr><td class=\"num\">\(cells[0])</td>" + cells.dropFirst().map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
-            }
-            text += "</tbody></table></div>\n"
+            text += htmlTable(columns: CouncilMinutes.columns, rows: minutes.lines.map(cells))
         }
         text += afterTable(minutes).map { "<p>\(e($0))</p>\n" }.joined()
         return text + HTMLParts.signatures(minutes.signatures) + "</body></html>\n"
@@ -98,13 +118,7 @@ public enum CouncilMinutesFormat: String, CaseIterable, Sendable {
         if minutes.lines.isEmpty {
             doc.paragraph([.plain("Hội đồng chưa kết luận đề nghị nào của phong trào.")])
         } else {
-            let head = CouncilMinutes.columns.map { Docx.paragraphXML([.bold($0, size: 11)], align: .center) }
-            let rows = minutes.lines.map { line in
-                cells(line).enumerated().map { column, cell in
-                    Docx.paragraphXML([.plain(cell, size: 11)], align: column == 0 || column >= 4 ? .center : .left)
-                }
-            }
-            doc.table(widths: [10, 30, 28, 27, 24, 22, 24], rows: [head] + rows, borders: true)
+            docxTable(&doc, columns: CouncilMinutes.columns, rows: minutes.lines.map(cells))
         }
         for line in afterTable(minutes) { doc.paragraph([.plain(line)], keepNext: true) }
         DecisionDocx.signatures(&doc, minutes.signatures)

@@ -12,7 +12,7 @@ extension CouncilRepository {
         try await client.transaction(logger: logger) { connection in
             let movement = try await MovementRepository.find(id, on: connection, lock: true, logger: logger)
             let council = try await Self.council(of: movement, on: connection, logger: logger)
-            let draft = try CouncilMeetingDraft.validate(
+            let draft = try MeetingDraft.validate(
                 heldOn: heldOn, startsAt: startsAt, endsAt: endsAt, place: place, chairId: chairId, secretaryId: secretaryId,
                 absences: absences, council: council)
             if try await connection.rows("SELECT 1 FROM council_meetings WHERE movement_id = \(id)", logger: logger).first != nil {

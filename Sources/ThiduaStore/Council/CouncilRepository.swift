@@ -57,7 +57,7 @@ public struct CouncilRepository: Sendable {
         let rows = try await connection.rows("SELECT id FROM units WHERE kind = 'school' ORDER BY created_at LIMIT 2", logger: logger)
         guard rows.count == 1 else {
             throw DomainError.validation([
-                .init(
+                .rule(
                     field: "unitId",
                     message: rows.isEmpty
                         ? "Chưa có đơn vị trường học; hãy chọn đơn vị của Hội đồng." : "Có nhiều trường; hãy chọn đơn vị của Hội đồng.")
@@ -82,6 +82,18 @@ public struct CouncilRepository: Sendable {
         return Council(
             id: id, unitId: unit, period: Period(kindCode: kind, year: year) ?? Period(kind: .schoolYear, year: year),
             decisionNumber: number, decisionDate: date, members: members)
+    }
+
+    /// How many members the council of a movement's unit and period has, nil while its decision is not recorded.
+    static func memberCount(movement id: ID<Movement>, on connection: PostgresConnection, logger: Logger) async throws -> Int? {
+        let rows = try await connection.rows(
+            """
+            SELECT (SELECT count(*) FROM council_members cm WHERE cm.council_id = c.id)::bigint
+            FROM movements m JOIN councils c
+              ON c.unit_id = m.unit_id AND c.period_kind = m.period_kind AND c.period_year = m.period_year
+            WHERE m.id = \(id)
+            """, logger: logger)
+        return try rows.first?.decode(Int.self)
     }
 
     /// The council of a movement's unit and period; refused in plain words when its decision was not recorded.

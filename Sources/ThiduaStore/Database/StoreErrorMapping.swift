@@ -95,6 +95,18 @@ public enum StoreErrorMapping {
         ]),
         "council_meetings_council_of_movement": DomainError(.conflict, "Hội đồng này không phải Hội đồng của đơn vị và kỳ của phong trào."),
         "council_ballots_present": .validation([.rule(field: "issued", message: "Số phiếu phát ra không quá số thành viên dự họp.")]),
+        "team_reviews_team_of_movement": .validation([
+            .rule(field: "unitId", message: "Bình xét là của một tổ thuộc đơn vị tổ chức phong trào.")
+        ]),
+        "team_reviews_date": .validation([
+            .rule(field: "heldOn", message: "Ngày họp tổ phải trong thời gian của phong trào và không sau hôm nay.")
+        ]),
+        "team_reviews_once": DomainError(.conflict, "Bình xét của tổ trong phong trào này đã được ghi; biên bản không ghi lại lần hai."),
+        "team_review_votes_title_kind": .validation([
+            .rule(field: "votes", message: "Danh hiệu bình xét ở tổ là danh hiệu cá nhân (LĐTT, CSTĐ cơ sở).")
+        ]),
+        "team_review_votes_title_fkey": .validation([.rule(field: "votes", message: "Không có danh hiệu này trong danh mục.")]),
+        "account_scopes_unit_fkey": .validation([.rule(field: "unit", message: "Không tìm thấy đơn vị.")]),
         "model_initiatives_within_movement": .validation([
             .init(field: "startsOn", message: "Thời gian thực hiện phải nằm trong kỳ của phong trào.")
         ]),

@@ -185,7 +185,8 @@ public struct ReviewRepository: Sendable {
 }
 
 extension NominationRepository {
-    /// The council chair (the headmaster) records recommended or not, with the vote tally at that moment.
+    /// The council chair (the headmaster) records recommended or not, with the vote tally at that moment: the agreeing
+    /// votes of the members who reviewed in thidua over the council's membership (its decision's, once recorded).
     public func recommend(_ id: ID<Nomination>, recommended: Bool, expectedVersion: Int?, by account: Account, logger: Logger) async throws
         -> (Nomination, Tally)
     {
@@ -193,6 +194,10 @@ extension NominationRepository {
             var tally = try await ReviewRepository.tally(.nomination(id), on: connection, logger: logger)
             // The award's vote threshold in force today, checked before a recommendation and stored with the tally.
             let current = try await Self.find(id, on: connection, lock: true, logger: logger)
+            // The council the head's decision set up for the period, when recorded, is the denominator (sql/0030).
+            if let members = try await CouncilRepository.memberCount(movement: current.movementId, on: connection, logger: logger) {
+                tally.members = members
+            }
             let award = try await CatalogueRepository.award(current.awardCode, on: connection, logger: logger)
             if let threshold = award.rule(on: LocalDate.today)?.voteThreshold {
                 tally.threshold = threshold.vietnamese

@@ -37,6 +37,7 @@ enum Pages {
         case .council: "Hội đồng thi đua – khen thưởng"
         case .union: "Công đoàn"
         case .staff: "Giáo viên, nhân viên"
+        case .teamLead: "Tổ trưởng"
         }
     }
 }

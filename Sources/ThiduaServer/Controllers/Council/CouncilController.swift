@@ -34,7 +34,7 @@ struct CouncilController {
     @Sendable func find(_ request: Request, context: AuthenticatedContext) async throws -> CouncilResponse {
         try Policy.require(context.account, .readRegistry)
         guard let period = request.uri.queryParameters.get("period").flatMap(Period.init) else {
-            throw DomainError.validation([.init(field: "period", message: "Cần năm học hoặc năm, ví dụ 2023-2024.")])
+            throw DomainError.rule(field: "period", "Cần năm học (hai năm liền nhau) hoặc năm, ví dụ 2023-2024.")
         }
         let unit = try request.uri.queryParameters.get("unitId").map { try FieldParsing.id($0, OrgUnit.self, field: "unitId") }
         guard let council = try await councils.find(unit: unit, period: period, logger: context.logger) else {
