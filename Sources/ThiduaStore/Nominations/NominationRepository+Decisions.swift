@@ -37,32 +37,12 @@ extension NominationRepository {
             throw DomainError.validation([.init(field: "nominationIds", message: "Một đề nghị được liệt kê hai lần.")])
         }
         do {
-            return try await client.transaction(logger: logger) { connection in
-                let decisionId = try await DecisionRepository.findOrCreate(decision, signer: signer, on: connection, logger: logger)
-                var outcomes: [DecisionOutcome] = []
-                let memo = try await DecisionMemo.prepared(for: ids, on: connection, logger: logger)
-                for (index, id) in ids.enumerated() {
-                    let result = try await connection.savepoint("item\(index)", logger: logger) {
-                        try await Self.approve(
-                            id, decisionId: decisionId, decisionDate: decision.date, expectedVersion: nil, on: connection, by: signer,
-                            memo: memo, logger: logger)
-                    }
-                    switch result {
-                    case .success(let commendation):
-                        outcomes.append(
-                            .init(
-                                nominationId: id.description, outcome: "approved", commendationId: commendation.id.description,
-                                problem: nil,
-                                rewardAmount: commendation.money?.rewardAmount))
-                    case .failure(let refusal):
-                        outcomes.append(
-                            .init(nominationId: id.description, outcome: "refused", commendationId: nil, problem: refusal.message))
-                    }
-                }
-                // A dry run, or a decision with a refused item, leaves nothing behind: undo the whole transaction.
-                if dryRun || outcomes.contains(where: { $0.problem != nil }) { throw Undone(outcomes: outcomes) }
-                try await memo.journal.flush(on: connection, logger: logger)
-                return outcomes
+            // First without a savepoint per nomination (500 subtransactions cost PostgreSQL more than the work itself);
+            // the first refusal undoes that attempt, and the decision is run again item by item to say every refusal.
+            do {
+                return try await attempt(ids, decision: decision, dryRun: dryRun, itemByItem: false, by: signer, logger: logger)
+            } catch is RefusedItem {
+                return try await attempt(ids, decision: decision, dryRun: dryRun, itemByItem: true, by: signer, logger: logger)
             }
         } catch let undone as Undone {
             guard dryRun else {
@@ -77,6 +57,49 @@ extension NominationRepository {
             }
         }
     }
+
+    /// One attempt at the decision in one transaction. `itemByItem`: each nomination in its own savepoint, so every
+    /// refusal is collected; otherwise the first refusal throws `RefusedItem`.
+    private func attempt(
+        _ ids: [ID<Nomination>], decision: DecisionReference, dryRun: Bool, itemByItem: Bool, by signer: Account, logger: Logger
+    ) async throws -> [DecisionOutcome] {
+        try await client.transaction(logger: logger) { connection in
+            let decisionId = try await DecisionRepository.findOrCreate(decision, signer: signer, on: connection, logger: logger)
+            var outcomes: [DecisionOutcome] = []
+            let memo = try await DecisionMemo.prepared(for: ids, on: connection, logger: logger)
+            for (index, id) in ids.enumerated() {
+                let approve = {
+                    try await Self.approve(
+                        id, decisionId: decisionId, decisionDate: decision.date, expectedVersion: nil, on: connection, by: signer,
+                        memo: memo, logger: logger)
+                }
+                let result: Result<Commendation, DomainError>
+                if itemByItem {
+                    result = try await connection.savepoint("item\(index)", logger: logger, approve)
+                } else {
+                    do { result = .success(try await approve()) } catch is DomainError { throw RefusedItem() }
+                }
+                switch result {
+                case .success(let commendation):
+                    outcomes.append(
+                        .init(
+                            nominationId: id.description, outcome: "approved", commendationId: commendation.id.description,
+                            problem: nil,
+                            rewardAmount: commendation.money?.rewardAmount))
+                case .failure(let refusal):
+                    outcomes.append(
+                        .init(nominationId: id.description, outcome: "refused", commendationId: nil, problem: refusal.message))
+                }
+            }
+            // A dry run, or a decision with a refused item, leaves nothing behind: undo the whole transaction.
+            if dryRun || outcomes.contains(where: { $0.problem != nil }) { throw Undone(outcomes: outcomes) }
+            try await memo.journal.flush(on: connection, logger: logger)
+            return outcomes
+        }
+    }
+
+    /// Thrown to undo an attempt without savepoints at its first refusal.
+    private struct RefusedItem: Error {}
 
     /// Thrown to roll back a batch decision that must leave nothing behind, carrying what each item would have done.
     private struct Undone: Error {
