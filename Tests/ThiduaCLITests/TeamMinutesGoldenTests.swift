@@ -43,6 +43,10 @@ struct TeamMinutesGoldenTests {
                 "team-review", "record", "--movement", movement, "--unit", "THAP-K1", "--date", "2024-05-16", "--from", "15:00", "--to",
                 "16:00", "--place", "Phòng họp", "--chair", "AP004", "--secretary", "AP005", "--vote", "AP006:LDTT:4")
             #expect(again.status != 0 && again.stderr.contains("đã được ghi"), "\(again.stderr)")
+            let noReason = try cli.run(
+                "team-review", "record", "--movement", movement, "--unit", "THAP-K1", "--date", "2024-05-16", "--from", "15:00", "--to",
+                "16:00", "--place", "Phòng họp", "--chair", "AP004", "--secretary", "AP005", "--absent", "AP029", "--vote", "AP006:LDTT:4")
+            #expect(noReason.status != 0 && noReason.stderr.contains("Cần lý do vắng mặt"), "\(noReason.stderr)")
             let outsider = try cli.run(
                 "team-review", "record", "--movement", movement, "--unit", "THAP-K23", "--date", "2024-05-16", "--from", "15:00", "--to",
                 "16:00", "--place", "Phòng họp", "--chair", "AP009", "--secretary", "AP010", "--vote", "AP004:LDTT:4")

@@ -108,7 +108,8 @@ struct CouncilMeetingTests {
 
     @Test("Once the council is recorded, a recommendation needs its share of the decision's members, not of the accounts")
     func membershipIsTheDenominator() async throws {
-        try await withTestApp { app, seed in
+        try await TestDatabase.with { database, client in
+            let seed = Seed(client: client, logger: database.logger)
             let f = try await RegistryFixture.make(seed)
             let reviewed = try await f.nomination(seed, status: .inReview)
             // A second agreeing vote: two of the three council accounts, enough before the council's decision was recorded.
@@ -132,7 +133,6 @@ struct CouncilMeetingTests {
             let (declined, tally) = try await repository.recommend(
                 reviewed.id, recommended: false, expectedVersion: nil, by: f.headmasterAccount, logger: seed.logger)
             #expect(declined.status == .notRecommended && tally.members == 4 && tally.agree == 2)
-            _ = app
         }
     }
 }

@@ -25,6 +25,19 @@ struct CouncilCommand: AsyncParsableCommand {
         return ids
     }
 
+    /// "AP005:LDTT:5" → ["AP005", "LDTT", "5"]: `count` parts, the missing ones empty (a bare code reads as no reason).
+    static func fields(_ text: String, count: Int) -> [String] {
+        let pieces = text.split(separator: ":", maxSplits: count - 1, omittingEmptySubsequences: false).map(String.init)
+        return pieces + Array(repeating: "", count: max(0, count - pieces.count))
+    }
+
+    /// `--absent CODE:reason` options as the person's id and the reason.
+    static func absences(_ items: [String], client: DatabaseClient, logger: Logger) async throws -> [(personId: String, reason: String)] {
+        let pairs = items.map { fields($0, count: 2) }
+        let ids = try await people(pairs.map { $0[0] }, client: client, logger: logger)
+        return zip(ids, pairs).map { ($0, $1[1]) }
+    }
+
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the council of the school for a year from the head's decision: chair, secretary, members (person codes).")
@@ -88,15 +101,12 @@ struct CouncilCommand: AsyncParsableCommand {
         func run() async throws {
             let (movement, date, from, to, place, chair, secretary, absent) = (movement, date, from, to, place, chair, secretary, absent)
             let meeting = try await database.withDatabase { client, logger in
-                let pairs = absent.map { item -> (String, String) in
-                    let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
-                    return (parts[0], parts.count > 1 ? parts[1] : "")
-                }
-                let ids = try await CouncilCommand.people([chair, secretary] + pairs.map(\.0), client: client, logger: logger)
+                let ids = try await CouncilCommand.people([chair, secretary], client: client, logger: logger)
                 return try await CouncilRepository(client: client).recordMeeting(
                     movement: try FieldParsing.id(movement, Movement.self, field: "movement"), heldOn: date, startsAt: from, endsAt: to,
                     place: place, chairId: ids[0], secretaryId: ids[1],
-                    absences: zip(ids.dropFirst(2), pairs).map { ($0, $1.1) }, by: .commandLine(user: operatorName), logger: logger)
+                    absences: try await CouncilCommand.absences(absent, client: client, logger: logger),
+                    by: .commandLine(user: operatorName), logger: logger)
             }
             print(
                 "Đã ghi cuộc họp Hội đồng ngày \(meeting.heldOn.vietnamese), \(meeting.startsAt)–\(meeting.endsAt), tại \(meeting.place); "

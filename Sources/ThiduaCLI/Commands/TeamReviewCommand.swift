@@ -32,29 +32,20 @@ struct TeamReviewCommand: AsyncParsableCommand {
             let (movement, unit, date, from, to, place, chair, secretary, absent, votes) =
                 (movement, unit, date, from, to, place, chair, secretary, absent, votes)
             let minutes = try await database.withDatabase { client, logger in
-                let absences = absent.map { Self.split($0, 2) }
-                let cast = votes.map { Self.split($0, 3) }
-                let ids = try await CouncilCommand.people(
-                    [chair, secretary] + absences.map { $0[0] } + cast.map { $0[0] }, client: client, logger: logger)
+                let cast = votes.map { CouncilCommand.fields($0, count: 3) }
+                let ids = try await CouncilCommand.people([chair, secretary], client: client, logger: logger)
+                let voters = try await CouncilCommand.people(cast.map { $0[0] }, client: client, logger: logger)
                 let team = try await UnitRepository(client: client).find(code: unit, logger: logger)
-                let absentIds = Array(ids.dropFirst(2).prefix(absences.count))
-                let voterIds = Array(ids.dropFirst(2 + absences.count))
                 return try await TeamReviewRepository(client: client).record(
                     movement: try FieldParsing.id(movement, Movement.self, field: "movement"), unit: team.id, heldOn: date, startsAt: from,
                     endsAt: to, place: place, chairId: ids[0], secretaryId: ids[1],
-                    absences: zip(absentIds, absences).map { ($0, $1[1]) },
-                    votes: zip(voterIds, cast).map { ($0, $1[1], Int($1[2])) }, by: .commandLine(user: operatorName), logger: logger)
+                    absences: try await CouncilCommand.absences(absent, client: client, logger: logger),
+                    votes: zip(voters, cast).map { ($0, $1[1], Int($1[2])) }, by: .commandLine(user: operatorName), logger: logger)
             }
             print(
                 "Đã ghi bình xét của \(minutes.teamName) ngày \(minutes.meeting.heldOn.vietnamese): có mặt "
                     + "\(minutes.presentCount)/\(minutes.memberCount), đề nghị \(minutes.lines.filter(\.proposed).count)/\(minutes.lines.count)."
             )
-        }
-
-        /// "AP005:LDTT:5" → ["AP005", "LDTT", "5"], padded with empty parts.
-        static func split(_ text: String, _ parts: Int) -> [String] {
-            let pieces = text.split(separator: ":", maxSplits: parts - 1, omittingEmptySubsequences: false).map(String.init)
-            return pieces + Array(repeating: "", count: max(0, parts - pieces.count))
         }
     }
 }

@@ -36,20 +36,14 @@ struct UserCommand: AsyncParsableCommand {
                 let actor = Actor.commandLine(user: operatorName)
                 // The unit is found before anything is created: an unknown code leaves no account behind.
                 let scope = try await unit.asyncMap { try await UnitRepository(client: client).find(code: $0, logger: logger).id }
-                let created: (account: Account, token: String, link: String?)
                 if let login {
-                    let made = try await SignInRepository(client: client).createAccount(
-                        displayName: name, roles: roles, personId: person, login: login, by: actor, logger: logger)
-                    created = (made.account, made.token, made.link)
-                } else {
-                    let made = try await AccountRepository(client: client).create(
-                        displayName: name, roles: roles, personId: person, by: actor, logger: logger)
-                    created = (made.account, made.token, nil)
+                    let created = try await SignInRepository(client: client).createAccount(
+                        displayName: name, roles: roles, personId: person, login: login, scope: scope, by: actor, logger: logger)
+                    return (created.account, created.token, created.link)
                 }
-                if let scope {
-                    try await AccountRepository(client: client).setScope(created.account.id, unit: scope, by: actor, logger: logger)
-                }
-                return created
+                let created = try await AccountRepository(client: client).create(
+                    displayName: name, roles: roles, personId: person, scope: scope, by: actor, logger: logger)
+                return (created.account, created.token, nil)
             }
             print(
                 "Created account \(account.id) for \(account.displayName) (\(account.roles.sorted().map(\.rawValue).joined(separator: ", ")))."

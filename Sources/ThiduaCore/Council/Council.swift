@@ -56,8 +56,6 @@ public struct Council: Equatable, Sendable {
     public static let noun = "Hội đồng Thi đua – Khen thưởng"
 
     public func member(_ id: ID<Person>) -> Member? { members.first { $0.personId == id } }
-    public var chair: Member? { members.first { $0.duty == .chair } }
-    public var secretary: Member? { members.first { $0.duty == .secretary } }
 }
 
 /// What the head (or a clerk) enters to set up the council: checked before the database's own constraints.

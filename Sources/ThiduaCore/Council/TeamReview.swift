@@ -2,7 +2,7 @@ import Foundation
 
 /// A tổ's bình xét (issue 14, item 2): before the council meets, the tổ's members vote on the title each of them is
 /// considered for; a member is proposed to the council with the votes of more than half of the members present.
-public struct TeamReview: Equatable, Sendable {
+public enum TeamReview {
     public struct Vote: Equatable, Sendable {
         public let personId: ID<Person>
         public let titleCode: String
@@ -25,8 +25,6 @@ public struct TeamReview: Equatable, Sendable {
 public struct TeamReviewDraft: Equatable, Sendable {
     public let meeting: MeetingDraft
     public let votes: [TeamReview.Vote]
-
-    public static func == (lhs: TeamReviewDraft, rhs: TeamReviewDraft) -> Bool { lhs.meeting == rhs.meeting && lhs.votes == rhs.votes }
 
     /// Every problem at once: the meeting's (against the tổ's `members`), then each vote — a member of the tổ, once, a title,
     /// between 0 and the members present.
@@ -70,17 +68,5 @@ public struct TeamReviewDraft: Equatable, Sendable {
         }
         guard violations.isEmpty, let meeting else { throw DomainError.validation(violations) }
         return TeamReviewDraft(meeting: meeting, votes: parsed)
-    }
-}
-
-extension Policy {
-    /// Who records a tổ's bình xét: an admin, or a team lead whose account is scoped to that tổ (or to no unit: the whole
-    /// school).
-    public static func requireTeamReview(of unit: ID<OrgUnit>, as account: Account, scope: ID<OrgUnit>?) throws(DomainError) {
-        try require(account, .recordTeamReview)
-        if account.has(.admin) { return }
-        if let scope, scope != unit {
-            throw DomainError.forbidden("Tài khoản này là tổ trưởng của tổ khác; chỉ ghi bình xét của tổ mình.")
-        }
     }
 }

@@ -80,26 +80,31 @@ public struct CouncilMinutes: Equatable, Sendable {
     public var titleLines: [String] { ["BIÊN BẢN", "HỌP HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", period.vietnamese.uppercased()] }
 
     /// "Tân Hồng, ngày 20 tháng 5 năm 2024".
-    public var placeAndDate: String { "\(settings.place.isEmpty ? issuer.place : settings.place), \(meeting.heldOn.written)" }
+    public var placeAndDate: String { issuer.placeAndDate(meeting.heldOn, settings: settings) }
 
     /// The opening paragraphs: time and place, the council's decision, the chair, the secretary, attendance.
     public var opening: [String] {
         let chair = council.member(meeting.chairId)
         let secretary = council.member(meeting.secretaryId)
-        var lines = [
+        let lines = [
             "Vào lúc \(Self.clock(meeting.startsAt)) \(meeting.heldOn.written), tại \(meeting.place), "
                 + "\(council.noun(unit: issuer.unitName)) tiến hành họp xét thi đua, khen thưởng \(period.vietnamese) "
                 + "(\(movementName)).",
             "Hội đồng được thành lập theo Quyết định số \(council.decisionNumber) ngày \(council.decisionDate.vietnamese), "
                 + "gồm \(memberCount) thành viên.",
             "Chủ trì: \(Self.person(chair)). Thư ký: \(Self.person(secretary)).",
-            "Thành viên có mặt: \(presentCount)/\(memberCount); vắng mặt: \(meeting.absences.count)"
-                + (meeting.absences.isEmpty ? "." : ":"),
         ]
-        for absence in meeting.absences {
-            lines.append("– \(council.member(absence.personId)?.name ?? "") (\(absence.reason)).")
-        }
         return lines
+            + Self.attendance(
+                present: presentCount, of: memberCount,
+                absent: meeting.absences.map { (council.member($0.personId)?.name ?? "", $0.reason) })
+    }
+
+    /// "Thành viên có mặt: 4/5; vắng mặt: 1:" and a line for each absent member with the reason — the council's minutes and
+    /// a tổ's say it alike.
+    static func attendance(present: Int, of members: Int, absent: [(name: String, reason: String)]) -> [String] {
+        ["Thành viên có mặt: \(present)/\(members); vắng mặt: \(absent.count)" + (absent.isEmpty ? "." : ":")]
+            + absent.map { "– \($0.name) (\($0.reason))." }
     }
 
     /// "Lê Văn An – Hiệu trưởng, Chủ tịch Hội đồng".
@@ -124,7 +129,9 @@ public struct CouncilMinutes: Equatable, Sendable {
                     number: index + 1, name: nominee.name, position: position, award: nominee.awardName, votes: "—", percent: "—",
                     conclusion: nominee.secretBallot ? "Chưa ghi kết quả bỏ phiếu kín" : "Chưa có kết quả biểu quyết", reached: false)
             }
+            // Those present who did not agree count as voting otherwise, so a threshold over "those present" reads them.
             let tally = Tally(agree: agree, disagree: max(0, presentCount - agree), abstain: 0, members: memberCount)
+            // An award without a threshold in the catalogue needs more than half of the members.
             let reached = nominee.threshold.map { $0.isMet(by: tally) } ?? (agree * 2 > memberCount)
             return Line(
                 number: index + 1, name: nominee.name, position: position, award: nominee.awardName, votes: "\(agree)/\(memberCount)",

@@ -85,6 +85,12 @@ public enum HonorList {
             self.place = place
         }
 
+        /// "Tân Hồng, ngày 20 tháng 5 năm 2024": the line under a paper's header — the place its settings name (or the
+        /// issuer's own), then the date in words.
+        public func placeAndDate(_ date: LocalDate, settings: DocumentSettings) -> String {
+            "\(settings.place.isEmpty ? place : settings.place), \(date.written)"
+        }
+
         /// "Huyện Tân Hồng" → "Tân Hồng": the place written before the date of a document.
         public static func place(of unitName: String) -> String {
             for prefix in ["Thành phố ", "Huyện ", "Tỉnh ", "Quận ", "Thị xã ", "Xã ", "Phường ", "Thị trấn "]

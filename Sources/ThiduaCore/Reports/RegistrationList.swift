@@ -111,7 +111,7 @@ public struct RegistrationList: Equatable, Sendable {
     public var titleLines: [String] { ["DANH SÁCH ĐĂNG KÝ THI ĐUA", period.vietnamese.uppercased()] }
 
     /// "Tân Hồng, ngày 05 tháng 10 năm 2024".
-    public var placeAndDate: String { "\(settings.place.isEmpty ? issuer.place : settings.place), \(dated.written)" }
+    public var placeAndDate: String { issuer.placeAndDate(dated, settings: settings) }
 
     public static let individualColumns = [
         "STT", "Họ và tên", "Chức vụ", "Tổ", "Danh hiệu đăng ký", "Hình thức khen thưởng đăng ký", "Tên sáng kiến dự kiến", "Kết quả",

@@ -3,7 +3,7 @@ import Foundation
 /// The biên bản bình xét thi đua of a tổ: when and where, who chaired and took the minutes, attendance x/y with the
 /// absent, and per member considered "số phiếu đồng ý / số thành viên dự họp, tỷ lệ %" and whether the tổ proposes them
 /// to the council; signed by the secretary and the tổ trưởng.
-public struct TeamReviewMinutes: Equatable, Sendable {
+public struct TeamReviewMinutes: Sendable {
     public struct Member: Equatable, Sendable {
         public let personId: ID<Person>
         public let name: String
@@ -56,11 +56,6 @@ public struct TeamReviewMinutes: Equatable, Sendable {
         self.votes = votes
     }
 
-    public static func == (lhs: TeamReviewMinutes, rhs: TeamReviewMinutes) -> Bool {
-        lhs.issuer == rhs.issuer && lhs.teamName == rhs.teamName && lhs.meeting == rhs.meeting && lhs.memberCount == rhs.memberCount
-            && lhs.votes.map(\.member) == rhs.votes.map(\.member) && lhs.votes.map(\.agree) == rhs.votes.map(\.agree)
-    }
-
     func member(_ id: ID<Person>) -> Member? { members.first { $0.personId == id } }
     public var presentCount: Int { memberCount - meeting.absences.count }
 
@@ -69,18 +64,17 @@ public struct TeamReviewMinutes: Equatable, Sendable {
         ["BIÊN BẢN", "BÌNH XÉT THI ĐUA, KHEN THƯỞNG", "\(teamName.uppercased()) – \(period.vietnamese.uppercased())"]
     }
 
-    public var placeAndDate: String { "\(settings.place.isEmpty ? issuer.place : settings.place), \(meeting.heldOn.written)" }
+    public var placeAndDate: String { issuer.placeAndDate(meeting.heldOn, settings: settings) }
 
     public var opening: [String] {
-        var lines = [
+        let lines = [
             "Vào lúc \(CouncilMinutes.clock(meeting.startsAt)) \(meeting.heldOn.written), tại \(meeting.place), \(teamName) họp bình xét "
                 + "thi đua, khen thưởng \(period.vietnamese) (\(movementName)).",
             "Chủ trì: \(Self.person(member(meeting.chairId))). Thư ký: \(Self.person(member(meeting.secretaryId))).",
-            "Thành viên có mặt: \(presentCount)/\(memberCount); vắng mặt: \(meeting.absences.count)"
-                + (meeting.absences.isEmpty ? "." : ":"),
         ]
-        for absence in meeting.absences { lines.append("– \(member(absence.personId)?.name ?? "") (\(absence.reason)).") }
         return lines
+            + CouncilMinutes.attendance(
+                present: presentCount, of: memberCount, absent: meeting.absences.map { (member($0.personId)?.name ?? "", $0.reason) })
     }
 
     static func person(_ member: Member?) -> String {

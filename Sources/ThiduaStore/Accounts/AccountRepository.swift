@@ -11,20 +11,21 @@ public struct AccountRepository: Sendable {
 
     static let columns = "a.id, a.display_name, a.roles, a.person_id, a.disabled_at IS NOT NULL"
 
-    /// Creates an account and its first token; the token is returned once and never stored.
+    /// Creates an account and its first token; the token is returned once and never stored. With `scope`, its roles apply
+    /// to that unit only (a team lead's tổ), written in the same transaction.
     public func create(
-        displayName: String, roles: Set<Role>, personId: ID<Person>?, by actor: Actor, logger: Logger
+        displayName: String, roles: Set<Role>, personId: ID<Person>?, scope: ID<OrgUnit>? = nil, by actor: Actor, logger: Logger
     ) async throws -> (account: Account, token: String) {
         let name = try Account.validatedName(displayName, roles: roles)
         return try await client.transaction(logger: logger) { connection in
-            try await Self.insert(name: name, roles: roles, personId: personId, on: connection, by: actor, logger: logger)
+            try await Self.insert(name: name, roles: roles, personId: personId, scope: scope, on: connection, by: actor, logger: logger)
         }
     }
 
     /// The insert (with a web sign-in name or without), its audit row and the first token, in the caller's transaction.
     static func insert(
-        name: String, roles: Set<Role>, personId: ID<Person>?, login: String? = nil, on connection: PostgresConnection, by actor: Actor,
-        logger: Logger
+        name: String, roles: Set<Role>, personId: ID<Person>?, login: String? = nil, scope: ID<OrgUnit>? = nil,
+        on connection: PostgresConnection, by actor: Actor, logger: Logger
     ) async throws -> (account: Account, token: String) {
         let rows = try await connection.rows(
             """
@@ -37,6 +38,7 @@ public struct AccountRepository: Sendable {
         try await AuditLog.record(
             on: connection, by: actor, action: "account.create", entity: "account", id: account.id.description,
             before: Account?.none, after: account, logger: logger)
+        if let scope { try await Self.writeScope(account.id, unit: scope, on: connection, by: actor, logger: logger) }
         let token = try await Self.issueToken(for: account.id, on: connection, by: actor, logger: logger)
         return (account, token)
     }

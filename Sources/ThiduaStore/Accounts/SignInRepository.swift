@@ -42,13 +42,14 @@ public struct SignInRepository: Sendable {
 
     /// Creates an account with a sign-in name in one transaction: its API token and a set-password link token.
     public func createAccount(
-        displayName: String, roles: Set<Role>, personId: ID<Person>?, login text: String, by actor: Actor, logger: Logger
+        displayName: String, roles: Set<Role>, personId: ID<Person>?, login text: String, scope: ID<OrgUnit>? = nil, by actor: Actor,
+        logger: Logger
     ) async throws -> (account: Account, token: String, link: String) {
         let name = try Account.validatedName(displayName, roles: roles)
         let login = try SignInRules.login(text)
         return try await client.transaction(logger: logger) { connection in
             let (account, token) = try await AccountRepository.insert(
-                name: name, roles: roles, personId: personId, login: login, on: connection, by: actor, logger: logger)
+                name: name, roles: roles, personId: personId, login: login, scope: scope, on: connection, by: actor, logger: logger)
             return (account, token, try await Self.newLink(for: account.id, on: connection, logger: logger))
         }
     }

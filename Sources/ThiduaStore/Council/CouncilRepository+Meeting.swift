@@ -4,7 +4,8 @@ import PostgresNIO
 import ThiduaCore
 
 extension CouncilRepository {
-    /// Records the council's meeting on a movement, once: checked against the council of the movement's unit and period.
+    /// Records the council's meeting on a movement, once (`council_meetings_movement_key`): checked against the council of
+    /// the movement's unit and period.
     public func recordMeeting(
         movement id: ID<Movement>, heldOn: String?, startsAt: String?, endsAt: String?, place: String?, chairId: String?,
         secretaryId: String?, absences: [(personId: String, reason: String)], by actor: Actor, logger: Logger
@@ -15,9 +16,6 @@ extension CouncilRepository {
             let draft = try MeetingDraft.validate(
                 heldOn: heldOn, startsAt: startsAt, endsAt: endsAt, place: place, chairId: chairId, secretaryId: secretaryId,
                 absences: absences, council: council)
-            if try await connection.rows("SELECT 1 FROM council_meetings WHERE movement_id = \(id)", logger: logger).first != nil {
-                throw DomainError(.conflict, "Cuộc họp Hội đồng của phong trào này đã được ghi; biên bản không ghi lại lần hai.")
-            }
             let rows = try await connection.rows(
                 """
                 INSERT INTO council_meetings (movement_id, council_id, held_on, starts_at, ends_at, place, chair_id, secretary_id)

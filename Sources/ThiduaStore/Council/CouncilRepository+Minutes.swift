@@ -5,8 +5,8 @@ import ThiduaCore
 
 extension CouncilRepository {
     /// The biên bản of the movement's council meeting: the nominations the council concluded (recommended or not, and what
-    /// came of them since), individuals before collectives, by award precedence then name, each with its recorded tally, its ballot, and the award's vote
-    /// threshold on the meeting day.
+    /// came of them since), individuals before collectives, by award precedence then name, each with its recorded tally,
+    /// its ballot, and the award's vote threshold on the meeting day.
     public func minutes(movement id: ID<Movement>, logger: Logger) async throws -> CouncilMinutes {
         try await client.withConnection { connection in
             let movement = try await MovementRepository.find(id, on: connection, lock: false, logger: logger)
@@ -38,12 +38,9 @@ extension CouncilRepository {
                     nominationId: nomination, name: name, position: position, unit: unit, awardName: award, secretBallot: secret,
                     tallyAgree: agree, ballot: meeting.ballots[nomination], threshold: threshold)
             }
-            let unit = try await connection.rows(
-                "SELECT u.name FROM units u WHERE u.id = \(movement.unitId)", logger: logger
-            ).required("đơn vị").decode(String.self)
-            let settings = try await DocumentSettingsRepository.settings(of: movement.unitId.rawValue, on: connection, logger: logger).0
+            let (issuer, settings) = try await DocumentSettingsRepository.issuer(of: movement.unitId, on: connection, logger: logger)
             return CouncilMinutes(
-                issuer: HonorList.Issuer(unitName: unit, parentName: settings.managingAgency, place: settings.place), settings: settings,
+                issuer: issuer, settings: settings,
                 movementName: movement.name, period: movement.period, council: council, meeting: meeting, nominees: nominees)
         }
     }

@@ -10,7 +10,7 @@ public struct CouncilRepository: Sendable {
 
     public init(client: DatabaseClient) { self.client = client }
 
-    /// Records the council of a unit (the school, by default the top unit) for a period; one a period.
+    /// Records the council of a unit (by default the registry's one school) for a period; one a period.
     public func create(_ draft: CouncilDraft, unit: ID<OrgUnit>?, by actor: Actor, logger: Logger) async throws -> Council {
         try await client.transaction(logger: logger) { connection in
             let unitId = try await Self.school(unit, on: connection, logger: logger)
@@ -40,15 +40,17 @@ public struct CouncilRepository: Sendable {
     public func find(unit: ID<OrgUnit>?, period: Period, logger: Logger) async throws -> Council? {
         try await client.withConnection { connection in
             let unitId = try await Self.school(unit, on: connection, logger: logger)
-            let rows = try await connection.rows(
-                """
-                SELECT id FROM councils
-                WHERE unit_id = \(unitId)
-                  AND period_kind = \(period.kind.rawValue) AND period_year = \(period.year)
-                """, logger: logger)
-            guard let row = rows.first else { return nil }
-            return try await Self.find(ID(try row.decode(UUID.self)), on: connection, logger: logger)
+            guard let id = try await Self.councilId(unit: unitId, period: period, on: connection, logger: logger) else { return nil }
+            return try await Self.find(id, on: connection, logger: logger)
         }
+    }
+
+    static func councilId(unit: UUID, period: Period, on connection: PostgresConnection, logger: Logger) async throws -> ID<Council>? {
+        try await connection.rows(
+            """
+            SELECT id FROM councils WHERE unit_id = \(unit) AND period_kind = \(period.kind.rawValue) AND period_year = \(period.year)
+            """, logger: logger
+        ).first?.decode(ID<Council>.self)
     }
 
     /// The unit given, or else the one school in the registry (a district's registry holds several: then it must be named).
@@ -98,18 +100,13 @@ public struct CouncilRepository: Sendable {
 
     /// The council of a movement's unit and period; refused in plain words when its decision was not recorded.
     static func council(of movement: Movement, on connection: PostgresConnection, logger: Logger) async throws -> Council {
-        let rows = try await connection.rows(
-            """
-            SELECT id FROM councils WHERE unit_id = \(movement.unitId) AND period_kind = \(movement.period.kind.rawValue)
-              AND period_year = \(movement.period.year)
-            """, logger: logger)
-        guard let row = rows.first else {
+        guard let id = try await councilId(unit: movement.unitId.rawValue, period: movement.period, on: connection, logger: logger) else {
             throw DomainError(
                 .conflict,
                 "Chưa ghi quyết định thành lập Hội đồng Thi đua – Khen thưởng \(movement.period.vietnamese); "
                     + "hãy ghi Hội đồng trước (thidua council create).")
         }
-        return try await find(ID(try row.decode(UUID.self)), on: connection, logger: logger)
+        return try await find(id, on: connection, logger: logger)
     }
 }
 

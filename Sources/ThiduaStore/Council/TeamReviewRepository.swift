@@ -9,7 +9,8 @@ public struct TeamReviewRepository: Sendable {
 
     public init(client: DatabaseClient) { self.client = client }
 
-    /// Records the review, checked against the tổ's members as they are now (their number is kept with it).
+    /// Records the review once (`team_reviews_once`), checked against the tổ's members as they are now (their number is kept
+    /// with it).
     public func record(
         movement id: ID<Movement>, unit: ID<OrgUnit>, heldOn: String?, startsAt: String?, endsAt: String?, place: String?,
         chairId: String?, secretaryId: String?, absences: [(personId: String, reason: String)],
@@ -21,11 +22,6 @@ public struct TeamReviewRepository: Sendable {
             let draft = try TeamReviewDraft.validate(
                 heldOn: heldOn, startsAt: startsAt, endsAt: endsAt, place: place, chairId: chairId, secretaryId: secretaryId,
                 absences: absences, votes: votes, members: Set(members.map(\.personId)))
-            if try await connection.rows(
-                "SELECT 1 FROM team_reviews WHERE movement_id = \(id) AND unit_id = \(unit)", logger: logger
-            ).first != nil {
-                throw DomainError(.conflict, "Bình xét của tổ trong phong trào này đã được ghi; biên bản không ghi lại lần hai.")
-            }
             let meeting = draft.meeting
             let reviewId = try await connection.rows(
                 """
@@ -79,12 +75,12 @@ public struct TeamReviewRepository: Sendable {
         let rows = try await connection.rows(
             """
             SELECT r.id, r.held_on, to_char(r.starts_at, 'HH24:MI'), to_char(r.ends_at, 'HH24:MI'), r.place, r.chair_id,
-                   r.secretary_id, u.name
+                   r.secretary_id, u.name, r.member_count
             FROM team_reviews r JOIN units u ON u.id = r.unit_id WHERE r.movement_id = \(id) AND r.unit_id = \(unit)
             """, logger: logger)
         guard let row = rows.first else { throw DomainError(.notFound, "Chưa ghi bình xét của tổ này trong phong trào.") }
-        let (reviewId, heldOn, starts, ends, place, chair, secretary, teamName) = try row.decode(
-            (UUID, LocalDate, String, String, String, ID<Person>, ID<Person>, String).self)
+        let (reviewId, heldOn, starts, ends, place, chair, secretary, teamName, count) = try row.decode(
+            (UUID, LocalDate, String, String, String, ID<Person>, ID<Person>, String, Int).self)
         let absences = try await connection.rows(
             """
             SELECT a.person_id, a.reason FROM team_review_absences a JOIN people p ON p.id = a.person_id
@@ -105,8 +101,6 @@ public struct TeamReviewRepository: Sendable {
             let (person, name, position, title, agree) = try row.decode((ID<Person>, String, String, String, Int).self)
             return (member: TeamReviewMinutes.Member(personId: person, name: name, position: position), title: title, agree: agree)
         }
-        let count = try await connection.rows("SELECT member_count FROM team_reviews WHERE id = \(reviewId)", logger: logger)
-            .required(TeamReview.noun).decode(Int.self)
         // The people the minutes name, wherever they work now.
         let named = [chair.rawValue, secretary.rawValue] + absences.map(\.personId.rawValue)
         let members = try await connection.rows(
@@ -115,11 +109,9 @@ public struct TeamReviewRepository: Sendable {
             let (id, name, position) = try row.decode((ID<Person>, String, String).self)
             return TeamReviewMinutes.Member(personId: id, name: name, position: position)
         }
-        let settings = try await DocumentSettingsRepository.settings(of: movement.unitId.rawValue, on: connection, logger: logger).0
-        let school = try await connection.rows("SELECT name FROM units WHERE id = \(movement.unitId)", logger: logger)
-            .required("đơn vị").decode(String.self)
+        let (issuer, settings) = try await DocumentSettingsRepository.issuer(of: movement.unitId, on: connection, logger: logger)
         return TeamReviewMinutes(
-            issuer: HonorList.Issuer(unitName: school, parentName: settings.managingAgency, place: settings.place), settings: settings,
+            issuer: issuer, settings: settings,
             teamName: teamName, movementName: movement.name, period: movement.period,
             meeting: MeetingDraft(
                 heldOn: heldOn, startsAt: starts, endsAt: ends, place: place, chairId: chair, secretaryId: secretary, absences: absences),

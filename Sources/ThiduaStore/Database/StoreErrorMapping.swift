@@ -88,6 +88,8 @@ public enum StoreErrorMapping {
             .conflict, "Hội đồng Thi đua – Khen thưởng của kỳ này đã được ghi.",
             violations: [.init(field: "period", message: "Mỗi năm học có một quyết định thành lập Hội đồng.")]),
         "council_members_person_fkey": .validation([.rule(field: "members", message: "Không tìm thấy một thành viên Hội đồng.")]),
+        "council_meetings_movement_key": DomainError(
+            .conflict, "Cuộc họp Hội đồng của phong trào này đã được ghi; biên bản không ghi lại lần hai."),
         "council_meetings_date": .validation([
             .rule(
                 field: "heldOn",

@@ -66,4 +66,14 @@ public struct DocumentSettingsRepository: Sendable {
             version
         )
     }
+
+    /// The unit a paper is issued by (its name under its managing agency, its place) and the settings it prints with.
+    static func issuer(of unit: ID<OrgUnit>, on connection: PostgresConnection, logger: Logger) async throws
+        -> (HonorList.Issuer, DocumentSettings)
+    {
+        let name = try await connection.rows("SELECT name FROM units WHERE id = \(unit)", logger: logger).required(OrgUnit.noun)
+            .decode(String.self)
+        let settings = try await settings(of: unit.rawValue, on: connection, logger: logger).0
+        return (HonorList.Issuer(unitName: name, parentName: settings.managingAgency, place: settings.place), settings)
+    }
 }

@@ -96,12 +96,9 @@ public struct RegistrationRepository: Sendable {
                 return RegistrationList.Awarded(
                     nominee: try Owner.stored(person: person, unit: unit), nomineeName: name, code: code, name: award, isTitle: title)
             }
-            let unit = try await connection.rows(
-                "SELECT u.name FROM units u WHERE u.id = \(movement.unitId)", logger: logger
-            ).required("đơn vị").decode(String.self)
-            let settings = try await DocumentSettingsRepository.settings(of: movement.unitId.rawValue, on: connection, logger: logger).0
+            let (issuer, settings) = try await DocumentSettingsRepository.issuer(of: movement.unitId, on: connection, logger: logger)
             return RegistrationList(
-                issuer: HonorList.Issuer(unitName: unit, parentName: settings.managingAgency, place: settings.place), settings: settings,
+                issuer: issuer, settings: settings,
                 movementName: movement.name, period: movement.period, registrations: registrations, awarded: awarded, dated: dated)
         }
     }

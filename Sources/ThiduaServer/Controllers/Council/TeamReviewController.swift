@@ -20,7 +20,8 @@ struct TeamReviewController {
         let movement = try context.parameters.id("id", of: Movement.self, what: Movement.noun)
         let body = try await request.decode(as: RecordRequest.self, context: context)
         let unit = try FieldParsing.id(body.unitId ?? "", OrgUnit.self, field: "unitId")
-        try await requireTeam(unit, context: context)
+        let scope = try await accounts.scope(of: context.account.id, logger: context.logger)
+        try Policy.requireTeamReview(of: unit, as: context.account, scope: scope)
         let minutes = try await reviews.record(
             movement: movement, unit: unit, heldOn: body.heldOn, startsAt: body.startsAt, endsAt: body.endsAt, place: body.place,
             chairId: body.chairId, secretaryId: body.secretaryId,
@@ -48,17 +49,13 @@ struct TeamReviewController {
             body: .init(byteBuffer: ByteBuffer(bytes: try format.render(minutes))))
     }
 
-    /// The registry's roles read every tổ's review; a tổ trưởng their own.
+    /// The movement and tổ of the path, once the account may read that tổ's review (`Policy.requireReadTeamReview`).
     private func readable(_ context: AuthenticatedContext) async throws -> (ID<Movement>, ID<OrgUnit>) {
         let movement = try context.parameters.id("id", of: Movement.self, what: Movement.noun)
         let unit = try context.parameters.id("unit", of: OrgUnit.self, what: "tổ")
-        if !Policy.can(context.account, .readRegistry) { try await requireTeam(unit, context: context) }
-        return (movement, unit)
-    }
-
-    private func requireTeam(_ unit: ID<OrgUnit>, context: AuthenticatedContext) async throws {
         let scope = try await accounts.scope(of: context.account.id, logger: context.logger)
-        try Policy.requireTeamReview(of: unit, as: context.account, scope: scope)
+        try Policy.requireReadTeamReview(of: unit, as: context.account, scope: scope)
+        return (movement, unit)
     }
 }
 
