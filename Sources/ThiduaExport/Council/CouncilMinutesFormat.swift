@@ -40,6 +40,7 @@ public enum CouncilMinutesFormat: String, CaseIterable, Sendable {
         table.rows { width: 100%; border-collapse: collapse; font-size: 12pt; margin: 2mm 0; }
         table.rows th, table.rows td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
         td.num { text-align: center; }
+        td.fig { text-align: center; white-space: nowrap; }
         .foot { width: 100%; border-collapse: collapse; margin-top: 6mm; break-inside: avoid; page-break-inside: avoid; }
         .foot td { text-align: center; font-weight: bold; vertical-align: top; width: 50%; }
         .foot .space { height: 25mm; }
@@ -49,13 +50,19 @@ public enum CouncilMinutesFormat: String, CaseIterable, Sendable {
         """
     }
 
-    /// A vote table: the first column a number, the rest text.
+    /// A vote table: the first column a number, then text, and from the fifth column on the figures (votes, share,
+    /// conclusion) centred and kept on one line.
     static func htmlTable(columns: [String], rows: [[String]]) -> String {
         let e = HTMLParts.escape
         var text = "<div class=\"scroll\"><table class=\"rows\"><thead><tr>"
         text += columns.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for cells in rows {
-            text += "<tr><td class=\"num\">\(cells[0])</td>" + cells.dropFirst().map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
+            text +=
+                "<tr><td class=\"num\">\(cells[0])</td>"
+                + cells.enumerated().dropFirst().map {
+                    $0.offset >= 4 ? "<td class=\"fig\">\(e($0.element))</td>" : "<td>\(e($0.element))</td>"
+                }
+                .joined() + "</tr>\n"
         }
         return text + "</tbody></table></div>\n"
     }

@@ -97,7 +97,9 @@ extension WebPages {
         }
         let absent = Set(council.members.map(\.personId.description).filter { form?["absent-\($0)"] == "1" })
         return MeetingForm(
-            heldOn: form?["heldOn"] ?? LocalDate.today.vietnamese, startsAt: form?["startsAt"] ?? "14:00",
+            // Today when the movement is still running; a past movement's meeting date is typed.
+            heldOn: form?["heldOn"] ?? (movement.period.contains(.today) ? LocalDate.today.vietnamese : ""),
+            startsAt: form?["startsAt"] ?? "14:00",
             endsAt: form?["endsAt"] ?? "16:00", place: form?["place"] ?? "", chairs: options("chairId", default: .chair),
             secretaries: options("secretaryId", default: .secretary),
             members: council.members.map {
