@@ -201,7 +201,7 @@ struct DemoRegistry {
                 if status == .forwarded {
                     nomination = try await nominations.forward(
                         nomination.id, submission: DecisionReference.validate(number: "52/TTr-THAP", date: "2024-12-10"),
-                        expectedVersion: nil, by: head, logger: logger)
+                        addressee: "Hội đồng Thi đua - Khen thưởng huyện Tân Hồng", expectedVersion: nil, by: head, logger: logger)
                 }
                 if status == .declined {
                     nomination = try await nominations.transition(
@@ -252,6 +252,18 @@ struct DemoRegistry {
             logger: logger)
         try await recordTeamReview(for: friendly)
         try await recordCouncil(for: friendly)
+        let initiative = (EligibilityRule.excellentOrInitiative, "Có sáng kiến được Hội đồng sáng kiến trường công nhận ngày 10/05/2024")
+        let toDistrict = [
+            try await nominate(
+                friendly, "CSTD_CS", .person(try await person("AP004")), "Tổ trưởng tổ khối 1; sáng kiến dạy đọc trơn qua trò chơi",
+                to: .recommended, override: initiative),
+            try await nominate(
+                friendly, "CSTD_CS", .person(try await person("AP006")), "Hoàn thành tốt nhiệm vụ; bồi dưỡng học sinh năng khiếu",
+                to: .recommended, override: initiative),
+            try await nominate(
+                friendly, "GK_HUYEN", .unit(try unit("THAP-K1")), "Tổ dẫn đầu phong trào thi đua năm học 2023-2024", to: .recommended),
+        ]
+        try await recordFileToDistrict(friendly, nominations: toDistrict, head: head, union: union)
         let yearEnd = [
             try await nominate(
                 danVan, "GK", .unit(try unit("THAP-K1")), "Thực hiện hiệu quả mô hình \"Dân vận khéo\" vận động học sinh ra lớp",
@@ -271,7 +283,7 @@ struct DemoRegistry {
                 logger: logger)
         }
         return "Phong trào: 4; văn bản căn cứ: 12 (2 của trường); đăng ký thi đua: \(registered); mô hình: 3; "
-            + "đề nghị: 17 (mọi trạng thái); khen thưởng: 8 (1 đã thu hồi); "
+            + "đề nghị: 20 (mọi trạng thái); tờ trình lên cấp trên: 2 (18/TTr-THAP đã có trả lời của huyện); khen thưởng: 10 (1 đã thu hồi); "
             + "xếp loại, kỷ luật và khen thưởng trước đây của nhân sự đã nhập."
     }
 }

@@ -92,3 +92,10 @@ public enum EvidenceRules {
         }
     }
 }
+
+/// A paper of a nomination's file that a piece of evidence is (sql/0032): the clerk marks the scanned báo cáo thành tích or
+/// an initiative's recognition when adding it, and the file's checklist finds it.
+public enum EvidencePaper: String, CaseIterable, Sendable {
+    case achievementReport = "achievement_report"
+    case initiativeRecognition = "initiative_recognition"
+}

@@ -31,6 +31,8 @@ extension NominationController {
         let decisionDate: String?
         let submissionNumber: String?
         let submissionDate: String?
+        /// Whom the tờ trình is addressed to (Kính gửi); absent: the authority that grants the award.
+        let addressee: String?
         let signedAs: String?
         let recipients: [String]?
     }

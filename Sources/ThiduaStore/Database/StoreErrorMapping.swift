@@ -80,6 +80,18 @@ public enum StoreErrorMapping {
         "registrations_person_fkey": .validation([.rule(field: "nominee", message: "Không tìm thấy cá nhân.")]),
         "registrations_unit_fkey": .validation([.rule(field: "nominee", message: "Không tìm thấy tập thể.")]),
         "registrations_movement_fkey": DomainError.notFound("phong trào"),
+        "submissions_addressee_text": .validation([
+            .init(field: "addressee", message: "Nơi nhận tờ trình (Kính gửi) tối đa 300 ký tự.")
+        ]),
+        "submission_answers_text": .validation([
+            .init(field: "issuer", message: "Cơ quan trả lời tối đa 200 ký tự, số văn bản tối đa 100, lý do tối đa 1.000.")
+        ]),
+        "submission_answers_after_submission": .validation([
+            .rule(field: "decisionDate", message: "Văn bản trả lời không thể trước ngày tờ trình.")
+        ]),
+        "submission_answers_award_of_outcome": .validation([
+            .rule(field: "award", message: "Được duyệt là hình thức đã đề nghị; duyệt hình thức khác là một hình thức khác.")
+        ]),
         "registrations_person_once": DomainError(
             .conflict, "Người này đã có bản đăng ký trong phong trào; hãy rút bản cũ trước khi đăng ký lại."),
         "registrations_unit_once": DomainError(

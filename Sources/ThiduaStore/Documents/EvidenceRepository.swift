@@ -44,12 +44,14 @@ public struct EvidenceRepository: Sendable {
         public let addedAt: String
         public let retracted: Bool
         public let retractionReason: String?
+        /// The paper of a nomination's file it is (sql/0032): achievement_report or initiative_recognition.
+        public var paper: String? = nil
         /// Evidence is never edited; a retraction is its only later event.
         public var version: Int { retracted ? 2 : 1 }
 
         enum CodingKeys: String, CodingKey {
             case id, kind, modelId, nominationId, sha256, size, contentType, filename, url, note, addedBy, addedAt, retracted,
-                retractionReason, version
+                retractionReason, paper, version
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -68,22 +70,27 @@ public struct EvidenceRepository: Sendable {
             try container.encode(addedAt, forKey: .addedAt)
             try container.encode(retracted, forKey: .retracted)
             try container.encode(retractionReason, forKey: .retractionReason)
+            try container.encode(paper, forKey: .paper)
             try container.encode(version, forKey: .version)
         }
     }
 
     static let select = """
         SELECT e.id, e.kind, e.model_id, e.nomination_id, e.file_sha256, f.size, e.content_type, e.filename, e.url, e.note,
-               a.display_name, to_char(e.added_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), e.retraction_reason
+               a.display_name, to_char(e.added_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), e.retraction_reason, e.paper
         FROM evidence e JOIN accounts a ON a.id = e.added_by LEFT JOIN evidence_files f ON f.sha256 = e.file_sha256
         """
 
-    public func add(_ content: Content, to subject: Subject, by account: Account, logger: Logger) async throws -> Item {
-        try await add([content], to: subject, by: account, logger: logger)[0]
+    public func add(_ content: Content, to subject: Subject, paper: EvidencePaper? = nil, by account: Account, logger: Logger)
+        async throws -> Item
+    {
+        try await add([content], to: subject, paper: paper, by: account, logger: logger)[0]
     }
 
     /// Adds several items at once (the pages' upload of several files): all are stored, or — one refused — none.
-    public func add(_ contents: [Content], to subject: Subject, by account: Account, logger: Logger) async throws -> [Item] {
+    public func add(_ contents: [Content], to subject: Subject, paper: EvidencePaper? = nil, by account: Account, logger: Logger)
+        async throws -> [Item]
+    {
         let (modelId, nominationId): (UUID?, UUID?) =
             switch subject {
             case .model(let id): (id.rawValue, nil)
@@ -96,7 +103,8 @@ public struct EvidenceRepository: Sendable {
             var items: [Item] = []
             for content in contents {
                 items.append(
-                    try await insert(content, modelId: modelId, nominationId: nominationId, by: account, on: connection, logger: logger))
+                    try await insert(
+                        content, modelId: modelId, nominationId: nominationId, paper: paper, by: account, on: connection, logger: logger))
             }
             return items
         }
@@ -104,7 +112,8 @@ public struct EvidenceRepository: Sendable {
 
     /// One item, stamped with the clock (not the transaction's start), so items added together list in the order sent.
     private func insert(
-        _ content: Content, modelId: UUID?, nominationId: UUID?, by account: Account, on connection: PostgresConnection, logger: Logger
+        _ content: Content, modelId: UUID?, nominationId: UUID?, paper: EvidencePaper?, by account: Account,
+        on connection: PostgresConnection, logger: Logger
     ) async throws -> Item {
         var sha: String?, filename: String?, contentType: String?, url: String?, note: String?
         switch content {
@@ -126,9 +135,10 @@ public struct EvidenceRepository: Sendable {
         let kind = sha != nil ? "file" : url != nil ? "link" : "note"
         let rows = try await connection.rows(
             """
-            INSERT INTO evidence (model_id, nomination_id, kind, file_sha256, filename, content_type, url, note, added_by, added_at)
+            INSERT INTO evidence (model_id, nomination_id, kind, file_sha256, filename, content_type, url, note, added_by, added_at,
+                                  paper)
             VALUES (\(modelId), \(nominationId), \(kind), \(sha), \(filename), \(contentType), \(url), \(note), \(account.id),
-                    clock_timestamp())
+                    clock_timestamp(), \(paper?.rawValue))
             RETURNING id
             """, logger: logger)
         let id = try rows.required("minh chứng").decode(UUID.self)
@@ -210,11 +220,14 @@ public struct EvidenceRepository: Sendable {
     }
 
     static func item(_ row: PostgresRow) throws -> Item {
-        let (id, kind, model, nomination, sha, size, type, filename, url, note, addedBy, addedAt, reason) =
-            try row.decode((UUID, String, UUID?, UUID?, String?, Int?, String?, String?, String?, String?, String, String, String?).self)
-        return Item(
+        let (id, kind, model, nomination, sha, size, type, filename, url, note, addedBy, addedAt, reason, paper) =
+            try row.decode(
+                (UUID, String, UUID?, UUID?, String?, Int?, String?, String?, String?, String?, String, String, String?, String?).self)
+        var item = Item(
             id: ID<Item>(id).description, kind: kind, modelId: model.map { ID<ModelInitiative>($0).description },
             nominationId: nomination.map { ID<Nomination>($0).description }, sha256: sha, size: size, contentType: type, filename: filename,
             url: url, note: note, addedBy: addedBy, addedAt: addedAt, retracted: reason != nil, retractionReason: reason)
+        item.paper = paper
+        return item
     }
 }

@@ -138,9 +138,11 @@ extension NominationRepository {
             logger: logger)
     }
 
-    /// An award above the unit's authority: the headmaster's approval forwards it with a submission (tờ trình).
+    /// An award above the unit's authority: the headmaster's approval forwards it with a submission (tờ trình), addressed
+    /// to `addressee` (nil: the authority that grants the award).
     public func forward(
-        _ id: ID<Nomination>, submission reference: DecisionReference, expectedVersion: Int?, by signer: Account, logger: Logger
+        _ id: ID<Nomination>, submission reference: DecisionReference, addressee: String? = nil, expectedVersion: Int?,
+        by signer: Account, logger: Logger
     ) async throws -> Nomination {
         try await client.transaction(logger: logger) { connection in
             let current = try await Self.find(id, on: connection, lock: true, logger: logger)
@@ -158,36 +160,25 @@ extension NominationRepository {
                 logger: logger)
             try await connection.rows(
                 """
-                INSERT INTO submissions (nomination_id, number, submitted_on, authority_level, submitted_by)
+                INSERT INTO submissions (nomination_id, number, submitted_on, authority_level, submitted_by, addressee)
                 VALUES (\(id), \(reference.number), \(reference.date), \(authority.required.code),
-                        \(signer.id))
+                        \(signer.id), \(addressee))
                 """, logger: logger)
             return try await Self.find(id, on: connection, lock: false, logger: logger)
         }
     }
 
-    /// The higher authority's decision on a forwarded nomination: recorded with its issuer, number and date, and the
+    /// The higher authority's decision granting a forwarded nomination as proposed: its answer "approved" (sql/0032), the
     /// commendation issued with the money in force on that date.
     public func recordExternalDecision(
         _ id: ID<Nomination>, issuer: String, decision reference: DecisionReference, by account: Account, logger: Logger
     ) async throws -> Commendation {
-        let issuer = VietnameseText.normalized(issuer)
-        guard !issuer.isEmpty else {
-            throw DomainError.validation([.init(field: "issuer", message: "Cần cơ quan ban hành quyết định, ví dụ UBND tỉnh Đồng Tháp.")])
-        }
-        return try await client.transaction(logger: logger) { connection in
-            let current = try await Self.find(id, on: connection, lock: true, logger: logger)
-            guard current.status == .forwarded else {
-                throw current.status.refusal(
-                    "Đề nghị đang \"\(current.status.vietnameseName)\"; chỉ ghi quyết định của cấp trên cho đề nghị đã trình cấp trên.")
-            }
-            let decisionId = try await DecisionRepository.findOrCreate(
-                reference, signer: account, issuer: issuer, on: connection, logger: logger)
-            let nomination = try await Self.move(
-                id, to: .approved, expectedVersion: nil, on: connection, by: Actor(account: account), logger: logger)
-            return try await Self.issue(
-                nomination, decisionId: decisionId, date: reference.date, on: connection, by: Actor(account: account), logger: logger)
-        }
+        let draft = try AnswerDraft.validate(
+            outcome: AnswerOutcome.approved.rawValue, issuer: issuer, number: reference.number, date: reference.date.description,
+            award: nil, reason: nil)
+        let answer = try await SubmissionRepository(client: client).answer(id, draft, by: account, logger: logger)
+        guard let commendation = answer.commendationId.flatMap({ ID<Commendation>($0) }) else { throw DomainError.notFound("khen thưởng") }
+        return try await CommendationRepository(client: client).find(commendation, logger: logger)
     }
 
     /// Creates the commendation with the coefficient, base salary and amount in force on the decision date.

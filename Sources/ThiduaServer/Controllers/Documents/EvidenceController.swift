@@ -118,6 +118,7 @@ struct EvidenceController {
     private func add(_ request: Request, _ context: AuthenticatedContext, to subject: EvidenceRepository.Subject) async throws
         -> EditedResponse<EvidenceRepository.Item>
     {
+        let paper = try FieldParsing.optionalChoice(request.uri.queryParameters.get("paper"), EvidencePaper.self, field: "paper")
         let contentType = request.headers[.contentType] ?? ""
         let content: EvidenceRepository.Content
         if contentType.lowercased().hasPrefix("application/json") {
@@ -151,7 +152,7 @@ struct EvidenceController {
             guard buffer.readableBytes > 0 else { throw DomainError.validation([.init(field: "body", message: "Tệp rỗng.")]) }
             content = .file(Data(buffer.readableBytesView), filename: filename, contentType: contentType)
         }
-        let item = try await evidence.add(content, to: subject, by: context.account, logger: context.logger)
+        let item = try await evidence.add(content, to: subject, paper: paper, by: context.account, logger: context.logger)
         return EditedResponse(status: .created, headers: [.location: "/v1/evidence/\(item.id)"], response: item)
     }
 

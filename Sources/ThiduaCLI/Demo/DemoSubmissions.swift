@@ -1,0 +1,53 @@
+import Foundation
+import ThiduaCore
+import ThiduaStore
+
+extension DemoRegistry {
+    /// The school year's file to the district (issue 14, item 3): tờ trình 18/TTr-THAP of 27/05/2024 to the district's
+    /// council through Phòng GD&ĐT — Chiến sĩ thi đua cơ sở for Phạm Thị Lan and Huỳnh Ngọc Ánh (voted by secret ballot at
+    /// the council's meeting), the district chairman's Giấy khen for tổ 1. The answers of 25/06/2024: the first title granted,
+    /// the second reduced to the chairman's Giấy khen, the tổ refused. `report submission --number 18/TTr-THAP --year 2024`.
+    func recordFileToDistrict(_ movement: Movement, nominations: [Nomination], head: Account, union: Account) async throws {
+        guard nominations.count == 3 else { return }
+        let repository = NominationRepository(client: client)
+        let addressee = "Hội đồng Thi đua - Khen thưởng huyện Tân Hồng (qua Phòng Giáo dục và Đào tạo)"
+        for (index, nomination) in nominations.enumerated() {
+            if index < 2 {
+                _ = try await CouncilRepository(client: client).recordBallot(
+                    movement: movement.id, nomination: nomination.id, issued: 3, returned: 3, valid: 3, agree: 3 - index, by: actor,
+                    logger: logger)
+            }
+            _ = try await repository.forward(
+                nomination.id, submission: DecisionReference.validate(number: "18/TTr-THAP", date: "2024-05-27"), addressee: addressee,
+                expectedVersion: nil, by: head, logger: logger)
+        }
+        let evidence = EvidenceRepository(client: client)
+        let report = "BÁO CÁO THÀNH TÍCH đề nghị tặng danh hiệu Chiến sĩ thi đua cơ sở năm học 2023-2024.\n"
+        for (nomination, name) in zip(nominations.prefix(2), ["Phạm Thị Lan", "Huỳnh Ngọc Ánh"]) {
+            _ = try await evidence.add(
+                .file(Data(report.utf8), filename: "Báo cáo thành tích - \(name).txt", contentType: "text/plain; charset=utf-8"),
+                to: .nomination(nomination.id), paper: .achievementReport, by: union, logger: logger)
+        }
+        _ = try await evidence.add(
+            .note("Sáng kiến \"Dạy học sinh lớp 1 đọc trơn qua trò chơi\" được Hội đồng sáng kiến trường công nhận ngày 10/05/2024"),
+            to: .nomination(nominations[0].id), paper: .initiativeRecognition, by: union, logger: logger)
+        let answers = SubmissionRepository(client: client)
+        let district = "UBND huyện Tân Hồng"
+        _ = try await answers.answer(
+            nominations[0].id,
+            try AnswerDraft.validate(
+                outcome: "approved", issuer: district, number: "1520/QĐ-UBND", date: "2024-06-25", award: nil, reason: nil),
+            by: head, logger: logger)
+        _ = try await answers.answer(
+            nominations[1].id,
+            try AnswerDraft.validate(
+                outcome: "reduced", issuer: district, number: "1521/QĐ-UBND", date: "2024-06-25", award: "GK_HUYEN", reason: nil),
+            by: head, logger: logger)
+        _ = try await answers.answer(
+            nominations[2].id,
+            try AnswerDraft.validate(
+                outcome: "refused", issuer: district, number: "245/UBND-NV", date: "2024-06-25", award: nil,
+                reason: "Số lượng Giấy khen của Chủ tịch UBND huyện dành cho khối tiểu học năm học 2023-2024 đã đủ"),
+            by: head, logger: logger)
+    }
+}

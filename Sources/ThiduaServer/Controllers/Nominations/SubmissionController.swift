@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+import ThiduaExport
+import ThiduaStore
+
+/// The file sent upward (issue 14, item 3): the higher level's answer on each forwarded nominee, and the tờ trình with its
+/// list and the clerk's sheet — JSON for the pages, HTML, Markdown or Word to print.
+struct SubmissionController {
+    let submissions: SubmissionRepository
+
+    func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
+        group.post("nominations/{id}/answer", use: answer)
+        group.get("reports/submission", use: file)
+    }
+
+    /// Approved, reduced to another award, or refused — with the answering document. 201 with the answer.
+    @Sendable func answer(_ request: Request, context: AuthenticatedContext) async throws -> EditedResponse<SubmissionAnswer> {
+        try Policy.require(context.account, .decide)
+        let body = try await request.decode(as: AnswerRequest.self, context: context)
+        let draft = try AnswerDraft.validate(
+            outcome: body.outcome, issuer: body.issuer, number: body.decisionNumber, date: body.decisionDate, award: body.award,
+            reason: body.reason)
+        let id = try context.parameters.id("id", of: Nomination.self, what: Nomination.noun)
+        let answer = try await submissions.answer(id, draft, by: context.account, logger: context.logger)
+        return EditedResponse(status: .created, response: answer)
+    }
+
+    /// `?number=18/TTr-THAP&year=2024&format=json|html|md|docx`.
+    @Sendable func file(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        try Policy.require(context.account, .readRegistry)
+        let query = request.uri.queryParameters
+        let number = try FieldParsing.text(query.get("number"), field: "number", message: "Cần số tờ trình, ví dụ number=18/TTr-THAP.")
+        let year = try Period.calendarYear(query.get("year") ?? "").year
+        let formatName = query.get("format") ?? "json"
+        let format = try formatName == "json" ? nil : FieldParsing.choice(
+            formatName, SubmissionFileFormat.self, field: "format", message: "format phải là json, html, md hoặc docx.")
+        let file = try await submissions.file(number: number, year: year, logger: context.logger)
+        guard let format else {
+            return try SubmissionFileResponse(file).response(from: request, context: context)
+        }
+        return Response(
+            status: .ok, headers: [.contentType: format.contentType],
+            body: .init(byteBuffer: ByteBuffer(bytes: try format.render(file))))
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ThiduaCore
+import ThiduaServer
+import ThiduaTestSupport
+
+/// The demo school's file to the district (issue "The school year's paperwork", item 3): tờ trình 18/TTr-THAP of
+/// 27/05/2024 with its list and the checklist of each nominee's papers and the district's answers — the golden Markdown
+/// and HTML from the CLI, the same bytes from the API, the Word file; an unknown tờ trình is said.
+@Suite("The file sent upward")
+struct SubmissionFileGoldenTests {
+    @Test("The demo's tờ trình prints as the golden file with each paper's state and the district's answer; CLI and API agree")
+    func submissionFile() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            #expect(try cli.run("demo", "--force").status == 0)
+            for format in ["md", "html"] {
+                let printed = try cli.run("report", "submission", "--number", "18/TTr-THAP", "--year", "2024", "--format", format)
+                #expect(printed.status == 0, "\(printed.stderr)")
+                let file = HonorListGoldenTests.folder.appending(path: "submission-18-2024.\(format)")
+                if ProcessInfo.processInfo.environment["THIDUA_UPDATE_GOLDEN"] == "1" { try Data(printed.stdout.utf8).write(to: file) }
+                #expect(Data(printed.stdout.utf8) == (try Data(contentsOf: file)))
+                for phrase in [
+                    "Số: 18/TTr-THAP", "TỜ TRÌNH", "Tân Hồng, ngày 27 tháng 5 năm 2024",
+                    "Kính gửi: Hội đồng Thi đua - Khen thưởng huyện Tân Hồng (qua Phòng Giáo dục và Đào tạo).",
+                    "Căn cứ biên bản họp Hội đồng Thi đua - Khen thưởng Trường Tiểu học An Phước ngày 20/05/2024.",
+                    "Chiến sĩ thi đua cơ sở: 02 cá nhân;", "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện: 01 tập thể;",
+                    "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "(Kèm theo Tờ trình số 18/TTr-THAP ngày 27/05/2024 của Trường Tiểu học An Phước)",
+                    "Phạm Thị Lan", "Huỳnh Ngọc Ánh", "Tổ chuyên môn khối 1", "Có (Báo cáo thành tích - Phạm Thị Lan.txt)",
+                    "Có (họp ngày 20/05/2024)",
+                    "Hồ sơ còn thiếu: Huỳnh Ngọc Ánh (Sáng kiến được công nhận); Tổ chuyên môn khối 1 (Báo cáo thành tích).",
+                    "Được duyệt: Chiến sĩ thi đua cơ sở (số 1520/QĐ-UBND ngày 25/06/2024 của UBND huyện Tân Hồng)",
+                    "Duyệt hình thức khác: Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện (số 1521/QĐ-UBND ngày 25/06/2024",
+                    "Không duyệt (số 245/UBND-NV ngày 25/06/2024 của UBND huyện Tân Hồng)",
+                    "Cấp trên đã trả lời 3/3: được duyệt 1, duyệt hình thức khác 1, không duyệt 1.", "HIỆU TRƯỞNG",
+                ] {
+                    #expect(printed.stdout.contains(phrase), "\(format): \(phrase)")
+                }
+            }
+            let seed = Seed(client: client, logger: database.logger)
+            let council = try await seed.account(.council).token
+            let app = try await buildApplication(
+                ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
+            try await app.test(.router) { api in
+                let fromAPI = try await api.execute(
+                    uri: "/v1/reports/submission?number=18%2FTTr-THAP&year=2024&format=md", method: .get, headers: Seed.headers(council)
+                ) { ($0.status, String(buffer: $0.body)) }
+                let printed = try cli.run("report", "submission", "--number", "18/TTr-THAP", "--year", "2024", "--format", "md")
+                #expect(fromAPI.0 == .ok && fromAPI.1 == printed.stdout)
+            }
+            let file = FileManager.default.temporaryDirectory.appending(path: "submission-\(UUID()).docx")
+            defer { try? FileManager.default.removeItem(at: file) }
+            let written = try cli.run(
+                "report", "submission", "--number", "18/TTr-THAP", "--year", "2024", "--format", "docx", "-o", file.path)
+            #expect(written.status == 0, "\(written.stderr)")
+            #expect(try Data(contentsOf: file).prefix(2) == Data("PK".utf8))
+
+            let unknown = try cli.run("report", "submission", "--number", "99/TTr-THAP", "--year", "2024")
+            #expect(unknown.status != 0 && unknown.stderr.contains("Không có tờ trình số 99/TTr-THAP năm 2024"), "\(unknown.stderr)")
+            let badYear = try cli.run("report", "submission", "--number", "18/TTr-THAP", "--year", "24")
+            #expect(badYear.status != 0 && badYear.stderr.contains("Năm phải là bốn chữ số"), "\(badYear.stderr)")
+        }
+    }
+}
