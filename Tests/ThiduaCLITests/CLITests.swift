@@ -183,7 +183,7 @@ struct ScaleTests {
             #expect(try unpaid.first?.decode(Int.self) == 0)
             let list = try cli.run("report", "honor-list", "--year", "2024", "--format", "json")
             let body = try JSONDecoder().decode(JSONValue.self, from: Data(list.stdout.utf8))
-            #expect(body["count"]?.number == Double(2200 + 7))
+            #expect(body["count"]?.number == Double(2200 + 9))
             let nowhere = try cli.run("report", "honor-list", "--year", "2024", "--format", "csv", "-o", "/nonexistent-folder/list.csv")
             #expect(nowhere.status != 0)
             #expect(nowhere.stderr.contains("/nonexistent-folder/list.csv"))

@@ -34,7 +34,7 @@ struct OfficeFileTests {
             let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-docx-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let files = ["quyet-dinh-15", "quyet-dinh-45", "ky-nhan-15", "thu-hoi-03", "dang-ky", "bien-ban-hoi-dong"].map {
+            let files = ["quyet-dinh-15", "quyet-dinh-45", "ky-nhan-15", "thu-hoi-03", "dang-ky", "bien-ban-hoi-dong", "to-trinh-18"].map {
                 folder.appending(path: "\($0).docx")
             }
             #expect(try cli.run("report", "decision", "15/QĐ-THAP", "--format", "docx", "-o", files[0].path).status == 0)
@@ -49,8 +49,11 @@ struct OfficeFileTests {
             #expect(registrations.status == 0, "\(registrations.stderr)")
             let minutes = try cli.run("report", "council-minutes", "--movement", movement ?? "", "--format", "docx", "-o", files[5].path)
             #expect(minutes.status == 0, "\(minutes.stderr)")
+            let submission = try cli.run(
+                "report", "submission", "--number", "18/TTr-THAP", "--year", "2024", "--format", "docx", "-o", files[6].path)
+            #expect(submission.status == 0, "\(submission.stderr)")
             let texts = try Self.textThroughLibreOffice(files, in: folder)
-            guard texts.count == 6 else { return }
+            guard texts.count == 7 else { return }
             for phrase in [
                 "PHÒNG GD&ĐT HUYỆN TÂN HỒNG", "TRƯỜNG TIỂU HỌC AN PHƯỚC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 15/QĐ-THAP",
                 "Tân Hồng, ngày 24 tháng 5 năm 2024", "Về việc công nhận danh hiệu thi đua năm học 2023 - 2024",
@@ -84,6 +87,13 @@ struct OfficeFileTests {
                 "Kết quả biểu quyết", "100,00%", "Đề nghị", "THƯ KÝ", "CHỦ TỊCH HỘI ĐỒNG", "Huỳnh Thị Thanh Tâm",
             ] {
                 #expect(texts[5].contains(phrase), "council minutes: \(phrase)")
+            }
+            for phrase in [
+                "Số: 18/TTr-THAP", "TỜ TRÌNH", "Kính gửi: Hội đồng Thi đua - Khen thưởng huyện Tân Hồng", "02 cá nhân", "Nơi nhận:",
+                "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "I. CHIẾN SĨ THI ĐUA CƠ SỞ", "Phạm Thị Lan", "THEO DÕI HỒ SƠ VÀ KẾT QUẢ", "Còn thiếu",
+                "Cấp trên đã trả lời 3/3",
+            ] {
+                #expect(texts[6].contains(phrase), "tờ trình 18: \(phrase)")
             }
         }
     }

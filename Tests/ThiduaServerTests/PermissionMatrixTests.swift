@@ -45,6 +45,8 @@ struct PermissionMatrixTests {
         (.put, "/v1/units/\(any)/policy", #"{"reason":"x"}"#, [.admin]),
         (.post, "/v1/nominations/\(any)/eligibility-overrides", #"{"rule":"rating_good","reason":"x"}"#, [.headmaster]),
         (.post, "/v1/nominations/\(any)/external-decision", "{}", [.headmaster]),
+        (.post, "/v1/nominations/\(any)/answer", "{}", [.headmaster]),
+        (.get, "/v1/reports/submission?number=1&year=2024", "", [.admin, .headmaster, .council, .union]),
         (.get, "/v1/units/\(any)/record", "", [.admin, .headmaster, .council, .union]),
         (.get, "/v1/movements/\(any)/registrations/document", "", [.admin, .headmaster, .council, .union]),
         (.post, "/v1/councils", "{}", [.admin, .headmaster]),

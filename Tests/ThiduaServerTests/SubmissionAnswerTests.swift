@@ -12,7 +12,9 @@ import ThiduaTestSupport
 /// kinds of answer — each mistake refused with nothing changed.
 @Suite("The file sent upward and its answers")
 struct SubmissionAnswerTests {
-    @Test("One tờ trình's file lists its nominees and papers; approved, reduced and refused answers issue or decline; mistakes change nothing")
+    @Test(
+        "One tờ trình's file lists its nominees and papers; approved, reduced and refused answers issue or decline; mistakes change nothing"
+    )
     func answers() async throws {
         try await withTestApp { app, seed in
             let f = try await RegistryFixture.make(seed)
@@ -66,7 +68,10 @@ struct SubmissionAnswerTests {
                     (#"{"outcome":"reduced","award":"BK_TINH",\#(district)}"#, "award"),
                     (#"{"outcome":"reduced","award":"KHONG_CO",\#(district)}"#, "award"),
                     (#"{"outcome":"approved","award":"GK",\#(district)}"#, "award"),
-                    (#"{"outcome":"approved","issuer":"UBND huyện Tân Hồng","decisionNumber":"1/QĐ","decisionDate":"2024-12-01"}"#, "decisionDate"),
+                    (
+                        #"{"outcome":"approved","issuer":"UBND huyện Tân Hồng","decisionNumber":"1/QĐ","decisionDate":"2024-12-01"}"#,
+                        "decisionDate"
+                    ),
                 ] {
                     let refused = try await answer(proposed.id, json)
                     #expect(refused.status == 422, "\(json)")
@@ -74,7 +79,9 @@ struct SubmissionAnswerTests {
                     #expect(refused.body["errors"]?.array?.first?["field"]?.string == field, "\(json)")
                 }
                 let individualAward = try await answer(team.id, #"{"outcome":"reduced","award":"LDTT",\#(district)}"#)
-                #expect(individualAward.status == 422 && individualAward.body["errors"]?.array?.first?["message"]?.string?.contains("tập thể") == true)
+                #expect(
+                    individualAward.status == 422
+                        && individualAward.body["errors"]?.array?.first?["message"]?.string?.contains("tập thể") == true)
                 #expect(try await answer(proposed.id, #"{"outcome":"approved",\#(district)}"#, token: f.staff).status == 403)
                 let unchanged = try await client.send(.get, "/v1/nominations/\(proposed.id)", token: f.headmaster)
                 #expect(unchanged.body["status"]?.string == "forwarded")
@@ -89,7 +96,8 @@ struct SubmissionAnswerTests {
 
                 let reduced = try await answer(
                     reducedOne.id,
-                    #"{"outcome":"reduced","award":"GK_HUYEN","issuer":"UBND huyện Tân Hồng","decisionNumber":"1521/QĐ-UBND","decisionDate":"2025-01-15"}"#)
+                    #"{"outcome":"reduced","award":"GK_HUYEN","issuer":"UBND huyện Tân Hồng","decisionNumber":"1521/QĐ-UBND","decisionDate":"2025-01-15"}"#
+                )
                 #expect(reduced.status == 201 && reduced.body["awardName"]?.string == "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện")
                 let lower = try await client.send(
                     .get, "/v1/commendations/\(reduced.body["commendationId"]?.string ?? "")", token: f.headmaster)

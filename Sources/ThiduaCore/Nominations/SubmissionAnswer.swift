@@ -65,7 +65,9 @@ public struct AnswerDraft: Equatable, Sendable {
         let chosen = AnswerOutcome(rawValue: outcome ?? "")
         if chosen == nil {
             violations.append(
-                .init(field: "outcome", message: "Cần kết quả: approved (được duyệt), reduced (duyệt hình thức khác) hoặc refused (không duyệt)."))
+                .init(
+                    field: "outcome",
+                    message: "Cần kết quả: approved (được duyệt), reduced (duyệt hình thức khác) hoặc refused (không duyệt)."))
         }
         let issuer = VietnameseText.normalized(issuer ?? "")
         if issuer.isEmpty {

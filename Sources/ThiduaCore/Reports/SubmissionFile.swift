@@ -213,7 +213,9 @@ public struct SubmissionFile: Equatable, Sendable {
                 + incomplete.map { "\($0.name) (\($0.missing.map(\.vietnameseName).joined(separator: ", ")))" }.joined(separator: "; ")
                 + "."
         let answered = nominees.compactMap(\.answer)
-        let counts = AnswerOutcome.allCases.map { outcome in "\(outcome.vietnameseName.lowercased()) \(answered.filter { $0.outcome == outcome }.count)" }
+        let counts = AnswerOutcome.allCases.map { outcome in
+            "\(outcome.vietnameseName.lowercased()) \(answered.filter { $0.outcome == outcome }.count)"
+        }
         return [
             missing,
             "Cấp trên đã trả lời \(answered.count)/\(nominees.count): " + counts.joined(separator: ", ") + ".",

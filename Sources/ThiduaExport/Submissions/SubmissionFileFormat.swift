@@ -112,7 +112,9 @@ public enum SubmissionFileFormat: String, CaseIterable, Sendable {
         text += "***Nơi nhận:***\n\n" + SubmissionFile.recipients.map { "- \(m($0))\n" }.joined()
         text += "\n**\(m(file.signatures[0].title[0]))** \(m(file.signerName))\n\n"
         text += "## \(m(SubmissionFile.listTitle))\n\n*\(m(file.listNote))*\n\n"
-        for section in listSections(file) { text += "### \(m(section.heading))\n\n" + markdownTable(SubmissionFile.listColumns, section.rows) }
+        for section in listSections(file) {
+            text += "### \(m(section.heading))\n\n" + markdownTable(SubmissionFile.listColumns, section.rows)
+        }
         text += "## \(m(SubmissionFile.checklistTitle))\n\n" + markdownTable(SubmissionFile.checklistColumns, checklistRows(file))
         return text + file.checklistClosing.map { "- \(m($0))\n" }.joined()
     }

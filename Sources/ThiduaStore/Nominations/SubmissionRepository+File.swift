@@ -83,7 +83,7 @@ extension SubmissionRepository {
         facts.initiativeRequired = columns.17
         facts.registeredOn = columns.18
         facts.registrationRequired = columns.19
-                let where_ = collective ? unitName : [position, unitName].filter { !$0.isEmpty }.joined(separator: ", ")
+        let where_ = collective ? unitName : [position, unitName].filter { !$0.isEmpty }.joined(separator: ", ")
         return (
             SubmissionFile.Nominee(
                 nominationId: id, name: name, position: where_, collective: collective, awardCode: code, awardName: award,

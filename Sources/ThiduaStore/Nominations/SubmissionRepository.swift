@@ -42,7 +42,8 @@ public struct SubmissionRepository: Sendable {
                     nomination, decisionId: decision, date: draft.reference.date, on: connection, by: actor, logger: logger
                 ).id.description
             } else {
-                let reason = "\(draft.issuer) không duyệt (văn bản số \(draft.reference.number) ngày \(draft.reference.date.vietnamese)): "
+                let reason =
+                    "\(draft.issuer) không duyệt (văn bản số \(draft.reference.number) ngày \(draft.reference.date.vietnamese)): "
                     + (draft.reason ?? "")
                 _ = try await NominationRepository.move(
                     id, to: .declined, reason: reason, expectedVersion: nil, current: current, on: connection, by: actor, logger: logger)

@@ -133,7 +133,8 @@ struct NominationController {
             let submission = try DecisionReference.validate(number: body.submissionNumber, date: body.submissionDate)
             let addressee = body.addressee.map(VietnameseText.normalized).flatMap { $0.isEmpty ? nil : $0 }
             let nomination = try await nominations.forward(
-                try id(context), submission: submission, addressee: addressee, expectedVersion: try request.expectedVersion(), by: context.account,
+                try id(context), submission: submission, addressee: addressee, expectedVersion: try request.expectedVersion(),
+                by: context.account,
                 logger: context.logger)
             return try versioned(NominationResponse(nomination), version: nomination.version, status: .accepted)
                 .response(from: request, context: context)

@@ -33,8 +33,11 @@ struct SubmissionController {
         let number = try FieldParsing.text(query.get("number"), field: "number", message: "Cần số tờ trình, ví dụ number=18/TTr-THAP.")
         let year = try Period.calendarYear(query.get("year") ?? "").year
         let formatName = query.get("format") ?? "json"
-        let format = try formatName == "json" ? nil : FieldParsing.choice(
-            formatName, SubmissionFileFormat.self, field: "format", message: "format phải là json, html, md hoặc docx.")
+        let format =
+            try formatName == "json"
+            ? nil
+            : FieldParsing.choice(
+                formatName, SubmissionFileFormat.self, field: "format", message: "format phải là json, html, md hoặc docx.")
         let file = try await submissions.file(number: number, year: year, logger: context.logger)
         guard let format else {
             return try SubmissionFileResponse(file).response(from: request, context: context)

@@ -1,0 +1,50 @@
+import Testing
+
+@testable import ThiduaCore
+
+/// The checklist of a forwarded nominee's file and the answer a clerk enters (issue "The school year's paperwork", item 3).
+@Suite("The file sent upward")
+struct SubmissionFileTests {
+    @Test("A file needs the báo cáo thành tích and the council's biên bản; an initiative and a registration when the award reads them")
+    func papers() {
+        var facts = SubmissionFile.Facts()
+        let empty = SubmissionFile.papers(facts)
+        #expect(empty.map(\.state) == [.missing, .missing, .notRequired, .notRequired])
+        facts.councilMeeting = LocalDate(2024, 5, 20)
+        #expect(SubmissionFile.papers(facts)[1].state == .missing, "a meeting that did not vote on the nomination is not its biên bản")
+        facts.voted = true
+        facts.achievementReports = ["Báo cáo thành tích.pdf"]
+        facts.initiativeRequired = true
+        facts.registrationRequired = true
+        let required = SubmissionFile.papers(facts)
+        #expect(required.map(\.state) == [.present, .present, .missing, .missing])
+        #expect(required[1].cell == "Có (họp ngày 20/05/2024)")
+        facts.registeredOn = LocalDate(2023, 10, 2)
+        facts.initiativeRequired = false
+        facts.initiatives = ["Dạy đọc trơn qua trò chơi"]
+        #expect(SubmissionFile.papers(facts).map(\.cell).suffix(2) == ["Có (Dạy đọc trơn qua trò chơi)", "Có (ngày 02/10/2023)"])
+    }
+
+    @Test("An answer names its outcome, issuer, number and date; another award only when reduced, a reason when refused")
+    func answerDraft() throws {
+        func refusal(_ outcome: String?, award: String? = nil, reason: String? = nil, number: String? = "1520/QĐ-UBND") -> DomainError? {
+            do {
+                _ = try AnswerDraft.validate(
+                    outcome: outcome, issuer: "UBND huyện Tân Hồng", number: number, date: "2024-06-25", award: award, reason: reason)
+                return nil
+            } catch { return error }
+        }
+        #expect(refusal("approved") == nil)
+        #expect(refusal("maybe")?.code == .validationFailed)
+        #expect(refusal("approved", number: "  ")?.violations.first?.field == "decisionNumber")
+        #expect(refusal("reduced")?.code == .ruleViolated)
+        #expect(refusal("reduced", award: "GK_HUYEN") == nil)
+        #expect(refusal("approved", award: "GK_HUYEN")?.violations.first?.field == "award")
+        #expect(refusal("refused")?.violations.first?.field == "reason")
+        #expect(refusal("refused", reason: "  ")?.violations.first?.field == "reason")
+        let refused = try AnswerDraft.validate(
+            outcome: "refused", issuer: " UBND huyện Tân Hồng ", number: "245/UBND-NV", date: "2024-06-25", award: nil,
+            reason: "Đã đủ số lượng")
+        #expect(refused.issuer == "UBND huyện Tân Hồng" && refused.reason == "Đã đủ số lượng" && refused.award == nil)
+    }
+}
