@@ -468,6 +468,44 @@ def story_council_records_its_meeting(page, people):
     page.sign_out()
 
 
+def story_headmaster_records_the_answer(page, people):
+    """The headmaster: the home page's "Đã trình cấp trên" → "Ghi kết quả của cấp trên →" on Lê Hoàng Phúc's Bằng khen
+    (tờ trình 52/TTr-THAP) → "Hồ sơ trình (bản in)": the tờ trình, its list and the checklist → back; "Không duyệt"
+    without a reason (said beside the field, nothing recorded) → "Duyệt hình thức khác": the district chairman's Giấy
+    khen → the commendation under its decision. At the second width nothing waits any more."""
+    _, _, password = people["minh.tran"]
+    page.sign_in("minh.tran", password)
+    page.check()
+    waiting = page.driver.find_elements(By.PARTIAL_LINK_TEXT, "Ghi kết quả của cấp trên")
+    if not waiting:
+        assert "Không có đề nghị nào đang chờ cấp trên." in page.text(), page.text()[:600]
+        page.sign_out()
+        return
+    page.navigate(waiting[0].click)
+    page.check()
+    assert "Tờ trình số 52/TTr-THAP ngày 10/12/2024" in page.text(), page.text()[:600]
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Hồ sơ trình (bản in)").click)
+    text = page.text()
+    assert "Số: 52/TTr-THAP" in text and "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG" in text and "Còn thiếu" in text, text[:600]
+    page.navigate(page.driver.back)
+    page.driver.find_element(By.XPATH, "//select[@id='outcome']/option[@value='refused']").click()
+    page.driver.find_element(By.ID, "issuer").send_keys("UBND huyện Tân Hồng")
+    page.driver.find_element(By.ID, "answer-number").send_keys("1530/QĐ-UBND")
+    page.driver.find_element(By.ID, "answer-date").send_keys("15/01/2025")
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Ghi kết quả']").click)
+    page.check()
+    assert "Cần ghi lý do cấp trên không duyệt." in page.driver.find_element(By.ID, "error-reason").text, page.text()[:600]
+    assert page.driver.find_element(By.ID, "answer-number").get_attribute("value") == "1530/QĐ-UBND"
+    page.driver.find_element(By.XPATH, "//select[@id='outcome']/option[@value='reduced']").click()
+    page.driver.find_element(
+        By.XPATH, "//select[@id='answer-award']/option[contains(., 'Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện')]").click()
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Ghi kết quả']").click)
+    page.check()
+    text = page.text()
+    assert "đã duyệt" in text and "Quyết định số 1530/QĐ-UBND ngày 15/01/2025" in text, text[:800]
+    page.sign_out()
+
+
 def story_admin_imports_people(page, people):
     """The admin: Nhập dữ liệu → Nhân sự → a CSV with a bad row → "Xem trước khi nhập" lists "Dòng 3: …" and nothing is
     written → the corrected file → the preview counts what will happen → "Nhập" → "Đã nhập"."""
@@ -529,7 +567,7 @@ def main():
     stories = [story_headmaster_signs_in, story_teacher_sees_only_their_own, story_form_without_token_is_refused,
                story_clerk_downloads_the_honor_list, story_two_council_members_score, story_headmaster_signs_a_decision,
                story_union_drafts_and_submits, story_union_registers_a_model, story_union_files_a_registration,
-               story_council_records_its_meeting, story_admin_imports_people]
+               story_council_records_its_meeting, story_headmaster_records_the_answer, story_admin_imports_people]
     for width, locked in zip(WIDTHS, ("han.nguyen", "lan.pham")):
         page = Page(width)
         try:

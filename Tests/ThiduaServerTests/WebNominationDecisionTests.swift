@@ -72,17 +72,37 @@ struct WebNominationDecisionTests {
                 #expect(badDate.status == .unprocessableContent && badDate.text.contains("ngày/tháng/năm"))
                 let forwarded = try await headmaster.post(
                     path + "/decide/forward",
-                    [("_csrf", token), ("version", "\(above.version)"), ("decisionNumber", "52/TTr-THAP"), ("decisionDate", "10/12/2024")])
+                    [
+                        ("_csrf", token), ("version", "\(above.version)"), ("decisionNumber", "52/TTr-THAP"),
+                        ("decisionDate", "10/12/2024"),
+                        ("addressee", "Hội đồng Thi đua - Khen thưởng huyện Tân Hồng"),
+                    ])
                 #expect(forwarded.status == .seeOther)
                 page = try await headmaster.get(path)
-                #expect(page.text.contains("đã trình cấp trên") && page.text.contains("Ghi quyết định của cấp trên"))
+                #expect(page.text.contains("đã trình cấp trên") && page.text.contains("Ghi kết quả của cấp trên"))
+                #expect(page.text.contains("Tờ trình số 52/TTr-THAP ngày 10/12/2024 gửi Hội đồng Thi đua - Khen thưởng huyện Tân Hồng"))
+                let filePath = try #require(WebAuditTests.link("Hồ sơ trình (bản in)", in: page.text))
+                let file = try await headmaster.get(filePath)
+                #expect(file.status == .ok && file.text.contains("Số: 52/TTr-THAP") && file.text.contains("THEO DÕI HỒ SƠ VÀ KẾT QUẢ"))
                 let home = try await headmaster.get("/")
-                #expect(home.text.contains(#"href="\#(path)""#) && home.text.contains("Ghi quyết định của cấp trên →"))
-                let recorded = try await headmaster.post(
-                    path + "/decide/external",
+                #expect(home.text.contains(#"href="\#(path)#ket-qua""#) && home.text.contains("Ghi kết quả của cấp trên →"))
+                // Each mistake is shown beside its field, what was typed is kept, and nothing is recorded.
+                let mistaken = try await headmaster.post(
+                    path + "/answer",
                     [
-                        ("_csrf", token), ("issuer", "UBND tỉnh Đồng Tháp"), ("decisionNumber", "1234/QĐ-UBND"),
-                        ("decisionDate", "20/12/2024"),
+                        ("_csrf", token), ("outcome", "refused"), ("issuer", "UBND tỉnh Đồng Tháp"), ("decisionNumber", "1234/QĐ-UBND"),
+                        ("decisionDate", "32/12/2024"), ("award", ""), ("reason", ""),
+                    ])
+                #expect(mistaken.status == .unprocessableContent)
+                #expect(mistaken.text.contains(#"id="error-decisionDate""#) && mistaken.text.contains("ngày/tháng/năm"))
+                #expect(mistaken.text.contains(#"id="error-reason""#) && mistaken.text.contains("Cần ghi lý do cấp trên không duyệt."))
+                #expect(mistaken.text.contains(#"value="1234/QĐ-UBND""#))
+                #expect(try await NominationRepository(client: seed.client).find(above.id, logger: seed.logger).status == .forwarded)
+                let recorded = try await headmaster.post(
+                    path + "/answer",
+                    [
+                        ("_csrf", token), ("outcome", "approved"), ("issuer", "UBND tỉnh Đồng Tháp"), ("decisionNumber", "1234/QĐ-UBND"),
+                        ("decisionDate", "20/12/2024"), ("award", ""), ("reason", ""),
                     ])
                 #expect(recorded.status == .seeOther)
                 page = try await headmaster.get(path)

@@ -88,6 +88,8 @@ public struct Submission: Equatable, Sendable, Codable {
     public let date: LocalDate
     public let authorityLevel: String
     public let authorityName: String
+    /// Whom the tờ trình is addressed to (Kính gửi), when it names someone else than the authority.
+    public var addressee: String? = nil
 
     public init(number: String, date: LocalDate, authorityLevel: String, authorityName: String) {
         self.number = number

@@ -48,7 +48,7 @@ extension WebPages {
                 next: ("Xem trước và ký quyết định", { _ in "/decisions/new" }))
             try await add(
                 "Đã trình cấp trên, chờ quyết định", empty: "Không có đề nghị nào đang chờ cấp trên.", [.forwarded],
-                next: ("Ghi quyết định của cấp trên", { "/nominations/\($0)" }))
+                next: ("Ghi kết quả của cấp trên", { "/nominations/\($0)#ket-qua" }))
         }
         if Policy.can(account, .review) {
             try await add(

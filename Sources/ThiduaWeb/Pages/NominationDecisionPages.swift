@@ -5,8 +5,8 @@ import ThiduaExport
 import ThiduaStore
 
 /// What the headmaster (and, for returning, the council) does to one nomination from its page: "Trả lại bổ sung" or
-/// "Không duyệt" with a reason, "Trình cấp trên" with the tờ trình's number and date, the higher authority's decision once
-/// it comes back, and — after a page that restates it — "Thu hồi" of the commendation it led to.
+/// "Không duyệt" with a reason, "Trình cấp trên" with the tờ trình's number, date and addressee (the answer that comes
+/// back is SubmissionPages'), and — after a page that restates it — "Thu hồi" of the commendation it led to.
 extension WebPages {
     struct RevokeContent {
         let csrf: String
@@ -34,11 +34,10 @@ extension WebPages {
                     id, to: step == "return" ? .returned : .declined, reason: try requiredReason(form["reason"]), expectedVersion: version,
                     by: actor, logger: context.logger)
             case "forward":
+                let addressee = VietnameseText.normalized(form["addressee"] ?? "")
                 _ = try await nominations.forward(
-                    id, submission: try form.decisionReference(), expectedVersion: version, by: session.account, logger: context.logger)
-            case "external":
-                _ = try await nominations.recordExternalDecision(
-                    id, issuer: form["issuer"] ?? "", decision: try form.decisionReference(), by: session.account, logger: context.logger)
+                    id, submission: try form.decisionReference(), addressee: addressee.isEmpty ? nil : addressee, expectedVersion: version,
+                    by: session.account, logger: context.logger)
             default: throw WebError.notFound
             }
             return Renderer.redirect(to: "/nominations/\(id)")

@@ -30,8 +30,11 @@ extension WebPages {
         let canReturn: Bool
         let canDecline: Bool
         let canForward: Bool
-        /// The higher authority's decision on a forwarded nomination.
-        let canRecordExternal: Bool
+        /// "Tờ trình số 18/TTr-THAP ngày 27/05/2024 gửi …" once forwarded, with its file (registry roles).
+        let submission: String?
+        let submissionPath: String?
+        /// The higher level's answer on a forwarded nomination (headmaster).
+        let answer: AnswerForm?
         let decisionPath: String?
         /// The commendation it led to, with the page that revokes it (headmaster).
         let commendation: String?
@@ -68,7 +71,7 @@ extension WebPages {
 
     func nominationPage(
         _ id: ID<Nomination>, session: SignInRepository.Session, message: String?, status: HTTPResponse.Status = .ok,
-        context: Context
+        answer typed: (form: FormFields, errors: [String: String])? = nil, context: Context
     ) async throws -> Response {
         let nomination = try await nominations.find(id, logger: context.logger)
         try Policy.requireRead(nomination.nominee, as: session.account, what: Nomination.noun)
@@ -97,7 +100,14 @@ extension WebPages {
             canWithdraw: mayAct && next.contains(.withdrawn),
             canReturn: Policy.can(session.account, .returnNomination) && next.contains(.returned),
             canDecline: decides && next.contains(.declined), canForward: decides && next.contains(.forwarded),
-            canRecordExternal: decides && nomination.status == .forwarded,
+            submission: nomination.submission.map {
+                "Tờ trình số \($0.number) ngày \($0.date.vietnamese) gửi \($0.addressee ?? $0.authorityName)"
+            },
+            submissionPath: nomination.submission.flatMap {
+                Policy.can(session.account, .readRegistry) ? Self.submissionPath($0) : nil
+            },
+            answer: decides && nomination.status == .forwarded
+                ? try await answerForm(nomination, form: typed?.form, errors: typed?.errors ?? [:], context: context) : nil,
             decisionPath: decides && nomination.status == .recommended ? "/decisions/new" : nil,
             commendation: commendation.map {
                 "Quyết định số \($0.decisionNumber) ngày \($0.decisionDate.vietnamese)"

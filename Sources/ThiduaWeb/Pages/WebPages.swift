@@ -29,6 +29,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let documentSettings: DocumentSettingsRepository
     let registrations: RegistrationRepository
     let councils: CouncilRepository
+    let submissions: SubmissionRepository
     let onceKeys: IdempotencyKeys
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
@@ -59,6 +60,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         accounts = AccountRepository(client: client)
         documentSettings = DocumentSettingsRepository(client: client)
         registrations = RegistrationRepository(client: client)
+        submissions = SubmissionRepository(client: client)
         councils = CouncilRepository(client: client)
         onceKeys = IdempotencyKeys(client: client)
         self.maxUploadBytes = maxUploadBytes
@@ -117,6 +119,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         }
         pages.get("commendations/:id/revoke") { _, context in try await self.revokeForm(context: context) }
         pages.post("commendations/:id/revoke") { request, context in try await self.revokeCommendation(request: request, context: context) }
+        pages.post("nominations/:id/answer") { request, context in try await self.answerNomination(request: request, context: context) }
+        pages.get("submissions/file") { request, context in try await self.submissionFile(request: request, context: context) }
         pages.get("commendations/:id/revocation") { request, context in
             try await self.revocationDocument(request: request, context: context)
         }

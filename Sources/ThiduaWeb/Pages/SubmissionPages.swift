@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+import ThiduaExport
+import ThiduaStore
+
+/// The file sent upward from a forwarded nomination's page: the higher level's answer — "Được duyệt", "Duyệt hình thức
+/// khác" (the award granted instead) or "Không duyệt" (with its reason) — each mistake beside its field; and the tờ trình
+/// with its list and the checklist of the file, to print or in Word.
+extension WebPages {
+    struct AnswerForm {
+        let outcomes: [Option]
+        let issuer: String
+        let decisionNumber: String
+        let decisionDate: String
+        /// Awards that suit the nominee, other than the one proposed.
+        let awards: [Option]
+        let reason: String
+        let errors: [String: String]
+    }
+
+    static var answerFields: Set<String> { ["outcome", "issuer", "decisionNumber", "decisionDate", "award", "reason"] }
+
+    /// The answer form of a forwarded nomination, with what was typed and the problems found.
+    func answerForm(_ nomination: Nomination, form: FormFields?, errors: [String: String], context: Context) async throws -> AnswerForm {
+        let awards = try await catalogue.awards(logger: context.logger).filter {
+            $0.recipient.suits(nomination.nominee) && $0.code != nomination.awardCode
+        }
+        let outcome = form?["outcome"] ?? AnswerOutcome.approved.rawValue
+        return AnswerForm(
+            outcomes: AnswerOutcome.allCases.map { Option(value: $0.rawValue, label: $0.vietnameseName, selected: $0.rawValue == outcome) },
+            issuer: form?["issuer"] ?? "", decisionNumber: form?["decisionNumber"] ?? "", decisionDate: form?["decisionDate"] ?? "",
+            awards: [Option(value: "", label: "— (chỉ khi duyệt hình thức khác)", selected: false)]
+                + awards.map { Option(value: $0.code, label: $0.name, selected: $0.code == form?["award"]) },
+            reason: form?["reason"] ?? "", errors: errors)
+    }
+
+    /// "Ghi kết quả": the answer recorded (the commendation issued, or the nomination declined), or the form again with
+    /// each problem beside its field and nothing stored.
+    func answerNomination(request: Request, context: Context) async throws -> Response {
+        let session = try session(context, allowedTo: .decide)
+        let id: ID<Nomination> = try pathID(context)
+        let form = try await FormFields.read(request)
+        var problems: [DomainError.FieldViolation] = []
+        let date = form.isoDate("decisionDate", required: true, problems: &problems)
+        do {
+            let draft = try validated(adding: problems) { () throws(DomainError) in
+                try AnswerDraft.validate(
+                    outcome: form["outcome"], issuer: form["issuer"], number: form["decisionNumber"], date: date ?? "2000-01-01",
+                    award: form["award"], reason: form["reason"])
+            }
+            _ = try await submissions.answer(id, draft, by: session.account, logger: context.logger)
+            return Renderer.redirect(to: "/nominations/\(id)")
+        } catch let error as DomainError where error.refusesInput {
+            let errors = formErrors(error, fields: Self.answerFields)
+            return try await nominationPage(
+                id, session: session, message: nil, status: .unprocessableContent, answer: (form, errors), context: context)
+        } catch let error as DomainError {
+            guard let refusal = error.workflowRefusal(of: Nomination.noun) else { throw error }
+            return try await nominationPage(id, session: session, message: refusal.message, status: refusal.status, context: context)
+        }
+    }
+
+    /// The tờ trình's file (`?number=&year=`), printable or in Word (`&format=docx`); for the registry's roles.
+    func submissionFile(request: Request, context: Context) async throws -> Response {
+        _ = try session(context, allowedTo: .readRegistry)
+        let query = FormFields.query(request)
+        guard let number = query["number"], let year = query["year"].flatMap({ Int($0) }) else { throw WebError.notFound }
+        let format = query["format"].flatMap(SubmissionFileFormat.init) ?? .html
+        let file: SubmissionFile
+        do {
+            file = try await submissions.file(number: number, year: year, logger: context.logger)
+        } catch let error as DomainError where error.code == .notFound {
+            throw WebError.notFound
+        }
+        return Self.printable(
+            try format.render(file), contentType: format.contentType, download: format == .html ? nil : "to-trinh.\(format.rawValue)")
+    }
+
+    /// "/submissions/file?number=18%2FTTr-THAP&year=2024".
+    static func submissionPath(_ submission: Submission) -> String {
+        "/submissions/file?number=\(queryValue(submission.number))&year=\(submission.date.year)"
+    }
+}
