@@ -34,7 +34,10 @@ struct OfficeFileTests {
             let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-docx-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let files = ["quyet-dinh-15", "quyet-dinh-45", "ky-nhan-15", "thu-hoi-03", "dang-ky", "bien-ban-hoi-dong", "to-trinh-18"].map {
+            let files = [
+                "quyet-dinh-15", "quyet-dinh-45", "ky-nhan-15", "thu-hoi-03", "dang-ky", "bien-ban-hoi-dong", "to-trinh-18",
+                "bao-cao-thanh-tich",
+            ].map {
                 folder.appending(path: "\($0).docx")
             }
             #expect(try cli.run("report", "decision", "15/QĐ-THAP", "--format", "docx", "-o", files[0].path).status == 0)
@@ -52,8 +55,17 @@ struct OfficeFileTests {
             let submission = try cli.run(
                 "report", "submission", "--number", "18/TTr-THAP", "--year", "2024", "--format", "docx", "-o", files[6].path)
             #expect(submission.status == 0, "\(submission.stderr)")
+            let reported = try await client.query(
+                """
+                SELECT n.id FROM nominations n JOIN people p ON p.id = n.nominee_person_id
+                WHERE p.code = 'AP004' AND n.award_code = 'CSTD_CS'
+                """, logger: database.logger
+            ).collect().first?.decode(UUID.self).uuidString.lowercased()
+            let report = try cli.run(
+                "report", "achievement", "--nomination", reported ?? "", "--date", "2024-05-25", "--format", "docx", "-o", files[7].path)
+            #expect(report.status == 0, "\(report.stderr)")
             let texts = try Self.textThroughLibreOffice(files, in: folder)
-            guard texts.count == 7 else { return }
+            guard texts.count == 8 else { return }
             for phrase in [
                 "PHÒNG GD&ĐT HUYỆN TÂN HỒNG", "TRƯỜNG TIỂU HỌC AN PHƯỚC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 15/QĐ-THAP",
                 "Tân Hồng, ngày 24 tháng 5 năm 2024", "Về việc công nhận danh hiệu thi đua năm học 2023 - 2024",
@@ -94,6 +106,12 @@ struct OfficeFileTests {
                 "Cấp trên đã trả lời 3/3",
             ] {
                 #expect(texts[6].contains(phrase), "tờ trình 18: \(phrase)")
+            }
+            for phrase in [
+                "BÁO CÁO THÀNH TÍCH", "ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ", "Họ và tên: Phạm Thị Lan",
+                "I. SƠ LƯỢC LÝ LỊCH", "II. THÀNH TÍCH ĐẠT ĐƯỢC", "Lao động tiên tiến", "NGƯỜI BÁO CÁO THÀNH TÍCH",
+            ] {
+                #expect(texts[7].contains(phrase), "báo cáo thành tích: \(phrase)")
             }
         }
     }

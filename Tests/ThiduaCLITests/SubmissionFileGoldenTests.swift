@@ -28,9 +28,9 @@ struct SubmissionFileGoldenTests {
                     "Căn cứ biên bản họp Hội đồng Thi đua - Khen thưởng Trường Tiểu học An Phước ngày 20/05/2024.",
                     "Chiến sĩ thi đua cơ sở: 02 cá nhân;", "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện: 01 tập thể;",
                     "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "(Kèm theo Tờ trình số 18/TTr-THAP ngày 27/05/2024 của Trường Tiểu học An Phước)",
-                    "Phạm Thị Lan", "Huỳnh Ngọc Ánh", "Tổ chuyên môn khối 1", "Có (Báo cáo thành tích - Phạm Thị Lan.txt)",
+                    "Phạm Thị Lan", "Huỳnh Ngọc Ánh", "Tổ chuyên môn khối 1", "Có (viết trong thidua)",
                     "Có (họp ngày 20/05/2024)",
-                    "Hồ sơ còn thiếu: Huỳnh Ngọc Ánh (Sáng kiến được công nhận); Tổ chuyên môn khối 1 (Báo cáo thành tích).",
+                    "Hồ sơ còn thiếu: Huỳnh Ngọc Ánh (Sáng kiến được công nhận).",
                     "Được duyệt: Chiến sĩ thi đua cơ sở (số 1520/QĐ-UBND ngày 25/06/2024 của UBND huyện Tân Hồng)",
                     "Duyệt hình thức khác: Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện (số 1521/QĐ-UBND ngày 25/06/2024",
                     "Không duyệt (số 245/UBND-NV ngày 25/06/2024 của UBND huyện Tân Hồng)",
@@ -61,6 +61,52 @@ struct SubmissionFileGoldenTests {
             #expect(unknown.status != 0 && unknown.stderr.contains("Không có tờ trình số 99/TTr-THAP năm 2024"), "\(unknown.stderr)")
             let badYear = try cli.run("report", "submission", "--number", "18/TTr-THAP", "--year", "24")
             #expect(badYear.status != 0 && badYear.stderr.contains("Năm phải là bốn chữ số"), "\(badYear.stderr)")
+        }
+    }
+
+    @Test("The demo's báo cáo thành tích of Phạm Thị Lan prints as the golden report with the registry's figures; CLI and API agree")
+    func achievementReport() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            #expect(try cli.run("demo", "--force").status == 0)
+            let nomination = try #require(
+                try await client.query(
+                    """
+                    SELECT n.id FROM nominations n JOIN people p ON p.id = n.nominee_person_id
+                    WHERE p.code = 'AP004' AND n.award_code = 'CSTD_CS'
+                    """, logger: database.logger
+                ).collect().first?.decode(UUID.self)
+            ).uuidString.lowercased()
+            for format in ["md", "html"] {
+                let printed = try cli.run(
+                    "report", "achievement", "--nomination", nomination, "--date", "2024-05-25", "--format", format)
+                #expect(printed.status == 0, "\(printed.stderr)")
+                let file = HonorListGoldenTests.folder.appending(path: "achievement-report-AP004.\(format)")
+                if ProcessInfo.processInfo.environment["THIDUA_UPDATE_GOLDEN"] == "1" { try Data(printed.stdout.utf8).write(to: file) }
+                #expect(Data(printed.stdout.utf8) == (try Data(contentsOf: file)))
+                for phrase in [
+                    "BÁO CÁO THÀNH TÍCH", "ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ", "Tân Hồng, ngày 25 tháng 5 năm 2024",
+                    "Họ và tên: Phạm Thị Lan", "Chức vụ: Tổ trưởng", "Trình độ chuyên môn: Đại học Sư phạm Giáo dục Tiểu học",
+                    "Hoàn thành tốt nhiệm vụ", "2023-2024", "Lao động tiên tiến", "Quyết định số 15/QĐ-THAP ngày 24/05/2024",
+                    "NGƯỜI BÁO CÁO THÀNH TÍCH", "BAN CHẤP HÀNH CÔNG ĐOÀN", "XÁC NHẬN, ĐỀ NGHỊ",
+                ] {
+                    #expect(printed.stdout.contains(phrase), "\(format): \(phrase)")
+                }
+            }
+            let token = try await Seed(client: client, logger: database.logger).account(.union).token
+            let app = try await buildApplication(
+                ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
+            try await app.test(.router) { api in
+                let fromAPI = try await api.execute(
+                    uri: "/v1/nominations/\(nomination)/achievement-report/document?format=md&date=2024-05-25", method: .get,
+                    headers: Seed.headers(token)
+                ) { ($0.status, String(buffer: $0.body)) }
+                let printed = try cli.run(
+                    "report", "achievement", "--nomination", nomination, "--date", "2024-05-25", "--format", "md")
+                #expect(fromAPI.0 == .ok && fromAPI.1 == printed.stdout)
+            }
+            let unknown = try cli.run("report", "achievement", "--nomination", "00000000-0000-4000-8000-000000000000")
+            #expect(unknown.status != 0 && unknown.stderr.contains("Không tìm thấy"), "\(unknown.stderr)")
         }
     }
 }

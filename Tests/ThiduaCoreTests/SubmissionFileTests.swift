@@ -48,3 +48,22 @@ struct SubmissionFileTests {
         #expect(refused.issuer == "UBND huyện Tân Hồng" && refused.reason == "Đã đủ số lượng" && refused.award == nil)
     }
 }
+
+/// The written sections of a báo cáo thành tích (issue "The school year's paperwork", item 4).
+@Suite("The báo cáo thành tích's sections")
+struct AchievementReportSectionTests {
+    @Test("Paragraphs are kept and blank runs collapsed; required sections are the profile, the duties and the achievements")
+    func sections() throws {
+        let report = try AchievementReport.validate(
+            profile: "  Sinh năm 1985.\r\n\r\n\r\nQuê:  Đồng Tháp \n\n", duties: nil, achievements: "Lớp đạt 100%", measures: nil)
+        #expect(report.profile == "Sinh năm 1985.\n\nQuê: Đồng Tháp")
+        #expect(report.missing == [.duties])
+        #expect(AchievementReport().missing == [.profile, .duties, .achievements])
+        #expect(throws: DomainError.self) {
+            try AchievementReport.validate(profile: nil, duties: String(repeating: "x", count: 10_001), achievements: nil, measures: nil)
+        }
+        let refusal = AchievementReport.refusal(missing: [.profile], collective: true, award: "Cờ thi đua")
+        #expect(refusal.code == .ruleViolated)
+        #expect(refusal.violations.first?.message == "\"Cờ thi đua\" cần báo cáo thành tích: mục \"Đặc điểm, tình hình\" chưa viết.")
+    }
+}

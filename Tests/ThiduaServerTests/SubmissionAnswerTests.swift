@@ -49,7 +49,10 @@ struct SubmissionAnswerTests {
                 #expect(file.body["complete"] == .bool(false))
                 let first = try #require(file.body["nominees"]?.array?.first { $0["nominationId"]?.string == proposed.id.description })
                 #expect(first["papers"]?.array?.first?["state"]?.string == "present")
-                #expect(first["papers"]?.array?.first?["detail"]?.string == "Báo cáo thành tích đã có xác nhận của Hiệu trưởng")
+                // The report written in thidua (sent with the nomination) comes first; the signed one marked among the evidence.
+                #expect(first["papers"]?.array?.first?["detail"]?.string == "viết trong thidua")
+                let marked = try await client.send(.get, "/v1/nominations/\(proposed.id)/evidence", token: f.union)
+                #expect(marked.body["items"]?.array?.compactMap { $0["paper"]?.string } == ["achievement_report"])
                 // No council meeting was recorded for the movement: its biên bản is missing from every file.
                 #expect(first["missing"]?.array?.compactMap(\.string) == ["council_minutes"])
                 #expect(first["answer"] == nil)

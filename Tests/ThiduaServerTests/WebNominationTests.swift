@@ -52,8 +52,32 @@ struct WebNominationTests {
                     _ = try await eligibility.override(
                         id, rule: failed.rule, reason: "Hồ sơ giấy đủ", by: f.headmasterAccount, logger: seed.logger)
                 }
-                let again = try await union.get(path)
-                let current = try #require(again.text.firstMatch(of: /name="version" value="(\d+)"/)).1
+                // Chiến sĩ thi đua cơ sở is sent with its báo cáo thành tích (sql/0033): refused until it is written.
+                var again = try await union.get(path)
+                #expect(again.text.contains("cần viết trước khi gửi"))
+                var current = try #require(again.text.firstMatch(of: /name="version" value="(\d+)"/)).1
+                let unwritten = try await union.post("\(path)/submit", [("_csrf", token), ("version", String(current))])
+                #expect(unwritten.status == .unprocessableContent && unwritten.text.contains("mục &quot;Sơ lược lý lịch&quot; chưa viết"))
+                let form = try await union.get("\(path)/report")
+                #expect(form.status == .ok && form.text.contains("Quyền hạn, nhiệm vụ được giao (bắt buộc)"))
+                let tooLong = try await union.post(
+                    "\(path)/report",
+                    [("_csrf", token), ("version", "0"), ("profile", String(repeating: "a", count: 10_001)), ("duties", "Giảng dạy")])
+                #expect(tooLong.status == .unprocessableContent && tooLong.text.contains(#"id="error-profile""#))
+                #expect(tooLong.text.contains(">Giảng dạy</textarea>"), "what was typed is kept")
+                let saved = try await union.post(
+                    "\(path)/report",
+                    [
+                        ("_csrf", token), ("version", "0"), ("profile", "Sinh năm 1985"), ("duties", "Giảng dạy lớp 1"),
+                        ("achievements", "Lớp đạt 100%"), ("measures", ""),
+                    ])
+                #expect(saved.status == .seeOther)
+                #expect(try await union.get(try #require(saved.headers[.location])).text.contains("Đã lưu báo cáo."))
+                let printed = try await union.get("\(path)/report/document")
+                #expect(printed.text.contains("BÁO CÁO THÀNH TÍCH") && printed.text.contains("Giảng dạy lớp 1"))
+                again = try await union.get(path)
+                #expect(!again.text.contains("cần viết trước khi gửi"))
+                current = try #require(again.text.firstMatch(of: /name="version" value="(\d+)"/)).1
                 let submitted = try await union.post("\(path)/submit", [("_csrf", token), ("version", String(current))])
                 #expect(submitted.status == .seeOther)
                 #expect(try await union.get(path).text.contains("đã gửi"))

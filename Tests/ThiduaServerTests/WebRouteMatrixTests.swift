@@ -59,7 +59,8 @@ struct WebRouteMatrixTests {
         ("/commendations/COMMENDATION/revoke", .forbidden), ("/commendations/COMMENDATION/revocation", .forbidden),
         ("/movements/MOVEMENT/registrations", .ok), ("/movements/MOVEMENT/registrations/document", .forbidden),
         ("/movements/MOVEMENT/council", .forbidden), ("/movements/MOVEMENT/council/minutes", .forbidden),
-        ("/submissions/file?number=18%2FTTr-THAP&year=2024", .forbidden),
+        ("/submissions/file?number=18%2FTTr-THAP&year=2024", .forbidden), ("/nominations/NOMINATION/report", .ok),
+        ("/nominations/NOMINATION/report/document", .ok),
     ]
 
     /// Every form the pages post (urlencoded unless marked multipart).
@@ -75,6 +76,7 @@ struct WebRouteMatrixTests {
         ("/movements/MOVEMENT/registrations", false), ("/registrations/00000000-0000-4000-8000-000000000000/withdraw", false),
         ("/movements/MOVEMENT/council", false), ("/movements/MOVEMENT/council/meeting", false),
         ("/movements/MOVEMENT/council/ballots", false), ("/nominations/NOMINATION/answer", false),
+        ("/nominations/NOMINATION/report", false),
         ("/logout", false),
     ]
 

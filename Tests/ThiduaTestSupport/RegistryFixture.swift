@@ -85,6 +85,14 @@ public struct RegistryFixture: Sendable {
             }
         }
         if status == .draft { return nomination }
+        // An award that needs a báo cáo thành tích (sql/0033) is sent with one.
+        let reports = AchievementReportRepository(client: seed.client)
+        if try await reports.find(nomination.id, logger: seed.logger).needed {
+            _ = try await reports.save(
+                nomination.id,
+                AchievementReport(profile: "Giáo viên tiểu học", duties: "Giảng dạy, chủ nhiệm lớp", achievements: "Lớp đạt 100%"),
+                expectedVersion: nil, by: seed.actor, logger: seed.logger)
+        }
         nomination = try await repository.transition(
             nomination.id, to: .submitted, expectedVersion: nil, by: Actor(account: union), logger: seed.logger)
         if status == .submitted { return nomination }

@@ -162,6 +162,7 @@ struct DemoRegistry {
             var nomination = try await nominations.create(
                 movementId: movement.id, awardCode: award, nominee: nominee, achievements: achievements, modelIds: [], by: union,
                 logger: logger)
+            try await writeReport(nomination, award: award, by: union)
             if let (rule, reason) = override {
                 _ = try await EligibilityRepository(client: client).override(
                     nomination.id, rule: rule, reason: reason, by: head, logger: logger)

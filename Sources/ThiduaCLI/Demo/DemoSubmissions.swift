@@ -50,4 +50,22 @@ extension DemoRegistry {
                 reason: "Số lượng Giấy khen của Chủ tịch UBND huyện dành cho khối tiểu học năm học 2023-2024 đã đủ"),
             by: head, logger: logger)
     }
+
+    /// The báo cáo thành tích of a nomination whose award needs one, as its nominee and the union wrote it: the profile,
+    /// the duties, the achievements (the nomination's summary, then the year's result).
+    func writeReport(_ nomination: Nomination, award: String, by union: Account) async throws {
+        let reports = AchievementReportRepository(client: client)
+        guard try await reports.find(nomination.id, logger: logger).needed else { return }
+        let collective = nomination.nominee.unitId != nil
+        let report = try AchievementReport.validate(
+            profile: collective
+                ? "Tổ có 6 giáo viên, phụ trách 5 lớp 1 với 168 học sinh.\nTổ trưởng: Phạm Thị Lan."
+                : "Trình độ chuyên môn: Đại học Sư phạm Giáo dục Tiểu học.\nNăm vào ngành giáo dục: 2010.",
+            duties: collective
+                ? "Tổ chức dạy học khối lớp 1; sinh hoạt chuyên môn hai tuần một lần; bồi dưỡng giáo viên mới."
+                : "Giảng dạy và chủ nhiệm lớp; tham gia các phong trào thi đua của nhà trường.",
+            achievements: nomination.achievements + "\n100% học sinh của \(collective ? "tổ" : "lớp") hoàn thành chương trình lớp học.",
+            measures: award == "CSTD_CS" ? "Tổ chức trò chơi học tập trong giờ Tiếng Việt để học sinh đọc trơn sớm." : "")
+        _ = try await reports.save(nomination.id, report, expectedVersion: nil, by: Actor(account: union), logger: logger)
+    }
 }

@@ -40,6 +40,20 @@ extension Policy {
         return owner.personId == person
     }
 
+    /// Whether the account may write the báo cáo thành tích of a nomination of `nominee`: the union and admins for anyone,
+    /// a person their own.
+    public static func canWriteAchievementReport(for nominee: Owner, as account: Account) -> Bool {
+        if can(account, .nominate) { return true }
+        guard canWriteAchievementReports(account), let person = account.personId else { return false }
+        return nominee.personId == person
+    }
+
+    /// Whether the account writes any báo cáo thành tích at all (checked before the nomination is looked up): the union,
+    /// admins, and teachers for their own.
+    public static func canWriteAchievementReports(_ account: Account) -> Bool {
+        can(account, .nominate) || (!account.disabled && account.roles.contains(.staff))
+    }
+
     /// Throws `notFound(what)` when the account may not read the record: "not yours" looks like "not there".
     public static func requireRead(_ owner: Owner, as account: Account, what: String) throws(DomainError) {
         guard canRead(owner, as: account) else { throw DomainError.notFound(what) }

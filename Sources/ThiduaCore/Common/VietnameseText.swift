@@ -9,6 +9,19 @@ public enum VietnameseText {
             .joined(separator: " ")
     }
 
+    /// Text of several paragraphs (a report's section): NFC, each line's spaces collapsed, one line break between
+    /// paragraphs at most, no blank lines at either end.
+    public static func normalizedParagraphs(_ text: String) -> String {
+        var lines: [String] = []
+        for line in text.precomposedStringWithCanonicalMapping.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let value = normalized(String(line))
+            if value.isEmpty && (lines.last?.isEmpty ?? true) { continue }
+            lines.append(value)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
     /// Lower-case, without tone marks or vowel marks, with đ as d: "Nguyễn Thị Đào" → "nguyen thi dao".
     /// Users type names without diacritics; this key lets them find them anyway.
     public static func searchKey(_ text: String) -> String {

@@ -50,7 +50,7 @@ public struct SubmissionFile: Equatable, Sendable {
 
     /// What thidua holds of a nominee's file, read by the store.
     public struct Facts: Equatable, Sendable {
-        /// Evidence marked as the báo cáo thành tích (file names or notes).
+        /// The báo cáo thành tích: written in thidua (its required sections), or evidence marked as one (file names, notes).
         public var achievementReports: [String] = []
         /// The day of the council meeting of the nomination's movement, when one was recorded.
         public var councilMeeting: LocalDate? = nil

@@ -80,6 +80,8 @@ public enum StoreErrorMapping {
         "registrations_person_fkey": .validation([.rule(field: "nominee", message: "Không tìm thấy cá nhân.")]),
         "registrations_unit_fkey": .validation([.rule(field: "nominee", message: "Không tìm thấy tập thể.")]),
         "registrations_movement_fkey": DomainError.notFound("phong trào"),
+        "achievement_reports_open": DomainError(
+            .conflict, "Đề nghị đã được trình cấp trên hoặc đã có quyết định; báo cáo thành tích được giữ nguyên như khi gửi."),
         "submissions_addressee_text": .validation([
             .init(field: "addressee", message: "Nơi nhận tờ trình (Kính gửi) tối đa 300 ký tự.")
         ]),

@@ -149,6 +149,7 @@ public struct NominationRepository: Sendable {
             // A rule that fails stops the submission; unknown rules go on to the council.
             let report = try await EligibilityRepository.evaluate(current, on: LocalDate.today, connection: connection, logger: logger)
             if let refusal = report.refusal() { throw refusal }
+            try await AchievementReportRepository.checkBeforeSubmission(current, on: connection, logger: logger)
         }
         let tallyJSON = try tally.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         // The row as updated comes back in the same statement (the submission and models are not changed by it).

@@ -15,8 +15,12 @@ extension SubmissionRepository {
                 SELECT n.id, coalesce(p.full_name, u.name), coalesce(p.position, ''), coalesce(pu.name, uu.name, ''),
                        n.nominee_unit_id IS NOT NULL, a.code, a.name, n.achievements, s.submitted_on,
                        coalesce(s.addressee, l.name), m.name, m.unit_id, acc.display_name,
-                       (SELECT array_agg(coalesce(e.filename, e.note, e.url) ORDER BY e.added_at) FROM evidence e
-                        WHERE e.nomination_id = n.id AND e.paper = 'achievement_report' AND e.retracted_at IS NULL),
+                       (SELECT array_agg(r.paper ORDER BY r.added_at) FROM (
+                            SELECT 'viết trong thidua' AS paper, '-infinity'::timestamptz AS added_at FROM achievement_reports ar
+                            WHERE ar.nomination_id = n.id AND ar.profile <> '' AND ar.duties <> '' AND ar.achievements <> ''
+                            UNION ALL
+                            SELECT coalesce(e.filename, e.note, e.url), e.added_at FROM evidence e
+                            WHERE e.nomination_id = n.id AND e.paper = 'achievement_report' AND e.retracted_at IS NULL) r),
                        (SELECT held_on FROM council_meetings WHERE movement_id = n.movement_id), n.recommendation_tally IS NOT NULL,
                        (SELECT array_agg(t.title ORDER BY t.title) FROM (
                             SELECT mi.title FROM nomination_models nm JOIN model_initiatives mi ON mi.id = nm.model_id

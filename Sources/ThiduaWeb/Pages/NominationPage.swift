@@ -19,6 +19,8 @@ extension WebPages {
         let status: String
         let statusCode: String
         let achievements: String
+        /// "Cần viết báo cáo thành tích" while an award that needs one has required sections empty.
+        let reportMissing: String?
         let returnReason: String?
         let declineReason: String?
         let rules: [RuleLine]
@@ -83,12 +85,15 @@ extension WebPages {
         let decides = Policy.can(session.account, .decide)
         let next = nomination.status.allowedNext
         let commendation = nomination.status == .approved ? try await commendations.find(nomination: id, logger: context.logger) : nil
+        let written = try await achievementReports.find(id, logger: context.logger)
         let content = NominationContent(
             csrf: session.csrfToken, path: "/nominations/\(id)", version: nomination.version, nominee: item.nominee, award: item.award,
             kind: nomination.kind.vietnameseName.capitalizedFirst,
             money: quote.map { "\(VietnameseText.grouped($0.rewardAmount)) đ (theo mức lương cơ sở ngày \(LocalDate.today.vietnamese))" },
             movement: item.movement, status: nomination.status.vietnameseName, statusCode: nomination.status.rawValue,
-            achievements: nomination.achievements, returnReason: nomination.status == .returned ? nomination.returnReason : nil,
+            achievements: nomination.achievements,
+            reportMissing: written.needed && !written.report.missing.isEmpty ? "cần viết trước khi gửi" : nil,
+            returnReason: nomination.status == .returned ? nomination.returnReason : nil,
             declineReason: nomination.status == .declined ? nomination.declineReason : nil,
             rules: report.results.map {
                 RuleLine(

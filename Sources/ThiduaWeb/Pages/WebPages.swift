@@ -30,6 +30,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let registrations: RegistrationRepository
     let councils: CouncilRepository
     let submissions: SubmissionRepository
+    let achievementReports: AchievementReportRepository
     let onceKeys: IdempotencyKeys
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
@@ -61,6 +62,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         documentSettings = DocumentSettingsRepository(client: client)
         registrations = RegistrationRepository(client: client)
         submissions = SubmissionRepository(client: client)
+        achievementReports = AchievementReportRepository(client: client)
         councils = CouncilRepository(client: client)
         onceKeys = IdempotencyKeys(client: client)
         self.maxUploadBytes = maxUploadBytes
@@ -120,6 +122,13 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.get("commendations/:id/revoke") { _, context in try await self.revokeForm(context: context) }
         pages.post("commendations/:id/revoke") { request, context in try await self.revokeCommendation(request: request, context: context) }
         pages.post("nominations/:id/answer") { request, context in try await self.answerNomination(request: request, context: context) }
+        pages.get("nominations/:id/report") { request, context in try await self.achievementReportPage(request: request, context: context) }
+        pages.post("nominations/:id/report") { request, context in
+            try await self.saveAchievementReport(request: request, context: context)
+        }
+        pages.get("nominations/:id/report/document") { request, context in
+            try await self.achievementReportDocument(request: request, context: context)
+        }
         pages.get("submissions/file") { request, context in try await self.submissionFile(request: request, context: context) }
         pages.get("commendations/:id/revocation") { request, context in
             try await self.revocationDocument(request: request, context: context)
