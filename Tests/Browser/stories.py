@@ -319,7 +319,8 @@ def story_headmaster_signs_a_decision(page, people):
 def story_union_drafts_and_submits(page, people):
     """The union: "Đề nghị" → the school year's movement (titles are reviewed by school year) → type "han" → Ngọc Hân →
     an award with its money → achievements → "Lưu nháp" → the eligibility panel → "Gửi đề nghị" (sent, or refused with
-    the rule that is not met, on the same page)."""
+    the rule that is not met, on the same page); for Chiến sĩ thi đua cơ sở, its "Báo cáo thành tích" written and
+    printed."""
     _, _, password = people["tam.huynh"]
     page.sign_in("tam.huynh", password)
     page.menu("Đề nghị")
@@ -345,6 +346,19 @@ def story_union_drafts_and_submits(page, people):
     sent = "đã gửi" in page.text()
     refused = bool(page.driver.find_elements(By.CSS_SELECTOR, "main [role=alert]"))
     assert sent or refused, page.text()[:400]
+    if "cần viết trước khi gửi" in page.text():
+        # Chiến sĩ thi đua cơ sở goes with its báo cáo thành tích: written on its page, then printable.
+        page.navigate(page.driver.find_element(By.LINK_TEXT, "Báo cáo thành tích").click)
+        page.check()
+        page.driver.find_element(By.ID, "profile").send_keys("Trình độ: Đại học Sư phạm Tiểu học.\nVào ngành năm 2012.")
+        page.driver.find_element(By.ID, "duties").send_keys("Giảng dạy và chủ nhiệm lớp 2A.")
+        page.driver.find_element(By.ID, "achievements").send_keys("100% học sinh hoàn thành chương trình lớp học.")
+        page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Lưu báo cáo']").click)
+        page.check()
+        assert "Đã lưu báo cáo." in page.text(), page.text()[:400]
+        page.navigate(page.driver.find_element(By.LINK_TEXT, "Xem bản in (HTML)").click)
+        assert "BÁO CÁO THÀNH TÍCH" in page.text() and "Vào ngành năm 2012." in page.text(), page.text()[:600]
+        page.driver.back()
     page.sign_out()
 
 
