@@ -138,6 +138,7 @@ public func buildRouter(
     .addRoutes(to: v1)
     NominationController(nominations: nominations, reviews: reviews, eligibility: eligibility).addRoutes(to: v1)
     SubmissionController(submissions: SubmissionRepository(client: client)).addRoutes(to: v1)
+    PostingController(postings: PostingRepository(client: client)).addRoutes(to: v1)
     AchievementReportController(reports: AchievementReportRepository(client: client), nominations: nominations).addRoutes(to: v1)
     LawController(catalogue: catalogue).addRoutes(to: v1)
     DecisionController(nominations: nominations, decisions: DecisionRepository(client: client)).addRoutes(to: v1)

@@ -109,4 +109,46 @@ struct SubmissionFileGoldenTests {
             #expect(unknown.status != 0 && unknown.stderr.contains("Không tìm thấy"), "\(unknown.stderr)")
         }
     }
+
+    @Test("The demo's public posting of the school year's list prints as the golden notice; CLI and API agree")
+    func postingNotice() async throws {
+        try await TestDatabase.with { database, client in
+            let cli = CLIRunner(databaseURL: database.url)
+            #expect(try cli.run("demo", "--force").status == 0)
+            let movement = try #require(
+                try await client.query(
+                    "SELECT id FROM movements WHERE period_kind = 'school_year' ORDER BY period_year LIMIT 1", logger: database.logger
+                ).collect().first?.decode(UUID.self)
+            ).uuidString.lowercased()
+            for format in ["md", "html"] {
+                let printed = try cli.run("report", "posting", "--movement", movement, "--format", format)
+                #expect(printed.status == 0, "\(printed.stderr)")
+                let file = HonorListGoldenTests.folder.appending(path: "posting-2023-2024.\(format)")
+                if ProcessInfo.processInfo.environment["THIDUA_UPDATE_GOLDEN"] == "1" { try Data(printed.stdout.utf8).write(to: file) }
+                #expect(Data(printed.stdout.utf8) == (try Data(contentsOf: file)))
+                for phrase in [
+                    "THÔNG BÁO", "Về việc niêm yết công khai danh sách đề nghị khen thưởng", "Tân Hồng, ngày 21 tháng 5 năm 2024",
+                    "gồm 6 trường hợp", "từ ngày 21/05/2024 đến hết ngày 23/05/2024", "Bảng tin phòng giáo viên", "Phạm Thị Lan",
+                    "Tập thể lao động tiên tiến", "HIỆU TRƯỞNG",
+                ] {
+                    #expect(printed.stdout.contains(phrase), "\(format): \(phrase)")
+                }
+            }
+            let token = try await Seed(client: client, logger: database.logger).account(.council).token
+            let app = try await buildApplication(
+                ServerConfiguration(database: database.configuration, databaseDescription: "test"), logger: database.logger)
+            try await app.test(.router) { api in
+                let listed = try await api.execute(
+                    uri: "/v1/movements/\(movement)/postings", method: .get, headers: Seed.headers(token)
+                ) { (String(buffer: $0.body)) }
+                #expect(listed.contains("phong trào đọc sách của tổ khối 1"), "the council reads the demo's comment")
+            }
+            let file = FileManager.default.temporaryDirectory.appending(path: "posting-\(UUID()).docx")
+            defer { try? FileManager.default.removeItem(at: file) }
+            #expect(try cli.run("report", "posting", "--movement", movement, "--format", "docx", "-o", file.path).status == 0)
+            #expect(try Data(contentsOf: file).prefix(2) == Data("PK".utf8))
+            let none = try cli.run("report", "posting", "--movement", "00000000-0000-4000-8000-000000000000")
+            #expect(none.status != 0 && none.stderr.contains("Không tìm thấy"), "\(none.stderr)")
+        }
+    }
 }

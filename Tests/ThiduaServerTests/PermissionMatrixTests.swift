@@ -46,6 +46,7 @@ struct PermissionMatrixTests {
         (.post, "/v1/nominations/\(any)/eligibility-overrides", #"{"rule":"rating_good","reason":"x"}"#, [.headmaster]),
         (.post, "/v1/nominations/\(any)/external-decision", "{}", [.headmaster]),
         (.post, "/v1/nominations/\(any)/answer", "{}", [.headmaster]),
+        (.post, "/v1/movements/\(any)/postings", "{}", [.admin, .headmaster]),
         // A teacher writes the report of their own nominations (404 for another's, tested in AchievementReportTests).
         (.put, "/v1/nominations/\(any)/achievement-report", "{}", [.admin, .union, .staff]),
         (.get, "/v1/reports/submission?number=1&year=2024", "", [.admin, .headmaster, .council, .union]),

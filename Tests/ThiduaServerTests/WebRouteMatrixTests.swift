@@ -60,7 +60,8 @@ struct WebRouteMatrixTests {
         ("/movements/MOVEMENT/registrations", .ok), ("/movements/MOVEMENT/registrations/document", .forbidden),
         ("/movements/MOVEMENT/council", .forbidden), ("/movements/MOVEMENT/council/minutes", .forbidden),
         ("/submissions/file?number=18%2FTTr-THAP&year=2024", .forbidden), ("/nominations/NOMINATION/report", .ok),
-        ("/nominations/NOMINATION/report/document", .ok),
+        ("/nominations/NOMINATION/report/document", .ok), ("/movements/MOVEMENT/posting", .ok),
+        ("/movements/MOVEMENT/posting/notice", .notFound),
     ]
 
     /// Every form the pages post (urlencoded unless marked multipart).
@@ -76,7 +77,8 @@ struct WebRouteMatrixTests {
         ("/movements/MOVEMENT/registrations", false), ("/registrations/00000000-0000-4000-8000-000000000000/withdraw", false),
         ("/movements/MOVEMENT/council", false), ("/movements/MOVEMENT/council/meeting", false),
         ("/movements/MOVEMENT/council/ballots", false), ("/nominations/NOMINATION/answer", false),
-        ("/nominations/NOMINATION/report", false),
+        ("/nominations/NOMINATION/report", false), ("/movements/MOVEMENT/posting", false),
+        ("/movements/MOVEMENT/posting/comments", false),
         ("/logout", false),
     ]
 

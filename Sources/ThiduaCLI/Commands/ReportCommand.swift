@@ -11,7 +11,7 @@ struct ReportCommand: AsyncParsableCommand {
         subcommands: [
             HonorListCommand.self, DecisionCommand.self, RewardsCommand.self, RevocationCommand.self, MovementCommand.self,
             SummaryCommand.self, RegistrationsCommand.self, CouncilMinutesCommand.self, TeamMinutesCommand.self,
-            SubmissionFileCommand.self, AchievementReportCommand.self,
+            SubmissionFileCommand.self, AchievementReportCommand.self, PostingNoticeCommand.self,
         ])
 
     struct SummaryCommand: AsyncParsableCommand {

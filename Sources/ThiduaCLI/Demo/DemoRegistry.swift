@@ -248,6 +248,7 @@ struct DemoRegistry {
                 friendly, "TTLDTT", .unit(try unit("THAP-K1")), "Tổ hoàn thành tốt nhiệm vụ, 100% học sinh hoàn thành chương trình lớp học",
                 to: .approved),
         ]
+        try await postForComment(friendly, nominations: schoolYear, commenter: accounts["Phạm Thị Lan"])
         _ = try await nominations.approveAll(
             schoolYear.map(\.id), decision: DecisionReference.validate(number: "15/QĐ-THAP", date: "2024-05-24"), dryRun: false, by: head,
             logger: logger)

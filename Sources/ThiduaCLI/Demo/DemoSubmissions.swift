@@ -68,4 +68,17 @@ extension DemoRegistry {
             measures: award == "CSTD_CS" ? "Tổ chức trò chơi học tập trong giờ Tiếng Việt để học sinh đọc trơn sớm." : "")
         _ = try await reports.save(nomination.id, report, expectedVersion: nil, by: Actor(account: union), logger: logger)
     }
+
+    /// The school year's list posted on the staff room's board from 21/05/2024 for three days, before the head signs on
+    /// 24/05, with one comment (`report posting`).
+    func postForComment(_ movement: Movement, nominations: [Nomination], commenter: Account?) async throws {
+        let postings = PostingRepository(client: client)
+        let posting = try await postings.create(
+            movement: movement.id, try PostingDraft.validate(postedOn: "2024-05-21", days: 3, place: "Bảng tin phòng giáo viên"),
+            nominations: nominations.map(\.id), by: actor, logger: logger)
+        guard let commenter else { return }
+        _ = try await postings.comment(
+            posting.id, nomination: nil, body: "Đồng ý với danh sách; đề nghị Hội đồng ghi nhận thêm phong trào đọc sách của tổ khối 1.",
+            by: Actor(account: commenter), on: LocalDate(2024, 5, 22), logger: logger)
+    }
 }

@@ -102,6 +102,17 @@ public struct LocalDate: Comparable, Hashable, Sendable, Codable, CustomStringCo
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
+    /// The date `days` later (earlier when negative): the last day of a posting.
+    public func adding(days: Int) -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+            let later = calendar.date(byAdding: .day, value: days, to: date)
+        else { return self }
+        let parts = calendar.dateComponents([.year, .month, .day], from: later)
+        return LocalDate(parts.year ?? year, parts.month ?? month, parts.day ?? day)
+    }
+
     /// Today's date in Vietnam (UTC+7), where deadlines are set.
     public static var today: LocalDate {
         var calendar = Calendar(identifier: .gregorian)

@@ -82,6 +82,16 @@ public enum StoreErrorMapping {
         "registrations_movement_fkey": DomainError.notFound("phong trào"),
         "achievement_reports_open": DomainError(
             .conflict, "Đề nghị đã được trình cấp trên hoặc đã có quyết định; báo cáo thành tích được giữ nguyên như khi gửi."),
+        "postings_once_a_day": DomainError(
+            .conflict, "Phong trào đã có đợt niêm yết bắt đầu ngày này.",
+            violations: [.init(field: "postedOn", message: "Đã có đợt niêm yết bắt đầu ngày này.")]),
+        "posting_comments_on_the_list": .validation([
+            .rule(field: "nominationId", message: "Đề nghị này không có trong danh sách niêm yết.")
+        ]),
+        "posting_comments_in_window": DomainError(.conflict, "Ngoài thời gian niêm yết; không nhận góp ý."),
+        "commendations_after_posting": DomainError(
+            .conflict, "Đề nghị đang được niêm yết công khai; chỉ ký quyết định sau ngày cuối cùng niêm yết.",
+            violations: [.init(field: "decisionDate", message: "Ngày quyết định phải sau thời gian niêm yết.")]),
         "submissions_addressee_text": .validation([
             .init(field: "addressee", message: "Nơi nhận tờ trình (Kính gửi) tối đa 300 ký tự.")
         ]),

@@ -31,6 +31,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let councils: CouncilRepository
     let submissions: SubmissionRepository
     let achievementReports: AchievementReportRepository
+    let postings: PostingRepository
     let onceKeys: IdempotencyKeys
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
@@ -63,6 +64,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         registrations = RegistrationRepository(client: client)
         submissions = SubmissionRepository(client: client)
         achievementReports = AchievementReportRepository(client: client)
+        postings = PostingRepository(client: client)
         councils = CouncilRepository(client: client)
         onceKeys = IdempotencyKeys(client: client)
         self.maxUploadBytes = maxUploadBytes
@@ -129,6 +131,12 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.get("nominations/:id/report/document") { request, context in
             try await self.achievementReportDocument(request: request, context: context)
         }
+        pages.get("movements/:id/posting") { request, context in try await self.postingPage(request: request, context: context) }
+        pages.post("movements/:id/posting") { request, context in try await self.postList(request: request, context: context) }
+        pages.post("movements/:id/posting/comments") { request, context in
+            try await self.commentOnPosting(request: request, context: context)
+        }
+        pages.get("movements/:id/posting/notice") { request, context in try await self.postingNotice(request: request, context: context) }
         pages.get("submissions/file") { request, context in try await self.submissionFile(request: request, context: context) }
         pages.get("commendations/:id/revocation") { request, context in
             try await self.revocationDocument(request: request, context: context)
