@@ -520,6 +520,23 @@ def story_headmaster_records_the_answer(page, people):
     page.sign_out()
 
 
+def story_team_lead_opens_the_review(page, people):
+    """The tổ trưởng (Phạm Thị Lan, staff and team_lead of tổ 1): Phong trào → the school year's movement → "Bình xét của
+    tổ" → her tổ's review of 15/05/2024 as recorded → "Bản in (HTML)" of its biên bản."""
+    _, _, password = people["lan.pham"]
+    page.sign_in("lan.pham", password)
+    page.menu("Phong trào")
+    page.navigate(page.driver.find_element(By.PARTIAL_LINK_TEXT, "trường học thân thiện").click)
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Bình xét của tổ").click)
+    page.check()
+    text = page.text()
+    assert "Bình xét của Tổ chuyên môn khối 1" in text and "15/05/2024" in text and "có mặt 5/6" in text, text[:600]
+    page.navigate(page.driver.find_element(By.LINK_TEXT, "Bản in (HTML)").click)
+    assert "BIÊN BẢN" in page.text() and "Cao Thị Yến" in page.text(), page.text()[:600]
+    page.driver.back()
+    page.sign_out()
+
+
 def story_admin_imports_people(page, people):
     """The admin: Nhập dữ liệu → Nhân sự → a CSV with a bad row → "Xem trước khi nhập" lists "Dòng 3: …" and nothing is
     written → the corrected file → the preview counts what will happen → "Nhập" → "Đã nhập"."""
@@ -581,7 +598,8 @@ def main():
     stories = [story_headmaster_signs_in, story_teacher_sees_only_their_own, story_form_without_token_is_refused,
                story_clerk_downloads_the_honor_list, story_two_council_members_score, story_headmaster_signs_a_decision,
                story_union_drafts_and_submits, story_union_registers_a_model, story_union_files_a_registration,
-               story_council_records_its_meeting, story_headmaster_records_the_answer, story_admin_imports_people]
+               story_council_records_its_meeting, story_headmaster_records_the_answer, story_team_lead_opens_the_review,
+               story_admin_imports_people]
     for width, locked in zip(WIDTHS, ("han.nguyen", "lan.pham")):
         page = Page(width)
         try:

@@ -87,10 +87,12 @@ struct PageClient {
 
 extension Seed {
     /// An account that signs in on the pages with `login` and the returned password.
-    func webAccount(_ name: String, _ roles: Set<Role>, login: String, person: ID<Person>? = nil) async throws -> String {
+    func webAccount(_ name: String, _ roles: Set<Role>, login: String, person: ID<Person>? = nil, scope: ID<OrgUnit>? = nil)
+        async throws -> String
+    {
         let signIn = SignInRepository(client: client, hasher: .fast)
         let (_, _, link) = try await signIn.createAccount(
-            displayName: name, roles: roles, personId: person, login: login, by: actor, logger: logger)
+            displayName: name, roles: roles, personId: person, login: login, scope: scope, by: actor, logger: logger)
         let password = "mật khẩu của \(login)"
         _ = try await signIn.setPassword(link: link, password: password, logger: logger)
         return password

@@ -61,7 +61,8 @@ struct WebRouteMatrixTests {
         ("/movements/MOVEMENT/council", .forbidden), ("/movements/MOVEMENT/council/minutes", .forbidden),
         ("/submissions/file?number=18%2FTTr-THAP&year=2024", .forbidden), ("/nominations/NOMINATION/report", .ok),
         ("/nominations/NOMINATION/report/document", .ok), ("/movements/MOVEMENT/posting", .ok),
-        ("/movements/MOVEMENT/posting/notice", .notFound),
+        ("/movements/MOVEMENT/posting/notice", .notFound), ("/movements/MOVEMENT/team-review", .forbidden),
+        ("/movements/MOVEMENT/team-review?unit=UNIT", .forbidden),
     ]
 
     /// Every form the pages post (urlencoded unless marked multipart).
@@ -78,7 +79,7 @@ struct WebRouteMatrixTests {
         ("/movements/MOVEMENT/council", false), ("/movements/MOVEMENT/council/meeting", false),
         ("/movements/MOVEMENT/council/ballots", false), ("/nominations/NOMINATION/answer", false),
         ("/nominations/NOMINATION/report", false), ("/movements/MOVEMENT/posting", false),
-        ("/movements/MOVEMENT/posting/comments", false),
+        ("/movements/MOVEMENT/posting/comments", false), ("/movements/MOVEMENT/team-review?unit=UNIT", false),
         ("/logout", false),
     ]
 

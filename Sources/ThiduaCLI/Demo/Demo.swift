@@ -46,8 +46,10 @@ struct Demo: AsyncParsableCommand {
                 }
                 let roles = Set(demo.roles.compactMap(Role.init(rawValue:)))
                 // Every demo account can sign in to the web app: a login and a random password, set through its link.
+                // A tổ trưởng's roles apply to her own tổ.
                 let (_, token, link) = try await signIn.createAccount(
-                    displayName: demo.name, roles: roles, personId: person??.id, login: demo.login, by: actor, logger: logger)
+                    displayName: demo.name, roles: roles, personId: person??.id, login: demo.login,
+                    scope: roles.contains(.teamLead) ? person??.unitId : nil, by: actor, logger: logger)
                 let password = Self.demoPassword()
                 _ = try await signIn.setPassword(link: link, password: password, logger: logger)
                 created.append("\(demo.roles.joined(separator: "+"))\t\(demo.name)\t\(token)")

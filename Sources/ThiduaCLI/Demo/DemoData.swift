@@ -56,6 +56,7 @@ enum DemoData {
         ("Trần Văn Minh", ["headmaster", "council"], "AP001", "minh.tran"),
         ("Nguyễn Thị Ngọc Hân", ["council"], "AP002", "han.nguyen"),
         ("Huỳnh Thị Thanh Tâm", ["union", "council"], "AP027", "tam.huynh"),
-        ("Phạm Thị Lan", ["staff"], "AP004", "lan.pham"),
+        // The tổ trưởng of tổ 1: her roles apply to her tổ (its bình xét), and she is a teacher like the others.
+        ("Phạm Thị Lan", ["staff", "team_lead"], "AP004", "lan.pham"),
     ]
 }

@@ -55,6 +55,11 @@ public struct TeamReviewRepository: Sendable {
         try await client.withConnection { try await Self.minutes(movement: id, unit: unit, on: $0, logger: logger) }
     }
 
+    /// The tổ's members now, as its review form lists them.
+    public func members(of unit: ID<OrgUnit>, logger: Logger) async throws -> [TeamReviewMinutes.Member] {
+        try await client.withConnection { try await Self.members(of: unit, on: $0, logger: logger) }
+    }
+
     static func members(of unit: ID<OrgUnit>, on connection: PostgresConnection, logger: Logger) async throws -> [TeamReviewMinutes.Member]
     {
         try await connection.rows(

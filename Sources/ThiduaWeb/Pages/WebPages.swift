@@ -32,6 +32,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let submissions: SubmissionRepository
     let achievementReports: AchievementReportRepository
     let postings: PostingRepository
+    let teamReviews: TeamReviewRepository
     let onceKeys: IdempotencyKeys
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
@@ -65,6 +66,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         submissions = SubmissionRepository(client: client)
         achievementReports = AchievementReportRepository(client: client)
         postings = PostingRepository(client: client)
+        teamReviews = TeamReviewRepository(client: client)
         councils = CouncilRepository(client: client)
         onceKeys = IdempotencyKeys(client: client)
         self.maxUploadBytes = maxUploadBytes
@@ -137,6 +139,11 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
             try await self.commentOnPosting(request: request, context: context)
         }
         pages.get("movements/:id/posting/notice") { request, context in try await self.postingNotice(request: request, context: context) }
+        pages.get("movements/:id/team-review") { request, context in try await self.teamReviewPage(request: request, context: context) }
+        pages.post("movements/:id/team-review") { request, context in try await self.recordTeamReview(request: request, context: context) }
+        pages.get("movements/:id/team-review/minutes") { request, context in
+            try await self.teamReviewMinutes(request: request, context: context)
+        }
         pages.get("submissions/file") { request, context in try await self.submissionFile(request: request, context: context) }
         pages.get("commendations/:id/revocation") { request, context in
             try await self.revocationDocument(request: request, context: context)
