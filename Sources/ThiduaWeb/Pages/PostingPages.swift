@@ -56,7 +56,7 @@ extension WebPages {
         let postedOn = form.isoDate("postedOn", required: true, problems: &problems)
         do {
             let draft = try validated(adding: problems) { () throws(DomainError) in
-                try PostingDraft.validate(postedOn: postedOn ?? "2000-01-01", days: Int(form["days"] ?? ""), place: form["place"])
+                try PostingDraft.validate(postedOn: postedOn, days: Int(form["days"] ?? ""), place: form["place"])
             }
             _ = try await postings.create(
                 movement: id, draft, nominations: nil, by: Actor(account: session.account), logger: context.logger)

@@ -46,7 +46,7 @@ extension WebPages {
         do {
             let draft = try validated(adding: problems) { () throws(DomainError) in
                 try AnswerDraft.validate(
-                    outcome: form["outcome"], issuer: form["issuer"], number: form["decisionNumber"], date: date ?? "2000-01-01",
+                    outcome: form["outcome"], issuer: form["issuer"], number: form["decisionNumber"], date: date,
                     award: form["award"], reason: form["reason"])
             }
             _ = try await submissions.answer(id, draft, by: session.account, logger: context.logger)
