@@ -2,7 +2,7 @@
 /// collective: the title with the award proposed; I. the profile (what thidua knows, then what was written); II. the
 /// duties, the achievements with the year's figures from the registry, the measures and the initiatives recognised;
 /// III. the titles and the forms already received; the union's and the head's confirmation beside the reporter.
-public struct AchievementReportDocument: Equatable, Sendable {
+public struct AchievementReportDocument: Sendable {
     /// One period's figures for the achievements' table.
     public struct Year: Equatable, Sendable {
         public let period: String
@@ -70,11 +70,6 @@ public struct AchievementReportDocument: Equatable, Sendable {
         self.initiatives = initiatives
         self.earlier = earlier
         self.dated = dated
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.nomineeName == rhs.nomineeName && lhs.awardName == rhs.awardName && lhs.report == rhs.report && lhs.years == rhs.years
-            && lhs.earlier == rhs.earlier && lhs.facts.map(\.value) == rhs.facts.map(\.value) && lhs.dated == rhs.dated
     }
 
     public var placeAndDate: String { issuer.placeAndDate(dated, settings: settings) }

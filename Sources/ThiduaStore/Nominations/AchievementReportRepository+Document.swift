@@ -28,7 +28,7 @@ extension AchievementReportRepository {
                 facts.append(("Thuộc", parent))
             } else {
                 if !position.isEmpty { facts.append(("Chức vụ", position)) }
-                facts.append(("Đơn vị công tác", [personUnit, school].filter { !$0.isEmpty }.uniqued().joined(separator: ", ")))
+                facts.append(("Đơn vị công tác", personUnit.isEmpty || personUnit == school ? school : "\(personUnit), \(school)"))
             }
             let (issuer, settings) = try await DocumentSettingsRepository.issuer(of: unit, on: connection, logger: logger)
             return AchievementReportDocument(
@@ -103,13 +103,5 @@ extension AchievementReportRepository {
                 period: Period(kindCode: kind, year: year)?.label ?? String(year), awardName: award, isTitle: isTitle,
                 decision: "Quyết định số \(number) ngày \(date.vietnamese) của \(issuer)")
         }
-    }
-}
-
-extension Array where Element == String {
-    /// The elements without repeats, in their first order.
-    fileprivate func uniqued() -> [String] {
-        var seen: Set<String> = []
-        return filter { seen.insert($0).inserted }
     }
 }

@@ -73,7 +73,7 @@ extension WebPages {
         let date = form.isoDate("heldOn", required: true, problems: &problems)
         let members = try await teamReviews.members(of: team.id, logger: context.logger).map(\.personId.description)
         let absent = members.filter { form["absent-\($0)"] == "1" }.map { ($0, form["reason-\($0)"] ?? "") }
-        let votes = members.filter { !($0 == "" || (form["title-\($0)"] ?? "").isEmpty) }.map {
+        let votes = members.filter { !(form["title-\($0)"] ?? "").isEmpty }.map {
             ($0, form["title-\($0)"] ?? "", Int((form["agree-\($0)"] ?? "").trimmingCharacters(in: .whitespaces)))
         }
         do {
