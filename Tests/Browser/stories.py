@@ -538,6 +538,41 @@ def story_team_lead_opens_the_review(page, people):
     page.sign_out()
 
 
+def story_union_records_her_awards(page, people):
+    """The union's chair: menu "Khen thưởng Công đoàn, ngành" → năm học 2023-2024 (the demo's Giấy khen of Công đoàn
+    Giáo dục huyện, 300.000 đ) → a Giấy khen for a teacher with a decision dated in the future (said beside the date)
+    → the right date → listed with its money. Each width records a different teacher."""
+    _, _, password = people["tam.huynh"]
+    page.sign_in("tam.huynh", password)
+    page.menu("Khen thưởng Công đoàn, ngành")
+    page.check()
+    period = page.driver.find_element(By.ID, "period-filter")
+    period.clear()
+    period.send_keys("2023-2024")
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Xem']").click)
+    page.check()
+    assert "Trương Thị Mỹ Duyên" in page.text() and "300.000 đ" in page.text(), page.text()[:400]
+    name = "Đặng Văn An" if page.width > 500 else "Châu Văn Bình"
+    page.driver.find_element(By.XPATH, f"//select[@id='nominee']/option[contains(., '{name}')]").click()
+    page.driver.find_element(By.CSS_SELECTOR, "#award option[value=CDGD_GK]").click()
+    page.driver.find_element(By.ID, "decisionNumber").send_keys("31/QĐ-CĐGD")
+    page.driver.find_element(By.ID, "decisionDate").send_keys("15/07/2099")
+    submit = "//button[normalize-space()='Ghi khen thưởng']"
+    page.navigate(page.driver.find_element(By.XPATH, submit).click)
+    page.check()
+    error = page.driver.find_element(By.ID, "error-decisionDate").text
+    assert "không được sau hôm nay" in error, error
+    date = page.driver.find_element(By.ID, "decisionDate")
+    date.clear()
+    date.send_keys("15/07/2024")
+    page.navigate(page.driver.find_element(By.XPATH, submit).click)
+    page.check()
+    assert "Đã ghi khen thưởng." in page.text(), page.text()[:400]
+    row = page.driver.find_element(By.XPATH, f"//tr[td[contains(., '{name}')]]")
+    assert "31/QĐ-CĐGD" in row.text and "300.000 đ" in row.text, row.text
+    page.sign_out()
+
+
 def story_admin_imports_people(page, people):
     """The admin: Nhập dữ liệu → Nhân sự → a CSV with a bad row → "Xem trước khi nhập" lists "Dòng 3: …" and nothing is
     written → the corrected file → the preview counts what will happen → "Nhập" → "Đã nhập"."""
@@ -600,7 +635,7 @@ def main():
                story_clerk_downloads_the_honor_list, story_two_council_members_score, story_headmaster_signs_a_decision,
                story_union_drafts_and_submits, story_union_registers_a_model, story_union_files_a_registration,
                story_council_records_its_meeting, story_headmaster_records_the_answer, story_team_lead_opens_the_review,
-               story_admin_imports_people]
+               story_union_records_her_awards, story_admin_imports_people]
     for width, locked in zip(WIDTHS, ("han.nguyen", "lan.pham")):
         page = Page(width)
         try:

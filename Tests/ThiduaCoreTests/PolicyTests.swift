@@ -29,6 +29,7 @@ struct PolicyTests {
         (.manageCouncil, [true, true, false, false, false, false]),
         (.recordMeeting, [true, true, true, false, false, false]),
         (.recordTeamReview, [true, false, false, false, false, true]),
+        (.recordOutsideCommendation, [true, true, false, true, false, false]),
     ]
     static let roles: [Role] = [.admin, .headmaster, .council, .union, .staff, .teamLead]
 

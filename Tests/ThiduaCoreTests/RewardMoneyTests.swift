@@ -44,6 +44,68 @@ struct RewardMoneyTests {
         #expect(individual.rewardAmount == 420_000)
     }
 
+    @Test("A union's award carries the catalogue's fixed amount whatever the base salary, twice for a collective, never rounded")
+    func fixedAmount() throws {
+        let rules = [
+            AwardRule(
+                awardCode: "CDGD_GK", effectiveFrom: LocalDate(2017, 7, 31), coefficient: Coefficient(hundredths: 0), collectiveFactor: 2,
+                authorityLevel: "district", voteThreshold: nil, eligibility: [], citation: "x", verified: false, fixedAmount: 305_000)
+        ]
+        for date in [LocalDate(2023, 8, 1), LocalDate(2024, 8, 1)] {
+            let person = try RewardQuote.compute(
+                award: "CDGD_GK", rules: rules, salaries: Self.salaries, date: date, collective: false, rounding: .up)
+            #expect(person.rewardAmount == 305_000 && person.fixedAmount == 305_000, "\(date): not rounded up to 310.000")
+            #expect(person.basis == "mức cố định 305.000 đ")
+        }
+        let team = try RewardQuote.compute(
+            award: "CDGD_GK", rules: rules, salaries: Self.salaries, date: LocalDate(2024, 8, 1), collective: true, rounding: .up)
+        #expect(team.rewardAmount == 610_000 && team.basis == "mức cố định 305.000 đ × 2 (tập thể)")
+        let state = try RewardQuote.compute(
+            award: "LDTT", rules: [Self.rule("LDTT", "0.3")], salaries: Self.salaries, date: LocalDate(2024, 8, 1), collective: false,
+            rounding: .up)
+        #expect(state.fixedAmount == nil && state.basis == "0,3 × 2.340.000 đ")
+    }
+
+    @Test("A union's or the sector's rule is revised as a fixed amount only: a coefficient is refused, the amount is copied forward")
+    func revisingFixedAmounts() throws {
+        let union = Award(
+            code: "CDGD_GK", name: "Giấy khen của Công đoàn Giáo dục huyện", recipient: .both, kind: "form", precedence: 140, citation: "x",
+            verified: false, issuer: .union, issuerName: "Ban Thường vụ Công đoàn Giáo dục huyện",
+            rules: [
+                AwardRule(
+                    awardCode: "CDGD_GK", effectiveFrom: LocalDate(2017, 7, 31), coefficient: Coefficient(hundredths: 0),
+                    collectiveFactor: 2, authorityLevel: "district", voteThreshold: nil, eligibility: [], citation: "x", verified: false,
+                    fixedAmount: 300_000)
+            ])
+        func revise(coefficient: String? = nil, fixed: Int? = nil) throws(DomainError) -> AwardRule {
+            try AwardRule.revised(
+                award: union, effectiveFrom: "2025-01-01", coefficient: coefficient, collectiveFactor: nil, authorityLevel: nil,
+                voteThreshold: nil, eligibility: nil, citation: nil, verified: nil, fixedAmount: fixed)
+        }
+        #expect(try revise().fixedAmount == 300_000, "left out: the rule before")
+        #expect(try revise(fixed: 350_000).fixedAmount == 350_000)
+        #expect(throws: DomainError.self) { try revise(coefficient: "0.3") }
+        #expect(throws: DomainError.self) { try revise(fixed: -1) }
+        #expect(try revise(coefficient: "0").coefficient == Coefficient(hundredths: 0))
+        let bare = Award(
+            code: "CD_X", name: "x", recipient: .both, kind: "form", precedence: 1, citation: "x", verified: false, issuer: .union,
+            issuerName: "Công đoàn", rules: [])
+        #expect {
+            _ = try AwardRule.revised(
+                award: bare, effectiveFrom: "2025-01-01", coefficient: "0", collectiveFactor: 1, authorityLevel: "district",
+                voteThreshold: nil, eligibility: nil, citation: "x", verified: nil)
+        } throws: { error in
+            (error as? DomainError)?.violations.map(\.field) == ["fixedAmount"]
+        }
+    }
+
+    @Test("Niên hạn is a fourth kind, read as clients send it")
+    func lengthOfServiceKind() throws {
+        #expect(try CommendationKind.parse("length_of_service") == .lengthOfService)
+        #expect(CommendationKind.lengthOfService.vietnameseName == "niên hạn")
+        #expect(throws: DomainError.self) { try CommendationKind.parse("nien_han") }
+    }
+
     @Test("Rounding is a setting: up (default), nearest, none")
     func rounding() {
         // 0.8 × 1,390,000 = 1,112,000 đồng = 111,200,000 hundredths.

@@ -61,6 +61,8 @@ struct PermissionMatrixTests {
         // A team lead's scope (their own tổ) is checked next (TeamReviewTests): with a made-up tổ they reach the look-up.
         (.post, "/v1/movements/\(any)/team-reviews", #"{"unitId":"\(any)"}"#, [.admin, .teamLead]),
         (.get, "/v1/movements/\(any)/team-reviews/\(any)", "", [.admin, .headmaster, .council, .union, .teamLead]),
+        // Which issuer's awards each of the three records is checked next (OutsideCommendationTests).
+        (.post, "/v1/outside-commendations", "{}", [.admin, .headmaster, .union]),
         // GET /v1/people/{id}/record is a read scoped like the registry: staff read their own, 404 for others'
         // (staffSeesOwnRecords below).
     ]

@@ -62,7 +62,7 @@ struct WebRouteMatrixTests {
         ("/submissions/file?number=18%2FTTr-THAP&year=2024", .forbidden), ("/nominations/NOMINATION/report", .ok),
         ("/nominations/NOMINATION/report/document", .ok), ("/movements/MOVEMENT/posting", .ok),
         ("/movements/MOVEMENT/posting/notice", .notFound), ("/movements/MOVEMENT/team-review", .forbidden),
-        ("/movements/MOVEMENT/team-review?unit=UNIT", .forbidden),
+        ("/movements/MOVEMENT/team-review?unit=UNIT", .forbidden), ("/outside-commendations", .forbidden),
     ]
 
     /// Every form the pages post (urlencoded unless marked multipart).
@@ -80,7 +80,7 @@ struct WebRouteMatrixTests {
         ("/movements/MOVEMENT/council/ballots", false), ("/nominations/NOMINATION/answer", false),
         ("/nominations/NOMINATION/report", false), ("/movements/MOVEMENT/posting", false),
         ("/movements/MOVEMENT/posting/comments", false), ("/movements/MOVEMENT/team-review?unit=UNIT", false),
-        ("/logout", false),
+        ("/outside-commendations", false), ("/logout", false),
     ]
 
     @Test("Without a session every page leads to /login; a teacher is refused every registry page")

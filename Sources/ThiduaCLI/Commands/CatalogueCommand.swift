@@ -87,10 +87,17 @@ struct CatalogueCommand: AsyncParsableCommand {
             for award in awards {
                 let rule = award.rule(on: date)
                 let coefficient =
-                    rule.map { "hệ số \($0.coefficient)" + ($0.collectiveFactor == 2 ? " (tập thể ×2)" : "") } ?? "chưa có quy định"
+                    rule.map { rule in
+                        (rule.fixedAmount.map { "mức cố định \(VietnameseText.grouped($0)) đ" } ?? "hệ số \(rule.coefficient)")
+                            + (rule.collectiveFactor == 2 ? " (tập thể ×2)" : "")
+                    } ?? "chưa có quy định"
+                let decider =
+                    award.issuer == .state
+                    ? rule.flatMap { levelName[$0.authorityLevel] } ?? "chưa rõ cấp"
+                    : "\(award.issuer.vietnamese): \(award.issuerName)"
                 let verified = (rule?.verified ?? award.verified) ? "" : " [cần xác minh]"
                 print(
-                    "\(award.code.padding(toLength: 11, withPad: " ", startingAt: 0)) \(award.name) — \(coefficient); \(rule.flatMap { levelName[$0.authorityLevel] } ?? "chưa rõ cấp") quyết định\(verified)"
+                    "\(award.code.padding(toLength: 11, withPad: " ", startingAt: 0)) \(award.name) — \(coefficient); \(decider) quyết định\(verified)"
                 )
                 if let rule { print("            \(rule.citation)") }
             }
@@ -109,6 +116,8 @@ struct CatalogueCommand: AsyncParsableCommand {
         @Option(help: "The rule names, comma-separated (see `thidua rules list`).") var eligibility: String?
         @Option(help: "The legal citation.") var citation: String?
         @Flag(inversion: .prefixedNo, help: "Whether the value is confirmed.") var verified: Bool?
+        @Option(help: "Money as a fixed amount in đồng for one person (the union's, the sector's awards; the coefficient becomes 0).")
+        var fixedAmount: Int?
         @Option(help: "Why the catalogue changes (required; kept in the audit log).") var reason: String
 
         func run() async throws {
@@ -120,11 +129,14 @@ struct CatalogueCommand: AsyncParsableCommand {
                     award: current, effectiveFrom: from, coefficient: coefficient, collectiveFactor: collectiveFactor,
                     authorityLevel: authority, voteThreshold: nil,
                     eligibility: eligibility.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-                    citation: citation, verified: verified)
+                    citation: citation, verified: verified, fixedAmount: fixedAmount)
                 return try await catalogue.setRule(rule, reason: reason, by: .commandLine(user: operatorName), logger: logger)
             }
             let rule = updated.rules.first { $0.effectiveFrom.description == from }
-            print("Đã ghi quy định của \(updated.code) từ \(from): hệ số \(rule?.coefficient.description ?? "?").")
+            print(
+                "Đã ghi quy định của \(updated.code) từ \(from): "
+                    + (rule?.fixedAmount.map { "mức cố định \(VietnameseText.grouped($0)) đ." }
+                        ?? "hệ số \(rule?.coefficient.description ?? "?")."))
         }
     }
 
@@ -142,10 +154,16 @@ struct CatalogueCommand: AsyncParsableCommand {
                 try await CatalogueRepository(client: client).quote(
                     award: award.uppercased(), date: date, collective: collective, logger: logger)
             }
-            print(
-                "\(quote.award) ngày \(date.vietnamese)\(collective ? " (tập thể)" : ""): hệ số \(quote.coefficient)"
-                    + (quote.collectiveFactor == 2 ? " × 2" : "")
-                    + " × lương cơ sở \(quote.baseSalary) (từ \(quote.baseSalaryFrom.vietnamese)), \(quote.rounding.vietnamese)")
+            if let fixed = quote.fixedAmount {
+                print(
+                    "\(quote.award) ngày \(date.vietnamese)\(collective ? " (tập thể)" : ""): mức cố định \(fixed)"
+                        + (quote.collectiveFactor == 2 ? " × 2" : "") + " (quy định từ \(quote.ruleFrom.vietnamese))")
+            } else {
+                print(
+                    "\(quote.award) ngày \(date.vietnamese)\(collective ? " (tập thể)" : ""): hệ số \(quote.coefficient)"
+                        + (quote.collectiveFactor == 2 ? " × 2" : "")
+                        + " × lương cơ sở \(quote.baseSalary) (từ \(quote.baseSalaryFrom.vietnamese)), \(quote.rounding.vietnamese)")
+            }
             print(quote.rewardAmount)
         }
     }

@@ -266,6 +266,7 @@ struct DemoRegistry {
                 friendly, "GK_HUYEN", .unit(try unit("THAP-K1")), "Tổ dẫn đầu phong trào thi đua năm học 2023-2024", to: .recommended),
         ]
         try await recordFileToDistrict(friendly, nominations: toDistrict, head: head, union: union)
+        try await recordOutsideCommendations(head: head, union: union, person: person, unit: unit)
         let yearEnd = [
             try await nominate(
                 danVan, "GK", .unit(try unit("THAP-K1")), "Thực hiện hiệu quả mô hình \"Dân vận khéo\" vận động học sinh ra lớp",
@@ -286,6 +287,7 @@ struct DemoRegistry {
         }
         return "Phong trào: 4; văn bản căn cứ: 12 (2 của trường); đăng ký thi đua: \(registered); mô hình: 3; "
             + "đề nghị: 20 (mọi trạng thái); tờ trình lên cấp trên: 2 (18/TTr-THAP đã có trả lời của huyện); khen thưởng: 10 (1 đã thu hồi); "
+            + "khen thưởng của Công đoàn, của ngành: 4; "
             + "xếp loại, kỷ luật và khen thưởng trước đây của nhân sự đã nhập."
     }
 }

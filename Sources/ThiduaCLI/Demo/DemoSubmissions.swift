@@ -82,3 +82,29 @@ extension DemoRegistry {
             by: Actor(account: commenter), on: LocalDate(2024, 5, 22), logger: logger)
     }
 }
+
+extension DemoRegistry {
+    /// The union's and the sector's commendations (issue 14, item 6), recorded from their decisions: Công đoàn Giáo dục
+    /// huyện's Giấy khen for Trương Thị Mỹ Duyên and tổ 4-5 and "Giỏi việc trường, đảm việc nhà" for Lý Thị Thu Hà (by the
+    /// union's chair), the Kỷ niệm chương "Vì sự nghiệp giáo dục" for Ngô Văn Hùng (by the head). `outside list`.
+    func recordOutsideCommendations(
+        head: Account, union: Account, person: (String) async throws -> ID<Person>, unit: (String) throws -> ID<OrgUnit>
+    ) async throws {
+        let outside = OutsideCommendationRepository(client: client)
+        let catalogue = CatalogueRepository(client: client)
+        let lines: [(String, Owner, String, String, String, Account)] = [
+            ("CDGD_GK", .person(try await person("AP011")), "2023-2024", "28/QĐ-CĐGD", "2024-07-15", union),
+            ("CDGD_GK", .unit(try unit("THAP-K45")), "2023-2024", "28/QĐ-CĐGD", "2024-07-15", union),
+            ("CD_GVTDVN", .person(try await person("AP012")), "2023-2024", "29/QĐ-CĐGD", "2024-07-15", union),
+            ("KNC_GD", .person(try await person("AP009")), "2024-2025", "4521/QĐ-BGDĐT", "2024-11-14", head),
+        ]
+        for (award, nominee, period, number, date, account) in lines {
+            let draft = try OutsideCommendationDraft.validate(
+                personId: nominee.personId?.description, unitId: nominee.unitId?.description, award: award, period: period,
+                decisionNumber: number, decisionDate: date, issuer: nil, kind: nil)
+            let catalogued = try await catalogue.award(award, logger: logger)
+            try OutsideCommendation.checkRecording(catalogued, as: account)
+            _ = try await outside.record(draft, award: catalogued, by: Actor(account: account), logger: logger)
+        }
+    }
+}

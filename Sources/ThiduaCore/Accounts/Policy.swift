@@ -30,6 +30,8 @@ public enum Policy {
         case recordMeeting
         /// Record a tổ's bình xét (a team lead for the tổ their account is scoped to).
         case recordTeamReview
+        /// Record a union's or the sector's commendation from its decision (which issuer's: `OutsideCommendation.roles`).
+        case recordOutsideCommendation
     }
 
     /// The roles allowed to perform each action (the permission matrix in the README).
@@ -59,6 +61,7 @@ public enum Policy {
         case .manageCouncil: [.admin, .headmaster]
         case .recordMeeting: [.admin, .headmaster, .council]
         case .recordTeamReview: [.admin, .teamLead]
+        case .recordOutsideCommendation: [.admin, .headmaster, .union]
         }
     }
 

@@ -30,6 +30,21 @@ public struct Award: Equatable, Sendable, Codable {
         }
     }
 
+    /// Who issues an award: the state (the Law's titles and forms), the trade union or the sector's ministry (sql/0035).
+    /// The union's and the sector's awards carry a fixed amount of money under their own rules, never × base salary.
+    public enum Issuer: String, Codable, CaseIterable, Sendable {
+        case state, union, sector
+
+        /// "Nhà nước", "Công đoàn", "Ngành Giáo dục", as lists head them.
+        public var vietnamese: String {
+            switch self {
+            case .state: "Nhà nước"
+            case .union: "Công đoàn"
+            case .sector: "Ngành Giáo dục"
+            }
+        }
+    }
+
     public let code: String
     public let name: String
     public let recipient: Recipient
@@ -37,11 +52,16 @@ public struct Award: Equatable, Sendable, Codable {
     public let precedence: Int
     public let citation: String
     public let verified: Bool
+    public let issuer: Issuer
+    /// The issuing body as its decisions print it ("Ban Thường vụ Công đoàn Giáo dục huyện"); empty for the state's.
+    public let issuerName: String
+    /// Given for years of service (niên hạn): its commendations are of that kind, and no other award's are.
+    public let forService: Bool
     public var rules: [AwardRule]
 
     public init(
         code: String, name: String, recipient: Recipient, kind: String, precedence: Int, citation: String, verified: Bool,
-        rules: [AwardRule]
+        issuer: Issuer = .state, issuerName: String = "", forService: Bool = false, rules: [AwardRule]
     ) {
         self.code = code
         self.name = name
@@ -50,6 +70,9 @@ public struct Award: Equatable, Sendable, Codable {
         self.precedence = precedence
         self.citation = citation
         self.verified = verified
+        self.issuer = issuer
+        self.issuerName = issuerName
+        self.forService = forService
         self.rules = rules
     }
 
@@ -68,16 +91,22 @@ public struct AwardRule: Equatable, Sendable, Codable {
     public let eligibility: [EligibilityRule]
     public let citation: String
     public let verified: Bool
+    /// Money as a fixed amount for one person (× the collective factor for a collective) instead of the coefficient of
+    /// the base salary: the union's and the sector's own rules (sql/0035). The coefficient is then 0.
+    public let fixedAmount: Int?
 
     /// The JSON keys are the API's (`GET /v1/awards`): the award code is `award`, as everywhere on the wire.
     enum CodingKeys: String, CodingKey {
         case awardCode = "award"
-        case effectiveFrom, coefficient, collectiveFactor, authorityLevel, voteThreshold, eligibility, citation, verified
+        case effectiveFrom, coefficient, collectiveFactor, authorityLevel, voteThreshold, eligibility, citation, verified, fixedAmount
     }
+
+    /// The largest fixed amount accepted (the database checks it too): 1 tỷ đồng.
+    public static let maxFixedAmount = 1_000_000_000
 
     public init(
         awardCode: String, effectiveFrom: LocalDate, coefficient: Coefficient, collectiveFactor: Int, authorityLevel: String,
-        voteThreshold: VoteThreshold?, eligibility: [EligibilityRule], citation: String, verified: Bool
+        voteThreshold: VoteThreshold?, eligibility: [EligibilityRule], citation: String, verified: Bool, fixedAmount: Int? = nil
     ) {
         self.awardCode = awardCode
         self.effectiveFrom = effectiveFrom
@@ -88,6 +117,7 @@ public struct AwardRule: Equatable, Sendable, Codable {
         self.eligibility = eligibility
         self.citation = citation
         self.verified = verified
+        self.fixedAmount = fixedAmount
     }
 
     public static func inForce(on date: LocalDate, in rules: [AwardRule]) -> AwardRule? {
@@ -131,16 +161,34 @@ public struct VoteThreshold: Equatable, Sendable, Codable {
 
 extension AwardRule {
     /// An admin's change of an award's rules from a date: what is not given is taken from the rule in force the day
-    /// before (so "the coefficient becomes 0.35 from 2026-01-01" is one field). A reason is required.
+    /// before (so "the coefficient becomes 0.35 from 2026-01-01" is one field). A reason is required. `fixedAmount`:
+    /// left out, the previous rule's; a number, money as that fixed amount (the coefficient becomes 0); 0 for the union's
+    /// and the sector's awards means "no money".
     public static func revised(
         award: Award, effectiveFrom: String?, coefficient: String?, collectiveFactor: Int?, authorityLevel: String?,
-        voteThreshold: VoteThreshold??, eligibility: [String]?, citation: String?, verified: Bool?
+        voteThreshold: VoteThreshold??, eligibility: [String]?, citation: String?, verified: Bool?, fixedAmount: Int? = nil
     ) throws(DomainError) -> AwardRule {
         var violations: [DomainError.FieldViolation] = []
         let from = effectiveFrom.flatMap(LocalDate.init)
         if from == nil { violations.append(.init(field: "effectiveFrom", message: "Ngày áp dụng phải có dạng YYYY-MM-DD.")) }
         let previous = from.flatMap { date in award.rules.filter { $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom } }
-        let parsedCoefficient = coefficient.map(Coefficient.init) ?? previous?.coefficient
+        let fixed = fixedAmount ?? previous?.fixedAmount
+        if let fixed, !(0...maxFixedAmount).contains(fixed) {
+            violations.append(
+                .init(field: "fixedAmount", message: "Mức tiền cố định là số đồng từ 0 đến 1.000.000.000, ví dụ 300000."))
+        }
+        if fixed == nil, award.issuer != .state {
+            violations.append(
+                .rule(
+                    field: "fixedAmount",
+                    message: "Khen thưởng của \(award.issuer.vietnamese) có mức tiền cố định theo quy chế của tổ chức đó (0 nếu không có).")
+            )
+        }
+        let parsedCoefficient = fixed != nil ? Coefficient(hundredths: 0) : coefficient.map(Coefficient.init) ?? previous?.coefficient
+        if fixed != nil, let coefficient, Coefficient(coefficient) != Coefficient(hundredths: 0) {
+            violations.append(
+                .rule(field: "coefficient", message: "Khen thưởng có mức tiền cố định không tính theo hệ số lương cơ sở (hệ số 0)."))
+        }
         if parsedCoefficient == nil {
             // Left out with no rule before it to copy from: a rule against stored data; sent unreadable: the field's form.
             let message = "Hệ số phải là số thập phân không âm, tối đa hai chữ số lẻ, ví dụ 0.3."
@@ -174,7 +222,7 @@ extension AwardRule {
         return AwardRule(
             awardCode: award.code, effectiveFrom: from, coefficient: parsedCoefficient, collectiveFactor: factor, authorityLevel: level,
             voteThreshold: voteThreshold ?? previous?.voteThreshold, eligibility: rules, citation: citationText,
-            verified: verified ?? previous?.verified ?? true)
+            verified: verified ?? previous?.verified ?? true, fixedAmount: fixed)
     }
 }
 

@@ -110,6 +110,17 @@ public struct RewardQuote: Equatable, Sendable, Codable {
     public let ruleFrom: LocalDate
     public let rounding: RewardRounding
     public let rewardAmount: Int
+    /// The catalogue's fixed amount for one person when the award's money is not a coefficient of the base salary (the
+    /// union's, the sector's); nil otherwise.
+    public var fixedAmount: Int? = nil
+
+    /// "0,3 × 1.800.000 đ" or "mức cố định 300.000 đ", "× 2 (tập thể)" added for a collective's double amount.
+    public var basis: String {
+        let base =
+            fixedAmount.map { "mức cố định \(VietnameseText.grouped($0)) đ" }
+            ?? "\(coefficient.description.replacingOccurrences(of: ".", with: ",")) × \(VietnameseText.grouped(baseSalary)) đ"
+        return collectiveFactor > 1 ? base + " × \(collectiveFactor) (tập thể)" : base
+    }
 
     public static func compute(
         award: String, rules: [AwardRule], salaries: [BaseSalary], date: LocalDate, collective: Bool, rounding: RewardRounding,
@@ -129,6 +140,12 @@ public struct RewardQuote: Equatable, Sendable, Codable {
                 violations: [.init(field: "date", message: "Ngày trước mức lương cơ sở đầu tiên.")])
         }
         let factor = collective ? rule.collectiveFactor : 1
+        if let fixed = rule.fixedAmount {
+            return RewardQuote(
+                award: award, date: date, collective: collective, coefficient: rule.coefficient, collectiveFactor: factor,
+                baseSalary: salary.amount, baseSalaryFrom: salary.effectiveFrom, ruleFrom: rule.effectiveFrom, rounding: rounding,
+                rewardAmount: fixed * factor, fixedAmount: fixed)
+        }
         // Overflow-checked: a stored value no validation would accept today must give a refusal, never a crash.
         let (perPerson, overflow1) = rule.coefficient.hundredths.multipliedReportingOverflow(by: salary.amount)
         let (exact, overflow2) = perPerson.multipliedReportingOverflow(by: factor)

@@ -14,6 +14,8 @@ extension LawController {
         let eligibility: [String]?
         let citation: String?
         let verified: Bool?
+        /// Money as a fixed amount (the union's, the sector's awards); left out: the previous rule's.
+        let fixedAmount: Int?
         let reason: String?
     }
 
@@ -42,6 +44,11 @@ extension LawController {
         let precedence: Int
         let citation: String
         let verified: Bool
+        /// state, union or sector; a non-state award's body as its decisions print it, and whether it is given for
+        /// years of service (niên hạn).
+        let issuer: String
+        let issuerName: String
+        let forService: Bool
         /// The rule in force today.
         let current: AwardRule?
         let rules: [AwardRule]
@@ -54,6 +61,9 @@ extension LawController {
             self.precedence = award.precedence
             self.citation = award.citation
             self.verified = award.verified && (award.rule(on: .today)?.verified ?? true)
+            self.issuer = award.issuer.rawValue
+            self.issuerName = award.issuerName
+            self.forService = award.forService
             self.current = award.rule(on: .today)
             self.rules = award.rules
         }

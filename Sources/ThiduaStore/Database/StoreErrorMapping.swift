@@ -178,6 +178,46 @@ public enum StoreErrorMapping {
                 field: "kind",
                 message: "Danh hiệu thi đua được xét cho thành tích cả năm: chỉ khen thưởng thường xuyên, không chuyên đề hay đột xuất.")
         ]),
+        "nominations_length_of_service": .validation([
+            .rule(
+                field: "kind",
+                message:
+                    "Khen thưởng theo niên hạn (như Kỷ niệm chương) chỉ có loại niên hạn, và loại niên hạn chỉ dành cho những khen thưởng đó."
+            )
+        ]),
+        "award_rules_fixed_amount_check": .validation([
+            .init(field: "fixedAmount", message: "Mức tiền cố định là số đồng từ 0 đến 1.000.000.000, và khi đó hệ số là 0.")
+        ]),
+        "award_rules_fixed_for_non_state": .validation([
+            .rule(field: "fixedAmount", message: "Khen thưởng của Công đoàn, của ngành có mức tiền cố định (0 nếu không có).")
+        ]),
+        "past_commendations_not_state": .validation([
+            .rule(
+                field: "award",
+                message:
+                    "Khen thưởng của Nhà nước được đề nghị và quyết định trong thidua, hoặc nhập từ hồ sơ cũ; ở đây chỉ ghi khen thưởng của Công đoàn, của ngành."
+            )
+        ]),
+        "past_commendations_recipient": .validation([
+            .rule(field: "award", message: "Khen thưởng này không dành cho đối tượng đã chọn (cá nhân hay tập thể).")
+        ]),
+        "past_commendations_length_of_service": .validation([
+            .rule(
+                field: "kind",
+                message:
+                    "Khen thưởng theo niên hạn (như Kỷ niệm chương) chỉ có loại niên hạn, và loại niên hạn chỉ dành cho những khen thưởng đó."
+            )
+        ]),
+        "past_commendations_decision_date": .validation([
+            .rule(field: "decisionDate", message: "Ngày quyết định không được sau hôm nay.")
+        ]),
+        "past_commendations_once": DomainError(
+            .conflict, "Đã ghi khen thưởng này cho cá nhân, tập thể đó trong kỳ này.",
+            violations: [.init(field: "award", message: "Đã ghi khen thưởng này cho cá nhân, tập thể đó trong kỳ này.")]),
+        "past_commendations_recorded_immutable": DomainError(
+            .immutableRecord, "Khen thưởng đã ghi từ quyết định không được sửa; bản nhập từ tệp không ghi đè lên nó."),
+        "past_commendations_person_fkey": .validation([.rule(field: "personId", message: "Không tìm thấy cá nhân.")]),
+        "past_commendations_unit_fkey": .validation([.rule(field: "unitId", message: "Không tìm thấy tập thể (đơn vị).")]),
         "unit_caps_award_fkey": .validation([.rule(field: "award", message: "Không có khen thưởng mã này.")]),
         "unit_caps_base_award_fkey": .validation([.rule(field: "ofAward", message: "Không có khen thưởng mã này.")]),
         "unit_caps_percent_check": .validation([.init(field: "percent", message: "Tỉ lệ phải lớn hơn 0 và không quá 100.")]),

@@ -88,17 +88,17 @@ public struct CatalogueRepository: Sendable {
             try await connection.rows(
                 """
                 INSERT INTO award_rules (award_code, effective_from, coefficient, collective_factor, authority_level,
-                                         vote_numerator, vote_denominator, vote_base, eligibility, citation, verified)
+                                         vote_numerator, vote_denominator, vote_base, eligibility, citation, verified, fixed_amount)
                 VALUES (\(rule.awardCode), \(rule.effectiveFrom), \(rule.coefficient.description)::numeric,
                         \(rule.collectiveFactor), \(rule.authorityLevel), \(rule.voteThreshold?.numerator),
                         \(rule.voteThreshold?.denominator), \(rule.voteThreshold?.base),
-                        \(rule.eligibility.map(\.rawValue)), \(rule.citation), \(rule.verified))
+                        \(rule.eligibility.map(\.rawValue)), \(rule.citation), \(rule.verified), \(rule.fixedAmount))
                 ON CONFLICT (award_code, effective_from) DO UPDATE SET
                     coefficient = EXCLUDED.coefficient, collective_factor = EXCLUDED.collective_factor,
                     authority_level = EXCLUDED.authority_level, vote_numerator = EXCLUDED.vote_numerator,
                     vote_denominator = EXCLUDED.vote_denominator, vote_base = EXCLUDED.vote_base,
                     eligibility = EXCLUDED.eligibility, citation = EXCLUDED.citation, verified = EXCLUDED.verified,
-                    updated_at = now()
+                    fixed_amount = EXCLUDED.fixed_amount, updated_at = now()
                 """, logger: logger)
             try await AuditLog.record(
                 on: connection, by: actor, action: before == nil ? "award-rule.create" : "award-rule.update", entity: "award_rule",
@@ -112,38 +112,38 @@ public struct CatalogueRepository: Sendable {
 
     static func awards(on connection: PostgresConnection, logger: Logger) async throws -> [Award] {
         let rules = try await self.rules(code: nil, on: connection, logger: logger)
-        return try await connection.rows(
-            "SELECT code, name, recipient, kind, precedence, citation, verified FROM awards ORDER BY precedence, code", logger: logger
-        ).map { row in
-            let (code, name, recipient, kind, precedence, citation, verified) =
-                try row.decode((String, String, String, String, Int, String, Bool).self)
-            return Award(
-                code: code, name: name, recipient: Award.Recipient(rawValue: recipient) ?? .both, kind: kind, precedence: precedence,
-                citation: citation, verified: verified, rules: rules.filter { $0.awardCode == code })
+        return try await connection.rows("\(unescaped: awardColumns) FROM awards ORDER BY precedence, code", logger: logger).map {
+            try award($0, rules: rules)
         }
     }
 
-    static func award(_ code: String, on connection: PostgresConnection, logger: Logger) async throws -> Award {
-        let rows = try await connection.rows(
-            "SELECT code, name, recipient, kind, precedence, citation, verified FROM awards WHERE code = \(code)", logger: logger)
-        guard let row = rows.first else { throw DomainError.notFound("khen thưởng mã \"\(code)\" trong danh mục") }
-        let (code, name, recipient, kind, precedence, citation, verified) =
-            try row.decode((String, String, String, String, Int, String, Bool).self)
+    static let awardColumns = "SELECT code, name, recipient, kind, precedence, citation, verified, issuer, issuer_name, for_service"
+
+    static func award(_ row: PostgresRow, rules: [AwardRule]) throws -> Award {
+        let (code, name, recipient, kind, precedence, citation, verified, issuer, issuerName, forService) =
+            try row.decode((String, String, String, String, Int, String, Bool, String, String, Bool).self)
         return Award(
             code: code, name: name, recipient: Award.Recipient(rawValue: recipient) ?? .both, kind: kind, precedence: precedence,
-            citation: citation, verified: verified, rules: try await rules(code: code, on: connection, logger: logger))
+            citation: citation, verified: verified, issuer: Award.Issuer(rawValue: issuer) ?? .state, issuerName: issuerName,
+            forService: forService, rules: rules.filter { $0.awardCode == code })
+    }
+
+    static func award(_ code: String, on connection: PostgresConnection, logger: Logger) async throws -> Award {
+        let rows = try await connection.rows("\(unescaped: awardColumns) FROM awards WHERE code = \(code)", logger: logger)
+        guard let row = rows.first else { throw DomainError.notFound("khen thưởng mã \"\(code)\" trong danh mục") }
+        return try award(row, rules: try await rules(code: code, on: connection, logger: logger))
     }
 
     static func rules(code: String?, on connection: PostgresConnection, logger: Logger) async throws -> [AwardRule] {
         try await connection.rows(
             """
             SELECT award_code, effective_from, coefficient::text, collective_factor, authority_level,
-                   vote_numerator, vote_denominator, vote_base, eligibility, citation, verified
+                   vote_numerator, vote_denominator, vote_base, eligibility, citation, verified, fixed_amount
             FROM award_rules WHERE (\(code)::text IS NULL OR award_code = \(code)) ORDER BY award_code, effective_from
             """, logger: logger
         ).map { row in
-            let (award, from, coefficient, factor, level, numerator, denominator, base, eligibility, citation, verified) =
-                try row.decode((String, LocalDate, String, Int, String, Int?, Int?, String?, [String], String, Bool).self)
+            let (award, from, coefficient, factor, level, numerator, denominator, base, eligibility, citation, verified, fixed) =
+                try row.decode((String, LocalDate, String, Int, String, Int?, Int?, String?, [String], String, Bool, Int?).self)
             var threshold: VoteThreshold?
             if let numerator, let denominator, let base = base.flatMap(VoteThreshold.Base.init) {
                 threshold = VoteThreshold(numerator: numerator, denominator: denominator, base: base)
@@ -152,7 +152,7 @@ public struct CatalogueRepository: Sendable {
                 awardCode: award, effectiveFrom: from,
                 coefficient: Coefficient(coefficient) ?? Coefficient(hundredths: 0), collectiveFactor: factor, authorityLevel: level,
                 voteThreshold: threshold, eligibility: eligibility.compactMap(EligibilityRule.init), citation: citation,
-                verified: verified)
+                verified: verified, fixedAmount: fixed)
         }
     }
 

@@ -102,7 +102,8 @@ public struct LawImportRepository: Sendable {
                     ON CONFLICT ON CONSTRAINT past_commendations_once DO UPDATE
                         SET decision_number = EXCLUDED.decision_number, decision_date = EXCLUDED.decision_date,
                             issuer = EXCLUDED.issuer, reward_amount = EXCLUDED.reward_amount, imported_at = now()
-                        WHERE (p.decision_number, p.decision_date, p.issuer, p.reward_amount) IS DISTINCT FROM
+                        WHERE p.recorded_at IS NULL  -- a commendation recorded from its decision is never overwritten
+                          AND (p.decision_number, p.decision_date, p.issuer, p.reward_amount) IS DISTINCT FROM
                               (EXCLUDED.decision_number, EXCLUDED.decision_date, EXCLUDED.issuer, EXCLUDED.reward_amount)
                     RETURNING (xmax = 0)
                     """, logger: logger)

@@ -131,9 +131,11 @@ extension WebPages {
                 let rule = award.rule(on: today)
                 return AwardRow(
                     name: award.name, recipient: recipients[award.recipient.rawValue] ?? award.recipient.rawValue,
-                    coefficient: rule.map { "\($0.coefficient)".replacingOccurrences(of: ".", with: ",") } ?? "",
+                    coefficient: rule.map(Self.basis) ?? "",
                     money: [individual[award.code], collective[award.code].map { "\($0) (tập thể)" }].compactMap { $0 }
-                        .joined(separator: "; "), authority: rule.flatMap { levels[$0.authorityLevel] } ?? "",
+                        .joined(separator: "; "),
+                    authority: award.issuer == .state
+                        ? rule.flatMap { levels[$0.authorityLevel] } ?? "" : "\(award.issuer.vietnamese): \(award.issuerName)",
                     path: "/catalogue/\(Self.queryValue(award.code))")
             },
             salaries: try await catalogue.salaries(logger: context.logger).sorted { $0.effectiveFrom > $1.effectiveFrom }.map {
@@ -156,13 +158,21 @@ extension WebPages {
             csrf: session.csrfToken, name: award.name, path: "/catalogue/\(Self.queryValue(code))",
             rules: award.rules.sorted { $0.effectiveFrom > $1.effectiveFrom }.map {
                 RuleRow(
-                    from: $0.effectiveFrom.vietnamese, coefficient: "\($0.coefficient)".replacingOccurrences(of: ".", with: ","),
-                    authority: levels[$0.authorityLevel] ?? $0.authorityLevel, citation: $0.citation)
+                    from: $0.effectiveFrom.vietnamese, coefficient: Self.basis($0),
+                    authority: award.issuer == .state
+                        ? levels[$0.authorityLevel] ?? $0.authorityLevel : "\(award.issuer.vietnamese): \(award.issuerName)",
+                    citation: $0.citation)
             },
             effectiveFrom: form?["effectiveFrom"] ?? "", coefficient: form?["coefficient"] ?? "", reason: form?["reason"] ?? "",
             citation: form?["citation"] ?? "", errors: errors)
         return renderer.page(
             "award", content, layout: Pages.layout(title: award.name, session: session, current: "/catalogue"),
             status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// "0,3", or "mức cố định 300.000 đ" for the union's and the sector's awards (never × base salary).
+    static func basis(_ rule: AwardRule) -> String {
+        rule.fixedAmount.map { "mức cố định \(VietnameseText.grouped($0)) đ" }
+            ?? "\(rule.coefficient)".replacingOccurrences(of: ".", with: ",")
     }
 }

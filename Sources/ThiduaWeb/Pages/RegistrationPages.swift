@@ -128,7 +128,7 @@ extension WebPages {
                 Option(value: $0.code, label: $0.name + ($0.recipient == .collective ? " (tập thể)" : ""), selected: title == $0.code)
             },
             awards: [Option(value: "", label: "Không đăng ký", selected: award.isEmpty)]
-                + awards.filter { $0.kind == "form" && $0.recipient != .model }.map {
+                + awards.filter { $0.kind == "form" && $0.recipient != .model && $0.issuer == .state }.map {
                     Option(value: $0.code, label: $0.name, selected: award == $0.code)
                 },
             initiative: form?["initiative"] ?? "", registeredOn: form?["registeredOn"] ?? LocalDate.today.vietnamese, errors: errors,

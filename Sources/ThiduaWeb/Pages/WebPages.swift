@@ -33,6 +33,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let achievementReports: AchievementReportRepository
     let postings: PostingRepository
     let teamReviews: TeamReviewRepository
+    let outsideCommendations: OutsideCommendationRepository
     let onceKeys: IdempotencyKeys
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
@@ -67,6 +68,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         achievementReports = AchievementReportRepository(client: client)
         postings = PostingRepository(client: client)
         teamReviews = TeamReviewRepository(client: client)
+        outsideCommendations = OutsideCommendationRepository(client: client)
         councils = CouncilRepository(client: client)
         onceKeys = IdempotencyKeys(client: client)
         self.maxUploadBytes = maxUploadBytes
@@ -139,6 +141,12 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
             try await self.commentOnPosting(request: request, context: context)
         }
         pages.get("movements/:id/posting/notice") { request, context in try await self.postingNotice(request: request, context: context) }
+        pages.get("outside-commendations") { request, context in
+            try await self.outsideCommendationsPage(request: request, context: context)
+        }
+        pages.post("outside-commendations") { request, context in
+            try await self.recordOutsideCommendation(request: request, context: context)
+        }
         pages.get("movements/:id/team-review") { request, context in try await self.teamReviewPage(request: request, context: context) }
         pages.post("movements/:id/team-review") { request, context in try await self.recordTeamReview(request: request, context: context) }
         pages.get("movements/:id/team-review/minutes") { request, context in

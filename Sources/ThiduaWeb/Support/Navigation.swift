@@ -18,6 +18,9 @@ enum Pages {
         if Policy.can(account, .readRegistry) { entries.append((title: "Phong trào", path: "/movements")) }
         if Policy.can(account, .nominate) { entries.append((title: "Đề nghị", path: "/nominations/new")) }
         if Policy.can(account, .decide) { entries.append((title: "Chờ duyệt", path: "/decisions/new")) }
+        if Policy.can(account, .recordOutsideCommendation) {
+            entries.append((title: "Khen thưởng Công đoàn, ngành", path: "/outside-commendations"))
+        }
         if Policy.can(account, .review) { entries.append((title: "Chấm điểm", path: "/reviews")) }
         if Policy.can(account, .managePeople) {
             entries.append((title: "Nhân sự", path: "/people"))

@@ -41,7 +41,7 @@ struct LawController {
                 try VoteThreshold.validate(numerator: threshold.numerator, denominator: threshold.denominator, base: threshold.base)
             },
             eligibility: body.eligibility,
-            citation: body.citation, verified: body.verified)
+            citation: body.citation, verified: body.verified, fixedAmount: body.fixedAmount)
         let updated = try await catalogue.setRule(rule, reason: reason, by: context.actor, logger: context.logger)
         return EditedResponse(status: .created, response: AwardResponse(updated))
     }
