@@ -13,7 +13,7 @@ public struct ThiduaCommand: AsyncParsableCommand {
             Serve.self, Migrate.self, DatabaseCommand.self, UserCommand.self, ImportCommand.self,
             AuditCommand.self, BackupCommand.self, RestoreCommand.self, ReportCommand.self, CatalogueCommand.self, RulesCommand.self,
             DocumentSettingsCommand.self, RegistrationCommand.self, CouncilCommand.self, TeamReviewCommand.self,
-            OutsideCommendationCommand.self,
+            OutsideCommendationCommand.self, InitiativeCommand.self,
             Demo.self,
         ])
 

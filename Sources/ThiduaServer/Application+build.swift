@@ -144,6 +144,7 @@ public func buildRouter(
     DecisionController(nominations: nominations, decisions: DecisionRepository(client: client)).addRoutes(to: v1)
     CommendationController(commendations: CommendationRepository(client: client), decisions: DecisionRepository(client: client))
         .addRoutes(to: v1)
+    InitiativeController(initiatives: InitiativeRepository(client: client)).addRoutes(to: v1)
     OutsideCommendationController(outside: OutsideCommendationRepository(client: client), catalogue: catalogue).addRoutes(to: v1)
     AuditController(audit: AuditLog(client: client)).addRoutes(to: v1)
     ReportController(

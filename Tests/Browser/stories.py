@@ -538,6 +538,37 @@ def story_team_lead_opens_the_review(page, people):
     page.sign_out()
 
 
+def story_teacher_registers_an_initiative(page, people):
+    """A teacher (Phạm Thị Lan): menu "Sáng kiến" → năm học 2023-2024 shows her recognised one, cấp cơ sở → back to this
+    year → "Đăng ký sáng kiến" with no title (said beside the field) → with a title → her initiative's page → "Nộp đơn"
+    with its description → applied. Each width registers a different title."""
+    _, _, password = people["lan.pham"]
+    page.sign_in("lan.pham", password)
+    page.menu("Sáng kiến")
+    page.check()
+    period = page.driver.find_element(By.ID, "period-filter")
+    period.clear()
+    period.send_keys("2023-2024")
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Xem']").click)
+    page.check()
+    row = page.driver.find_element(By.XPATH, "//tr[td[contains(., 'Dạy học sinh lớp 1 đọc trơn')]]")
+    assert "cấp cơ sở" in row.text and "88/100" in row.text, row.text
+    title = "Bảng chữ cái di động" if page.width > 500 else "Thẻ từ vựng tranh"
+    submit = "//button[normalize-space()='Đăng ký sáng kiến']"
+    page.navigate(page.driver.find_element(By.XPATH, submit).click)
+    page.check()
+    assert "Cần tên sáng kiến" in page.driver.find_element(By.ID, "error-title").text
+    page.driver.find_element(By.ID, "title").send_keys(title)
+    page.navigate(page.driver.find_element(By.XPATH, submit).click)
+    page.check()
+    assert title in page.driver.find_element(By.TAG_NAME, "h1").text and "Đã đăng ký" in page.text(), page.text()[:400]
+    page.driver.find_element(By.ID, "description").send_keys("Thực trạng: học sinh nhớ mặt chữ chậm.\nGiải pháp: " + title.lower() + ".")
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Nộp đơn']").click)
+    page.check()
+    assert "Đã nộp đơn công nhận" in page.text() and "Giải pháp: " in page.text(), page.text()[:600]
+    page.sign_out()
+
+
 def story_union_records_her_awards(page, people):
     """The union's chair: menu "Khen thưởng Công đoàn, ngành" → năm học 2023-2024 (the demo's Giấy khen of Công đoàn
     Giáo dục huyện, 300.000 đ) → a Giấy khen for a teacher with a decision dated in the future (said beside the date)
@@ -635,7 +666,7 @@ def main():
                story_clerk_downloads_the_honor_list, story_two_council_members_score, story_headmaster_signs_a_decision,
                story_union_drafts_and_submits, story_union_registers_a_model, story_union_files_a_registration,
                story_council_records_its_meeting, story_headmaster_records_the_answer, story_team_lead_opens_the_review,
-               story_union_records_her_awards, story_admin_imports_people]
+               story_union_records_her_awards, story_teacher_registers_an_initiative, story_admin_imports_people]
     for width, locked in zip(WIDTHS, ("han.nguyen", "lan.pham")):
         page = Page(width)
         try:

@@ -102,7 +102,8 @@ struct OfficeFileTests {
             }
             for phrase in [
                 "Số: 18/TTr-THAP", "TỜ TRÌNH", "Kính gửi: Hội đồng Thi đua - Khen thưởng huyện Tân Hồng", "02 cá nhân", "Nơi nhận:",
-                "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "I. CHIẾN SĨ THI ĐUA CƠ SỞ", "Phạm Thị Lan", "THEO DÕI HỒ SƠ VÀ KẾT QUẢ", "Còn thiếu",
+                "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "I. CHIẾN SĨ THI ĐUA CƠ SỞ", "Phạm Thị Lan", "THEO DÕI HỒ SƠ VÀ KẾT QUẢ",
+                "bồi dưỡng học sinh năng khiếu", "Hồ sơ đã đủ.",
                 "Cấp trên đã trả lời 3/3",
             ] {
                 #expect(texts[6].contains(phrase), "tờ trình 18: \(phrase)")

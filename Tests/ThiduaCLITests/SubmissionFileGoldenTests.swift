@@ -30,7 +30,8 @@ struct SubmissionFileGoldenTests {
                     "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "(Kèm theo Tờ trình số 18/TTr-THAP ngày 27/05/2024 của Trường Tiểu học An Phước)",
                     "Phạm Thị Lan", "Huỳnh Ngọc Ánh", "Tổ chuyên môn khối 1", "Có (viết trong thidua)",
                     "Có (họp ngày 20/05/2024)",
-                    "Hồ sơ còn thiếu: Huỳnh Ngọc Ánh (Sáng kiến được công nhận).",
+                    // Each CSTĐ's sáng kiến comes from the register (sql/0036), with the head's decision and its scope.
+                    "Có (Câu lạc bộ Toán vui bồi dưỡng học sinh năng khiếu — Quyết định số 12/QĐ-THAP, cấp cơ sở)", "Hồ sơ đã đủ.",
                     "Được duyệt: Chiến sĩ thi đua cơ sở (số 1520/QĐ-UBND ngày 25/06/2024 của UBND huyện Tân Hồng)",
                     "Duyệt hình thức khác: Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện (số 1521/QĐ-UBND ngày 25/06/2024",
                     "Không duyệt (số 245/UBND-NV ngày 25/06/2024 của UBND huyện Tân Hồng)",

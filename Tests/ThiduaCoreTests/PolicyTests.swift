@@ -30,6 +30,8 @@ struct PolicyTests {
         (.recordMeeting, [true, true, true, false, false, false]),
         (.recordTeamReview, [true, false, false, false, false, true]),
         (.recordOutsideCommendation, [true, true, false, true, false, false]),
+        (.scoreInitiative, [true, true, true, false, false, false]),
+        (.recognizeInitiative, [false, true, false, false, false, false]),
     ]
     static let roles: [Role] = [.admin, .headmaster, .council, .union, .staff, .teamLead]
 

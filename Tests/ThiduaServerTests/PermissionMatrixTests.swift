@@ -63,6 +63,9 @@ struct PermissionMatrixTests {
         (.get, "/v1/movements/\(any)/team-reviews/\(any)", "", [.admin, .headmaster, .council, .union, .teamLead]),
         // Which issuer's awards each of the three records is checked next (OutsideCommendationTests).
         (.post, "/v1/outside-commendations", "{}", [.admin, .headmaster, .union]),
+        // Registering and applying for a sáng kiến is anyone's for herself (InitiativeTests); scoring and recognising are roles'.
+        (.post, "/v1/initiatives/\(any)/score", "{}", [.admin, .headmaster, .council]),
+        (.post, "/v1/initiatives/\(any)/recognitions", "{}", [.headmaster]),
         // GET /v1/people/{id}/record is a read scoped like the registry: staff read their own, 404 for others'
         // (staffSeesOwnRecords below).
     ]

@@ -63,6 +63,7 @@ struct WebRouteMatrixTests {
         ("/nominations/NOMINATION/report/document", .ok), ("/movements/MOVEMENT/posting", .ok),
         ("/movements/MOVEMENT/posting/notice", .notFound), ("/movements/MOVEMENT/team-review", .forbidden),
         ("/movements/MOVEMENT/team-review?unit=UNIT", .forbidden), ("/outside-commendations", .forbidden),
+        ("/initiatives", .ok),
     ]
 
     /// Every form the pages post (urlencoded unless marked multipart).
@@ -80,7 +81,8 @@ struct WebRouteMatrixTests {
         ("/movements/MOVEMENT/council/ballots", false), ("/nominations/NOMINATION/answer", false),
         ("/nominations/NOMINATION/report", false), ("/movements/MOVEMENT/posting", false),
         ("/movements/MOVEMENT/posting/comments", false), ("/movements/MOVEMENT/team-review?unit=UNIT", false),
-        ("/outside-commendations", false), ("/logout", false),
+        ("/outside-commendations", false), ("/initiatives", false),
+        ("/initiatives/00000000-0000-4000-8000-000000000000/score", false), ("/logout", false),
     ]
 
     @Test("Without a session every page leads to /login; a teacher is refused every registry page")

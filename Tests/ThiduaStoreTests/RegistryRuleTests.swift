@@ -20,7 +20,10 @@ struct RegistryRuleTests {
             func moves<S: WorkflowStatus>(_ type: S.Type) -> Set<String> {
                 Set(S.moves.flatMap { from, targets in targets.map { "\(S.entity):\(from.rawValue)>\($0.rawValue)" } })
             }
-            #expect(stored == moves(MovementStatus.self).union(moves(ModelStatus.self)).union(moves(NominationStatus.self)))
+            #expect(
+                stored
+                    == moves(MovementStatus.self).union(moves(ModelStatus.self)).union(moves(NominationStatus.self))
+                    .union(moves(Initiative.Status.self)))
         }
     }
 

@@ -254,14 +254,14 @@ struct DemoRegistry {
             logger: logger)
         try await recordTeamReview(for: friendly)
         try await recordCouncil(for: friendly)
-        let initiative = (EligibilityRule.excellentOrInitiative, "Có sáng kiến được Hội đồng sáng kiến trường công nhận ngày 10/05/2024")
+        try await recordInitiatives(person: person, council: accounts["Nguyễn Thị Ngọc Hân"], head: head)
         let toDistrict = [
             try await nominate(
                 friendly, "CSTD_CS", .person(try await person("AP004")), "Tổ trưởng tổ khối 1; sáng kiến dạy đọc trơn qua trò chơi",
-                to: .recommended, override: initiative),
+                to: .recommended),
             try await nominate(
                 friendly, "CSTD_CS", .person(try await person("AP006")), "Hoàn thành tốt nhiệm vụ; bồi dưỡng học sinh năng khiếu",
-                to: .recommended, override: initiative),
+                to: .recommended),
             try await nominate(
                 friendly, "GK_HUYEN", .unit(try unit("THAP-K1")), "Tổ dẫn đầu phong trào thi đua năm học 2023-2024", to: .recommended),
         ]
@@ -287,7 +287,7 @@ struct DemoRegistry {
         }
         return "Phong trào: 4; văn bản căn cứ: 12 (2 của trường); đăng ký thi đua: \(registered); mô hình: 3; "
             + "đề nghị: 20 (mọi trạng thái); tờ trình lên cấp trên: 2 (18/TTr-THAP đã có trả lời của huyện); khen thưởng: 10 (1 đã thu hồi); "
-            + "khen thưởng của Công đoàn, của ngành: 4; "
+            + "khen thưởng của Công đoàn, của ngành: 4; sáng kiến: 3 (2 được công nhận cấp cơ sở); "
             + "xếp loại, kỷ luật và khen thưởng trước đây của nhân sự đã nhập."
     }
 }

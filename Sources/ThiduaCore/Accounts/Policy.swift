@@ -32,6 +32,10 @@ public enum Policy {
         case recordTeamReview
         /// Record a union's or the sector's commendation from its decision (which issuer's: `OutsideCommendation.roles`).
         case recordOutsideCommendation
+        /// Record the initiative council's points and conclusion on a sáng kiến.
+        case scoreInitiative
+        /// Recognise a sáng kiến by decision (cơ sở), and record a wider scope from the higher level's decision.
+        case recognizeInitiative
     }
 
     /// The roles allowed to perform each action (the permission matrix in the README).
@@ -62,6 +66,8 @@ public enum Policy {
         case .recordMeeting: [.admin, .headmaster, .council]
         case .recordTeamReview: [.admin, .teamLead]
         case .recordOutsideCommendation: [.admin, .headmaster, .union]
+        case .scoreInitiative: [.admin, .headmaster, .council]
+        case .recognizeInitiative: [.headmaster]
         }
     }
 

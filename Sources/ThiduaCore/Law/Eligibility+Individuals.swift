@@ -26,6 +26,8 @@ extension Eligibility {
             return RuleResult(rule, combineAll(checks.map(\.0)), checks.map(\.1))
         case .cstdTinh2Times:
             return cstdTinhTwice(person, period)
+        case .initiativeProvince:
+            return initiativeProvince(person, period)
         case .bkTinhRoute:
             let chain = (0..<2).map {
                 titleFact(person, .cstdCs, period.earlier(by: $0), current: $0 == 0)
@@ -62,9 +64,11 @@ extension Eligibility {
         let rating = person.rating(in: period)
         let initiatives = person.initiativeCount(in: period)
         var facts = [rating.map { ratingFact($0.rating, period) } ?? noRating(period)]
+        let named = person.initiatives(in: period).map { "\($0.title) (\($0.scope.vietnamese))" }
         facts.append(
             Fact(
-                "Sáng kiến được công nhận \(period.vietnamese): \(initiatives)",
+                "Sáng kiến được công nhận \(period.vietnamese): \(initiatives)"
+                    + (named.isEmpty ? "" : " — " + named.joined(separator: "; ")),
                 "Initiatives recognized in \(period.english): \(initiatives)"))
         let models = person.models(in: period)
         if !models.isEmpty {
@@ -132,5 +136,36 @@ extension Eligibility {
                     "Months worked in \(period.english): \(worked) (10 needed)"))
         }
         return RuleResult(rule, counted >= 10 ? .passed : .failed, facts)
+    }
+}
+
+extension Eligibility {
+    /// CSTĐ tỉnh: a sáng kiến of the register recognised at provincial scope between the start of the chain's first
+    /// period and the end of this one. None in the register while an imported count exists for those periods: unknown
+    /// (an imported initiative's scope is not known); none at all: failed.
+    static func initiativeProvince(_ person: PersonFacts, _ period: Period) -> RuleResult {
+        let rule = EligibilityRule.initiativeProvince
+        let from = period.earlier(by: 2).startsOn
+        let found = person.initiatives.filter {
+            $0.scope == .province && from <= $0.scopeRecognizedOn && $0.scopeRecognizedOn <= period.endsOn
+        }
+        if let first = found.first {
+            return RuleResult(
+                rule, .passed,
+                [
+                    Fact(
+                        "Sáng kiến \"\(first.title)\" được công nhận cấp tỉnh ngày \(first.scopeRecognizedOn.vietnamese)",
+                        "Initiative recognized at provincial scope on \(first.scopeRecognizedOn)")
+                ])
+        }
+        let widest = person.initiatives.filter { from <= $0.scopeRecognizedOn && $0.scopeRecognizedOn <= period.endsOn }
+            .map(\.scope).max()
+        let imported = (0..<3).map { person.rating(in: period.earlier(by: $0))?.initiatives ?? 0 }.reduce(0, +)
+        let fact = Fact(
+            "Chưa có sáng kiến được công nhận cấp tỉnh trong 3 kỳ"
+                + (widest.map { " (rộng nhất: \($0.vietnamese))" } ?? "")
+                + (imported > 0 ? "; \(imported) sáng kiến nhập từ hồ sơ cũ chưa rõ phạm vi" : ""),
+            "No initiative recognized at provincial scope in the 3 periods" + (imported > 0 ? "; \(imported) imported, scope unknown" : ""))
+        return RuleResult(rule, imported > 0 ? .unknown : .failed, [fact])
     }
 }

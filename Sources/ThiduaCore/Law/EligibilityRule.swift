@@ -20,6 +20,8 @@ public enum EligibilityRule: String, Codable, CaseIterable, Sendable {
     case membersNoDiscipline = "members_no_discipline"
     /// Registered for a title at the start of the period (đăng ký thi đua): for people and collectives alike.
     case registered
+    /// A sáng kiến whose effect reaches the province, recognised at that scope during the chain (CSTĐ tỉnh).
+    case initiativeProvince = "initiative_province"
 
     /// A route through a nominee's past years (the Bằng khen's "2 years…"): for a regular (thường xuyên) commendation only.
     public var yearlyOnly: Bool { self == .bkTinhRoute }
@@ -55,6 +57,7 @@ public enum EligibilityRule: String, Codable, CaseIterable, Sendable {
         case .memberCstdCs: "Có ít nhất một thành viên đạt Chiến sĩ thi đua cơ sở"
         case .membersNoDiscipline: "Không có thành viên bị kỷ luật"
         case .registered: "Đã đăng ký thi đua đầu kỳ"
+        case .initiativeProvince: "Có sáng kiến được công nhận có phạm vi ảnh hưởng cấp tỉnh trong 3 kỳ xét"
         }
     }
 
@@ -79,6 +82,8 @@ public enum EligibilityRule: String, Codable, CaseIterable, Sendable {
         case .registered:
             "Nghị định 91/2017/NĐ-CP, Điều 3 (không xét danh hiệu cho cá nhân, tập thể không đăng ký thi đua); "
                 + "chưa đối chiếu Luật TĐKT 2022 và Nghị định 98/2023/NĐ-CP"
+        case .initiativeProvince:
+            "Luật TĐKT 2022, Điều 21 (sáng kiến có phạm vi ảnh hưởng trong tỉnh); khoảng thời gian 3 kỳ là cách hiểu của chúng tôi"
         }
     }
 
@@ -111,6 +116,7 @@ public enum EligibilityRule: String, Codable, CaseIterable, Sendable {
         case .memberCstdCs: "At least one member is a Grassroots Emulation Fighter"
         case .membersNoDiscipline: "No member disciplined"
         case .registered: "Registered for a title at the start of the period"
+        case .initiativeProvince: "An initiative recognized at provincial scope within the 3 periods"
         }
     }
 }

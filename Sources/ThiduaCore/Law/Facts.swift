@@ -163,6 +163,8 @@ public struct PersonFacts: Equatable, Sendable {
     public var titles: [TitleFact]
     public var models: [ModelFact]
     public var registrations: [RegistrationFact] = []
+    /// The sáng kiến of the register that were recognised (sql/0036), with their widest scope.
+    public var initiatives: [InitiativeFact] = []
 
     public init(
         name: String, ratings: [RatingFact] = [], disciplines: [DisciplineFact] = [], titles: [TitleFact] = [],
@@ -179,8 +181,14 @@ public struct PersonFacts: Equatable, Sendable {
 
     public func disciplines(in period: Period) -> [DisciplineFact] { disciplines.filter { period.contains($0.date) } }
 
-    /// Initiatives (sáng kiến) recognized in a period, as imported with the rating; models do not count.
-    public func initiativeCount(in period: Period) -> Int { rating(in: period)?.initiatives ?? 0 }
+    /// Initiatives (sáng kiến) recognized in a period: those of the register plus a count imported with the rating (the
+    /// years before thidua); models do not count.
+    public func initiativeCount(in period: Period) -> Int {
+        (rating(in: period)?.initiatives ?? 0) + initiatives(in: period).count
+    }
+
+    /// The register's initiatives of a period that were recognised.
+    public func initiatives(in period: Period) -> [InitiativeFact] { initiatives.filter { $0.period == period } }
 
     /// The person's models recognized in a period, shown beside the initiatives.
     public func models(in period: Period) -> [ModelFact] { models.filter { period.contains($0.recognizedOn) } }
@@ -222,5 +230,20 @@ public struct CollectiveFacts: Equatable, Sendable {
         self.ratings = ratings
         self.titles = titles
         self.members = members
+    }
+}
+
+/// A recognised sáng kiến of the register: the period it was applied in, its widest scope and the day of that recognition.
+public struct InitiativeFact: Equatable, Sendable {
+    public let title: String
+    public let period: Period
+    public let scope: Initiative.Scope
+    public let scopeRecognizedOn: LocalDate
+
+    public init(title: String, period: Period, scope: Initiative.Scope, scopeRecognizedOn: LocalDate) {
+        self.title = title
+        self.period = period
+        self.scope = scope
+        self.scopeRecognizedOn = scopeRecognizedOn
     }
 }

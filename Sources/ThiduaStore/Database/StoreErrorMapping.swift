@@ -218,6 +218,21 @@ public enum StoreErrorMapping {
             .immutableRecord, "Khen thưởng đã ghi từ quyết định không được sửa; bản nhập từ tệp không ghi đè lên nó."),
         "past_commendations_person_fkey": .validation([.rule(field: "personId", message: "Không tìm thấy cá nhân.")]),
         "past_commendations_unit_fkey": .validation([.rule(field: "unitId", message: "Không tìm thấy tập thể (đơn vị).")]),
+        "initiatives_person_fkey": .validation([.rule(field: "personId", message: "Không tìm thấy tác giả (cá nhân).")]),
+        "initiatives_once": DomainError(
+            .conflict, "Tác giả đã đăng ký sáng kiến cùng tên trong kỳ này.",
+            violations: [.init(field: "title", message: "Tác giả đã đăng ký sáng kiến cùng tên trong kỳ này.")]),
+        "initiatives_applied": .validation([.rule(field: "appliedOn", message: "Ngày nộp đơn không được trước ngày đăng ký sáng kiến.")]),
+        "initiatives_scored": .validation([.rule(field: "scoredOn", message: "Ngày hội đồng chấm không được trước ngày nộp đơn.")]),
+        "initiative_recognitions_date": .validation([
+            .rule(
+                field: "decisionDate",
+                message: "Ngày quyết định không được sau hôm nay, trước ngày hội đồng chấm, hay trước quyết định công nhận phạm vi hẹp hơn."
+            )
+        ]),
+        "initiative_recognitions_order": DomainError(
+            .conflict, "Phạm vi rộng hơn chỉ được ghi sau khi đã công nhận phạm vi ngay dưới nó (cơ sở, rồi huyện, rồi tỉnh)."),
+        "initiative_recognitions_pkey": DomainError(.conflict, "Sáng kiến đã được công nhận ở phạm vi này."),
         "unit_caps_award_fkey": .validation([.rule(field: "award", message: "Không có khen thưởng mã này.")]),
         "unit_caps_base_award_fkey": .validation([.rule(field: "ofAward", message: "Không có khen thưởng mã này.")]),
         "unit_caps_percent_check": .validation([.init(field: "percent", message: "Tỉ lệ phải lớn hơn 0 và không quá 100.")]),

@@ -139,7 +139,7 @@ public struct EligibilityRepository: Sendable {
         }
     }
 
-    /// The facts of several people at once: four queries, whatever their number.
+    /// The facts of several people at once: a query per kind of fact, whatever their number.
     static func people(_ ids: [UUID], excluding nomination: ID<Nomination>?, on connection: PostgresConnection, logger: Logger)
         async throws -> [UUID: PersonFacts]
     {
@@ -185,6 +185,19 @@ public struct EligibilityRepository: Sendable {
         {
             let (id, title, date) = try row.decode((UUID, String, LocalDate).self)
             facts[id]?.models.append(.init(title: title, recognizedOn: date))
+        }
+        for row in try await connection.rows(
+            """
+            SELECT i.person_id, i.title, i.period_kind, i.period_year, r.scope, r.decision_date
+            FROM initiatives i
+            JOIN LATERAL (SELECT x.scope, x.decision_date FROM initiative_recognitions x WHERE x.initiative_id = i.id
+                          ORDER BY array_position(ARRAY['unit', 'district', 'province'], x.scope) DESC LIMIT 1) r ON true
+            WHERE i.person_id = ANY(\(ids)) AND i.status = 'recognized' ORDER BY r.decision_date
+            """, logger: logger)
+        {
+            let (id, title, kind, year, scope, date) = try row.decode((UUID, String, String, Int, String, LocalDate).self)
+            guard let period = Period(kindCode: kind, year: year), let scope = Initiative.Scope(rawValue: scope) else { continue }
+            facts[id]?.initiatives.append(.init(title: title, period: period, scope: scope, scopeRecognizedOn: date))
         }
         return facts
     }

@@ -52,8 +52,11 @@ extension AchievementReportRepository {
                 WHERE unit_id = \(nominee) AND period_kind = \(kind) AND period_year <= \(year) ORDER BY period_year DESC LIMIT 3
                 """
                 : """
-                SELECT period_year, rating, months_worked, initiatives FROM performance_ratings
-                WHERE person_id = \(nominee) AND period_kind = \(kind) AND period_year <= \(year) ORDER BY period_year DESC LIMIT 3
+                SELECT r.period_year, r.rating, r.months_worked,
+                       r.initiatives + (SELECT count(*)::int FROM initiatives i WHERE i.person_id = r.person_id AND i.status = 'recognized'
+                                        AND i.period_kind = r.period_kind AND i.period_year = r.period_year)
+                FROM performance_ratings r
+                WHERE r.person_id = \(nominee) AND r.period_kind = \(kind) AND r.period_year <= \(year) ORDER BY r.period_year DESC LIMIT 3
                 """, logger: logger)
         return try rows.reversed().map { row in
             let (year, rating, months, initiatives) = try row.decode((Int, String, Int?, Int).self)
@@ -63,16 +66,23 @@ extension AchievementReportRepository {
         }
     }
 
-    /// "Đôi bạn cùng tiến (cấp trường, Quyết định số 30/QĐ-THAP ngày 20/05/2024)".
+    /// "Đôi bạn cùng tiến (cấp trường, Quyết định số 30/QĐ-THAP ngày 20/05/2024)": recognised models and the register's
+    /// recognised sáng kiến (at their widest scope).
     static func initiatives(_ nominee: UUID, on connection: PostgresConnection, logger: Logger) async throws -> [String] {
         try await connection.rows(
             """
             SELECT title, recognition_level, recognition_decision, recognized_on FROM model_initiatives
-            WHERE (owner_person_id = \(nominee) OR owner_unit_id = \(nominee)) AND status = 'recognized' ORDER BY recognized_on, title
+            WHERE (owner_person_id = \(nominee) OR owner_unit_id = \(nominee)) AND status = 'recognized'
+            UNION ALL
+            SELECT i.title, r.scope, r.decision_number, r.decision_date FROM initiatives i
+            JOIN LATERAL (SELECT x.scope, x.decision_number, x.decision_date FROM initiative_recognitions x WHERE x.initiative_id = i.id
+                          ORDER BY array_position(ARRAY['unit', 'district', 'province'], x.scope) DESC LIMIT 1) r ON true
+            WHERE i.person_id = \(nominee) AND i.status = 'recognized'
+            ORDER BY 4, 1
             """, logger: logger
         ).map { row in
             let (title, level, decision, date) = try row.decode((String, String, String, LocalDate).self)
-            let scope = ["school": "cấp trường", "district": "cấp huyện", "province": "cấp tỉnh"][level] ?? level
+            let scope = ["school": "cấp trường", "unit": "cấp cơ sở", "district": "cấp huyện", "province": "cấp tỉnh"][level] ?? level
             return "\(title) (\(scope), Quyết định số \(decision) ngày \(date.vietnamese))"
         }
     }

@@ -22,11 +22,20 @@ extension SubmissionRepository {
                             SELECT coalesce(e.filename, e.note, e.url), e.added_at FROM evidence e
                             WHERE e.nomination_id = n.id AND e.paper = 'achievement_report' AND e.retracted_at IS NULL) r),
                        (SELECT held_on FROM council_meetings WHERE movement_id = n.movement_id), n.recommendation_tally IS NOT NULL,
-                       (SELECT array_agg(t.title ORDER BY t.title) FROM (
-                            SELECT mi.title FROM nomination_models nm JOIN model_initiatives mi ON mi.id = nm.model_id
+                       (SELECT array_agg(t.title ORDER BY t.rank, t.title) FROM (
+                            SELECT 0 AS rank, i.title || ' — Quyết định số ' || ir.decision_number || ', '
+                                   || CASE ir.scope WHEN 'unit' THEN 'cấp cơ sở' WHEN 'district' THEN 'cấp huyện' ELSE 'cấp tỉnh' END
+                                   AS title
+                            FROM initiatives i JOIN initiative_recognitions ir ON ir.initiative_id = i.id
+                            WHERE i.person_id = n.nominee_person_id AND i.status = 'recognized'
+                              AND i.period_kind = m.period_kind AND i.period_year = m.period_year
+                              AND ir.scope = (SELECT x.scope FROM initiative_recognitions x WHERE x.initiative_id = i.id
+                                              ORDER BY array_position(ARRAY['unit', 'district', 'province'], x.scope) DESC LIMIT 1)
+                            UNION ALL
+                            SELECT 1, mi.title FROM nomination_models nm JOIN model_initiatives mi ON mi.id = nm.model_id
                             WHERE nm.nomination_id = n.id AND mi.status = 'recognized'
                             UNION ALL
-                            SELECT coalesce(e.filename, e.note, e.url) FROM evidence e
+                            SELECT 1, coalesce(e.filename, e.note, e.url) FROM evidence e
                             WHERE e.nomination_id = n.id AND e.paper = 'initiative_recognition' AND e.retracted_at IS NULL) t),
                        coalesce(r.eligibility && ARRAY['excellent_or_initiative', 'cstd_cs_3_periods', 'cstd_tinh_2_times'], false),
                        (SELECT min(g.registered_on) FROM registrations g JOIN movements gm ON gm.id = g.movement_id

@@ -34,6 +34,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let postings: PostingRepository
     let teamReviews: TeamReviewRepository
     let outsideCommendations: OutsideCommendationRepository
+    let initiatives: InitiativeRepository
     let onceKeys: IdempotencyKeys
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
@@ -69,6 +70,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         postings = PostingRepository(client: client)
         teamReviews = TeamReviewRepository(client: client)
         outsideCommendations = OutsideCommendationRepository(client: client)
+        initiatives = InitiativeRepository(client: client)
         councils = CouncilRepository(client: client)
         onceKeys = IdempotencyKeys(client: client)
         self.maxUploadBytes = maxUploadBytes
@@ -141,6 +143,10 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
             try await self.commentOnPosting(request: request, context: context)
         }
         pages.get("movements/:id/posting/notice") { request, context in try await self.postingNotice(request: request, context: context) }
+        pages.get("initiatives") { request, context in try await self.initiativesPage(request: request, context: context) }
+        pages.post("initiatives") { request, context in try await self.registerInitiative(request: request, context: context) }
+        pages.get("initiatives/:id") { request, context in try await self.initiativePage(request: request, context: context) }
+        pages.post("initiatives/:id/:step") { request, context in try await self.initiativeStep(request: request, context: context) }
         pages.get("outside-commendations") { request, context in
             try await self.outsideCommendationsPage(request: request, context: context)
         }

@@ -18,6 +18,9 @@ enum Pages {
         if Policy.can(account, .readRegistry) { entries.append((title: "Phong trào", path: "/movements")) }
         if Policy.can(account, .nominate) { entries.append((title: "Đề nghị", path: "/nominations/new")) }
         if Policy.can(account, .decide) { entries.append((title: "Chờ duyệt", path: "/decisions/new")) }
+        if Policy.can(account, .readRegistry) || account.personId != nil {
+            entries.append((title: "Sáng kiến", path: "/initiatives"))
+        }
         if Policy.can(account, .recordOutsideCommendation) {
             entries.append((title: "Khen thưởng Công đoàn, ngành", path: "/outside-commendations"))
         }
