@@ -66,7 +66,7 @@ struct AchievementReportTests {
                     "BÁO CÁO THÀNH TÍCH", "ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA BỘ, BAN, NGÀNH, TỈNH", "Họ và tên: Nguyễn Thị Ngọc Hân",
                     "Sơ lược lý lịch".uppercased(), "Sinh năm 1985", "1. Quyền hạn, nhiệm vụ được giao", "Giảng dạy lớp 1",
                     "Lớp đạt 100% hoàn thành chương trình", "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", "NGƯỜI BÁO CÁO THÀNH TÍCH",
-                    "BAN CHẤP HÀNH CÔNG ĐOÀN", "ngày 01 tháng 12 năm 2024",
+                    "BAN CHẤP HÀNH CÔNG ĐOÀN", "Ngày 01 tháng 12 năm 2024",
                 ] {
                     #expect(printed.contains(phrase), "\(phrase)")
                 }

@@ -112,7 +112,8 @@ struct RegistrationTests {
                         uri: path + "/document?format=md&date=2024-12-31", method: .get, headers: Seed.headers(f.headmaster)
                     ) { $0.body })
                 #expect(after.contains("Lao động tiên tiến: 1 đăng ký, 1 đạt.") && after.contains("| Lao động tiên tiến |"))
-                #expect(after.contains("Tân Hồng, ngày 31 tháng 12 năm 2024") || after.contains("ngày 31 tháng 12 năm 2024"))
+                // The fixture's school has no place for its papers: the date line starts with "Ngày", no stray comma.
+                #expect(after.contains("*Ngày 31 tháng 12 năm 2024*"))
             }
             // The catalogue makes registration a condition of LĐTT from 2024: the registered teacher passes, a colleague fails.
             let catalogue = CatalogueRepository(client: seed.client)

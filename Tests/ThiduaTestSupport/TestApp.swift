@@ -25,6 +25,20 @@ public func withTestApp(
     }
 }
 
+/// The same application as `withTestApp`, with the database's URL for the command line: a test that goes through the API
+/// and the CLI on one database.
+public func withTestAppAndURL(_ body: @Sendable (any ApplicationProtocol, Seed, String) async throws -> Void) async throws {
+    try await TestDatabase.with { database, client in
+        var configuration = ServerConfiguration(
+            host: "127.0.0.1", port: 0, database: database.appConfiguration, databaseDescription: "test \(database.name)")
+        configuration.migrationDatabase = database.configuration
+        configuration.healthTimeout = .seconds(10)
+        configuration.tokenCacheLifetime = .zero
+        let app = try await buildApplication(configuration, logger: database.logger)
+        try await body(app, Seed(client: client, logger: database.logger), database.url)
+    }
+}
+
 extension TestResponse {
     /// The body decoded as JSON.
     public func json<T: Decodable>(_ type: T.Type = [String: JSONValue].self) throws -> T {

@@ -15,8 +15,8 @@ public struct InitiativeDraft: Equatable, Sendable {
         let person = personId.flatMap { ID<Person>($0) }
         if person == nil { violations.append(.rule(field: "personId", message: "Cần tác giả của sáng kiến (personId).")) }
         let title = VietnameseText.normalized(title ?? "")
-        if title.isEmpty || title.count > 500 {
-            violations.append(.init(field: "title", message: "Cần tên sáng kiến, không quá 500 ký tự."))
+        if title.isEmpty || title.count > FieldLimits.shortText {
+            violations.append(.init(field: "title", message: "Cần tên sáng kiến, không quá 200 ký tự."))
         }
         let parsed = InitiativeDraft.period(period, into: &violations)
         let date = InitiativeDraft.optionalDate(registeredOn, field: "registeredOn", into: &violations)

@@ -88,7 +88,12 @@ public enum HonorList {
         /// "Tân Hồng, ngày 20 tháng 5 năm 2024": the line under a paper's header — the place its settings name (or the
         /// issuer's own), then the date in words.
         public func placeAndDate(_ date: LocalDate, settings: DocumentSettings) -> String {
-            "\(settings.place.isEmpty ? place : settings.place), \(date.written)"
+            Self.dated(settings.place.isEmpty ? place : settings.place, date)
+        }
+
+        /// "Tân Hồng, ngày 20 tháng 5 năm 2024"; with no place known, "Ngày 20 tháng 5 năm 2024" (never a stray comma).
+        public static func dated(_ place: String, _ date: LocalDate) -> String {
+            place.isEmpty ? date.written.capitalizedFirst : "\(place), \(date.written)"
         }
 
         /// "Huyện Tân Hồng" → "Tân Hồng": the place written before the date of a document.

@@ -33,7 +33,7 @@ struct DecisionBody {
     }
 
     /// "Tân Hồng, ngày 24 tháng 5 năm 2024"
-    var dated: String { "\(issuer.place), \(date.written)" }
+    var dated: String { HonorList.Issuer.dated(issuer.place, date) }
 
     /// Up to the signer's name, which ends the text.
     var markdown: String {

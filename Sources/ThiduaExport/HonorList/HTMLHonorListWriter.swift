@@ -38,7 +38,7 @@ struct HTMLHonorListWriter: HonorListWriter {
             <!DOCTYPE html>
             <html lang="vi"><head><meta charset="utf-8"><title>\(Self.escape(request.title))</title><style>\(Self.style)</style></head><body>
             \(HTMLParts.header(issuer))
-            <p class="place">\(Self.escape(issuer.place)), \((request.printedOn ?? LocalDate.today).written)</p>
+            <p class="place">\(Self.escape(HonorList.Issuer.dated(issuer.place, request.printedOn ?? LocalDate.today)))</p>
             <h1>\(Self.escape(request.title))</h1>
             <table class="list"><thead><tr>\(HonorList.columns.map { "<th>\(Self.escape($0))</th>" }.joined())</tr></thead><tbody>
 

@@ -2,12 +2,12 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import ThiduaTestSupport
 
 extension TestClientProtocol {
     /// Sends JSON with a bearer token and returns status and decoded body.
     @discardableResult
-    func send(_ method: HTTPRequest.Method, _ uri: String, token: String, json: String? = nil, headers extra: HTTPFields = [:]) async throws
+    public func send(_ method: HTTPRequest.Method, _ uri: String, token: String, json: String? = nil, headers extra: HTTPFields = [:])
+        async throws
         -> (status: Int, body: JSONValue, headers: HTTPFields)
     {
         var headers = Seed.headers(token)
