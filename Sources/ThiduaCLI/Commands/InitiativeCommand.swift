@@ -21,11 +21,9 @@ struct InitiativeCommand: AsyncParsableCommand {
         func run() async throws {
             let (person, title, period, date) = (person, title, period, date)
             let initiative = try await database.withDatabase { client, logger in
-                guard let author = try await PersonRepository(client: client).find(code: person, logger: logger) else {
-                    throw DomainError.notFound("cá nhân mã \"\(person)\"")
-                }
                 let draft = try InitiativeDraft.validate(
-                    personId: author.id.description, title: title, period: period, registeredOn: date)
+                    personId: try await Codes.person(person, client: client, logger: logger), title: title, period: period,
+                    registeredOn: date)
                 return try await InitiativeRepository(client: client).register(draft, by: .commandLine(user: operatorName), logger: logger)
             }
             print(

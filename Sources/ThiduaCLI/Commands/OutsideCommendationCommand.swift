@@ -31,15 +31,7 @@ struct OutsideCommendationCommand: AsyncParsableCommand {
         func run() async throws {
             let (award, person, unit, period, number, date, issuer, kind) = (award, person, unit, period, number, date, issuer, kind)
             let recorded = try await database.withDatabase { client, logger in
-                let personId = try await person.asyncMap { code in
-                    guard let found = try await PersonRepository(client: client).find(code: code, logger: logger) else {
-                        throw DomainError.notFound("cá nhân mã \"\(code)\"")
-                    }
-                    return found.id.description
-                }
-                let unitId = try await unit.asyncMap {
-                    try await UnitRepository(client: client).find(code: $0, logger: logger).id.description
-                }
+                let (personId, unitId) = try await Codes.owner(person: person, unit: unit, client: client, logger: logger)
                 let draft = try OutsideCommendationDraft.validate(
                     personId: personId, unitId: unitId, award: award, period: period, decisionNumber: number, decisionDate: date,
                     issuer: issuer, kind: kind)

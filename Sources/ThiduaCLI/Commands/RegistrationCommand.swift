@@ -30,15 +30,7 @@ struct RegistrationCommand: AsyncParsableCommand {
         func run() async throws {
             let (movement, person, unit, title, award, initiative, date) = (movement, person, unit, title, award, initiative, date)
             let registration = try await database.withDatabase { client, logger in
-                let personId = try await person.asyncMap { code in
-                    guard let found = try await PersonRepository(client: client).find(code: code, logger: logger) else {
-                        throw DomainError.notFound("cá nhân mã \"\(code)\"")
-                    }
-                    return found.id.description
-                }
-                let unitId = try await unit.asyncMap {
-                    try await UnitRepository(client: client).find(code: $0, logger: logger).id.description
-                }
+                let (personId, unitId) = try await Codes.owner(person: person, unit: unit, client: client, logger: logger)
                 let draft = try RegistrationDraft.validate(
                     personId: personId, unitId: unitId, title: title, award: award, initiative: initiative, registeredOn: date)
                 let movementId = try FieldParsing.id(movement, Movement.self, field: "movement")

@@ -78,6 +78,19 @@ public enum FieldParsing {
         }
     }
 
+    /// A period typed as "2023-2024" or "2024", its mistake added to `violations`: "2023-2025" has the form of a period
+    /// but not its rule (a school year's years follow each other), so it breaks a rule rather than the field's form.
+    public static func period(_ text: String?, field: String, message: String, into violations: inout [DomainError.FieldViolation])
+        -> Period?
+    {
+        let text = (text ?? "").trimmingCharacters(in: .whitespaces)
+        if let period = Period(text) { return period }
+        let years = text.split(separator: "-", omittingEmptySubsequences: false)
+        let shaped = (1...2).contains(years.count) && years.allSatisfy { $0.count == 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        violations.append(shaped ? .rule(field: field, message: message) : .init(field: field, message: message))
+        return nil
+    }
+
     /// An optional period filter: `year=2024` or `schoolYear=2023-2024` (the school year wins when both are sent).
     public static func optionalPeriod(year: String?, schoolYear: String?) throws(DomainError) -> Period? {
         let calendar = try year.map { text throws(DomainError) in try Period.calendarYear(text) }

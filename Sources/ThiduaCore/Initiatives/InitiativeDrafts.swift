@@ -18,21 +18,11 @@ public struct InitiativeDraft: Equatable, Sendable {
         if title.isEmpty || title.count > FieldLimits.shortText {
             violations.append(.init(field: "title", message: "Cần tên sáng kiến, không quá 200 ký tự."))
         }
-        let parsed = InitiativeDraft.period(period, into: &violations)
+        let parsed = FieldParsing.period(
+            period, field: "period", message: "Năm áp dụng là năm học (2023-2024) hoặc năm (2024).", into: &violations)
         let date = InitiativeDraft.optionalDate(registeredOn, field: "registeredOn", into: &violations)
         guard violations.isEmpty, let person, let parsed else { throw DomainError.validation(violations) }
         return InitiativeDraft(personId: person, title: title, period: parsed, registeredOn: date)
-    }
-
-    /// "2023-2024" or "2024"; a shape of years that is not a period ("2023-2025") breaks a rule rather than the form.
-    static func period(_ text: String?, into violations: inout [DomainError.FieldViolation]) -> Period? {
-        let text = (text ?? "").trimmingCharacters(in: .whitespaces)
-        if let period = Period(text) { return period }
-        let message = "Năm áp dụng là năm học (2023-2024) hoặc năm (2024)."
-        let years = text.split(separator: "-", omittingEmptySubsequences: false)
-        let shaped = (1...2).contains(years.count) && years.allSatisfy { $0.count == 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
-        violations.append(shaped ? .rule(field: "period", message: message) : .init(field: "period", message: message))
-        return nil
     }
 
     static func optionalDate(_ text: String?, field: String, into violations: inout [DomainError.FieldViolation]) -> LocalDate? {

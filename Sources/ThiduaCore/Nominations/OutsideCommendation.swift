@@ -125,15 +125,8 @@ public struct OutsideCommendationDraft: Equatable, Sendable {
         do { nominee = try Owner.parse(personId: personId, unitId: unitId, field: "personId") } catch { violations += error.violations }
         let award = (award ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         if award.isEmpty { violations.append(.init(field: "award", message: "Cần khen thưởng (ví dụ CDGD_GK, KNC_GD).")) }
-        let periodText = (period ?? "").trimmingCharacters(in: .whitespaces)
-        let parsedPeriod = Period(periodText)
-        if parsedPeriod == nil {
-            // "2023-2025" has the form of a period but not its rule (a school year's years follow each other)
-            let message = "Kỳ khen thưởng là năm học (2023-2024) hoặc năm (2024)."
-            let years = periodText.split(separator: "-", omittingEmptySubsequences: false)
-            let shaped = (1...2).contains(years.count) && years.allSatisfy { $0.count == 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
-            violations.append(shaped ? .rule(field: "period", message: message) : .init(field: "period", message: message))
-        }
+        let parsedPeriod = FieldParsing.period(
+            period, field: "period", message: "Kỳ khen thưởng là năm học (2023-2024) hoặc năm (2024).", into: &violations)
         let number = VietnameseText.normalized(decisionNumber ?? "")
         if number.isEmpty || number.count > 200 {
             violations.append(.init(field: "decisionNumber", message: "Cần số quyết định (không quá 200 ký tự), ví dụ 45/QĐ-CĐGD."))

@@ -18,6 +18,15 @@ public struct CatalogueRepository: Sendable {
         try await client.withConnection { try await Self.award(code, on: $0, logger: logger) }
     }
 
+    /// An award a client names in a field: an unknown code is a mistake beside that field (422), not a missing page.
+    public func award(_ code: String, field: String, logger: Logger) async throws -> Award {
+        do {
+            return try await award(code, logger: logger)
+        } catch let error as DomainError where error.code == .notFound {
+            throw DomainError.rule(field: field, "Danh mục không có khen thưởng mã \"\(code)\".")
+        }
+    }
+
     public func levels(logger: Logger) async throws -> [AuthorityLevel] {
         try await client.rows("SELECT code, name, rank FROM authority_levels ORDER BY rank, code", logger: logger).map {
             let (code, name, rank) = try $0.decode((String, String, Int).self)

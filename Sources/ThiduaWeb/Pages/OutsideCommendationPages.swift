@@ -59,12 +59,7 @@ extension WebPages {
                     personId: person, unitId: unit, award: form["award"], period: form["period"], decisionNumber: form["decisionNumber"],
                     decisionDate: date, issuer: form["issuer"], kind: nil)
             }
-            let award: Award
-            do {
-                award = try await catalogue.award(draft.awardCode, logger: context.logger)
-            } catch let error as DomainError where error.code == .notFound {
-                throw DomainError.rule(field: "award", "Hãy chọn một khen thưởng trong danh sách.")
-            }
+            let award = try await catalogue.award(draft.awardCode, field: "award", logger: context.logger)
             try OutsideCommendation.checkRecording(award, as: session.account)
             _ = try await outsideCommendations.record(draft, award: award, by: Actor(account: session.account), logger: context.logger)
             return Renderer.redirect(to: "/outside-commendations?period=\(draft.period.label)&recorded=1#da-ghi")

@@ -34,12 +34,7 @@ struct OutsideCommendationController {
         let draft = try OutsideCommendationDraft.validate(
             personId: body.nominee?.personId, unitId: body.nominee?.unitId, award: body.award, period: body.period,
             decisionNumber: body.decisionNumber, decisionDate: body.decisionDate, issuer: body.issuer, kind: body.kind)
-        let award: Award
-        do {
-            award = try await catalogue.award(draft.awardCode, logger: context.logger)
-        } catch let error as DomainError where error.code == .notFound {
-            throw DomainError.rule(field: "award", "Danh mục không có khen thưởng mã \"\(draft.awardCode)\".")
-        }
+        let award = try await catalogue.award(draft.awardCode, field: "award", logger: context.logger)
         try OutsideCommendation.checkRecording(award, as: context.account)
         let recorded = try await outside.record(draft, award: award, by: context.actor, logger: context.logger)
         return EditedResponse(
