@@ -43,6 +43,10 @@ struct WebInitiativeTests {
                         ("appliedOn", "15/03/2024"),
                     ])
                 #expect(applied.status == .seeOther)
+                let waiting = try await own.get(path)
+                #expect(
+                    waiting.text.contains("Đã nộp đơn công nhận") && !waiting.text.contains("Kết quả chấm của Hội đồng sáng kiến"),
+                    "a teacher does not score")
 
                 var member = PageClient(client)
                 _ = try await member.signIn("lan.pham", council)

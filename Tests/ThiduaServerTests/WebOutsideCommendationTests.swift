@@ -32,6 +32,7 @@ struct WebOutsideCommendationTests {
                 let wrong = try await browser.post("/outside-commendations", fields + [("nominee", ""), ("decisionDate", "31/02/2024")])
                 #expect(wrong.status == .unprocessableContent)
                 #expect(wrong.text.contains(#"id="error-decisionDate""#) && wrong.text.contains(#"id="error-nominee""#))
+                #expect(wrong.text.contains("Chọn cá nhân hoặc tập thể được khen thưởng."), "no API field names beside the form's field")
                 #expect(wrong.text.contains(#"value="28/QĐ-CĐGD""#), "what was typed stays")
                 #expect(try await seed.count("past_commendations") == 0)
                 let recorded = try await browser.post(

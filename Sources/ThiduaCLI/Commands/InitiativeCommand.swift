@@ -111,7 +111,7 @@ struct InitiativeCommand: AsyncParsableCommand {
             for item in all {
                 print(
                     [
-                        item.id.description, item.authorName, item.title, item.period.label, item.status.vietnamese,
+                        item.id.description, item.authorName, item.title, item.period.label, item.status.vietnameseName,
                         item.score.map { "\($0)/100" } ?? "", item.scope?.vietnamese ?? "",
                         item.recognitions.last.map { "\($0.decisionNumber) ngày \($0.decisionDate.vietnamese)" } ?? "",
                     ].joined(separator: "\t"))

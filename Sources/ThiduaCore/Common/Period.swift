@@ -37,6 +37,11 @@ public struct Period: Equatable, Hashable, Sendable {
         }
     }
 
+    /// The school year a day falls in (1 September – 31 August): 03/12/2026 → 2026-2027, 15/05/2024 → 2023-2024.
+    public static func schoolYear(containing date: LocalDate) -> Period {
+        Period(kind: .schoolYear, year: date.month >= 9 ? date.year : date.year - 1)
+    }
+
     public var label: String { kind == .calendarYear ? "\(year)" : "\(year)-\(year + 1)" }
     public var startsOn: LocalDate { kind == .calendarYear ? LocalDate(year, 1, 1) : LocalDate(year, 9, 1) }
     public var endsOn: LocalDate { kind == .calendarYear ? LocalDate(year, 12, 31) : LocalDate(year + 1, 8, 31) }

@@ -15,9 +15,7 @@ public struct Initiative: Equatable, Sendable {
             .registered: [.applied, .withdrawn], .applied: [.scored, .withdrawn], .scored: [.recognized, .notRecognized],
         ]
 
-        public var vietnameseName: String { vietnamese }
-
-        public var vietnamese: String {
+        public var vietnameseName: String {
             switch self {
             case .registered: "đã đăng ký"
             case .applied: "đã nộp đơn công nhận"
@@ -104,31 +102,32 @@ public struct Initiative: Equatable, Sendable {
     /// The widest scope recognised so far; nil before the head's recognition.
     public var scope: Scope? { recognitions.map(\.scope).max() }
 
+    /// The scope the next recognition gives: cơ sở once the council said đạt, then huyện, then tỉnh; nil when none can.
+    public var nextScope: Scope? {
+        switch (status, scope) {
+        case (.scored, nil) where passed == true: .unit
+        case (.recognized, .unit?): .district
+        case (.recognized, .district?): .province
+        default: nil
+        }
+    }
+
     /// The next step's refusal when the initiative is not where that step starts (409, with the status it is in).
     public func check(_ step: Step) throws(DomainError) {
-        let ready: Bool =
+        let (ready, message): (Bool, String) =
             switch step {
-            case .apply: status == .registered
-            case .score: status == .applied
+            case .apply: (status == .registered, "Chỉ nộp đơn công nhận cho sáng kiến vừa đăng ký")
+            case .score: (status == .applied, "Hội đồng sáng kiến chỉ chấm sáng kiến đã nộp đơn")
+            case .withdraw: (status == .registered || status == .applied, "Sáng kiến đã được chấm không rút được nữa")
+            case .recognize(.unit): (nextScope == .unit, "Chỉ công nhận sáng kiến hội đồng đã chấm đạt")
             case .recognize(let wanted):
-                switch wanted {
-                case .unit: status == .scored && passed == true
-                case .district: status == .recognized && scope == .unit
-                case .province: status == .recognized && scope == .district
-                }
-            case .withdraw: status == .registered || status == .applied
+                (
+                    nextScope == wanted,
+                    "Công nhận \(wanted.vietnamese) chỉ sau khi đã được công nhận \(wanted == .district ? "cấp cơ sở" : "cấp huyện")"
+                )
             }
         guard ready else {
-            let message: String =
-                switch step {
-                case .apply: "Chỉ nộp đơn công nhận cho sáng kiến vừa đăng ký"
-                case .score: "Hội đồng sáng kiến chỉ chấm sáng kiến đã nộp đơn"
-                case .recognize(.unit): "Chỉ công nhận sáng kiến hội đồng đã chấm đạt"
-                case .recognize(let scope):
-                    "Công nhận \(scope.vietnamese) chỉ sau khi đã được công nhận \(scope == .district ? "cấp cơ sở" : "cấp huyện")"
-                case .withdraw: "Sáng kiến đã được chấm không rút được nữa"
-                }
-            throw DomainError(.conflict, "\(message); sáng kiến \"\(title)\" đang ở trạng thái \(status.vietnamese).")
+            throw DomainError(.conflict, "\(message); sáng kiến \"\(title)\" đang ở trạng thái \(status.vietnameseName).")
         }
     }
 

@@ -13,7 +13,7 @@ public struct InitiativeDraft: Equatable, Sendable {
     {
         var violations: [DomainError.FieldViolation] = []
         let person = personId.flatMap { ID<Person>($0) }
-        if person == nil { violations.append(.rule(field: "personId", message: "Cần tác giả của sáng kiến (personId).")) }
+        if person == nil { violations.append(.rule(field: "personId", message: "Hãy chọn tác giả của sáng kiến.")) }
         let title = VietnameseText.normalized(title ?? "")
         if title.isEmpty || title.count > FieldLimits.shortText {
             violations.append(.init(field: "title", message: "Cần tên sáng kiến, không quá 200 ký tự."))

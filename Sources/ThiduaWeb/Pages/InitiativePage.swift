@@ -104,13 +104,6 @@ extension WebPages {
         _ initiative: Initiative, session: SignInRepository.Session, form: FormFields?, errors: [String: String], context: Context
     ) async throws -> Response {
         let account = session.account
-        let next: Initiative.Scope? =
-            switch (initiative.status, initiative.scope) {
-            case (.scored, nil) where initiative.passed == true: .unit
-            case (.recognized, .unit?): .district
-            case (.recognized, .district?): .province
-            default: nil
-            }
         var typed: [String: String] = [:]
         for field in ["description", "appliedOn", "score", "passed", "scoredOn", "decisionNumber", "decisionDate", "issuer"] {
             typed[field] = form?[field] ?? ""
@@ -118,7 +111,7 @@ extension WebPages {
         let content = InitiativeContent(
             csrf: session.csrfToken, path: "/initiatives/\(initiative.id)", title: initiative.title, author: initiative.authorName,
             unit: initiative.unitName, periodName: initiative.period.vietnamese, registeredOn: initiative.registeredOn.vietnamese,
-            status: initiative.status.vietnamese.capitalizedFirst, description: initiative.description,
+            status: initiative.status.vietnameseName.capitalizedFirst, description: initiative.description,
             appliedOn: initiative.appliedOn?.vietnamese,
             score: initiative.score.map { "\($0)/100 — \(initiative.passed == true ? "đạt" : "không đạt")" },
             recognitions: initiative.recognitions.map {
@@ -129,7 +122,7 @@ extension WebPages {
             mayApply: initiative.status == .registered && Policy.canRegister(.person(initiative.personId), as: account),
             mayScore: initiative.status == .applied && Policy.can(account, .scoreInitiative),
             nextScope: Policy.can(account, .recognizeInitiative)
-                ? next.map { ScopeChoice(value: $0.rawValue, name: $0.vietnamese, needsIssuer: $0 != .unit) } : nil,
+                ? initiative.nextScope.map { ScopeChoice(value: $0.rawValue, name: $0.vietnamese, needsIssuer: $0 != .unit) } : nil,
             form: typed, passedYes: form?["passed"] == "true", passedNo: form?["passed"] == "false", errors: errors)
         return renderer.page(
             "initiative", content, layout: Pages.layout(title: initiative.title, session: session, current: "/initiatives"),

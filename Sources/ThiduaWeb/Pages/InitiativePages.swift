@@ -35,7 +35,7 @@ extension WebPages {
 
     func initiativesPage(request: Request, context: Context) async throws -> Response {
         let session = try session(context)
-        let period = FormFields.query(request)["period"].flatMap(Period.init) ?? Self.currentSchoolYear
+        let period = FormFields.query(request)["period"].flatMap(Period.init) ?? Period.schoolYear(containing: .today)
         return try await initiativesPage(period: period, session: session, form: nil, errors: [:], context: context)
     }
 
@@ -54,7 +54,7 @@ extension WebPages {
         } catch let error as DomainError where error.refusesInput || error.code == .conflict {
             var errors = formErrors(error, fields: ["personId", "title", "period", "registeredOn"])
             if errors.isEmpty { errors["form"] = error.messages.joined(separator: " ") }
-            let period = form["period"].flatMap(Period.init) ?? Self.currentSchoolYear
+            let period = form["period"].flatMap(Period.init) ?? Period.schoolYear(containing: .today)
             return try await initiativesPage(period: period, session: session, form: form, errors: errors, context: context)
         }
     }
@@ -67,7 +67,7 @@ extension WebPages {
         let rows = all.filter { Policy.canRead(.person($0.personId), as: account) }.map { item in
             InitiativeRow(
                 path: "/initiatives/\(item.id)", author: item.authorName, unit: item.unitName, title: item.title,
-                status: item.status.vietnamese.capitalizedFirst, score: item.score.map { "\($0)/100" } ?? "",
+                status: item.status.vietnameseName.capitalizedFirst, score: item.score.map { "\($0)/100" } ?? "",
                 scope: item.scope?.vietnamese ?? "")
         }
         let forAnyone = Policy.can(account, .nominate)

@@ -39,7 +39,7 @@ extension WebPages {
         let session = try session(context, allowedTo: .readRegistry)
         let query = FormFields.query(request)
         return try await outsideCommendationsPage(
-            period: query["period"].flatMap(Period.init) ?? Self.currentSchoolYear, session: session, form: nil, errors: [:],
+            period: query["period"].flatMap(Period.init) ?? Period.schoolYear(containing: .today), session: session, form: nil, errors: [:],
             recorded: query["recorded"] == "1", context: context)
     }
 
@@ -52,7 +52,7 @@ extension WebPages {
         let (person, unit) = (
             nominee.hasPrefix("p:") ? String(nominee.dropFirst(2)) : nil, nominee.hasPrefix("u:") ? String(nominee.dropFirst(2)) : nil
         )
-        let shownPeriod = (form["period"]).flatMap(Period.init) ?? Self.currentSchoolYear
+        let shownPeriod = (form["period"]).flatMap(Period.init) ?? Period.schoolYear(containing: .today)
         do {
             let draft = try validated(adding: problems) { () throws(DomainError) in
                 try OutsideCommendationDraft.validate(
@@ -66,17 +66,12 @@ extension WebPages {
         } catch let error as DomainError where error.refusesInput || error.code == .conflict {
             var errors = formErrors(
                 error, fields: ["nominee", "award", "period", "decisionNumber", "decisionDate", "issuer"],
-                aliases: ["personId": "nominee", "unitId": "nominee", "kind": "award"])
+                aliases: ["personId": "nominee", "unitId": "nominee", "kind": "award"],
+                words: ["nominee": "Chọn cá nhân hoặc tập thể được khen thưởng."])
             if errors.isEmpty { errors["form"] = error.messages.joined(separator: " ") }
             return try await outsideCommendationsPage(
                 period: shownPeriod, session: session, form: form, errors: errors, recorded: false, context: context)
         }
-    }
-
-    /// The school year today falls in (1 September – 31 August).
-    static var currentSchoolYear: Period {
-        let today = LocalDate.today
-        return Period(kind: .schoolYear, year: today.month >= 9 ? today.year : today.year - 1)
     }
 
     private func outsideCommendationsPage(
