@@ -32,6 +32,8 @@ struct WebInitiativeTests {
                     "/initiatives", fields + [("title", "Góc đọc sách lớp học"), ("registeredOn", "10/01/2024")])
                 #expect(registered.status == .seeOther)
                 let path = try #require(registered.headers[.location])
+                let fresh = try await own.get("/initiatives?period=2024")
+                #expect(fresh.text.contains("Chưa chấm") && fresh.text.contains("Chưa công nhận"), "no blank cells on a phone's card")
                 let page = try await own.get(path)
                 #expect(page.text.contains("Góc đọc sách lớp học") && page.text.contains("Đã đăng ký") && page.text.contains("10/01/2024"))
                 #expect(!page.text.contains("Kết quả chấm của Hội đồng sáng kiến"), "a teacher does not score")

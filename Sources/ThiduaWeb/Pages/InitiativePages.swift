@@ -67,8 +67,8 @@ extension WebPages {
         let rows = all.filter { Policy.canRead(.person($0.personId), as: account) }.map { item in
             InitiativeRow(
                 path: "/initiatives/\(item.id)", author: item.authorName, unit: item.unitName, title: item.title,
-                status: item.status.vietnameseName.capitalizedFirst, score: item.score.map { "\($0)/100" } ?? "",
-                scope: item.scope?.vietnamese ?? "")
+                status: item.status.vietnameseName.capitalizedFirst, score: item.score.map { "\($0)/100" } ?? "Chưa chấm",
+                scope: item.scope?.vietnamese ?? "Chưa công nhận")
         }
         let forAnyone = Policy.can(account, .nominate)
         let chosen = form?["personId"] ?? ""

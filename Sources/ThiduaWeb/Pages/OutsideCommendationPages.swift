@@ -90,7 +90,9 @@ extension WebPages {
             let lines = all.filter { $0.issuer == issuer }
             guard !lines.isEmpty else { return nil }
             let money = lines.reduce(0) { $0 + $1.rewardAmount }
-            return "Khen thưởng của \(issuer.vietnamese): \(lines.count), tiền thưởng \(VietnameseText.grouped(money)) đ"
+            let whose = issuer == .sector ? "ngành Giáo dục" : issuer.vietnamese
+            guard money > 0 else { return "Khen thưởng của \(whose): \(lines.count), không kèm tiền thưởng" }
+            return "Khen thưởng của \(whose): \(lines.count), tiền thưởng \(VietnameseText.grouped(money)) đ"
                 + (issuer == .union ? " (chi từ quỹ của Công đoàn)" : "")
         }
         let mayRecord = Policy.can(account, .recordOutsideCommendation)
