@@ -11,7 +11,10 @@ struct RewardMoneyTests {
         #expect(Coefficient("1.50")?.description == "1.5")
         #expect(Coefficient("12")?.description == "12")
         #expect(Coefficient("0.05")?.description == "0.05")
-        for bad in ["", "abc", "-1", "0.333", "1.", ".5", "1e2"] { #expect(Coefficient(bad) == nil, "\(bad)") }
+        #expect(Coefficient("0,5")?.hundredths == 50)
+        for bad in ["", "abc", "-1", "0.333", "1.", ".5", "1e2", "1.2.3", "1,2,3", " 1", "1 ", "+1", "１", "1.٥", ","] {
+            #expect(Coefficient(bad) == nil, "\(bad)")
+        }
     }
 
     static let salaries = [

@@ -73,6 +73,25 @@ struct AuthenticationTests {
         }
     }
 
+    @Test("A token copied with spaces or a tab around it still signs in; a blank one does not")
+    func tokenWithBlanks() async throws {
+        try await withTestApp { app, seed in
+            let (account, token) = try await seed.account(.headmaster, name: "Trần Văn Minh")
+            try await app.test(.router) { client in
+                for header in ["Bearer  \(token) ", "Bearer \t\(token)\t"] {
+                    try await client.execute(uri: "/v1/me", method: .get, headers: [.authorization: header]) { response in
+                        #expect(response.status == .ok)
+                        let body = try response.json(JSONValue.self)
+                        #expect(body["id"]?.string == account.id.description)
+                    }
+                }
+                try await client.execute(uri: "/v1/me", method: .get, headers: [.authorization: "Bearer \t "]) { response in
+                    #expect(response.status == .unauthorized)
+                }
+            }
+        }
+    }
+
     @Test("A signed-in account without the role gets 403, and nothing is created")
     func wrongRole() async throws {
         try await withTestApp { app, seed in

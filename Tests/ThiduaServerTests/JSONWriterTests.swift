@@ -47,4 +47,13 @@ struct JSONWriterTests {
         let last = try JSONDecoder().decode(JSONValue.self, from: Data(CommendationJSON.page([], nextCursor: nil).bytes))
         #expect(last["items"]?.array?.isEmpty == true && last["nextCursor"] == .null)
     }
+
+    @Test("Text reads back unchanged wherever its escapes fall: none, first, last, only, in a row")
+    func textEscapes() throws {
+        for text in ["", "Nguyễn Thị Hạnh", "\"", "\"đầu", "cuối\\", "\u{1}\u{1f}\t\r\n", "a\"\"b\\\\c", "Lê 🏅 \u{7f}"] {
+            var json = JSONWriter(capacity: 16)
+            json.string(text)
+            #expect(try JSONDecoder().decode(String.self, from: Data(json.bytes)) == text, "\(text.debugDescription)")
+        }
+    }
 }

@@ -35,17 +35,20 @@ struct PreparedStatementTests {
                 #expect(try await kept().isSuperset(of: ["thidua_token_account", "thidua_commendation_by_id"]))
                 #expect(plain == prepared && prepared.map(\.id) == [f.headmasterAccount.id])
                 #expect(plainRead == preparedRead && preparedRead.map(\.id) == [commendation.id])
-                // The page of a year's commendations, filters left out bound as nulls, answers the same both ways.
-                let page = CommendationRepository.ListPage(
-                    filter: .init(period: try Period.choose(year: "2024", schoolYear: nil)), createdAt: "-infinity",
+                // The page of a year's commendations (a missing period bound as ±infinity) answers the same both ways.
+                let page = CommendationRepository.PeriodPage(
+                    period: try Period.choose(year: "2024", schoolYear: nil), createdAt: "-infinity",
                     id: "00000000-0000-0000-0000-000000000000", limit: 10)
                 let plainPage = try await connection.rows(page, prepared: false, logger: logger).map(\.item)
                 let preparedPage = try await connection.rows(page, prepared: true, logger: logger).map(\.item)
                 #expect(plainPage == preparedPage && preparedPage.map(\.id) == [commendation.id])
-                let otherYear = CommendationRepository.ListPage(
-                    filter: .init(period: try Period.choose(year: "2023", schoolYear: nil), awardCode: "LDTT"), createdAt: "-infinity",
+                let otherYear = CommendationRepository.PeriodPage(
+                    period: try Period.choose(year: "2023", schoolYear: nil), createdAt: "-infinity",
                     id: "00000000-0000-0000-0000-000000000000", limit: 10)
                 #expect(try await connection.rows(otherYear, prepared: true, logger: logger).isEmpty)
+                let anyYear = CommendationRepository.PeriodPage(
+                    period: nil, createdAt: "-infinity", id: "00000000-0000-0000-0000-000000000000", limit: 10)
+                #expect(try await connection.rows(anyYear, prepared: true, logger: logger).map(\.item) == preparedPage)
                 // Again on the same connection: bound, not prepared a second time.
                 #expect(try await connection.rows(AccountRepository.TokenAccount(hash: hash), prepared: true, logger: logger) == prepared)
                 #expect(

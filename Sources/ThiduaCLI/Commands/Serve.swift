@@ -59,11 +59,18 @@ struct Serve: AsyncParsableCommand {
     )
     var tokenCacheMs = 1000
 
+    @Option(
+        help:
+            "Most connections this server opens to PostgreSQL (its pool); with several servers on one database, their sum stays under PostgreSQL's max_connections."
+    )
+    var databaseConnections = 20
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
         guard (1...1024).contains(maxEvidenceMib) else { throw ValidationError("--max-evidence-mib must be between 1 and 1024.") }
         guard (1...3650).contains(backupKeep) else { throw ValidationError("--backup-keep must be between 1 and 3650.") }
         guard (0...60_000).contains(tokenCacheMs) else { throw ValidationError("--token-cache-ms must be between 0 and 60000.") }
+        guard (1...500).contains(databaseConnections) else { throw ValidationError("--database-connections must be between 1 and 500.") }
         guard backupIntervalSeconds >= 1 else { throw ValidationError("--backup-interval-seconds must be positive.") }
         if let metricsPort, !(1...65535).contains(metricsPort) || metricsPort == port {
             throw ValidationError("--metrics-port must be between 1 and 65535 and differ from --port.")
@@ -114,6 +121,7 @@ struct Serve: AsyncParsableCommand {
         configuration.publicURL = publicURL
         configuration.preparedStatements = preparedStatements
         configuration.tokenCacheLifetime = .milliseconds(tokenCacheMs)
+        configuration.database.options.maximumConnections = databaseConnections
         let app = try await buildApplication(configuration, logger: logger, services: services)
         // SIGTERM or SIGINT stops serve within 10 s whatever state it is in: 7 s to finish requests and stop the
         // cluster gracefully, then cancellation, then at most 2 s more (security review, "a database crash under load").

@@ -21,5 +21,32 @@ public struct ID<Entity>: Hashable, Codable, Sendable, CustomStringConvertible {
         try container.encode(description)
     }
 
-    public var description: String { rawValue.uuidString.lowercased() }
+    public var description: String { rawValue.lowercasedString }
+}
+
+extension UUID {
+    /// The 36 characters PostgreSQL prints for a uuid (lowercase hex, four dashes), written by hand: `uuidString` formats
+    /// each byte through `sprintf`, 6 % of the server's time on a page of commendations (issue "Performance").
+    public var lowercasedString: String {
+        withUnsafeBytes(of: uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { text in
+                var end = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[end] = UInt8(ascii: "-")
+                        end += 1
+                    }
+                    text[end] = hexDigit(byte >> 4)
+                    text[end + 1] = hexDigit(byte & 0x0f)
+                    end += 2
+                }
+                return end
+            }
+        }
+    }
+}
+
+/// The lowercase hex digit of a value 0...15.
+@inline(__always) func hexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
 }

@@ -36,7 +36,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if let header = request.headers[.authorization] {
             let parts = header.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
-                let token = String(parts[1]).trimmingCharacters(in: .whitespaces)
+                // Spaces and tabs around the token are dropped (Foundation's trimming bridged through NSString cost 2 % of
+                // a signed-in read, issue "Performance").
+                let token = Self.trimmingBlanks(parts[1])
                 let client = context.clientAddress
                 if let wait = throttle.retryAfter(client) {
                     var problem = Problem(
@@ -58,6 +60,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
             }
         }
         return try await next(request, context)
+    }
+
+    static func trimmingBlanks(_ text: Substring) -> String {
+        let utf8 = text.utf8
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = utf8.firstIndex(where: { !isBlank($0) }), let last = utf8.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(Substring(utf8[first...last]))
     }
 
     /// The token's account: remembered from less than the cache's lifetime ago, else looked up (and remembered).

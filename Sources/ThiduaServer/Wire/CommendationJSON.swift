@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import ThiduaCore
 
@@ -38,17 +39,19 @@ struct CommendationJSON: ResponseGenerator, Sendable {
 
     static func write(_ c: Commendation, to json: inout JSONWriter) {
         json.raw("{\"id\":")
-        json.string(c.id.description)
-        json.field("nominationId", c.nominationId.description)
+        json.id(c.id.rawValue)
+        json.raw(",\"nominationId\":")
+        json.id(c.nominationId.rawValue)
         json.field("award", c.awardCode)
-        json.field("movementId", c.movementId.description)
+        json.raw(",\"movementId\":")
+        json.id(c.movementId.rawValue)
         json.raw(",\"nominee\":{")
         if let person = c.nominee.personId {
             json.raw("\"personId\":")
-            json.string(person.description)
+            json.id(person.rawValue)
         } else if let unit = c.nominee.unitId {
             json.raw("\"unitId\":")
-            json.string(unit.description)
+            json.id(unit.rawValue)
         }
         json.raw("}")
         json.field("decisionNumber", c.decisionNumber)
@@ -102,22 +105,38 @@ struct JSONWriter {
     }
 
     mutating func string(_ text: String) {
-        let hex = Array("0123456789abcdef".utf8)
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case UInt8(ascii: "\n"): raw("\\n")
-            case UInt8(ascii: "\r"): raw("\\r")
-            case UInt8(ascii: "\t"): raw("\\t")
-            case 0..<0x20:
-                raw("\\u00")
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0f)])
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            // Most strings need no escape at all: copied in one append, runs between escapes likewise.
+            var start = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                escape(byte)
+                start = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// An id as a JSON string, its 36 characters written straight into the bytes.
+    mutating func id(_ uuid: UUID) {
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: uuid.lowercasedString.utf8)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): raw("\\\"")
+        case UInt8(ascii: "\\"): raw("\\\\")
+        case UInt8(ascii: "\n"): raw("\\n")
+        case UInt8(ascii: "\r"): raw("\\r")
+        case UInt8(ascii: "\t"): raw("\\t")
+        default:
+            raw("\\u00")
+            for nibble in [byte >> 4, byte & 0x0f] { bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10) }
+        }
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import PostgresNIO
+import Testing
+import ThiduaCore
+import ThiduaTestSupport
+@testable import ThiduaStore
+
+/// The list of commendations reads a period's page with one prepared statement and any narrower filter with a statement
+/// written for it (issue "Performance"): whichever way, walking the pages gives exactly the commendations the filter
+/// names, in the list's order, each once.
+@Suite("Commendation list")
+struct CommendationListTests {
+    @Test("Every filter and combination pages through exactly its commendations, in order, each once")
+    func filtersPageThroughTheirRows() async throws {
+        try await TestDatabase.with { database, client in
+            let seed = Seed(client: client, logger: database.logger)
+            let f = try await RegistryFixture.make(seed)
+            let mine = try await f.commendation(seed)
+            _ = try await ScaleData(client: client).add(120, by: seed.actor, logger: seed.logger)
+            let repository = CommendationRepository(client: client)
+            func walk(_ filter: CommendationRepository.Filter, limit: Int) async throws -> [Commendation] {
+                var items: [Commendation] = []
+                var cursor: String?
+                repeat {
+                    let page = try await repository.list(filter, page: try PageRequest(limit: limit, cursor: cursor), logger: seed.logger)
+                    items += page.items
+                    cursor = page.nextCursor
+                } while cursor != nil
+                return items
+            }
+            let all = try await walk(.init(), limit: 50)
+            let stored = try await client.rows("SELECT count(*)::bigint FROM commendations", logger: seed.logger)
+            #expect(all.count == (try stored[0].decode(Int.self)) && all.count == 121 && Set(all.map(\.id)).count == all.count)
+            // The people's units, to say which commendations a unit's subtree holds.
+            var unitOf: [UUID: UUID] = [:]
+            for row in try await client.rows("SELECT id, unit_id FROM people", logger: seed.logger) {
+                let (person, unit) = try row.decode((UUID, UUID).self)
+                unitOf[person] = unit
+            }
+            let year2024 = try Period.choose(year: "2024", schoolYear: nil)
+            let year2023 = try Period.choose(year: "2023", schoolYear: nil)
+            let filters: [(CommendationRepository.Filter, (Commendation) -> Bool)] = [
+                (.init(period: year2024), { year2024.contains($0.decisionDate) }),
+                (.init(period: year2023), { _ in false }),
+                (.init(unitId: f.collective.id), { $0.nominee.personId.flatMap { unitOf[$0.rawValue] } == f.collective.id.rawValue }),
+                (.init(unitId: f.school.id), { _ in true }),
+                (.init(awardCode: "LDTT"), { $0.awardCode == "LDTT" }),
+                (.init(movementId: f.movement.id), { $0.movementId == f.movement.id }),
+                (.init(concerning: f.teacher.id), { $0.nominee.personId == f.teacher.id }),
+                (
+                    .init(period: year2024, unitId: f.collective.id, awardCode: "LDTT"),
+                    { $0.awardCode == "LDTT" && $0.nominee.personId.flatMap { unitOf[$0.rawValue] } == f.collective.id.rawValue }
+                ),
+            ]
+            for (filter, expected) in filters {
+                let listed = try await walk(filter, limit: 7)
+                #expect(listed.map(\.id) == all.filter(expected).map(\.id), "\(filter)")
+            }
+            #expect(try await walk(.init(concerning: f.teacher.id), limit: 7).map(\.id) == [mine.id])
+            #expect(all.filter { $0.awardCode == "LDTT" }.count > 1 && all.filter { $0.awardCode != "LDTT" }.count > 1)
+        }
+    }
+}
