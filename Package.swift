@@ -122,7 +122,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
-            name: "thidua", dependencies: ["ThiduaCLI", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], swiftSettings: swiftSettings),
+            name: "thidua",
+            dependencies: ["ThiduaCLI", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: swiftSettings),
 
         // Build-time: sql/*.sql -> Swift source carried by the binary.
         .executableTarget(name: "embed-sql", swiftSettings: swiftSettings),

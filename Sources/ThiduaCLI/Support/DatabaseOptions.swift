@@ -63,7 +63,7 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     func logger(label: String = "thidua") -> Logger {
-        var logger = Logger(label: label) { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: label) { LineLogHandler(label: $0) }
         logger.logLevel = logLevel
         return logger
     }

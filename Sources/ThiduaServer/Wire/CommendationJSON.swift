@@ -136,7 +136,9 @@ struct JSONWriter {
         case UInt8(ascii: "\t"): raw("\\t")
         default:
             raw("\\u00")
-            for nibble in [byte >> 4, byte & 0x0f] { bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10) }
+            for nibble in [byte >> 4, byte & 0x0f] {
+                bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
+            }
         }
     }
 }

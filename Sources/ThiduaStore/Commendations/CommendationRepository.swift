@@ -68,7 +68,8 @@ public struct CommendationRepository: Sendable {
             rows = try await client.rows(
                 PeriodPage(period: filter.period, createdAt: bound.createdAt, id: bound.id, limit: page.limit + 1), logger: logger)
         } else {
-            rows = try await client.rows(Self.filteredPage(filter, bound: bound, limit: page.limit + 1), logger: logger).map(Self.commendation)
+            rows = try await client.rows(Self.filteredPage(filter, bound: bound, limit: page.limit + 1), logger: logger).map(
+                Self.commendation)
         }
         return Keyset.page(rows, limit: page.limit)
     }
