@@ -24,8 +24,6 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
         // Already built for Hummingbird; named for NIOHTTPTypes (the header-timeout handler sees HTTP request parts).
         .package(url: "https://github.com/apple/swift-nio-extras.git", exact: "1.35.2"),
-        // Already built for Hummingbird and PostgresNIO; named for NIOPosix (serve runs Swift concurrency on its event loops).
-        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
         // Evidence forms: a streaming, linear-time multipart parser instead of a hand-written one (security review F2).
         .package(url: "https://github.com/vapor/multipart-kit.git", exact: "4.7.1"),
         // GET /metrics in the Prometheus text format (swift-metrics is already resolved for Hummingbird).
@@ -121,10 +119,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "thidua",
-            dependencies: ["ThiduaCLI", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
-            swiftSettings: swiftSettings),
+        .executableTarget(name: "thidua", dependencies: ["ThiduaCLI"], swiftSettings: swiftSettings),
 
         // Build-time: sql/*.sql -> Swift source carried by the binary.
         .executableTarget(name: "embed-sql", swiftSettings: swiftSettings),
