@@ -62,6 +62,17 @@ struct WebOutsideCommendationTests {
                     ])
                 #expect(refused.status == .forbidden)
                 #expect(try await seed.count("past_commendations") == 1)
+                // The sector's Kỷ niệm chương carries no money: its total says so rather than "0 đ".
+                let medal = try await headmaster.post(
+                    "/outside-commendations",
+                    [
+                        ("_csrf", PageClient.formToken(headPage.text) ?? ""), ("award", "KNC_GD"), ("period", "2023-2024"),
+                        ("decisionNumber", "4521/QĐ-BGDĐT"), ("nominee", "p:\(f.councilPeople[0].id)"), ("decisionDate", "14/11/2023"),
+                    ])
+                #expect(medal.status == .seeOther)
+                let withMedal = try await headmaster.get("/outside-commendations?period=2023-2024")
+                #expect(withMedal.text.contains("Khen thưởng của ngành Giáo dục: 1, không kèm tiền thưởng"))
+                #expect(!withMedal.text.contains("tiền thưởng 0 đ"))
             }
         }
     }

@@ -47,6 +47,6 @@ extension UUID {
 }
 
 /// The lowercase hex digit of a value 0...15.
-@inline(__always) func hexDigit(_ value: UInt8) -> UInt8 {
+@inline(__always) private func hexDigit(_ value: UInt8) -> UInt8 {
     value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
 }

@@ -43,6 +43,9 @@ public struct Award: Equatable, Sendable, Codable {
             case .sector: "Ngành Giáo dục"
             }
         }
+
+        /// The same name inside a sentence ("Khen thưởng của ngành Giáo dục"): only the sector's is a common noun.
+        public var vietnameseInSentence: String { self == .sector ? "ngành Giáo dục" : vietnamese }
     }
 
     public let code: String

@@ -40,11 +40,9 @@ struct CommendationJSON: ResponseGenerator, Sendable {
     static func write(_ c: Commendation, to json: inout JSONWriter) {
         json.raw("{\"id\":")
         json.id(c.id.rawValue)
-        json.raw(",\"nominationId\":")
-        json.id(c.nominationId.rawValue)
+        json.field("nominationId", id: c.nominationId.rawValue)
         json.field("award", c.awardCode)
-        json.raw(",\"movementId\":")
-        json.id(c.movementId.rawValue)
+        json.field("movementId", id: c.movementId.rawValue)
         json.raw(",\"nominee\":{")
         if let person = c.nominee.personId {
             json.raw("\"personId\":")
@@ -93,6 +91,13 @@ struct JSONWriter {
         string(value)
     }
 
+    mutating func field(_ key: StaticString, id: UUID) {
+        raw(",\"")
+        raw(key)
+        raw("\":")
+        self.id(id)
+    }
+
     mutating func field(_ key: StaticString, _ value: Int) {
         raw(",\"")
         raw(key)
@@ -134,11 +139,9 @@ struct JSONWriter {
         case UInt8(ascii: "\n"): raw("\\n")
         case UInt8(ascii: "\r"): raw("\\r")
         case UInt8(ascii: "\t"): raw("\\t")
-        default:
-            raw("\\u00")
-            for nibble in [byte >> 4, byte & 0x0f] {
-                bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
-            }
+        default:  // another control character, rare: \u and four hex digits
+            let hex = String(byte, radix: 16)
+            bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
         }
     }
 }

@@ -90,7 +90,7 @@ extension WebPages {
             let lines = all.filter { $0.issuer == issuer }
             guard !lines.isEmpty else { return nil }
             let money = lines.reduce(0) { $0 + $1.rewardAmount }
-            let whose = issuer == .sector ? "ngành Giáo dục" : issuer.vietnamese
+            let whose = issuer.vietnameseInSentence
             guard money > 0 else { return "Khen thưởng của \(whose): \(lines.count), không kèm tiền thưởng" }
             return "Khen thưởng của \(whose): \(lines.count), tiền thưởng \(VietnameseText.grouped(money)) đ"
                 + (issuer == .union ? " (chi từ quỹ của Công đoàn)" : "")
