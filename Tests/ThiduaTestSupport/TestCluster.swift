@@ -35,9 +35,12 @@ public actor TestCluster {
         // Short path: unix socket paths are limited to 107 bytes.
         let folder = URL(fileURLWithPath: "/tmp/thidua-test-\(getpid())")
         try? FileManager.default.removeItem(at: folder)
+        // Swift Testing starts every test at once: in the suite's first seconds their pools (8 each), the serve processes'
+        // and the CLI's reach 330 connections here (pg_stat_activity, polled), and a CLI test on a busier machine then
+        // met a full server and gave up after its 15 s ("Cannot reach PostgreSQL"). The test cluster allows 1,000.
         let cluster = try EmbeddedCluster(
             dataDirectory: folder, binaries: try PostgresBinaries.locate(),
-            settings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "400"])
+            settings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "1000"])
         try await cluster.start(logger: logger)
         registerStopAtExit(cluster)
         try await withClient(database: EmbeddedCluster.database, cluster: cluster, logger: logger) { client in
