@@ -27,6 +27,21 @@ struct PostgresCodingTests {
         }
     }
 
+    @Test("The database's day is Vietnam's: 18:00 UTC is already the next day, and current_date is LocalDate.today at any hour")
+    func vietnameseDay() async throws {
+        try await TestDatabase.with { database, client in
+            // Deadlines and "no day in the future" rules compare with current_date; a clerk at 06:00 in Hà Nội (23:00
+            // UTC the day before) must be on the same day as the API's LocalDate.today.
+            let rows = try await client.query(
+                "SELECT current_setting('TimeZone'), (timestamptz '2026-12-03 18:00:00+00')::date, current_date", logger: database.logger
+            ).collect()
+            let (zone, evening, today) = try #require(rows.first).decode((String, LocalDate, LocalDate).self)
+            #expect(zone == "Asia/Ho_Chi_Minh")
+            #expect(evening == LocalDate(2026, 12, 4))
+            #expect(today == LocalDate.today)
+        }
+    }
+
     @Test("An id binds as a uuid; a status reads back as itself; an unknown status fails the read instead of a default")
     func idsAndStatuses() async throws {
         try await TestDatabase.with { database, client in

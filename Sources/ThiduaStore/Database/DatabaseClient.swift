@@ -45,6 +45,7 @@ public final class DatabaseClient: Sendable {
         preparedStatements: Bool = true
     ) {
         self.preparedStatements = preparedStatements
+        let configuration = configuration.inVietnamTime
         let supervision = Supervision(
             configuration: configuration, logger: logger, checkEvery: checkEvery, downRetryEvery: downRetryEvery,
             pingTimeout: pingTimeout, freshTimeout: freshTimeout)
