@@ -31,7 +31,7 @@ public struct EmbeddedCluster: Sendable {
 
     public static let superuser = "thidua"
     public static let database = "thidua"
-    static let port = 5432
+    public static let port = 5432
 
     public let dataDirectory: URL
     public let binaries: PostgresBinaries

@@ -11,14 +11,7 @@ public func withTestApp(
     _ body: @Sendable (any ApplicationProtocol, Seed) async throws -> Void
 ) async throws {
     try await TestDatabase.with { database, client in
-        // The requests use the application role, as in production; the owner (the test cluster's superuser) migrates.
-        var configuration = ServerConfiguration(
-            host: "127.0.0.1", port: 0, database: database.appConfiguration, databaseDescription: "test \(database.name)")
-        configuration.migrationDatabase = database.configuration
-        // The suite loads the machine: /health may take longer than production's 900 ms without the database being down.
-        configuration.healthTimeout = .seconds(10)
-        // Tests revoke a token and expect the next request refused: no remembered tokens unless a test sets a lifetime.
-        configuration.tokenCacheLifetime = .zero
+        var configuration = database.serverConfiguration
         configure(&configuration)
         let app = try await buildApplication(configuration, logger: database.logger)
         try await body(app, Seed(client: client, logger: database.logger))
@@ -29,13 +22,23 @@ public func withTestApp(
 /// and the CLI on one database.
 public func withTestAppAndURL(_ body: @Sendable (any ApplicationProtocol, Seed, String) async throws -> Void) async throws {
     try await TestDatabase.with { database, client in
-        var configuration = ServerConfiguration(
-            host: "127.0.0.1", port: 0, database: database.appConfiguration, databaseDescription: "test \(database.name)")
-        configuration.migrationDatabase = database.configuration
-        configuration.healthTimeout = .seconds(10)
-        configuration.tokenCacheLifetime = .zero
-        let app = try await buildApplication(configuration, logger: database.logger)
+        let app = try await buildApplication(database.serverConfiguration, logger: database.logger)
         try await body(app, Seed(client: client, logger: database.logger), database.url)
+    }
+}
+
+extension TestDatabase {
+    /// How the tests serve this database: the requests use the application role, as in production; the owner (the test
+    /// cluster's superuser) migrates.
+    public var serverConfiguration: ServerConfiguration {
+        var configuration = ServerConfiguration(
+            host: "127.0.0.1", port: 0, database: appConfiguration, databaseDescription: "test \(name)")
+        configuration.migrationDatabase = self.configuration
+        // The suite loads the machine: /health may take longer than production's 900 ms without the database being down.
+        configuration.healthTimeout = .seconds(10)
+        // Tests revoke a token and expect the next request refused: no remembered tokens unless a test sets a lifetime.
+        configuration.tokenCacheLifetime = .zero
+        return configuration
     }
 }
 
