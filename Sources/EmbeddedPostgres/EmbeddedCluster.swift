@@ -163,7 +163,7 @@ public struct EmbeddedCluster: Sendable {
 
     /// Creates the folder (0700: nobody else may enter, list or reach the socket) and, when the server runs as another
     /// user, hands it over and checks they can reach it. An existing folder gets the same modes.
-    private func prepareFolder() throws {
+    func prepareFolder() throws {
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: socketDirectory, withIntermediateDirectories: true)
         for path in [dataDirectory.path, socketDirectory.path] { _ = chmod(path, 0o700) }

@@ -10,6 +10,8 @@ import ThiduaWeb
 /// What the routes need: one database client (each controller gets the repositories it uses over it) and limits.
 public struct AppDependencies: Sendable {
     public let client: DatabaseClient
+    /// Where reports, exports and list pages read: a streaming replica's client when one is configured, else `client`.
+    public let reads: DatabaseClient
     /// The largest evidence file accepted, in bytes.
     public let maxEvidenceBytes: Int
     /// The pages' cookies carry `Secure` (thidua is served over HTTPS).
@@ -20,10 +22,11 @@ public struct AppDependencies: Sendable {
     public let failedTokenWindow: TimeInterval
 
     public init(
-        client: DatabaseClient, maxEvidenceBytes: Int = 20 * 1_048_576, secureCookies: Bool = false, tokenCacheLifetime: Duration = .zero,
-        failedTokenWindow: TimeInterval = 60
+        client: DatabaseClient, reads: DatabaseClient? = nil, maxEvidenceBytes: Int = 20 * 1_048_576, secureCookies: Bool = false,
+        tokenCacheLifetime: Duration = .zero, failedTokenWindow: TimeInterval = 60
     ) {
         self.client = client
+        self.reads = reads ?? client
         self.maxEvidenceBytes = maxEvidenceBytes
         self.secureCookies = secureCookies
         self.tokenCacheLifetime = tokenCacheLifetime
@@ -38,8 +41,11 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let client = DatabaseClient(
         configuration: configuration.database, logger: logger, preparedStatements: configuration.preparedStatements)
+    let replica = configuration.readDatabase.map {
+        DatabaseClient(configuration: $0, logger: logger, preparedStatements: configuration.preparedStatements, readsAfter: client)
+    }
     let dependencies = AppDependencies(
-        client: client, maxEvidenceBytes: configuration.maxEvidenceBytes,
+        client: client, reads: replica, maxEvidenceBytes: configuration.maxEvidenceBytes,
         secureCookies: configuration.publicURL?.lowercased().hasPrefix("https://") ?? false,
         tokenCacheLifetime: configuration.tokenCacheLifetime, failedTokenWindow: configuration.failedTokenWindow)
     let router = try buildRouter(
@@ -57,6 +63,7 @@ public func buildApplication(
         services: services,
         logger: logger)
     app.addServices(client)
+    if let replica { app.addServices(replica) }
     if configuration.metrics { app.addServices(DatabaseGauges(client: client)) }
     let (migrate, owner, appPassword) = (configuration.migrate, configuration.migrationDatabase, configuration.appRolePassword)
     app.beforeServerStarts {
@@ -103,7 +110,8 @@ public func buildRouter(
     // Only the API reads a bearer token: /health and /openapi.yaml never wait on an account lookup (with the database
     // gone, a token sent to /health used to hold its answer until the lookup failed, seconds later).
     try WebPages<AppRequestContext>(
-        client: dependencies.client, secureCookies: dependencies.secureCookies, maxUploadBytes: dependencies.maxEvidenceBytes
+        client: dependencies.client, reads: dependencies.reads, secureCookies: dependencies.secureCookies,
+        maxUploadBytes: dependencies.maxEvidenceBytes
     ).addRoutes(to: router)
     let v1 = router.group("v1")
         .add(
@@ -142,14 +150,18 @@ public func buildRouter(
     AchievementReportController(reports: AchievementReportRepository(client: client), nominations: nominations).addRoutes(to: v1)
     LawController(catalogue: catalogue).addRoutes(to: v1)
     DecisionController(nominations: nominations, decisions: DecisionRepository(client: client)).addRoutes(to: v1)
-    CommendationController(commendations: CommendationRepository(client: client), decisions: DecisionRepository(client: client))
-        .addRoutes(to: v1)
+    CommendationController(
+        commendations: CommendationRepository(client: client), listing: CommendationRepository(client: dependencies.reads),
+        decisions: DecisionRepository(client: client)
+    )
+    .addRoutes(to: v1)
     InitiativeController(initiatives: InitiativeRepository(client: client)).addRoutes(to: v1)
     OutsideCommendationController(outside: OutsideCommendationRepository(client: client), catalogue: catalogue).addRoutes(to: v1)
     AuditController(audit: AuditLog(client: client)).addRoutes(to: v1)
+    let reads = dependencies.reads
     ReportController(
-        honorList: HonorListRepository(client: client), units: units,
-        movements: MovementReportRepository(client: client), summaries: SummaryRepository(client: client)
+        honorList: HonorListRepository(client: reads), units: UnitRepository(client: reads),
+        movements: MovementReportRepository(client: reads), summaries: SummaryRepository(client: reads)
     )
     .addRoutes(to: v1)
     // An unknown path under /v1 is behind the same sign-in as the known ones, so a caller without a valid token gets 401

@@ -8,6 +8,8 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// How the requests reach the database: in production the application role (`thidua_app`), which owns nothing.
     public var database: PostgresClient.Configuration
+    /// A streaming replica the reports, exports and list pages read from (`serve --read-database-url`); nil: the primary.
+    public var readDatabase: PostgresClient.Configuration?
     /// The owner, who runs the migrations (security review F6); nil when `database` is also the owner.
     public var migrationDatabase: PostgresClient.Configuration?
     /// When set, the owner gives the application role this password after the migrations (the embedded default, and a

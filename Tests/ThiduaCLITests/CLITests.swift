@@ -122,6 +122,14 @@ struct CLITests {
         #expect(outcome.stderr.contains("DATABASE_URL is not valid"))
     }
 
+    @Test("A bad --read-database-url is refused in plain words, naming READ_DATABASE_URL, before serve listens")
+    func badReadDatabaseURL() throws {
+        let outcome = try CLIRunner(databaseURL: "postgres://thidua@127.0.0.1:1/thidua").run(
+            "serve", "--port", "1", "--read-database-url", "http://replica/thidua")
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("READ_DATABASE_URL is not valid"), "\(outcome.stderr)")
+    }
+
     @Test("db status on a new folder says it is not initialised (exit 4)")
     func dbStatusFresh() throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-fresh-\(UUID().uuidString.prefix(8))")

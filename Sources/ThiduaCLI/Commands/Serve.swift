@@ -65,6 +65,12 @@ struct Serve: AsyncParsableCommand {
     )
     var databaseConnections = 20
 
+    @Option(
+        help:
+            "A streaming replica the reports, exports and list pages read from (postgres://…; else READ_DATABASE_URL). Each such read waits until the replica has replayed the primary's writes (at most 1 s), else the primary answers it."
+    )
+    var readDatabaseUrl: String?
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
         guard (1...1024).contains(maxEvidenceMib) else { throw ValidationError("--max-evidence-mib must be between 1 and 1024.") }
@@ -122,6 +128,10 @@ struct Serve: AsyncParsableCommand {
         configuration.preparedStatements = preparedStatements
         configuration.tokenCacheLifetime = .milliseconds(tokenCacheMs)
         configuration.database.options.maximumConnections = databaseConnections
+        if let url = readDatabaseUrl ?? ProcessInfo.processInfo.environment["READ_DATABASE_URL"], !url.isEmpty {
+            configuration.readDatabase = try DatabaseURL.configuration(url, name: "READ_DATABASE_URL")
+            configuration.readDatabase?.options.maximumConnections = databaseConnections
+        }
         let app = try await buildApplication(configuration, logger: logger, services: services)
         // SIGTERM or SIGINT stops serve within 10 s whatever state it is in: 7 s to finish requests and stop the
         // cluster gracefully, then cancellation, then at most 2 s more (security review, "a database crash under load").

@@ -23,6 +23,10 @@ public final class DatabaseClient: Sendable {
     private let failedRoutineChecks = Atomic<Int>(0)
     /// Whether the hot statements are prepared on each connection (off behind PgBouncer in transaction mode).
     public let preparedStatements: Bool
+    /// For a streaming replica's client: the primary whose writes a read here must see (`DatabaseClient+Replica.swift`).
+    let primary: DatabaseClient?
+    /// How long a read waits for the replica to catch up before the primary answers it.
+    let replicaPatience: Duration
 
     struct State {
         /// The pool in use; `nil` while the database is down.
@@ -42,9 +46,11 @@ public final class DatabaseClient: Sendable {
     public init(
         configuration: PostgresClient.Configuration, logger: Logger, checkEvery: Duration = .seconds(1),
         downRetryEvery: Duration = .milliseconds(500), pingTimeout: Duration = .seconds(2), freshTimeout: Duration = .seconds(1),
-        preparedStatements: Bool = true
+        preparedStatements: Bool = true, readsAfter primary: DatabaseClient? = nil, replicaPatience: Duration = .seconds(1)
     ) {
         self.preparedStatements = preparedStatements
+        self.primary = primary
+        self.replicaPatience = replicaPatience
         let configuration = configuration.inVietnamTime
         let supervision = Supervision(
             configuration: configuration, logger: logger, checkEvery: checkEvery, downRetryEvery: downRetryEvery,
@@ -56,6 +62,8 @@ public final class DatabaseClient: Sendable {
     /// A pool its caller runs (`PostgresClient.withRunning`).
     public init(_ client: PostgresClient, preparedStatements: Bool = true) {
         self.preparedStatements = preparedStatements
+        self.primary = nil
+        self.replicaPatience = .zero
         self.supervision = nil
         self.state = Mutex(State(pool: Pool(client)))
     }
@@ -66,8 +74,15 @@ public final class DatabaseClient: Sendable {
     /// Connections leased right now by this process's requests (a gauge for `/metrics`).
     public var leased: Int { state.withLock { $0.pool?.leased.load(ordering: .relaxed) ?? 0 } }
 
-    /// Runs `body` with one connection from the pool; fails at once while the database is down.
+    /// Runs `body` with one connection from the pool; fails at once while the database is down. A replica's client
+    /// runs it on the replica once it has replayed the primary's writes, else on the primary.
     public func withConnection<Result>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        if let primary { return try await withFreshReplica(after: primary, body) }
+        return try await withOwnConnection(body)
+    }
+
+    /// Runs `body` with one connection from this client's own pool.
+    func withOwnConnection<Result>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         let pool = try current()
         pool.leased.add(1, ordering: .relaxed)
         defer { pool.leased.subtract(1, ordering: .relaxed) }

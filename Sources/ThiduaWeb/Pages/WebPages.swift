@@ -42,11 +42,13 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     /// Cookies get `Secure` when thidua is served over HTTPS (`serve --public-url https://…`).
     let secureCookies: Bool
 
-    public init(client: DatabaseClient, secureCookies: Bool, maxUploadBytes: Int = 20 * 1_048_576) throws {
+    /// `reads`: where the reports read (a streaming replica's client with `serve --read-database-url`); `client` when nil.
+    public init(client: DatabaseClient, reads: DatabaseClient? = nil, secureCookies: Bool, maxUploadBytes: Int = 20 * 1_048_576) throws {
+        let reads = reads ?? client
         signIn = SignInRepository(client: client)
         movements = MovementRepository(client: client)
         workQueue = WorkQueueRepository(client: client)
-        honorList = HonorListRepository(client: client)
+        honorList = HonorListRepository(client: reads)
         nominations = NominationRepository(client: client)
         reviews = ReviewRepository(client: client)
         decisions = DecisionRepository(client: client)
@@ -60,8 +62,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         documents = DocumentRepository(client: client)
         legalBases = UnitLegalBasesRepository(client: client)
         commendations = CommendationRepository(client: client)
-        summaries = SummaryRepository(client: client)
-        movementReports = MovementReportRepository(client: client)
+        summaries = SummaryRepository(client: reads)
+        movementReports = MovementReportRepository(client: reads)
         accounts = AccountRepository(client: client)
         documentSettings = DocumentSettingsRepository(client: client)
         registrations = RegistrationRepository(client: client)

@@ -7,6 +7,8 @@ import ThiduaStore
 /// Commendations are created by approving nominations (`NominationController`, `DecisionController`).
 struct CommendationController {
     let commendations: CommendationRepository
+    /// The list's pages (a streaming replica's when `serve --read-database-url` names one).
+    let listing: CommendationRepository
     let decisions: DecisionRepository
 
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
@@ -27,7 +29,7 @@ struct CommendationController {
             awardCode: query.get("award"),
             movementId: try FieldParsing.optionalID(query.get("movementId"), Movement.self, field: "movementId"),
             concerning: scope.person)
-        let page = try await commendations.list(filter, page: try request.pageRequest(), logger: context.logger)
+        let page = try await listing.list(filter, page: try request.pageRequest(), logger: context.logger)
         return .page(page.items, nextCursor: page.nextCursor)
     }
 
