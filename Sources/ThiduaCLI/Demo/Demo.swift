@@ -13,12 +13,34 @@ struct Demo: AsyncParsableCommand {
     var scale: Int?
     @Option(help: "Also add this many generated people with an LĐTT nomination waiting for the headmaster's decision, for benchmarks.")
     var pending: Int?
+    @Option(
+        help:
+            "Also add this many generated primary schools under the demo's district, each with --staff people and --years school years of history, for the district benchmarks."
+    )
+    var district: Int?
+    @Option(help: "People in each generated school (with --district).")
+    var staff = 40
+    @Option(
+        help:
+            "School years of history in each generated school, ending with 2025-2026 (with --district; the catalogue has money from 2019-2020)."
+    )
+    var years = 7
     @Flag(help: "Load the demo into the database DATABASE_URL names (it adds accounts whose names are published).")
     var force = false
+
+    /// The last school year a generated district's history covers (the last one finished).
+    static let lastYear = 2025
 
     func validate() throws {
         if let scale, !(1...1_000_000).contains(scale) { throw ValidationError("--scale must be between 1 and 1000000.") }
         if let pending, !(1...100_000).contains(pending) { throw ValidationError("--pending must be between 1 and 100000.") }
+        if let district, !(1...5_000).contains(district) { throw ValidationError("--district must be between 1 and 5000.") }
+        guard (1...200).contains(staff) else { throw ValidationError("--staff must be between 1 and 200.") }
+        guard (1...(Self.lastYear - DistrictData.firstYear + 1)).contains(years) else {
+            throw ValidationError(
+                "--years must be between 1 and \(Self.lastYear - DistrictData.firstYear + 1): the catalogue has money from the school year \(DistrictData.firstYear)-\(DistrictData.firstYear + 1)."
+            )
+        }
     }
 
     func run() async throws {
@@ -67,6 +89,16 @@ struct Demo: AsyncParsableCommand {
                 lines.append(
                     "Đã thêm \(added.count) cá nhân để đo hiệu năng (mã \(added.firstCode)…): \(scale ?? 0) khen thưởng năm 2024, "
                         + "\(pending ?? 0) đề nghị LĐTT chờ hiệu trưởng duyệt.")
+            }
+            if let district {
+                let progress = ProgressLine(noun: "trường")
+                let added = try await DistrictData(client: client).add(
+                    schools: district, staff: staff, years: years, lastYear: Self.lastYear, by: actor, logger: logger
+                ) { progress.update($0) }
+                progress.finish()
+                lines.append(
+                    "Đã thêm \(added.schools) trường thuộc Huyện Tân Hồng (mã DS…), \(added.people) cá nhân, \(added.commendations) khen thưởng "
+                        + "trong \(years) năm học đến \(Self.lastYear)-\(Self.lastYear + 1).")
             }
             if created.isEmpty {
                 lines.append(
