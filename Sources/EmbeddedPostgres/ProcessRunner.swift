@@ -50,8 +50,21 @@ struct ProcessRunner: Sendable {
         merged.merge(environment) { _, new in new }
         let cEnvironment = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { cEnvironment.forEach { free($0) } }
+        // The child starts with no signal blocked and the usual handlers: this process's threads block signals (the
+        // server's signal handling), and a program that does not reset its mask — PgBouncer — would never see SIGTERM.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGCHLD, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, command[0], &actions, nil, cArguments, cEnvironment)
+        let spawned = posix_spawn(&pid, command[0], &actions, &attributes, cArguments, cEnvironment)
         guard spawned == 0 else {
             throw EmbeddedPostgresError.commandFailed(command: command[0], output: String(cString: strerror(spawned)))
         }

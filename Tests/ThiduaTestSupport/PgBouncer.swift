@@ -86,7 +86,15 @@ public struct PgBouncer: Sendable {
         guard let text = try? String(contentsOf: file("pgbouncer.pid"), encoding: .utf8),
             let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
         else { return }
-        kill(pid, SIGINT)
-        for _ in 0..<100 where kill(pid, 0) == 0 { try await Task.sleep(for: .milliseconds(50)) }
+        kill(pid, SIGTERM)  // immediate shutdown (SIGINT waits for every client and server connection to finish)
+        for _ in 0..<100 where Self.running(pid) { try await Task.sleep(for: .milliseconds(50)) }
+        if Self.running(pid) { throw Missing(message: "pgbouncer (pid \(pid)) did not stop on SIGTERM") }
+    }
+
+    /// Whether the process is alive (an exited one not yet reaped by its parent, a zombie, is not).
+    private static func running(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        return !status.contains("State:\tZ")
     }
 }
