@@ -26,7 +26,7 @@ public struct PgBouncer: Sendable {
         _ database: TestDatabase, serverConnections: Int = 2, _ body: @Sendable (PgBouncer) async throws -> T
     ) async throws -> T {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw Missing(message: "PgBouncer is not installed (\(executable.path)): run ./scripts/setup --browser")
+            throw PgBouncerFailure(message: "PgBouncer is not installed (\(executable.path)): run ./scripts/setup --browser")
         }
         let cluster = database.cluster
         let folder = cluster.dataDirectory.appending(path: "pgb-\(UUID().uuidString.prefix(8).lowercased())")
@@ -34,14 +34,14 @@ public struct PgBouncer: Sendable {
         let bouncer = PgBouncer(folder: folder, serverConnections: serverConnections)
         try bouncer.writeFiles(cluster: cluster)
         let started = try await cluster.runAsServerUser(executable, ["-d", bouncer.file("pgbouncer.ini").path])
-        guard started.status == 0 else { throw Missing(message: "pgbouncer did not start: \(started.output) \(bouncer.log)") }
+        guard started.status == 0 else { throw PgBouncerFailure(message: "pgbouncer did not start: \(started.output) \(bouncer.log)") }
         let result: Result<T, any Error>
         do { result = .success(try await body(bouncer)) } catch { result = .failure(error) }
         try await bouncer.stop()
         return try result.get()
     }
 
-    struct Missing: Error, CustomStringConvertible {
+    struct PgBouncerFailure: Error, CustomStringConvertible {
         let message: String
         var description: String { message }
     }
@@ -77,7 +77,7 @@ public struct PgBouncer: Sendable {
             """
         for (name, text) in [("users.txt", users), ("pgbouncer.ini", settings)] {
             guard FileManager.default.createFile(atPath: file(name).path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-            else { throw Missing(message: "cannot write \(file(name).path)") }
+            else { throw PgBouncerFailure(message: "cannot write \(file(name).path)") }
             try cluster.handToServerUser(file(name))
         }
     }
@@ -88,7 +88,7 @@ public struct PgBouncer: Sendable {
         else { return }
         kill(pid, SIGTERM)  // immediate shutdown (SIGINT waits for every client and server connection to finish)
         for _ in 0..<100 where Self.running(pid) { try await Task.sleep(for: .milliseconds(50)) }
-        if Self.running(pid) { throw Missing(message: "pgbouncer (pid \(pid)) did not stop on SIGTERM") }
+        if Self.running(pid) { throw PgBouncerFailure(message: "pgbouncer (pid \(pid)) did not stop on SIGTERM") }
     }
 
     /// Whether the process is alive (an exited one not yet reaped by its parent, a zombie, is not).
