@@ -40,7 +40,8 @@ public func buildApplication(
     _ configuration: ServerConfiguration, logger: Logger, services: [any Service] = []
 ) async throws -> some ApplicationProtocol {
     let client = DatabaseClient(
-        configuration: configuration.database, logger: logger, preparedStatements: configuration.preparedStatements)
+        configuration: configuration.database, logger: logger, pingTimeout: configuration.databaseCheckTimeout,
+        freshTimeout: configuration.databaseCheckTimeout / 2, preparedStatements: configuration.preparedStatements)
     let replica = configuration.readDatabase.map {
         DatabaseClient(configuration: $0, logger: logger, preparedStatements: configuration.preparedStatements, readsAfter: client)
     }

@@ -25,6 +25,9 @@ public struct ServerConfiguration: Sendable {
     public var headerTimeout: TimeAmount = .seconds(10)
     /// Record request counts and durations by route and status through swift-metrics (`serve --metrics-port`).
     public var metrics = false
+    /// How long the pool's routine check waits for `SELECT 1` before a fresh connection is tried (default 2 s; the fresh
+    /// one gets half). Two missed checks in a row mark the database down (503 at once) until it answers again.
+    public var databaseCheckTimeout: Duration = .seconds(2)
     /// How long `/health` waits for the database before answering 503 (default 900 ms).
     public var healthTimeout: Duration = .milliseconds(900)
     /// How long a connection may stay without any traffic (default 60 s).

@@ -27,6 +27,9 @@ struct PgBouncerTests {
                 var configuration = database.serverConfiguration
                 configuration.database = bouncer.configuration(database: database)
                 configuration.preparedStatements = false
+                // The pool's routine `SELECT 1` queues in PgBouncer behind the test's burst of writes on two server
+                // connections; on a loaded CI machine it missed 2 s twice and the database was taken for down (503).
+                configuration.databaseCheckTimeout = .seconds(10)
                 let app = try await buildApplication(configuration, logger: database.logger)
                 try await app.test(.router) { client in
                     let created = try await withThrowingTaskGroup(of: String?.self) { group in
