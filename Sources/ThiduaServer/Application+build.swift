@@ -121,6 +121,7 @@ public func buildRouter(
                 cache: TokenCache(lifetime: dependencies.tokenCacheLifetime))
         )
         .group(context: AuthenticatedContext.self)
+    v1.add(middleware: ScopeMiddleware(scopes: UnitScopes(client: dependencies.client)))
     v1.add(
         middleware: IdempotencyMiddleware(keys: IdempotencyKeys(client: dependencies.client), maxBodyBytes: dependencies.maxEvidenceBytes))
     let client = dependencies.client
@@ -130,6 +131,7 @@ public func buildRouter(
     )
     let (models, catalogue) = (ModelInitiativeRepository(client: client), CatalogueRepository(client: client))
     MeController().addRoutes(to: v1)
+    GrantController(accounts: AccountRepository(client: client), units: units).addRoutes(to: v1)
     UnitController(
         units: units, catalogue: catalogue, eligibility: eligibility, documentSettings: DocumentSettingsRepository(client: client),
         legalBases: UnitLegalBasesRepository(client: client)
@@ -158,10 +160,10 @@ public func buildRouter(
     .addRoutes(to: v1)
     InitiativeController(initiatives: InitiativeRepository(client: client)).addRoutes(to: v1)
     OutsideCommendationController(outside: OutsideCommendationRepository(client: client), catalogue: catalogue).addRoutes(to: v1)
-    AuditController(audit: AuditLog(client: client)).addRoutes(to: v1)
+    AuditController(audit: AuditLog(client: client), scopes: UnitScopes(client: client)).addRoutes(to: v1)
     let reads = dependencies.reads
     ReportController(
-        honorList: HonorListRepository(client: reads), units: UnitRepository(client: reads),
+        honorList: HonorListRepository(client: reads), units: UnitRepository(client: reads), scopes: UnitScopes(client: client),
         movements: MovementReportRepository(client: reads), summaries: SummaryRepository(client: reads)
     )
     .addRoutes(to: v1)

@@ -30,7 +30,7 @@ public struct AppRequestContext: RequestContext, WebRequestContext {
 public struct AuthenticatedContext: ChildRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var requestDecoder: ThiduaRequestDecoder { ThiduaRequestDecoder() }
-    public let account: Account
+    public var account: Account
 
     public init(context: AppRequestContext) throws {
         guard let account = context.identity else {

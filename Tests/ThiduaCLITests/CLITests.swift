@@ -7,6 +7,31 @@ import ThiduaTestSupport
 
 @Suite("Command line")
 struct CLITests {
+    @Test("user grant and revoke --role give and take a role on a unit; mistakes exit non-zero and change nothing")
+    func userGrantRevoke() async throws {
+        try await TestDatabase.with { database, client in
+            let seed = Seed(client: client, logger: database.logger)
+            let district = try await seed.unit("PGD-TH", name: "Phòng GD&ĐT Tân Hồng", kind: .district)
+            _ = try await seed.unit("THAP", name: "Trường Tiểu học An Phước", kind: .school, parent: district.id)
+            let cli = CLIRunner(databaseURL: database.url)
+            let added = try cli.run("user", "add", "Trần Văn Minh", "--role", "staff", "--unit", "THAP")
+            #expect(added.status == 0, "\(added.stderr)")
+            let id = try #require(added.stdout.split(separator: " ").dropFirst(2).first.map(String.init))
+            let granted = try cli.run("user", "grant", id, "--role", "headmaster", "--unit", "THAP")
+            #expect(granted.status == 0 && granted.stdout.contains("headmaster@THAP, staff@THAP"), "\(granted.stdout)\(granted.stderr)")
+            let unknown = try cli.run("user", "grant", id, "--role", "council", "--unit", "THXX")
+            #expect(unknown.status != 0 && unknown.stderr.contains("Không tìm thấy"), "\(unknown.stderr)")
+            let revoked = try cli.run("user", "revoke", id, "--role", "headmaster", "--unit", "THAP")
+            #expect(revoked.status == 0 && revoked.stdout.contains(": staff@THAP"), "\(revoked.stdout)\(revoked.stderr)")
+            let notHeld = try cli.run("user", "revoke", id, "--role", "council", "--unit", "THAP")
+            #expect(notHeld.status != 0 && notHeld.stderr.contains("Không tìm thấy vai trò council"), "\(notHeld.stderr)")
+            let last = try cli.run("user", "revoke", id, "--role", "staff", "--unit", "THAP")
+            #expect(last.status != 0 && last.stderr.contains("ít nhất một vai trò"), "\(last.stderr)")
+            let listed = try cli.run("user", "list")
+            #expect(listed.stdout.contains("active  staff@THAP  Trần Văn Minh"), "\(listed.stdout)")
+        }
+    }
+
     @Test("user add prints a token once that signs in with the given roles")
     func userAdd() async throws {
         try await TestDatabase.with { database, client in
@@ -18,7 +43,8 @@ struct CLITests {
             #expect(account?.displayName == "Nguyễn Thị Ngọc Hân")
             #expect(account?.roles == [.headmaster, .council])
             let listed = try cli.run("user", "list")
-            #expect(listed.stdout.contains("headmaster,council  Nguyễn Thị Ngọc Hân"))
+            // Added before any unit exists: its roles reach the whole registry (*).
+            #expect(listed.stdout.contains("council@*, headmaster@*  Nguyễn Thị Ngọc Hân"), "\(listed.stdout)")
             #expect(!listed.stdout.contains(outcome.lastLine))
         }
     }

@@ -38,7 +38,10 @@ struct TeamMinutesGoldenTests {
             #expect(try await seed.count("accounts") == accounts)
             let added = try cli.run("user", "add", "Ngô Văn Hùng", "--role", "team_lead", "--role", "staff", "--unit", "THAP-K23")
             #expect(added.status == 0 && added.stdout.contains("staff, team_lead"), "\(added.stderr)")
-            #expect(try await seed.count("account_scopes") == 2, "the demo's tổ trưởng of tổ 1, and this one")
+            // Both roles on the tổ named; the demo's tổ trưởng of tổ 1 holds hers on her tổ too.
+            #expect(
+                try await seed.count("role_grants g JOIN units u ON u.id = g.unit_id WHERE g.role = 'team_lead' AND u.kind = 'collective'")
+                    == 2, "the demo's tổ trưởng of tổ 1, and this one")
             let again = try cli.run(
                 "team-review", "record", "--movement", movement, "--unit", "THAP-K1", "--date", "2024-05-16", "--from", "15:00", "--to",
                 "16:00", "--place", "Phòng họp", "--chair", "AP004", "--secretary", "AP005", "--vote", "AP006:LDTT:4")

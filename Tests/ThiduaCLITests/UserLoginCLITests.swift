@@ -59,8 +59,8 @@ struct UserLoginCLITests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let file = folder.appending(path: "demo-accounts.txt")
         let rows = try privateFileText(file).split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
-        #expect(rows.count == 5 && rows.allSatisfy { $0.count == 5 })
-        #expect(rows.map { $0[2] } == ["quantri", "minh.tran", "han.nguyen", "tam.huynh", "lan.pham"])
+        #expect(rows.count == 6 && rows.allSatisfy { $0.count == 5 })
+        #expect(rows.map { $0[2] } == ["quantri", "minh.tran", "han.nguyen", "tam.huynh", "lan.pham", "quang.le"])
         #expect(rows.first?[1] == "Quản trị (demo)")
         // Each login and password signs in, checked through the store as the owner. The cluster is started here, not with
         // `thidua db start`: the server would inherit the runner's output pipe and keep it open.
@@ -78,9 +78,9 @@ struct UserLoginCLITests {
             }
             return count
         }
-        #expect(signedIn == 5)
+        #expect(signedIn == 6)
         // Running it again changes nothing and keeps the file.
         #expect(try cli.run("demo", "--data-dir", folder.path).status == 0)
-        #expect(try String(contentsOf: file, encoding: .utf8).split(separator: "\n").count == 5)
+        #expect(try String(contentsOf: file, encoding: .utf8).split(separator: "\n").count == 6)
     }
 }

@@ -19,13 +19,11 @@ struct TeamReviewTests {
             let second = try await seed.person("Đỗ Văn Bảy", unit: f.collective.id)
             let accounts = AccountRepository(client: seed.client)
             let (leadAccount, lead) = try await accounts.create(
-                displayName: "Phạm Thị Lan", roles: [.teamLead, .staff], personId: f.councilPeople[0].id, by: seed.actor,
-                logger: seed.logger)
-            try await accounts.setScope(leadAccount.id, unit: f.collective.id, by: seed.actor, logger: seed.logger)
+                displayName: "Phạm Thị Lan", roles: [.staff], personId: f.councilPeople[0].id, by: seed.actor, logger: seed.logger)
+            _ = try await accounts.grant(.teamLead, on: f.collective.id, to: leadAccount.id, by: seed.actor, logger: seed.logger)
             let other = try await seed.unit("THAP-K2", name: "Tổ chuyên môn khối 2", kind: .collective, parent: f.school.id)
-            let (otherAccount, otherLead) = try await accounts.create(
-                displayName: "Tổ trưởng khối 2", roles: [.teamLead], personId: nil, by: seed.actor, logger: seed.logger)
-            try await accounts.setScope(otherAccount.id, unit: other.id, by: seed.actor, logger: seed.logger)
+            let (_, otherLead) = try await accounts.create(
+                displayName: "Tổ trưởng khối 2", roles: [.teamLead], personId: nil, scope: other.id, by: seed.actor, logger: seed.logger)
             // The tổ: Phạm Thị Lan (council member), Nguyễn Thị Ngọc Hân (the teacher), Đỗ Văn Bảy.
             let path = "/v1/movements/\(f.movement.id)/team-reviews"
             @Sendable func body(agree: Int) -> String {
@@ -64,7 +62,7 @@ struct TeamReviewTests {
                     #expect(minutes.contains(phrase), "\(phrase)\n\(minutes)")
                 }
                 #expect(try await client.send(.get, "\(path)/\(f.collective.id)", token: lead).status == 200)
-                #expect(try await client.send(.get, "\(path)/\(f.collective.id)", token: otherLead).status == 403)
+                #expect(try await client.send(.get, "\(path)/\(f.collective.id)", token: otherLead).status == 404)
                 #expect(try await client.send(.get, "\(path)/\(f.collective.id)/minutes", token: f.staff).status == 403)
                 #expect(try await client.send(.get, "\(path)/\(other.id)", token: f.union).status == 404)
             }

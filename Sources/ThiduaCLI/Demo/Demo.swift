@@ -68,10 +68,15 @@ struct Demo: AsyncParsableCommand {
                 }
                 let roles = Set(demo.roles.compactMap(Role.init(rawValue:)))
                 // Every demo account can sign in to the web app: a login and a random password, set through its link.
-                // A tổ trưởng's roles apply to her own tổ.
-                let (_, token, link) = try await signIn.createAccount(
-                    displayName: demo.name, roles: roles, personId: person??.id, login: demo.login,
-                    scope: roles.contains(.teamLead) ? person??.unitId : nil, by: actor, logger: logger)
+                // Its roles hold on its unit (DemoData.accounts), a tổ trưởng's on her own tổ.
+                let schoolRoles = roles.subtracting([.teamLead])
+                let unit = try await demo.unit.asyncMap { try await UnitRepository(client: client).find(code: $0, logger: logger).id }
+                let (account, token, link) = try await signIn.createAccount(
+                    displayName: demo.name, roles: schoolRoles.isEmpty ? roles : schoolRoles, personId: person??.id,
+                    login: demo.login, scope: unit, by: actor, logger: logger)
+                if roles.contains(.teamLead), !schoolRoles.isEmpty, let team = person??.unitId {
+                    _ = try await accounts.grant(.teamLead, on: team, to: account.id, by: actor, logger: logger)
+                }
                 let password = Self.demoPassword()
                 _ = try await signIn.setPassword(link: link, password: password, logger: logger)
                 created.append("\(demo.roles.joined(separator: "+"))\t\(demo.name)\t\(token)")

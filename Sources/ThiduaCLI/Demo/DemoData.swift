@@ -50,13 +50,20 @@ enum DemoData {
         AP030,Nguyễn Hoàng Yến,THAP-K23,Giáo viên,VC,,,
         """
 
-    /// One demo account per role; the person code links it to a member of staff.
-    static let accounts: [(name: String, roles: [String], personCode: String?, login: String)] = [
-        ("Quản trị (demo)", ["admin"], nil, "quantri"),
-        ("Trần Văn Minh", ["headmaster", "council"], "AP001", "minh.tran"),
-        ("Nguyễn Thị Ngọc Hân", ["council"], "AP002", "han.nguyen"),
-        ("Huỳnh Thị Thanh Tâm", ["union", "council"], "AP027", "tam.huynh"),
-        // The tổ trưởng of tổ 1: her roles apply to her tổ (its bình xét), and she is a teacher like the others.
-        ("Phạm Thị Lan", ["staff", "team_lead"], "AP004", "lan.pham"),
+    /// The school the demo's accounts work in, and the district above it.
+    static let schoolCode = "THAP"
+    static let districtCode = "DT-TH"
+
+    /// One demo account per role; the person code links it to a member of staff. Each account's roles hold on its unit
+    /// and below: nil, the top unit (the installer's admin).
+    static let accounts: [(name: String, roles: [String], personCode: String?, login: String, unit: String?)] = [
+        ("Quản trị (demo)", ["admin"], nil, "quantri", nil),
+        ("Trần Văn Minh", ["headmaster", "council"], "AP001", "minh.tran", schoolCode),
+        ("Nguyễn Thị Ngọc Hân", ["council"], "AP002", "han.nguyen", schoolCode),
+        ("Huỳnh Thị Thanh Tâm", ["union", "council"], "AP027", "tam.huynh", schoolCode),
+        // The tổ trưởng of tổ 1: a teacher of the school like the others, and team lead of her own tổ (its bình xét).
+        ("Phạm Thị Lan", ["staff", "team_lead"], "AP004", "lan.pham", schoolCode),
+        // The district's education office (Phòng GD&ĐT): its roles reach every school below it, and no further.
+        ("Lê Văn Quang (Phòng GD&ĐT)", ["headmaster", "council"], nil, "quang.le", districtCode),
     ]
 }

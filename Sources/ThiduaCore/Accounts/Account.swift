@@ -1,15 +1,21 @@
-/// A signed-in user: an account with roles, possibly linked to the person it belongs to.
+/// A signed-in user: an account with roles granted on units, possibly linked to the person it belongs to.
 public struct Account: Equatable, Sendable, Codable {
     public let id: ID<Account>
     public var displayName: String
+    /// The roles held anywhere (the grants' roles); where each applies is in `grants`.
     public var roles: Set<Role>
+    public var grants: [Grant]
     public var personId: ID<Person>?
     public var disabled: Bool
 
-    public init(id: ID<Account>, displayName: String, roles: Set<Role>, personId: ID<Person>?, disabled: Bool = false) {
+    /// Without `grants`, each role is held on the whole registry.
+    public init(
+        id: ID<Account>, displayName: String, roles: Set<Role>, grants: [Grant]? = nil, personId: ID<Person>?, disabled: Bool = false
+    ) {
         self.id = id
         self.displayName = displayName
-        self.roles = roles
+        self.grants = grants ?? roles.sorted().map(Grant.everywhere)
+        self.roles = grants.map { Set($0.map(\.role)) } ?? roles
         self.personId = personId
         self.disabled = disabled
     }

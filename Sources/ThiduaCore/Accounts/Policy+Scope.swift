@@ -15,3 +15,29 @@ extension Policy {
         try requireTeamReview(of: unit, as: account, scope: scope)
     }
 }
+
+/// Rules for roles granted on units (sql/0037): what lists and reports a scoped account reads.
+extension Policy {
+    /// The units an account's lists of `action`'s records are narrowed to (each with the units below); nil when its
+    /// grants for that action reach everything.
+    public static func units(for action: Action, _ account: Account) -> [ID<OrgUnit>]? {
+        account.units(holding: roles(allowedTo: action))
+    }
+
+    /// The unit a report is made for. Asked for a unit (whose path is `path`, the unit first): that unit, if the account
+    /// may `action` there, else not found. Asked for none: the whole registry for an account whose grants for `action`
+    /// reach everything, else the one unit it holds them on (with several, it must choose).
+    public static func reportUnit(
+        asked: ID<OrgUnit>?, path: [ID<OrgUnit>], as account: Account, for action: Action = .readRegistry
+    ) throws(DomainError) -> ID<OrgUnit>? {
+        if let asked {
+            guard can(account.acting(at: path), action) else { throw DomainError.notFound("đơn vị") }
+            return asked
+        }
+        guard let units = units(for: action, account) else { return nil }
+        guard units.count == 1 else {
+            throw DomainError.rule(field: "unit", "Tài khoản được giao nhiều đơn vị; hãy chọn đơn vị cho báo cáo (unit=mã đơn vị).")
+        }
+        return units[0]
+    }
+}

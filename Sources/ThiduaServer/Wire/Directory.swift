@@ -74,12 +74,20 @@ struct AccountResponse: ResponseEncodable, Sendable {
     let id: ID<Account>
     let displayName: String
     let roles: [String]
+    /// Where each role applies: its unit and the units below (null: the whole registry).
+    let grants: [GrantResponse]
     let personId: ID<Person>?
 
     init(_ account: Account) {
         self.id = account.id
         self.displayName = account.displayName
         self.roles = account.roles.sorted().map(\.rawValue)
+        self.grants = account.grants.map { GrantResponse(role: $0.role.rawValue, unitId: $0.unit) }
         self.personId = account.personId
     }
+}
+
+struct GrantResponse: Codable, Sendable {
+    let role: String
+    let unitId: ID<OrgUnit>?
 }

@@ -9,10 +9,16 @@ public struct AccountRepository: Sendable {
 
     public init(client: DatabaseClient) { self.client = client }
 
-    static let columns = "a.id, a.display_name, a.roles, a.person_id, a.disabled_at IS NOT NULL"
+    /// An account and its grants, each as "role|unit|covers everything" (sql/0037).
+    static let columns = """
+        a.id, a.display_name, ARRAY(
+            SELECT g.role || '|' || coalesce(g.unit_id::text, '') || '|' || (g.unit_id IS NULL OR g.unit_id = top_unit())::text
+            FROM role_grants g WHERE g.account_id = a.id AND g.revoked_at IS NULL ORDER BY g.role, g.unit_id
+        ), a.person_id, a.disabled_at IS NOT NULL
+        """
 
-    /// Creates an account and its first token; the token is returned once and never stored. With `scope`, its roles apply
-    /// to that unit only (a team lead's tổ), written in the same transaction.
+    /// Creates an account and its first token; the token is returned once and never stored. Its roles are granted on
+    /// `scope` (a school, a team lead's tổ), else on the top unit, in the same transaction.
     public func create(
         displayName: String, roles: Set<Role>, personId: ID<Person>?, scope: ID<OrgUnit>? = nil, by actor: Actor, logger: Logger
     ) async throws -> (account: Account, token: String) {
@@ -31,14 +37,19 @@ public struct AccountRepository: Sendable {
             """
             INSERT INTO accounts AS a (display_name, roles, person_id, login)
             VALUES (\(name), \(roles.sorted().map(\.rawValue)), \(personId), \(login))
-            RETURNING \(unescaped: Self.columns)
+            RETURNING a.id
             """, logger: logger)
-        guard let row = rows.first else { throw DomainError.notFound("tài khoản vừa tạo") }
-        let account = try Self.account(row)
+        let id = ID<Account>(try rows.required("tài khoản vừa tạo").decode(UUID.self))
+        // Its roles on the unit named, else the top unit (the whole registry while there is none).
+        try await connection.rows(
+            """
+            INSERT INTO role_grants (account_id, role, unit_id, granted_by)
+            SELECT \(id), r, coalesce(\(scope)::uuid, top_unit()), \(actor.accountId) FROM unnest(\(roles.sorted().map(\.rawValue))::text[]) r
+            """, logger: logger)
+        let account = try await Self.find(id, on: connection, logger: logger)
         try await AuditLog.record(
             on: connection, by: actor, action: "account.create", entity: "account", id: account.id.description,
             before: Account?.none, after: account, logger: logger)
-        if let scope { try await Self.writeScope(account.id, unit: scope, on: connection, by: actor, logger: logger) }
         let token = try await Self.issueToken(for: account.id, on: connection, by: actor, logger: logger)
         return (account, token)
     }
@@ -77,9 +88,16 @@ public struct AccountRepository: Sendable {
         }
     }
 
-    public func list(logger: Logger) async throws -> [Account] {
+    /// Accounts by name; with `within`, only those holding a role on these units or below (an account's scope).
+    public func list(within units: [ID<OrgUnit>]? = nil, logger: Logger) async throws -> [Account] {
         let rows = try await client.rows(
-            "SELECT \(unescaped: Self.columns) FROM accounts a ORDER BY a.display_name COLLATE \"vi-x-icu\", a.id", logger: logger)
+            """
+            SELECT \(unescaped: Self.columns) FROM accounts a
+            WHERE \(units)::uuid[] IS NULL OR EXISTS (
+                SELECT 1 FROM role_grants g WHERE g.account_id = a.id AND g.revoked_at IS NULL
+                  AND g.unit_id IN (SELECT unnest(unit_subtree(\(units)::uuid[]))))
+            ORDER BY a.display_name COLLATE "vi-x-icu", a.id
+            """, logger: logger)
         return try rows.map(Self.account)
     }
 
@@ -118,9 +136,14 @@ public struct AccountRepository: Sendable {
     }
 
     static func account(_ row: PostgresRow) throws -> Account {
-        let (id, name, roles, personId, disabled) = try row.decode((UUID, String, [String], UUID?, Bool).self)
+        let (id, name, granted, personId, disabled) = try row.decode((UUID, String, [String], UUID?, Bool).self)
+        let grants = granted.compactMap { text -> Grant? in
+            let parts = text.split(separator: "|", omittingEmptySubsequences: false)
+            guard parts.count == 3, let role = Role(rawValue: String(parts[0])) else { return nil }
+            return Grant(role: role, unit: ID<OrgUnit>(String(parts[1])), coversEverything: parts[2] == "true")
+        }
         return Account(
-            id: ID(id), displayName: name, roles: Set(roles.compactMap(Role.init(rawValue:))), personId: personId.map(ID.init),
+            id: ID(id), displayName: name, roles: Set(grants.map(\.role)), grants: grants, personId: personId.map(ID.init),
             disabled: disabled)
     }
 }

@@ -17,7 +17,8 @@ public struct SignInRepository: Sendable {
     /// A signed-in browser: the cookie's value (returned once, at sign-in), the account, and the form token bound to it.
     public struct Session: Sendable {
         public let cookie: String
-        public let account: Account
+        /// The signed-in account; on a page about one record, as it acts there (its roles on that record's unit).
+        public var account: Account
         public let csrfToken: String
     }
 

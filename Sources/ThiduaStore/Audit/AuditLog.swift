@@ -94,8 +94,15 @@ public struct AuditLog: Sendable {
         public var until: Date?
         /// Entries older than this sequence number (the next page).
         public var before: Int?
+        /// Only changes to records of these units and below (an account's scope, sql/0037); nil: all. A change to a record
+        /// of no unit (a shared document, the catalogue) is shown only without this filter.
+        public var units: [ID<OrgUnit>]?
 
-        public init(entity: String? = nil, accountId: UUID? = nil, since: Date? = nil, until: Date? = nil, before: Int? = nil) {
+        public init(
+            entity: String? = nil, accountId: UUID? = nil, since: Date? = nil, until: Date? = nil, before: Int? = nil,
+            units: [ID<OrgUnit>]? = nil
+        ) {
+            self.units = units
             self.entity = entity
             self.accountId = accountId
             self.since = since
@@ -115,6 +122,9 @@ public struct AuditLog: Sendable {
               AND (\(filter.since)::timestamptz IS NULL OR at >= \(filter.since))
               AND (\(filter.until)::timestamptz IS NULL OR at < \(filter.until))
               AND (\(filter.before)::bigint IS NULL OR seq < \(filter.before))
+              AND (\(filter.units)::uuid[] IS NULL OR (
+                  entity_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                  AND record_unit(entity, entity_id::uuid) IN (SELECT unnest(unit_subtree(\(filter.units)::uuid[])))))
             ORDER BY seq DESC LIMIT \(limit)
             """, logger: logger)
         return try rows.map(Self.entry)

@@ -16,10 +16,13 @@ public struct CommendationRepository: Sendable {
         public var awardCode: String?
         public var movementId: ID<Movement>?
         public var concerning: ID<Person>?
+        /// Only commendations of movements run by these units or units below them (an account's scope; nil: all).
+        public var movementUnits: [ID<OrgUnit>]?
         public init(
             period: Period? = nil, unitId: ID<OrgUnit>? = nil, awardCode: String? = nil, movementId: ID<Movement>? = nil,
-            concerning: ID<Person>? = nil
+            concerning: ID<Person>? = nil, movementUnits: [ID<OrgUnit>]? = nil
         ) {
+            self.movementUnits = movementUnits
             self.period = period
             self.unitId = unitId
             self.awardCode = awardCode
@@ -64,7 +67,9 @@ public struct CommendationRepository: Sendable {
     public func list(_ filter: Filter, page: PageRequest, logger: Logger) async throws -> Page<Commendation> {
         let bound = try Keyset.bound(page.cursor)
         let rows: [(item: Commendation, createdAt: String, id: String)]
-        if filter.unitId == nil, filter.awardCode == nil, filter.movementId == nil, filter.concerning == nil {
+        if filter.unitId == nil, filter.awardCode == nil, filter.movementId == nil, filter.concerning == nil,
+            filter.movementUnits == nil
+        {
             rows = try await client.rows(
                 PeriodPage(period: filter.period, createdAt: bound.createdAt, id: bound.id, limit: page.limit + 1), logger: logger)
         } else {
@@ -135,6 +140,11 @@ public struct CommendationRepository: Sendable {
         if let award = filter.awardCode { conditions.append("c.award_code = \(try bind(award))") }
         if let movement = filter.movementId { conditions.append("c.movement_id = \(try bind(movement))") }
         if let person = filter.concerning { conditions.append("c.nominee_person_id = \(try bind(person))") }
+        if let units = filter.movementUnits {
+            conditions.append(
+                "c.movement_id IN (SELECT m.id FROM movements m WHERE m.unit_id IN (SELECT unnest(unit_subtree(\(try bind(units))::uuid[]))))"
+            )
+        }
         sql += "\(select)\(joins)\nWHERE \(conditions.joined(separator: "\n  AND "))\nORDER BY c.created_at, c.id LIMIT \(try bind(limit))"
         return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }

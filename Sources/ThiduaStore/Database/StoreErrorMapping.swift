@@ -39,6 +39,13 @@ public enum StoreErrorMapping {
             .conflict, "Người hoặc tập thể này đã có danh hiệu này trong cùng thời gian; một thành tích chỉ được khen thưởng một lần."),
         "audit_log_append_only": DomainError(.immutableRecord, "Nhật ký thay đổi chỉ được ghi thêm, không được sửa hay xoá."),
         "immutable_record": DomainError(.immutableRecord, "Bản ghi này không được sửa hay xoá."),
+        // sql/0037: the database's own scope check, whatever route made the change; out of scope looks like not there.
+        "out_of_scope": .notFound("bản ghi này trong các đơn vị tài khoản được giao"),
+        "role_grants_out_of_scope": .forbidden(
+            "Chỉ quản trị của đơn vị này hoặc của đơn vị cấp trên mới được giao hay thu hồi vai trò tại đây."),
+        "accounts_roles_check": .validation([
+            .rule(field: "roles", message: "Tài khoản phải còn ít nhất một vai trò; muốn thôi cho dùng, hãy khoá tài khoản.")
+        ]),
         "workflow_transition": DomainError(.invalidTransition, "Cơ sở dữ liệu từ chối bước chuyển trạng thái này."),
         "legal_documents_number_issuer_key": DomainError(
             .conflict, "Văn bản có cùng số, ký hiệu và cơ quan ban hành đã có.",

@@ -54,7 +54,10 @@ public struct MovementRepository: Sendable {
         try await client.withConnection { try await Self.find(id, on: $0, lock: false, logger: logger) }
     }
 
-    public func list(status: MovementStatus?, page: PageRequest, logger: Logger) async throws -> Page<Movement> {
+    /// Movements by creation; with `units`, only those run by these units or units below them.
+    public func list(status: MovementStatus?, units: [ID<OrgUnit>]? = nil, page: PageRequest, logger: Logger) async throws
+        -> Page<Movement>
+    {
         let bound = try Keyset.bound(page.cursor)
         return try await client.withConnection { connection in
             let rows = try await connection.rows(
@@ -62,6 +65,7 @@ public struct MovementRepository: Sendable {
                 SELECT \(unescaped: Self.columns) FROM movements m
                 WHERE (m.created_at, m.id) > (\(bound.createdAt)::timestamptz, \(bound.id)::uuid)
                   AND (\(status)::text IS NULL OR m.status = \(status))
+                  AND (\(units)::uuid[] IS NULL OR m.unit_id IN (SELECT unnest(unit_subtree(\(units)::uuid[]))))
                 ORDER BY m.created_at, m.id LIMIT \(page.limit + 1)
                 """, logger: logger)
             let items = try rows.map(Self.movement)

@@ -29,10 +29,15 @@ public struct NominationRepository: Sendable {
         public var status: NominationStatus?
         public var movementId: ID<Movement>?
         public var concerning: ID<Person>?
-        public init(status: NominationStatus? = nil, movementId: ID<Movement>? = nil, concerning: ID<Person>? = nil) {
+        /// Only nominations in movements of these units and the units below (nil: every unit).
+        public var units: [ID<OrgUnit>]?
+        public init(
+            status: NominationStatus? = nil, movementId: ID<Movement>? = nil, concerning: ID<Person>? = nil, units: [ID<OrgUnit>]? = nil
+        ) {
             self.status = status
             self.movementId = movementId
             self.concerning = concerning
+            self.units = units
         }
     }
 
@@ -80,6 +85,8 @@ public struct NominationRepository: Sendable {
                   AND (\(filter.status)::text IS NULL OR n.status = \(filter.status))
                   AND (\(filter.movementId)::uuid IS NULL OR n.movement_id = \(filter.movementId))
                   AND (\(filter.concerning)::uuid IS NULL OR n.nominee_person_id = \(filter.concerning))
+                  AND (\(filter.units)::uuid[] IS NULL OR n.movement_id IN (
+                      SELECT m.id FROM movements m WHERE m.unit_id IN (SELECT unnest(unit_subtree(\(filter.units)::uuid[])))))
                 ORDER BY n.created_at, n.id LIMIT \(page.limit + 1)
                 """, logger: logger)
             let items = try rows.map { row in

@@ -113,7 +113,8 @@ public struct ReviewRepository: Sendable {
         }
     }
 
-    /// Current votes, and the council members who may review (recused members excluded).
+    /// Current votes, and the council members who may review (recused members excluded): the council of the movement's
+    /// unit or the nearest above it (sql/0037, council_members).
     static func tally(_ subject: Subject, on connection: PostgresConnection, logger: Logger) async throws -> Tally {
         let rows = try await connection.rows(
             """
@@ -125,8 +126,11 @@ public struct ReviewRepository: Sendable {
                 (SELECT count(*) FROM current WHERE vote = 'agree')::bigint,
                 (SELECT count(*) FROM current WHERE vote = 'disagree')::bigint,
                 (SELECT count(*) FROM current WHERE vote = 'abstain')::bigint,
-                (SELECT count(*) FROM accounts a WHERE 'council' = ANY (a.roles) AND a.disabled_at IS NULL
-                    AND NOT EXISTS (SELECT 1 FROM recusals r WHERE r.nomination_id = \(subject.nominationId) AND r.account_id = a.id))::bigint
+                (SELECT count(*) FROM council_members(coalesce(
+                        (SELECT n.movement_id FROM nominations n WHERE n.id = \(subject.nominationId)),
+                        (SELECT mi.movement_id FROM model_initiatives mi WHERE mi.id = \(subject.modelId)))) AS member (id)
+                    WHERE NOT EXISTS (SELECT 1 FROM recusals r WHERE r.nomination_id = \(subject.nominationId) AND r.account_id = member.id)
+                )::bigint
             """, logger: logger)
         let (agree, disagree, abstain, members) = try rows.required("đánh giá").decode((Int, Int, Int, Int).self)
         return Tally(agree: agree, disagree: disagree, abstain: abstain, members: members)

@@ -15,9 +15,12 @@ public struct PersonRepository: Sendable {
     public struct Filter: Sendable {
         public var query: String?
         public var unitId: ID<OrgUnit>?
-        public init(query: String? = nil, unitId: ID<OrgUnit>? = nil) {
+        /// Only people of these units and the units below (an account's scope; nil: every unit).
+        public var units: [ID<OrgUnit>]?
+        public init(query: String? = nil, unitId: ID<OrgUnit>? = nil, units: [ID<OrgUnit>]? = nil) {
             self.query = query
             self.unitId = unitId
+            self.units = units
         }
     }
 
@@ -43,6 +46,7 @@ public struct PersonRepository: Sendable {
                 SELECT \(unescaped: Self.columns) FROM candidates
                 WHERE (SELECT bool_and(search_key LIKE '% ' || word || '%') FROM unnest(\(words)::text[]) AS word)
                   AND (\(filter.unitId)::uuid IS NULL OR unit_id = \(filter.unitId))
+                  AND (\(filter.units)::uuid[] IS NULL OR unit_id IN (SELECT unnest(unit_subtree(\(filter.units)::uuid[]))))
                   AND (\(after == nil) OR (given_name, middle_name, family_name, id) >
                        (\(from.given)::text, \(from.middle)::text, \(from.family)::text, \(from.id)::uuid))
                 ORDER BY given_name, middle_name, family_name, id
@@ -54,6 +58,7 @@ public struct PersonRepository: Sendable {
                 SELECT \(unescaped: Self.columns) FROM people
                 WHERE (SELECT coalesce(bool_and(search_key LIKE '% ' || word || '%'), true) FROM unnest(\(words)::text[]) AS word)
                   AND (\(filter.unitId)::uuid IS NULL OR unit_id = \(filter.unitId))
+                  AND (\(filter.units)::uuid[] IS NULL OR unit_id IN (SELECT unnest(unit_subtree(\(filter.units)::uuid[]))))
                   AND (\(after == nil) OR (given_name, middle_name, family_name, id) >
                        (\(from.given)::text, \(from.middle)::text, \(from.family)::text, \(from.id)::uuid))
                 ORDER BY given_name, middle_name, family_name, id

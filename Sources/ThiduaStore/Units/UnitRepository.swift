@@ -12,12 +12,14 @@ public struct UnitRepository: Sendable {
     static let columns = "id, code, name, kind, parent_id, version"
 
     /// Units in name order (Vietnamese collation), one keyset page at a time.
-    public func list(_ page: PageRequest, logger: Logger) async throws -> Page<OrgUnit> {
+    /// Units by name; with `within`, only those units and the units below them (an account's scope).
+    public func list(_ page: PageRequest, within: [ID<OrgUnit>]? = nil, logger: Logger) async throws -> Page<OrgUnit> {
         let after = try page.cursor.map { try Cursor(decoding: $0, shapes: [.text, .uuid]) }
         let rows = try await client.rows(
             """
             SELECT id, code, name, kind, parent_id, version FROM units
-            WHERE \(after == nil) OR (name, id) > (\(after?.values[0] ?? "")::text COLLATE "vi-x-icu", \(after?.values[1] ?? "00000000-0000-0000-0000-000000000000")::uuid)
+            WHERE (\(after == nil) OR (name, id) > (\(after?.values[0] ?? "")::text COLLATE "vi-x-icu", \(after?.values[1] ?? "00000000-0000-0000-0000-000000000000")::uuid))
+              AND (\(within)::uuid[] IS NULL OR id IN (SELECT unnest(unit_subtree(\(within)::uuid[]))))
             ORDER BY name, id LIMIT \(page.limit + 1)
             """, logger: logger)
         var units: [OrgUnit] = []

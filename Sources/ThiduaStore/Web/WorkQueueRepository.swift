@@ -22,11 +22,12 @@ public struct WorkQueueRepository: Sendable {
         public let changedOn: String
     }
 
-    /// Nominations in one of `statuses`, only those of `person` when given (a staff member's own), at most `limit`.
-    public func nominations(in statuses: [NominationStatus], concerning person: ID<Person>?, limit: Int = 50, logger: Logger)
-        async throws -> [Item]
-    {
-        try await items(statuses: statuses.map(\.rawValue), person: person, ids: nil, limit: limit, logger: logger)
+    /// Nominations in one of `statuses`, only those of `person` when given (a staff member's own) and of movements of
+    /// `units` and below when given (an account's scope), at most `limit`.
+    public func nominations(
+        in statuses: [NominationStatus], concerning person: ID<Person>?, units: [ID<OrgUnit>]? = nil, limit: Int = 50, logger: Logger
+    ) async throws -> [Item] {
+        try await items(statuses: statuses.map(\.rawValue), person: person, ids: nil, units: units, limit: limit, logger: logger)
     }
 
     /// One nomination with its names.
@@ -38,11 +39,13 @@ public struct WorkQueueRepository: Sendable {
     /// These nominations with their names (in no particular order), in one query.
     public func nominations(_ ids: [ID<Nomination>], logger: Logger) async throws -> [Item] {
         try await items(
-            statuses: NominationStatus.allCases.map(\.rawValue), person: nil, ids: ids.map(\.rawValue), limit: ids.count,
-            logger: logger)
+            statuses: NominationStatus.allCases.map(\.rawValue), person: nil, ids: ids.map(\.rawValue), units: nil,
+            limit: ids.count, logger: logger)
     }
 
-    private func items(statuses: [String], person: ID<Person>?, ids: [UUID]?, limit: Int, logger: Logger) async throws -> [Item] {
+    private func items(statuses: [String], person: ID<Person>?, ids: [UUID]?, units: [ID<OrgUnit>]?, limit: Int, logger: Logger)
+        async throws -> [Item]
+    {
         let rows = try await client.rows(
             """
             SELECT n.id, a.name, coalesce(p.full_name, u.name), m.name, n.status, n.return_reason, n.achievements,
@@ -54,6 +57,7 @@ public struct WorkQueueRepository: Sendable {
             LEFT JOIN units u ON u.id = n.nominee_unit_id
             WHERE n.status = ANY(\(statuses)) AND (\(person?.rawValue)::uuid IS NULL OR n.nominee_person_id = \(person?.rawValue))
               AND (\(ids)::uuid[] IS NULL OR n.id = ANY(\(ids)))
+              AND (\(units)::uuid[] IS NULL OR m.unit_id IN (SELECT unnest(unit_subtree(\(units)::uuid[]))))
             ORDER BY n.updated_at, n.id
             LIMIT \(limit)
             """, logger: logger)
@@ -80,9 +84,9 @@ public struct WorkQueueRepository: Sendable {
     }
 
     /// Models in one of `statuses`, only those `person` leads when given, the soonest to end first, at most `limit`.
-    public func models(in statuses: [ModelStatus], concerning person: ID<Person>?, limit: Int = 50, logger: Logger) async throws
-        -> [ModelItem]
-    {
+    public func models(
+        in statuses: [ModelStatus], concerning person: ID<Person>?, units: [ID<OrgUnit>]? = nil, limit: Int = 50, logger: Logger
+    ) async throws -> [ModelItem] {
         let rows = try await client.rows(
             """
             SELECT mi.id, mi.title, coalesce(p.full_name, u.name), m.name, mi.status, mi.ends_on,
@@ -93,6 +97,7 @@ public struct WorkQueueRepository: Sendable {
             LEFT JOIN units u ON u.id = mi.owner_unit_id
             WHERE mi.status = ANY(\(statuses.map(\.rawValue)))
               AND (\(person?.rawValue)::uuid IS NULL OR mi.owner_person_id = \(person?.rawValue))
+              AND (\(units)::uuid[] IS NULL OR m.unit_id IN (SELECT unnest(unit_subtree(\(units)::uuid[]))))
             ORDER BY mi.ends_on, mi.id
             LIMIT \(limit)
             """, logger: logger)

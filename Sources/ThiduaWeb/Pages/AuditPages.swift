@@ -69,10 +69,11 @@ extension WebPages {
         let until = day(to, "Đến ngày").map { Self.startOfDay($0).addingTimeInterval(86_400) }
         let filter = AuditLog.Filter(
             entity: Self.auditEntities.contains { $0.code == entity } ? entity : nil, accountId: ID<Account>(account)?.rawValue,
-            since: since, until: until, before: query["before"].flatMap { Int(String($0)) })
+            since: since, until: until, before: query["before"].flatMap { Int(String($0)) },
+            units: Policy.units(for: .readAudit, session.account))
         let entries = error == nil ? try await audit.search(filter, limit: 51, logger: context.logger) : []
         let names = try await audit.names(of: Array(entries.prefix(50)), logger: context.logger)
-        let accounts = try await self.accounts.list(logger: context.logger)
+        let accounts = try await self.accounts.list(within: Policy.units(for: .readAudit, session.account), logger: context.logger)
         var next: String?
         if entries.count > 50, let last = entries.prefix(50).last {
             next =

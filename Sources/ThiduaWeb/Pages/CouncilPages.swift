@@ -117,7 +117,9 @@ extension WebPages {
         let meeting = council == nil ? nil : try await recordedMinutes(movement.id, context: context)
         var councilForm: CouncilForm?
         if council == nil, Policy.can(account, .manageCouncil) {
-            let people = try await self.people.list(.init(), page: try PageRequest(limit: 200), logger: context.logger).items
+            let people = try await self.people.list(
+                .init(units: Policy.units(for: .readDirectory, session.account)), page: try PageRequest(limit: 200), logger: context.logger
+            ).items
             func options(_ field: String, blank: String) -> [Option] {
                 [Option(value: "", label: blank, selected: (form?[field] ?? "").isEmpty)]
                     + people.map {

@@ -77,12 +77,16 @@ extension WebPages {
         -> Response
     {
         let chosen = Set(form?.all("ids") ?? [])
-        let items = try await workQueue.nominations(in: [.recommended], concerning: nil, limit: 200, logger: context.logger).map {
+        let items = try await workQueue.nominations(
+            in: [.recommended], concerning: nil, units: Policy.units(for: .decide, session.account), limit: 200, logger: context.logger
+        ).map {
             Pick(
                 id: $0.id.description, nominee: $0.nominee, award: $0.award, movement: $0.movement,
                 checked: chosen.contains($0.id.description))
         }
-        let school = try await units.list(try PageRequest(limit: 200), logger: context.logger).items.first { $0.kind == .school }
+        let school = try await units.list(
+            try PageRequest(limit: 200), within: Policy.units(for: .readDirectory, session.account), logger: context.logger
+        ).items.first { $0.kind == .school }
         var defaults = DocumentSettings.standardRecipients
         if let school { defaults = try await documentSettings.settings(of: school.id, logger: context.logger).0.recipients }
         let content = DecisionFormContent(

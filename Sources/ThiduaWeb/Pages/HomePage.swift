@@ -25,7 +25,10 @@ extension WebPages {
             _ title: String, empty: String, _ statuses: [NominationStatus], concerning: ID<Person>? = nil,
             next: (label: String, link: (ID<Nomination>) -> String)? = nil
         ) async throws {
-            let items = try await workQueue.nominations(in: statuses, concerning: concerning, logger: context.logger).map {
+            let items = try await workQueue.nominations(
+                in: statuses, concerning: concerning, units: concerning == nil ? Policy.units(for: .readRegistry, account) : nil,
+                logger: context.logger
+            ).map {
                 QueueItem($0, path: next?.link($0.id), action: next?.label)
             }
             sections.append(Section(title: title, empty: empty, items: items))
@@ -33,7 +36,10 @@ extension WebPages {
         func addModels(
             _ title: String, empty: String, _ statuses: [ModelStatus], concerning: ID<Person>? = nil, action: String
         ) async throws {
-            let items = try await workQueue.models(in: statuses, concerning: concerning, logger: context.logger).map {
+            let items = try await workQueue.models(
+                in: statuses, concerning: concerning, units: concerning == nil ? Policy.units(for: .readRegistry, account) : nil,
+                logger: context.logger
+            ).map {
                 QueueItem($0, action: action)
             }
             sections.append(Section(title: title, empty: empty, items: items))

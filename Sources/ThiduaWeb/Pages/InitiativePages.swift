@@ -74,7 +74,9 @@ extension WebPages {
         let chosen = form?["personId"] ?? ""
         let authors =
             forAnyone
-            ? try await people.list(.init(), page: try PageRequest(limit: 200), logger: context.logger).items.map {
+            ? try await people.list(
+                .init(units: Policy.units(for: .readDirectory, session.account)), page: try PageRequest(limit: 200), logger: context.logger
+            ).items.map {
                 Option(value: "\($0.id)", label: "\($0.name.full) — \($0.position)", selected: chosen == "\($0.id)")
             } : []
         let own = forAnyone ? nil : try await account.personId.asyncMap { try await people.find($0, logger: context.logger) }

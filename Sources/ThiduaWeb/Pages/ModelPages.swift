@@ -64,8 +64,14 @@ extension WebPages {
         let words = VietnameseText.normalized(query)
         let people =
             words.isEmpty
-            ? [] : try await self.people.list(.init(query: words), page: try PageRequest(limit: 20), logger: context.logger).items
-        let units = try await self.units.list(try PageRequest(limit: 100), logger: context.logger).items
+            ? []
+            : try await self.people.list(
+                .init(query: words, units: Policy.units(for: .readDirectory, session.account)), page: try PageRequest(limit: 20),
+                logger: context.logger
+            ).items
+        let units = try await self.units.list(
+            try PageRequest(limit: 100), within: Policy.units(for: .readDirectory, session.account), logger: context.logger
+        ).items
         let content = NewModelContent(
             csrf: session.csrfToken, movement: movement.name, path: "/movements/\(movement.id)", query: words,
             people: people.map {

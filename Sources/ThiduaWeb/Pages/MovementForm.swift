@@ -93,7 +93,9 @@ extension WebPages {
     private func movementForm(
         session: SignInRepository.Session, form: FormFields?, rows: [Int], errors: [String: String], context: Context
     ) async throws -> Response {
-        let units = try await self.units.list(try PageRequest(limit: 100), logger: context.logger).items
+        let units = try await self.units.list(
+            try PageRequest(limit: 100), within: Policy.units(for: .readDirectory, session.account), logger: context.logger
+        ).items
         let documents = try await self.documents.list(try PageRequest(limit: 100), logger: context.logger).items
         let ticked = Set(form?.all("legalBases") ?? [])
         let content = MovementFormContent(

@@ -88,7 +88,9 @@ extension WebPages {
     func movementList(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .readDirectory)
         let cursor = FormFields.query(request)["cursor"]
-        let page = try await movements.list(status: nil, page: try PageRequest(limit: 50, cursor: cursor), logger: context.logger)
+        let page = try await movements.list(
+            status: nil, units: Policy.units(for: .readDirectory, session.account), page: try PageRequest(limit: 50, cursor: cursor),
+            logger: context.logger)
         let rows = page.items.map { movement in
             MovementRow(
                 path: "/movements/\(movement.id)", name: movement.name, period: movement.period.vietnamese,

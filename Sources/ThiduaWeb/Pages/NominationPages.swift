@@ -47,15 +47,24 @@ extension WebPages {
         session: SignInRepository.Session, query: String, movement: String?, collective: Bool, form: FormFields?, errors: [String],
         context: Context
     ) async throws -> Response {
-        let open = try await movements.list(status: .open, page: try PageRequest(limit: 50), logger: context.logger).items
+        let open = try await movements.list(
+            status: .open, units: Policy.units(for: .readDirectory, session.account), page: try PageRequest(limit: 50),
+            logger: context.logger
+        ).items
         let chosenMovement = movement ?? open.first?.id.description
         let words = VietnameseText.normalized(query)
         let people =
             words.isEmpty || collective
-            ? [] : try await self.people.list(.init(query: words), page: try PageRequest(limit: 20), logger: context.logger).items
+            ? []
+            : try await self.people.list(
+                .init(query: words, units: Policy.units(for: .readDirectory, session.account)), page: try PageRequest(limit: 20),
+                logger: context.logger
+            ).items
         let units =
             collective
-            ? try await self.units.list(try PageRequest(limit: 200), logger: context.logger).items.filter { $0.kind == .collective } : []
+            ? try await self.units.list(
+                try PageRequest(limit: 200), within: Policy.units(for: .readDirectory, session.account), logger: context.logger
+            ).items.filter { $0.kind == .collective } : []
         let chosenPerson = form?["personId"]
         let awardOptions = try await catalogue.offers(collective: collective, on: .today, logger: context.logger).map { offer in
             let money = offer.quote.map { " — \(VietnameseText.grouped($0.rewardAmount)) đ" } ?? ""

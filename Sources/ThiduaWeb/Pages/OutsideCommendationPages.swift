@@ -100,11 +100,7 @@ extension WebPages {
         var awards: [Option] = []
         if mayRecord {
             let chosen = form?["nominee"] ?? ""
-            let people = try await self.people.list(.init(), page: try PageRequest(limit: 200), logger: context.logger).items
-            let teams = try await units.list(try PageRequest(limit: 200), logger: context.logger).items.filter { $0.kind == .collective }
-            nominees =
-                people.map { Option(value: "p:\($0.id)", label: "\($0.name.full) — \($0.position)", selected: chosen == "p:\($0.id)") }
-                + teams.map { Option(value: "u:\($0.id)", label: "Tập thể: \($0.name)", selected: chosen == "u:\($0.id)") }
+            nominees = try await nomineeOptions(chosen: chosen, as: session.account, context: context)
             let award = form?["award"] ?? ""
             awards = try await catalogue.awards(logger: context.logger)
                 .filter { !account.roles.isDisjoint(with: OutsideCommendation.roles(recording: $0.issuer)) }

@@ -45,7 +45,7 @@ extension WebPages {
         let session = try session(context, allowedTo: .readRegistry)
         let query = VietnameseText.normalized(FormFields.query(request)["q"] ?? "")
         let page = try await people.list(
-            .init(query: query.isEmpty ? nil : query),
+            .init(query: query.isEmpty ? nil : query, units: Policy.units(for: .readDirectory, session.account)),
             page: try PageRequest(limit: 50, cursor: FormFields.query(request)["cursor"]), logger: context.logger)
         let mayEdit = Policy.can(session.account, .managePeople)
         let content = PeopleContent(
@@ -124,7 +124,9 @@ extension WebPages {
         _ person: Person?, session: SignInRepository.Session, form: FormFields?, errors: [String: String], message: String? = nil,
         context: Context
     ) async throws -> Response {
-        let units = try await self.units.list(try PageRequest(limit: 100), logger: context.logger).items
+        let units = try await self.units.list(
+            try PageRequest(limit: 100), within: Policy.units(for: .readDirectory, session.account), logger: context.logger
+        ).items
         func value(_ field: String, _ current: String?) -> String { form?[field] ?? current ?? "" }
         let category = value("category", person?.category.rawValue)
         let unit = value("unitId", person?.unitId.description)

@@ -110,11 +110,7 @@ extension WebPages {
         let chosen = form?["nominee"] ?? ""
         var nominees: [Option] = []
         if forAnyone {
-            let people = try await self.people.list(.init(), page: try PageRequest(limit: 200), logger: context.logger).items
-            let teams = try await units.list(try PageRequest(limit: 200), logger: context.logger).items.filter { $0.kind == .collective }
-            nominees =
-                people.map { Option(value: "p:\($0.id)", label: "\($0.name.full) — \($0.position)", selected: chosen == "p:\($0.id)") }
-                + teams.map { Option(value: "u:\($0.id)", label: "Tập thể: \($0.name)", selected: chosen == "u:\($0.id)") }
+            nominees = try await nomineeOptions(chosen: chosen, as: session.account, context: context)
         }
         let awards = try await catalogue.awards(logger: context.logger)
         let title = form?["title"] ?? ""
@@ -140,5 +136,17 @@ extension WebPages {
         return renderer.page(
             "registrations", content, layout: Pages.layout(title: "Đăng ký thi đua", session: session, current: "/movements"),
             status: errors.isEmpty ? .ok : errors["form"] != nil && errors.count == 1 ? .conflict : .unprocessableContent)
+    }
+}
+
+extension WebPages {
+    /// The people and tổ of the account's units, as a form's nominee choices ("p:ID", "u:ID").
+    func nomineeOptions(chosen: String, as account: Account, context: Context) async throws -> [Option] {
+        let scope = Policy.units(for: .readDirectory, account)
+        let people = try await self.people.list(.init(units: scope), page: try PageRequest(limit: 200), logger: context.logger).items
+        let teams = try await units.list(try PageRequest(limit: 200), within: scope, logger: context.logger).items
+            .filter { $0.kind == .collective }
+        return people.map { Option(value: "p:\($0.id)", label: "\($0.name.full) — \($0.position)", selected: chosen == "p:\($0.id)") }
+            + teams.map { Option(value: "u:\($0.id)", label: "Tập thể: \($0.name)", selected: chosen == "u:\($0.id)") }
     }
 }

@@ -61,7 +61,8 @@ extension WebPages {
 
     func reviewQueue(context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .review)
-        let items = try await workQueue.nominations(in: [.submitted, .inReview], concerning: nil, logger: context.logger)
+        let items = try await workQueue.nominations(
+            in: [.submitted, .inReview], concerning: nil, units: Policy.units(for: .review, session.account), logger: context.logger)
         let rows = items.map { QueueItem($0, path: "/nominations/\($0.id)/review", action: "Chấm điểm") }
         return renderer.page(
             "reviews", ReviewQueueContent(items: rows),

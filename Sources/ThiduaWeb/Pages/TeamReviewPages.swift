@@ -119,7 +119,9 @@ extension WebPages {
     /// For an account not scoped to a tổ: the tổ of the movement's unit, each a link to its review.
     private func teamChooser(_ movement: Movement, session: SignInRepository.Session, context: Context) async throws -> Response {
         _ = try self.session(context, allowedTo: .readRegistry)
-        let teams = try await units.list(try PageRequest(limit: 200), logger: context.logger).items.filter {
+        let teams = try await units.list(
+            try PageRequest(limit: 200), within: Policy.units(for: .readDirectory, session.account), logger: context.logger
+        ).items.filter {
             $0.parentId == movement.unitId && $0.kind == .collective
         }
         let content = TeamChooserContent(

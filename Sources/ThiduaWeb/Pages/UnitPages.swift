@@ -68,7 +68,9 @@ extension WebPages {
         _ unit: OrgUnit, session: SignInRepository.Session, form: FormFields?, errors: [String: String], message: String?,
         context: Context
     ) async throws -> Response {
-        let all = try await units.list(try PageRequest(limit: 200), logger: context.logger).items.filter { $0.id != unit.id }
+        let all = try await units.list(
+            try PageRequest(limit: 200), within: Policy.units(for: .readDirectory, session.account), logger: context.logger
+        ).items.filter { $0.id != unit.id }
         let kind = form?["kind"] ?? unit.kind.rawValue
         let parent = form?["parentId"] ?? unit.parentId?.description ?? ""
         let content = UnitEditContent(
@@ -103,7 +105,9 @@ extension WebPages {
     private func unitPage(session: SignInRepository.Session, form: FormFields?, errors: [String: String], context: Context) async throws
         -> Response
     {
-        let all = try await units.list(try PageRequest(limit: 200), logger: context.logger).items
+        let all = try await units.list(
+            try PageRequest(limit: 200), within: Policy.units(for: .readDirectory, session.account), logger: context.logger
+        ).items
         let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let content = UnitsContent(
             csrf: session.csrfToken,

@@ -36,6 +36,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
     let outsideCommendations: OutsideCommendationRepository
     let initiatives: InitiativeRepository
     let onceKeys: IdempotencyKeys
+    let scopes: UnitScopes
     let renderer: Renderer
     /// The largest upload form read (the evidence limit of `serve`).
     let maxUploadBytes: Int
@@ -75,6 +76,7 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         initiatives = InitiativeRepository(client: client)
         councils = CouncilRepository(client: client)
         onceKeys = IdempotencyKeys(client: client)
+        scopes = UnitScopes(client: client)
         self.maxUploadBytes = maxUploadBytes
         renderer = try Renderer()
         self.secureCookies = secureCookies
@@ -84,7 +86,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         router.get("assets/:file") { _, context in try Self.asset(context.parameters.require("file")) }
         let pages = router.group().add(
             middleware: SessionMiddleware(
-                signIn: signIn, errors: ErrorPages(renderer: renderer, maxUploadBytes: maxUploadBytes), once: FormOnce(keys: onceKeys),
+                signIn: signIn, scopes: scopes, errors: ErrorPages(renderer: renderer, maxUploadBytes: maxUploadBytes),
+                once: FormOnce(keys: onceKeys),
                 maxUploadBytes: maxUploadBytes))
         addSignInRoutes(to: pages)
         pages.get("/") { _, context in try await self.home(context: context) }

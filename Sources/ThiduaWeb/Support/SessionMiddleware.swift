@@ -12,6 +12,7 @@ import ThiduaStore
 /// value, and `FormOnce` answers a repeat with the first answer's redirect.
 struct SessionMiddleware<Context: WebRequestContext>: RouterMiddleware {
     let signIn: SignInRepository
+    let scopes: UnitScopes
     let errors: ErrorPages
     let once: FormOnce
     /// The largest upload form (multipart) read; other forms stop at `WebCookies.maxFormBytes`.
@@ -24,6 +25,7 @@ struct SessionMiddleware<Context: WebRequestContext>: RouterMiddleware {
             // Inside: with the database away, even reading the session is answered with the Vietnamese 503 page.
             if let cookie = request.cookies[WebCookies.session]?.value, !cookie.isEmpty, cookie.count <= 200 {
                 context.webSession = try await signIn.session(cookie: cookie, logger: context.logger)
+                try await narrowToRecord(&context)
             }
             if request.method == .post {
                 let expected = context.webSession?.csrfToken ?? request.cookies[WebCookies.form]?.value
@@ -53,6 +55,21 @@ struct SessionMiddleware<Context: WebRequestContext>: RouterMiddleware {
         } catch {
             return errors.page(for: error, context: context)
         }
+    }
+}
+
+extension SessionMiddleware {
+    /// Roles scoped to units (sql/0037), as on the API: on a page about one record the account acts with the roles it
+    /// holds on that record's unit or above; with none there, the page is not found.
+    func narrowToRecord(_ context: inout Context) async throws {
+        guard let session = context.webSession, !session.account.coversEverything, let endpoint = context.endpointPath,
+            let record = ScopedPaths.record(endpoint: endpoint),
+            let id = context.parameters.get(record.parameter).flatMap(UUID.init(uuidString:))
+        else { return }
+        let path = try await scopes.path(ofRecord: record.entity, id: id, logger: context.logger)
+        guard !path.isEmpty else { return }
+        context.webSession?.account = session.account.acting(at: path)
+        if context.webSession?.account.roles.isEmpty == true { throw WebError.notFound }
     }
 }
 

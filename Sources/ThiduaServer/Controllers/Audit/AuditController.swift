@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import ThiduaCore
 import ThiduaStore
@@ -5,6 +6,7 @@ import ThiduaStore
 /// `GET /v1/audit?entity=&id=`: the history of one record, for admins and the headmaster.
 struct AuditController {
     let audit: AuditLog
+    let scopes: UnitScopes
 
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
         group.get("audit", use: history)
@@ -14,6 +16,13 @@ struct AuditController {
         try Policy.require(context.account, .readAudit)
         guard let entity = request.uri.queryParameters.get("entity"), let id = request.uri.queryParameters.get("id") else {
             throw DomainError.validation([.init(field: "entity", message: "Cần entity (ví dụ nomination) và id.")])
+        }
+        // A record of a unit outside the account's scope has no history to show it (sql/0037).
+        if !context.account.coversEverything, let uuid = UUID(uuidString: id) {
+            let path = try await scopes.path(ofRecord: entity, id: uuid, logger: context.logger)
+            guard path.isEmpty || Policy.can(context.account.acting(at: path), .readAudit) else {
+                throw DomainError.notFound(ScopedPaths.noun(entity))
+            }
         }
         return ListResponse(items: try await audit.entries(entity: entity, id: id.lowercased(), logger: context.logger), nextCursor: nil)
     }

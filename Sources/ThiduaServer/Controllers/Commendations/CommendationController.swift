@@ -28,7 +28,7 @@ struct CommendationController {
             unitId: try FieldParsing.optionalID(query.get("unitId"), OrgUnit.self, field: "unitId"),
             awardCode: query.get("award"),
             movementId: try FieldParsing.optionalID(query.get("movementId"), Movement.self, field: "movementId"),
-            concerning: scope.person)
+            concerning: scope.person, movementUnits: scope == .everything ? Policy.units(for: .readRegistry, context.account) : nil)
         let page = try await listing.list(filter, page: try request.pageRequest(), logger: context.logger)
         return .page(page.items, nextCursor: page.nextCursor)
     }

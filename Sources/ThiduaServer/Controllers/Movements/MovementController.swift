@@ -20,7 +20,8 @@ struct MovementController {
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListResponse<MovementResponse> {
         try Policy.require(context.account, .readDirectory)
         let page = try await movements.list(
-            status: try statusFilter(request, MovementStatus.self), page: try request.pageRequest(), logger: context.logger)
+            status: try statusFilter(request, MovementStatus.self), units: Policy.units(for: .readDirectory, context.account),
+            page: try request.pageRequest(), logger: context.logger)
         return ListResponse(items: page.items.map(MovementResponse.init), nextCursor: page.nextCursor)
     }
 

@@ -36,7 +36,7 @@ struct NominationController {
         let filter = NominationRepository.Filter(
             status: try statusFilter(request, NominationStatus.self),
             movementId: try FieldParsing.optionalID(query.get("movementId"), Movement.self, field: "movementId"),
-            concerning: scope.person)
+            concerning: scope.person, units: scope == .everything ? Policy.units(for: .readRegistry, context.account) : nil)
         let page = try await nominations.list(filter, page: try request.pageRequest(), logger: context.logger)
         return ListResponse(items: page.items.map(NominationResponse.init), nextCursor: page.nextCursor)
     }

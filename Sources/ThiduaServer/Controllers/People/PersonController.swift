@@ -21,7 +21,9 @@ struct PersonController {
         try Policy.require(context.account, .readDirectory)
         let query = request.uri.queryParameters.get("q").map(VietnameseText.normalized).flatMap { $0.isEmpty ? nil : $0 }
         let unitId = try FieldParsing.optionalID(request.uri.queryParameters.get("unitId"), OrgUnit.self, field: "unitId")
-        let page = try await people.list(.init(query: query, unitId: unitId), page: try request.pageRequest(), logger: context.logger)
+        let scope = Policy.units(for: .readDirectory, context.account)
+        let page = try await people.list(
+            .init(query: query, unitId: unitId, units: scope), page: try request.pageRequest(), logger: context.logger)
         return ListResponse(items: page.items.map(PersonResponse.init), nextCursor: page.nextCursor)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import ThiduaCore
 import ThiduaExport
@@ -9,6 +10,7 @@ import ThiduaStore
 struct ReportController {
     let honorList: HonorListRepository
     let units: UnitRepository
+    let scopes: UnitScopes
     let movements: MovementReportRepository
     let summaries: SummaryRepository
 
@@ -25,8 +27,9 @@ struct ReportController {
         let period = try Period.choose(year: query.get("year"), schoolYear: query.get("schoolYear"))
         let format = try FieldParsing.choice(
             query.get("format") ?? "json", HonorListFormat.self, field: "format", message: "format phải là csv, xlsx, md, json hoặc html.")
-        let unit = try await query.get("unit").asyncMap { try await units.find(code: $0, logger: context.logger).id }
+        let unit = try await scopedUnit(query.get("unit"), context, for: .readDirectory)
         let movement = try FieldParsing.optionalID(query.get("movementId"), Movement.self, field: "movementId")
+        try await requireInScope("movement", movement?.rawValue, context, for: .readDirectory)
         let includeRevoked = try FieldParsing.queryFlag(query.get("includeRevoked"), field: "includeRevoked")
         // Revoked lines carry their reasons: only the registry roles see them (security review F4).
         if includeRevoked { try Policy.require(context.account, .readRegistry) }
@@ -72,9 +75,27 @@ struct ReportController {
         let period = try Period.choose(year: query.get("year"), schoolYear: query.get("schoolYear"))
         let format = try FieldParsing.choice(
             query.get("format") ?? "json", SummaryFormat.self, field: "format", message: "format phải là md, html, json hoặc csv.")
-        let unit = try await query.get("unit").asyncMap { try await units.find(code: $0, logger: context.logger).id }
+        let unit = try await scopedUnit(query.get("unit"), context, for: .readRegistry)
         let summary = try await summaries.summary(period, unit: unit, logger: context.logger)
         return Response(
             status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(bytes: format.render(summary))))
+    }
+
+    /// The unit a report covers (`unit=` code, else the account's own when its roles are scoped): outside the account's
+    /// units, not found (sql/0037).
+    private func scopedUnit(_ code: String?, _ context: AuthenticatedContext, for action: Policy.Action) async throws -> ID<OrgUnit>? {
+        let asked = try await code.asyncMap { try await units.find(code: $0, logger: context.logger).id }
+        guard !context.account.coversEverything else { return asked }
+        let path = try await asked.asyncMap { try await scopes.path(ofRecord: "unit", id: $0.rawValue, logger: context.logger) } ?? []
+        return try Policy.reportUnit(asked: asked, path: path, as: context.account, for: action)
+    }
+
+    /// A record a report is filtered by is one the account may `action` on (else not found).
+    private func requireInScope(_ entity: String, _ id: UUID?, _ context: AuthenticatedContext, for action: Policy.Action) async throws {
+        guard let id, !context.account.coversEverything else { return }
+        let path = try await scopes.path(ofRecord: entity, id: id, logger: context.logger)
+        guard path.isEmpty || Policy.can(context.account.acting(at: path), action) else {
+            throw DomainError.notFound(ScopedPaths.noun(entity))
+        }
     }
 }

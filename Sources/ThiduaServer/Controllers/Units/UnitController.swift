@@ -26,7 +26,8 @@ struct UnitController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListResponse<UnitResponse> {
         try Policy.require(context.account, .readDirectory)
-        let page = try await units.list(try request.pageRequest(), logger: context.logger)
+        let page = try await units.list(
+            try request.pageRequest(), within: Policy.units(for: .readDirectory, context.account), logger: context.logger)
         return ListResponse(items: page.items.map(UnitResponse.init), nextCursor: page.nextCursor)
     }
 
