@@ -265,7 +265,8 @@ struct DemoRegistry {
             try await nominate(
                 friendly, "GK_HUYEN", .unit(try unit("THAP-K1")), "Tổ dẫn đầu phong trào thi đua năm học 2023-2024", to: .recommended),
         ]
-        try await recordFileToDistrict(friendly, nominations: toDistrict, head: head, union: union)
+        try await recordFileToDistrict(
+            friendly, nominations: toDistrict, head: head, union: union, districtHead: accounts["Lê Văn Quang (Phòng GD&ĐT)"] ?? head)
         try await recordOutsideCommendations(head: head, union: union, person: person, unit: unit)
         let yearEnd = [
             try await nominate(

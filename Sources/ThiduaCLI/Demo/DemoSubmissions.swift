@@ -7,7 +7,11 @@ extension DemoRegistry {
     /// council through Phòng GD&ĐT — Chiến sĩ thi đua cơ sở for Phạm Thị Lan and Huỳnh Ngọc Ánh (voted by secret ballot at
     /// the council's meeting), the district chairman's Giấy khen for tổ 1. The answers of 25/06/2024: the first title granted,
     /// the second reduced to the chairman's Giấy khen, the tổ refused. `report submission --number 18/TTr-THAP --year 2024`.
-    func recordFileToDistrict(_ movement: Movement, nominations: [Nomination], head: Account, union: Account) async throws {
+    /// The district is in thidua (Huyện Tân Hồng, above the school): the file arrives there and the district's account
+    /// records the answers (sql/0038).
+    func recordFileToDistrict(_ movement: Movement, nominations: [Nomination], head: Account, union: Account, districtHead: Account)
+        async throws
+    {
         guard nominations.count == 3 else { return }
         let repository = NominationRepository(client: client)
         let addressee = "Hội đồng Thi đua - Khen thưởng huyện Tân Hồng (qua Phòng Giáo dục và Đào tạo)"
@@ -37,18 +41,18 @@ extension DemoRegistry {
             nominations[0].id,
             try AnswerDraft.validate(
                 outcome: "approved", issuer: district, number: "1520/QĐ-UBND", date: "2024-06-25", award: nil, reason: nil),
-            by: head, logger: logger)
+            by: districtHead, logger: logger)
         _ = try await answers.answer(
             nominations[1].id,
             try AnswerDraft.validate(
                 outcome: "reduced", issuer: district, number: "1521/QĐ-UBND", date: "2024-06-25", award: "GK_HUYEN", reason: nil),
-            by: head, logger: logger)
+            by: districtHead, logger: logger)
         _ = try await answers.answer(
             nominations[2].id,
             try AnswerDraft.validate(
                 outcome: "refused", issuer: district, number: "245/UBND-NV", date: "2024-06-25", award: nil,
                 reason: "Số lượng Giấy khen của Chủ tịch UBND huyện dành cho khối tiểu học năm học 2023-2024 đã đủ"),
-            by: head, logger: logger)
+            by: districtHead, logger: logger)
     }
 
     /// The báo cáo thành tích of a nomination whose award needs one, as its nominee and the union wrote it: the profile,

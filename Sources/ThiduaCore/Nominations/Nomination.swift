@@ -90,6 +90,10 @@ public struct Submission: Equatable, Sendable, Codable {
     public let authorityName: String
     /// Whom the tờ trình is addressed to (Kính gửi), when it names someone else than the authority.
     public var addressee: String? = nil
+    /// The unit in thidua the nomination was sent to (sql/0038: the nearest unit above whose authority is the level), whose
+    /// head answers it there; nil when the level is outside thidua (the school records the answer it receives).
+    public var receivingUnitId: ID<OrgUnit>? = nil
+    public var receivingUnit: String? = nil
 
     public init(number: String, date: LocalDate, authorityLevel: String, authorityName: String) {
         self.number = number

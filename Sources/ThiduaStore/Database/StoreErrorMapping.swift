@@ -43,6 +43,8 @@ public enum StoreErrorMapping {
         "out_of_scope": .notFound("bản ghi này trong các đơn vị tài khoản được giao"),
         "role_grants_out_of_scope": .forbidden(
             "Chỉ quản trị của đơn vị này hoặc của đơn vị cấp trên mới được giao hay thu hồi vai trò tại đây."),
+        "submission_answers_by_receiver": .forbidden(
+            "Đề nghị này đã trình lên một đơn vị dùng thidua; lãnh đạo đơn vị đó xem xét và ghi quyết định, không phải trường."),
         "accounts_roles_check": .validation([
             .rule(field: "roles", message: "Tài khoản phải còn ít nhất một vai trò; muốn thôi cho dùng, hãy khoá tài khoản.")
         ]),

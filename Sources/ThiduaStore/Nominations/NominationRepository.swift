@@ -14,13 +14,15 @@ public struct NominationRepository: Sendable {
         n.id, n.movement_id, n.award_code, n.nominee_person_id, n.nominee_unit_id, n.achievements, n.status, n.return_reason,
         n.decline_reason, n.version, n.created_at::text,
         ARRAY(SELECT nm.model_id FROM nomination_models nm WHERE nm.nomination_id = n.id ORDER BY nm.model_id),
-        sub.number, sub.submitted_on, sub.authority_level, sub.name, n.kind, sub.addressee
+        sub.number, sub.submitted_on, sub.authority_level, sub.name, n.kind, sub.addressee, sub.receiver_id, sub.receiver
         """
 
     static let submissionJoin = """
         LEFT JOIN LATERAL (
-            SELECT s.number, s.submitted_on, s.authority_level, l.name, s.addressee
-            FROM submissions s JOIN authority_levels l ON l.code = s.authority_level WHERE s.nomination_id = n.id LIMIT 1
+            SELECT s.number, s.submitted_on, s.authority_level, l.name, s.addressee, r.id AS receiver_id, r.name AS receiver
+            FROM submissions s JOIN authority_levels l ON l.code = s.authority_level
+            LEFT JOIN units r ON r.id = receiving_unit(n.id)
+            WHERE s.nomination_id = n.id LIMIT 1
         ) sub ON true
         """
 
@@ -191,11 +193,11 @@ public struct NominationRepository: Sendable {
     static func nomination(_ row: PostgresRow) throws -> (item: Nomination, createdAt: String) {
         let (
             id, movementId, award, person, unit, achievements, status, returnReason, declineReason, version, createdAt, models,
-            submissionNumber, submissionDate, authorityLevel, authorityName, kind, addressee
+            submissionNumber, submissionDate, authorityLevel, authorityName, kind, addressee, receiverId, receiver
         ) = try row.decode(
             (
                 ID<Nomination>, ID<Movement>, String, UUID?, UUID?, String, NominationStatus, String?, String?, Int, String, [UUID],
-                String?, LocalDate?, String?, String?, CommendationKind, String?
+                String?, LocalDate?, String?, String?, CommendationKind, String?, UUID?, String?
             ).self)
         var nomination = Nomination(
             id: id, movementId: movementId, awardCode: award, nominee: try Owner.stored(person: person, unit: unit),
@@ -206,6 +208,8 @@ public struct NominationRepository: Sendable {
             nomination.submission = Submission(
                 number: submissionNumber, date: submissionDate, authorityLevel: authorityLevel, authorityName: authorityName)
             nomination.submission?.addressee = addressee
+            nomination.submission?.receivingUnitId = receiverId.map(ID.init)
+            nomination.submission?.receivingUnit = receiver
         }
         return (nomination, createdAt)
     }

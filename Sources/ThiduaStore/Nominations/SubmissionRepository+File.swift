@@ -7,7 +7,9 @@ extension SubmissionRepository {
     /// The file of the tờ trình numbered `number` in `year`: its nominees (by award precedence, individuals first, then
     /// name), what each file holds — the báo cáo thành tích and recognitions marked among the evidence, the council's
     /// meeting and tally, linked sáng kiến recognised, a registration for the period — and the answers recorded.
-    public func file(number: String, year: Int, logger: Logger) async throws -> SubmissionFile {
+    /// With `units`, only nominations of movements of these units and below (an account's scope, sql/0037): another
+    /// school's tờ trình with the same number is not found.
+    public func file(number: String, year: Int, within units: [ID<OrgUnit>]? = nil, logger: Logger) async throws -> SubmissionFile {
         let number = VietnameseText.normalized(number)
         return try await client.withConnection { connection in
             let rows = try await connection.rows(
@@ -52,6 +54,7 @@ extension SubmissionRepository {
                     ORDER BY effective_from DESC LIMIT 1
                 ) r ON true
                 WHERE s.number = \(number) AND s.submitted_on >= \(LocalDate(year, 1, 1)) AND s.submitted_on < \(LocalDate(year + 1, 1, 1))
+                  AND (\(units)::uuid[] IS NULL OR m.unit_id IN (SELECT unnest(unit_subtree(\(units)::uuid[]))))
                 ORDER BY a.precedence, n.nominee_person_id IS NULL, p.given_name, p.middle_name, p.family_name, u.name, n.id
                 """, logger: logger)
             guard let first = rows.first else {

@@ -30,6 +30,14 @@ public struct WorkQueueRepository: Sendable {
         try await items(statuses: statuses.map(\.rawValue), person: person, ids: nil, units: units, limit: limit, logger: logger)
     }
 
+    /// Forwarded nominations that arrived at a unit in thidua (sql/0038) among `units` and below (nil: any unit), for that
+    /// unit's head to answer, at most `limit`.
+    public func arrived(within units: [ID<OrgUnit>]?, limit: Int = 50, logger: Logger) async throws -> [Item] {
+        try await items(
+            statuses: [NominationStatus.forwarded.rawValue], person: nil, ids: nil, units: nil, arrivedWithin: .some(units), limit: limit,
+            logger: logger)
+    }
+
     /// One nomination with its names.
     public func nomination(_ id: ID<Nomination>, logger: Logger) async throws -> Item {
         guard let item = try await nominations([id], logger: logger).first else { throw DomainError.notFound(Nomination.noun) }
@@ -43,9 +51,12 @@ public struct WorkQueueRepository: Sendable {
             limit: ids.count, logger: logger)
     }
 
-    private func items(statuses: [String], person: ID<Person>?, ids: [UUID]?, units: [ID<OrgUnit>]?, limit: Int, logger: Logger)
-        async throws -> [Item]
-    {
+    private func items(
+        statuses: [String], person: ID<Person>?, ids: [UUID]?, units: [ID<OrgUnit>]?, arrivedWithin: [ID<OrgUnit>]?? = nil, limit: Int,
+        logger: Logger
+    ) async throws -> [Item] {
+        let arrived = arrivedWithin != nil
+        let receivers = arrivedWithin ?? nil
         let rows = try await client.rows(
             """
             SELECT n.id, a.name, coalesce(p.full_name, u.name), m.name, n.status, n.return_reason, n.achievements,
@@ -58,6 +69,8 @@ public struct WorkQueueRepository: Sendable {
             WHERE n.status = ANY(\(statuses)) AND (\(person?.rawValue)::uuid IS NULL OR n.nominee_person_id = \(person?.rawValue))
               AND (\(ids)::uuid[] IS NULL OR n.id = ANY(\(ids)))
               AND (\(units)::uuid[] IS NULL OR m.unit_id IN (SELECT unnest(unit_subtree(\(units)::uuid[]))))
+              AND (NOT \(arrived) OR receiving_unit(n.id) IN (
+                  SELECT u.id FROM units u WHERE \(receivers)::uuid[] IS NULL OR u.id IN (SELECT unnest(unit_subtree(\(receivers)::uuid[])))))
             ORDER BY n.updated_at, n.id
             LIMIT \(limit)
             """, logger: logger)

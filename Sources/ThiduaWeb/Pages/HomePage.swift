@@ -55,6 +55,14 @@ extension WebPages {
             try await add(
                 "Đã trình cấp trên, chờ quyết định", empty: "Không có đề nghị nào đang chờ cấp trên.", [.forwarded],
                 next: ("Ghi kết quả của cấp trên", { "/nominations/\($0)#ket-qua" }))
+            // Forwarded inside thidua to a unit this account heads (a district's head: the schools' tờ trình).
+            let arrived = try await workQueue.arrived(within: Policy.units(for: .decide, account), logger: context.logger)
+            if !arrived.isEmpty {
+                sections.append(
+                    Section(
+                        title: "Đơn vị cấp dưới trình lên, chờ Thầy/Cô quyết định", empty: "",
+                        items: arrived.map { QueueItem($0, path: "/nominations/\($0.id)#ket-qua", action: "Xem hồ sơ và ghi quyết định") }))
+            }
         }
         if Policy.can(account, .review) {
             try await add(

@@ -83,6 +83,7 @@ extension WebPages {
             award: nomination.awardCode, date: .today, collective: nomination.nominee.unitId != nil, logger: context.logger)
         let mayAct = Policy.can(session.account, .nominate)
         let decides = Policy.can(session.account, .decide)
+        let answers = try await mayAnswer(nomination, as: session.account, decides: decides, context: context)
         let next = nomination.status.allowedNext
         let commendation = nomination.status == .approved ? try await commendations.find(nomination: id, logger: context.logger) : nil
         let written = try await achievementReports.find(id, logger: context.logger)
@@ -107,11 +108,12 @@ extension WebPages {
             canDecline: decides && next.contains(.declined), canForward: decides && next.contains(.forwarded),
             submission: nomination.submission.map {
                 "Tờ trình số \($0.number) ngày \($0.date.vietnamese) gửi \($0.addressee ?? $0.authorityName)"
+                    + ($0.receivingUnit.map { " — đã đến \($0) trên thidua; lãnh đạo đơn vị đó ghi quyết định" } ?? "")
             },
             submissionPath: nomination.submission.flatMap {
                 Policy.can(session.account, .readRegistry) ? Self.submissionPath($0) : nil
             },
-            answer: decides && nomination.status == .forwarded
+            answer: answers && nomination.status == .forwarded
                 ? try await answerForm(nomination, form: typed?.form, errors: typed?.errors ?? [:], context: context) : nil,
             decisionPath: decides && nomination.status == .recommended ? "/decisions/new" : nil,
             commendation: commendation.map {
@@ -142,5 +144,15 @@ extension WebPages {
             guard let refusal = error.workflowRefusal(of: Nomination.noun) else { throw error }
             return try await nominationPage(id, session: session, message: refusal.message, status: refusal.status, context: context)
         }
+    }
+}
+
+extension WebPages {
+    /// Who records the answer to a forwarded nomination: the school's head when the level is outside thidua, the head of
+    /// the unit it was sent to when that unit is in thidua (sql/0038; the database refuses anyone else).
+    func mayAnswer(_ nomination: Nomination, as account: Account, decides: Bool, context: Context) async throws -> Bool {
+        guard decides, let receiver = nomination.submission?.receivingUnitId else { return decides }
+        let path = try await scopes.path(ofRecord: "unit", id: receiver.rawValue, logger: context.logger)
+        return Policy.can(account.acting(at: path), .decide)
     }
 }

@@ -63,13 +63,14 @@ extension WebPages {
 
     /// The tờ trình's file (`?number=&year=`), printable or in Word (`&format=docx`); for the registry's roles.
     func submissionFile(request: Request, context: Context) async throws -> Response {
-        _ = try session(context, allowedTo: .readRegistry)
+        let session = try session(context, allowedTo: .readRegistry)
         let query = FormFields.query(request)
         guard let number = query["number"], let year = query["year"].flatMap({ Int($0) }) else { throw WebError.notFound }
         let format = query["format"].flatMap(SubmissionFileFormat.init) ?? .html
         let file: SubmissionFile
         do {
-            file = try await submissions.file(number: number, year: year, logger: context.logger)
+            file = try await submissions.file(
+                number: number, year: year, within: Policy.units(for: .readRegistry, session.account), logger: context.logger)
         } catch let error as DomainError where error.code == .notFound {
             throw WebError.notFound
         }

@@ -38,7 +38,8 @@ struct SubmissionController {
             ? nil
             : FieldParsing.choice(
                 formatName, SubmissionFileFormat.self, field: "format", message: "format phải là json, html, md hoặc docx.")
-        let file = try await submissions.file(number: number, year: year, logger: context.logger)
+        let file = try await submissions.file(
+            number: number, year: year, within: Policy.units(for: .readRegistry, context.account), logger: context.logger)
         guard let format else {
             return try SubmissionFileResponse(file).response(from: request, context: context)
         }
