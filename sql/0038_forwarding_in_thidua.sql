@@ -5,7 +5,8 @@
 -- level's decision, are recorded by an account holding the headmaster role on that unit or above, not by the school
 -- (which records the answer of a level outside thidua, as before).
 
--- The unit in thidua a forwarded nomination is sent to, or NULL when its level is outside thidua.
+-- The unit in thidua a forwarded nomination is sent to, or NULL when its level is outside thidua: a unit of that level
+-- that only names the tree (no one holds headmaster on it, as the demo's province) does not receive.
 CREATE FUNCTION receiving_unit(nomination uuid) RETURNS uuid LANGUAGE sql STABLE AS $$
     SELECT p.unit
     FROM nominations n
@@ -13,6 +14,7 @@ CREATE FUNCTION receiving_unit(nomination uuid) RETURNS uuid LANGUAGE sql STABLE
     JOIN submissions s ON s.nomination_id = n.id,
     unnest(unit_path(m.unit_id)) WITH ORDINALITY AS p (unit, depth)
     WHERE n.id = $1 AND p.depth > 1 AND unit_authority(p.unit) = s.authority_level
+      AND EXISTS (SELECT 1 FROM role_grants g WHERE g.unit_id = p.unit AND g.role = 'headmaster' AND g.revoked_at IS NULL)
     ORDER BY p.depth
     LIMIT 1
 $$;
