@@ -160,7 +160,7 @@ let package = Package(
         .testTarget(
             name: "ThiduaServerTests",
             dependencies: [
-                "ThiduaServer", "ThiduaStore", "ThiduaCore", "ThiduaTestSupport",
+                "ThiduaServer", "ThiduaWeb", "ThiduaStore", "ThiduaCore", "ThiduaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -57,17 +57,22 @@ struct ForwardingTests {
                     .get, "/v1/commendations/\(decided.body["commendationId"]?.string ?? "")", token: f.headmaster)
                 #expect(commendation.status == 200 && commendation.body["issuer"]?.string == "UBND huyện Tân Hồng")
                 // Decided, it leaves the district's queue.
-                #expect(!String(buffer: try await head.get("/").body).contains("Đơn vị cấp dưới trình lên"))
+                let after = try await head.get("/")
+                #expect(after.status == .ok && !String(buffer: after.body).contains("Đơn vị cấp dưới trình lên"))
             }
         }
     }
 
-    @Test("A level outside thidua keeps the school recording the answer it receives")
+    @Test("A level outside thidua, or a unit of that level no one heads, keeps the school recording the answer it receives")
     func levelOutsideThidua() async throws {
         try await withTestApp { app, seed in
             let d = try await ScopedRolesTests.District.make(seed)
             let f = d.f
-            // The provincial chairman's Bằng khen: no province unit above the school in this registry.
+            // The provincial chairman's Bằng khen: the province is named above the district, but no one works there.
+            let province = try await seed.unit("DT", name: "Tỉnh Đồng Tháp", kind: .province)
+            _ = try await UnitRepository(client: seed.client).update(
+                d.district.id, name: d.district.name, kind: .district, parentId: province.id, expectedVersion: nil, by: seed.actor,
+                logger: seed.logger)
             let proposed = try await f.nomination(seed, status: .recommended, award: "BK_TINH", overriding: "Đủ điều kiện theo hồ sơ")
             try await app.test(.router) { client in
                 let forwarded = try await client.send(

@@ -7,6 +7,7 @@ import Testing
 import ThiduaCore
 import ThiduaServer
 import ThiduaStore
+import ThiduaWeb
 import ThiduaTestSupport
 
 /// One thidua for a district (issue 15): school A (the registry fixture's An Phước), school B (Bình Thạnh) and their
@@ -257,7 +258,9 @@ struct ScopedRolesTests {
                 #expect(movements.contains("Thi đua dạy tốt 2023-2024") && !movements.contains("Dân vận khéo năm 2024"))
                 let history = String(buffer: try await head.get("/audit").body)
                 #expect(history.contains("Lê Thị Bích") && !history.contains("Nguyễn Thị Ngọc Hân"), "\(history)")
-                let reviews = String(buffer: try await head.get("/reviews").body)
+                let reviewPage = try await head.get("/reviews")
+                #expect(reviewPage.status == .ok)
+                let reviews = String(buffer: reviewPage.body)
                 #expect(!reviews.contains("Nguyễn Thị Ngọc Hân"), "school A's submitted nomination is not in school B's council queue")
             }
         }

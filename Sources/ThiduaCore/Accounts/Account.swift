@@ -2,9 +2,9 @@
 public struct Account: Equatable, Sendable, Codable {
     public let id: ID<Account>
     public var displayName: String
-    /// The roles held anywhere (the grants' roles); where each applies is in `grants`.
-    public var roles: Set<Role>
-    public var grants: [Grant]
+    /// The roles held anywhere (the grants' roles, kept equal to them here in Core); where each applies is in `grants`.
+    public internal(set) var roles: Set<Role>
+    public internal(set) var grants: [Grant]
     public var personId: ID<Person>?
     public var disabled: Bool
 

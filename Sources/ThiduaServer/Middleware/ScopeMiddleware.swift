@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import ThiduaCore
 import ThiduaStore
+import ThiduaWeb
 
 /// Roles scoped to units (issue 15): on a route about one record (`/v1/nominations/{id}/…`), the account acts with the
 /// roles granted on that record's unit or above, and nothing else; with none there, the record is not found (404), as
@@ -16,12 +17,13 @@ struct ScopeMiddleware: RouterMiddleware {
             let record = ScopedPaths.record(endpoint: endpoint),
             let id = context.parameters.get(record.parameter).flatMap(UUID.init(uuidString:))
         else { return try await next(request, context) }
-        let path = try await scopes.path(ofRecord: record.entity, id: id, logger: context.logger)
         // Not there at all: the handler says so in its own words.
-        guard !path.isEmpty else { return try await next(request, context) }
+        guard let acting = try await scopes.account(context.account, actingOn: record.entity, id: id, logger: context.logger) else {
+            return try await next(request, context)
+        }
+        guard !acting.roles.isEmpty else { throw DomainError.notFound(ScopedPaths.noun(record.entity)) }
         var scoped = context
-        scoped.account = context.account.acting(at: path)
-        guard !scoped.account.roles.isEmpty else { throw DomainError.notFound(ScopedPaths.noun(record.entity)) }
+        scoped.account = acting
         return try await next(request, scoped)
     }
 }

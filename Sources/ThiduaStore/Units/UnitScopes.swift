@@ -15,4 +15,12 @@ public struct UnitScopes: Sendable {
         let rows = try await client.rows("SELECT unit_path(record_unit(\(entity), \(id)))", logger: logger)
         return try rows.first?.decode([UUID]?.self)?.map(ID.init) ?? []
     }
+
+    /// The account as it acts on a record (`Account.acting(at:)` on the record's unit path): unchanged, without a look-up,
+    /// when its grants reach everything; nil when the record is not there (whoever reads it says so in their own words).
+    public func account(_ account: Account, actingOn entity: String, id: UUID, logger: Logger) async throws -> Account? {
+        if account.coversEverything { return account }
+        let path = try await path(ofRecord: entity, id: id, logger: logger)
+        return path.isEmpty ? nil : account.acting(at: path)
+    }
 }

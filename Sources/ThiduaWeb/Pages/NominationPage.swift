@@ -152,7 +152,7 @@ extension WebPages {
     /// the unit it was sent to when that unit is in thidua (sql/0038; the database refuses anyone else).
     func mayAnswer(_ nomination: Nomination, as account: Account, decides: Bool, context: Context) async throws -> Bool {
         guard decides, let receiver = nomination.submission?.receivingUnitId else { return decides }
-        let path = try await scopes.path(ofRecord: "unit", id: receiver.rawValue, logger: context.logger)
-        return Policy.can(account.acting(at: path), .decide)
+        let acting = try await scopes.account(account, actingOn: "unit", id: receiver.rawValue, logger: context.logger)
+        return acting.map { Policy.can($0, .decide) } ?? false
     }
 }

@@ -66,10 +66,11 @@ extension SessionMiddleware {
             let record = ScopedPaths.record(endpoint: endpoint),
             let id = context.parameters.get(record.parameter).flatMap(UUID.init(uuidString:))
         else { return }
-        let path = try await scopes.path(ofRecord: record.entity, id: id, logger: context.logger)
-        guard !path.isEmpty else { return }
-        context.webSession?.account = session.account.acting(at: path)
-        if context.webSession?.account.roles.isEmpty == true { throw WebError.notFound }
+        guard let acting = try await scopes.account(session.account, actingOn: record.entity, id: id, logger: context.logger) else {
+            return
+        }
+        guard !acting.roles.isEmpty else { throw WebError.notFound }
+        context.webSession?.account = acting
     }
 }
 

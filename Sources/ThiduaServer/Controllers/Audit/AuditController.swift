@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import ThiduaCore
 import ThiduaStore
+import ThiduaWeb
 
 /// `GET /v1/audit?entity=&id=`: the history of one record, for admins and the headmaster.
 struct AuditController {
@@ -18,11 +19,11 @@ struct AuditController {
             throw DomainError.validation([.init(field: "entity", message: "Cần entity (ví dụ nomination) và id.")])
         }
         // A record of a unit outside the account's scope has no history to show it (sql/0037).
-        if !context.account.coversEverything, let uuid = UUID(uuidString: id) {
-            let path = try await scopes.path(ofRecord: entity, id: uuid, logger: context.logger)
-            guard path.isEmpty || Policy.can(context.account.acting(at: path), .readAudit) else {
-                throw DomainError.notFound(ScopedPaths.noun(entity))
-            }
+        if let uuid = UUID(uuidString: id),
+            let acting = try await scopes.account(
+                context.account, actingOn: entity, id: uuid, logger: context.logger), !Policy.can(acting, .readAudit)
+        {
+            throw DomainError.notFound(ScopedPaths.noun(entity))
         }
         return ListResponse(items: try await audit.entries(entity: entity, id: id.lowercased(), logger: context.logger), nextCursor: nil)
     }

@@ -3,6 +3,7 @@ import Hummingbird
 import ThiduaCore
 import ThiduaExport
 import ThiduaStore
+import ThiduaWeb
 
 /// `/v1/reports`: the honor list, the movement report and the year summary — the same files as `thidua report`.
 /// An honor list is a published document: every signed-in account may read it. The decision document is served by
@@ -92,10 +93,9 @@ struct ReportController {
 
     /// A record a report is filtered by is one the account may `action` on (else not found).
     private func requireInScope(_ entity: String, _ id: UUID?, _ context: AuthenticatedContext, for action: Policy.Action) async throws {
-        guard let id, !context.account.coversEverything else { return }
-        let path = try await scopes.path(ofRecord: entity, id: id, logger: context.logger)
-        guard path.isEmpty || Policy.can(context.account.acting(at: path), action) else {
-            throw DomainError.notFound(ScopedPaths.noun(entity))
+        guard let id, let acting = try await scopes.account(context.account, actingOn: entity, id: id, logger: context.logger) else {
+            return
         }
+        guard Policy.can(acting, action) else { throw DomainError.notFound(ScopedPaths.noun(entity)) }
     }
 }

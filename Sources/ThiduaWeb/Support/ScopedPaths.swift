@@ -1,7 +1,8 @@
 import Foundation
 
 /// Which record each route with a parameter is about, by the path's first segment (after /v1/ for the API): the API's
-/// routes and the web app's pages name records the same way (`/v1/nominations/{id}`, `/nominations/{id}`).
+/// routes and the web app's pages name records the same way (`/v1/nominations/{id}`, `/nominations/{id}`), so one table
+/// serves both; it lives with the pages, which the API's server is built on.
 public enum ScopedPaths {
     public static let entities: [String: (entity: String, noun: String)] = [
         "units": ("unit", "đơn vị"), "people": ("person", "cá nhân"), "movements": ("movement", "phong trào"),
