@@ -163,7 +163,7 @@ public func buildRouter(
     AuditController(audit: AuditLog(client: client), scopes: UnitScopes(client: client)).addRoutes(to: v1)
     let reads = dependencies.reads
     ReportController(
-        honorList: HonorListRepository(client: reads), units: UnitRepository(client: reads), scopes: UnitScopes(client: client),
+        honorList: HonorListRepository(client: reads), scopes: UnitScopes(client: client),
         movements: MovementReportRepository(client: reads), summaries: SummaryRepository(client: reads)
     )
     .addRoutes(to: v1)

@@ -46,6 +46,11 @@ struct CLITests {
             // Added before any unit exists: its roles reach the whole registry (*).
             #expect(listed.stdout.contains("council@*, headmaster@*  Nguyễn Thị Ngọc Hân"), "\(listed.stdout)")
             #expect(!listed.stdout.contains(outcome.lastLine))
+            // Once units exist, revoking without --unit still finds a role held on the whole registry.
+            _ = try await Seed(client: client, logger: database.logger).unit()
+            let id = try #require(account?.id.description)
+            let revoked = try cli.run("user", "revoke", id, "--role", "council")
+            #expect(revoked.status == 0 && revoked.stdout.contains(": headmaster@*"), "\(revoked.stdout)\(revoked.stderr)")
         }
     }
 

@@ -148,6 +148,31 @@ struct ScopedRolesTests {
                 let unitsB = try await ids("/v1/units", try #require(d.b[.staff]))
                 #expect(unitsB == [d.schoolB.id.description])
                 #expect(try await ids("/v1/units", d.districtHead).count == 5, "the district, both schools and A's two tổ")
+                // Sáng kiến and the union's Giấy khen: each school's own, the district both.
+                for (token, person) in [(d.f.union, d.f.teacher.id), (try #require(d.b[.union]), d.teacherB.id)] {
+                    let initiative = try await http.send(
+                        .post, "/v1/initiatives", token: token,
+                        json: #"{"personId":"\#(person)","title":"Trò chơi ghép vần","period":"2024","registeredOn":"2024-01-25"}"#)
+                    #expect(initiative.status == 201)
+                    let outside = try await http.send(
+                        .post, "/v1/outside-commendations", token: token,
+                        json:
+                            #"{"nominee":{"personId":"\#(person)"},"award":"CDGD_GK","period":"2024","decisionNumber":"28/QĐ-CĐGD","decisionDate":"2024-07-15"}"#
+                    )
+                    #expect(outside.status == 201)
+                }
+                func people(_ path: String, _ token: String) async throws -> Set<String> {
+                    let response = try await http.send(.get, path, token: token)
+                    #expect(response.status == 200, "\(path): \(response.status)")
+                    return Set(
+                        response.body["items"]?.array?.compactMap { $0["personId"]?.string ?? $0["nominee"]?["personId"]?.string } ?? [])
+                }
+                let (teacherA, teacherB) = (d.f.teacher.id.description, d.teacherB.id.description)
+                for path in ["/v1/initiatives?year=2024", "/v1/outside-commendations?year=2024"] {
+                    #expect(try await people(path, d.f.headmaster) == [teacherA], "\(path)")
+                    #expect(try await people(path, try #require(d.b[.headmaster])) == [teacherB], "\(path)")
+                    #expect(try await people(path, d.districtHead) == [teacherA, teacherB], "\(path)")
+                }
             }
         }
     }

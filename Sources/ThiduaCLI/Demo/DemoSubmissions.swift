@@ -7,8 +7,8 @@ extension DemoRegistry {
     /// council through Phòng GD&ĐT — Chiến sĩ thi đua cơ sở for Phạm Thị Lan and Huỳnh Ngọc Ánh (voted by secret ballot at
     /// the council's meeting), the district chairman's Giấy khen for tổ 1. The answers of 25/06/2024: the first title granted,
     /// the second reduced to the chairman's Giấy khen, the tổ refused. `report submission --number 18/TTr-THAP --year 2024`.
-    /// The district is in thidua (Huyện Tân Hồng, above the school): the file arrives there and the district's account
-    /// records the answers (sql/0038).
+    /// The district is in thidua (Huyện Tân Hồng, above the school): the file arrives there, the district's council reviews
+    /// it (sql/0041) and the district's account records the answers (sql/0038).
     func recordFileToDistrict(_ movement: Movement, nominations: [Nomination], head: Account, union: Account, districtHead: Account)
         async throws
     {
@@ -35,6 +35,13 @@ extension DemoRegistry {
         _ = try await evidence.add(
             .note("Sáng kiến \"Dạy học sinh lớp 1 đọc trơn qua trò chơi\" được Hội đồng sáng kiến trường công nhận ngày 10/05/2024"),
             to: .nomination(nominations[0].id), paper: .initiativeRecognition, by: union, logger: logger)
+        // The district's council (its one member in the demo) reviews the two it grants before its head answers (sql/0041).
+        let scores = Dictionary(uniqueKeysWithValues: movement.criteria.map { ($0.code, $0.maxPoints * 4 / 5) })
+        for nomination in nominations.prefix(2) {
+            _ = try await ReviewRepository(client: client).review(
+                .nomination(nomination.id), by: districtHead, scores: scores, vote: .agree, comment: "Thống nhất trình Chủ tịch UBND huyện",
+                logger: logger)
+        }
         let answers = SubmissionRepository(client: client)
         let district = "UBND huyện Tân Hồng"
         _ = try await answers.answer(

@@ -41,3 +41,18 @@ extension Policy {
         return units[0]
     }
 }
+
+/// An office an account holds: a role and the units it holds it on itself, not below (nil: the whole registry). A queue of
+/// work for an office holds what that role's holders on those units answer for — a school's head the school's, a
+/// district's head what the schools send up, not each school's own (sql/0037, `responsible_unit`).
+public struct Office: Equatable, Sendable {
+    public let role: Role
+    public let units: [ID<OrgUnit>]?
+
+    public init?(_ role: Role, of account: Account) {
+        let held = account.grants.filter { $0.role == role }
+        guard !held.isEmpty, !account.disabled else { return nil }
+        self.role = role
+        self.units = held.contains { $0.unit == nil } ? nil : Array(Set(held.compactMap(\.unit))).sorted { $0.description < $1.description }
+    }
+}

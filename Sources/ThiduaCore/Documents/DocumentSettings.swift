@@ -40,9 +40,17 @@ public struct DocumentSettings: Equatable, Sendable, Codable {
 
     public static let standardRecipients = ["Như Điều 3;", "Phòng GD&ĐT (b/c);", "Lưu: VT, TĐKT."]
 
-    /// What a unit prints before its văn thư saves settings: derived from its parent's name ("Huyện Tân Hồng").
-    public static func derived(parentName: String) -> DocumentSettings {
-        DocumentSettings(managingAgency: parentName, place: HonorList.Issuer.place(of: parentName), saved: false)
+    /// What a unit prints before its văn thư saves settings: derived from its parent's name ("Huyện Tân Hồng"); a
+    /// district's office is signed by its Trưởng phòng, a province's by its Giám đốc, a school by its Hiệu trưởng.
+    public static func derived(parentName: String, kind: UnitKind = .school) -> DocumentSettings {
+        let signer =
+            switch kind {
+            case .district: "Trưởng phòng"
+            case .province: "Giám đốc"
+            default: "Hiệu trưởng"
+            }
+        return DocumentSettings(
+            managingAgency: parentName, place: HonorList.Issuer.place(of: parentName), signerPosition: signer, saved: false)
     }
 
     /// Reads the văn thư's form (CLI, API or page): every field trimmed and NFC; the agency, place and position

@@ -252,4 +252,16 @@ extension VoteThreshold {
                 + "(\(vietnamese); \(tally.members) thành viên, \(tally.reviewed) đã biểu quyết).",
             violations: [.init(field: "recommended", message: "Chưa đạt tỉ lệ biểu quyết của khen thưởng này.")])
     }
+
+    /// Why the head of the unit a nomination was forwarded to cannot grant it yet: that unit's council has not reached the
+    /// threshold (sql/0041); nil when it has.
+    public func receivingCouncilRefusal(_ tally: Tally, awardName: String) -> DomainError? {
+        guard !isMet(by: tally) else { return nil }
+        return DomainError(
+            .conflict,
+            "Hội đồng thi đua – khen thưởng của đơn vị chưa đủ phiếu cho \"\(awardName)\": \(tally.agree) phiếu đồng ý, "
+                + "cần \(required(tally)) (\(vietnamese); \(tally.members) thành viên, \(tally.reviewed) đã biểu quyết). "
+                + "Các thành viên hội đồng chấm ở trang \"Chấm điểm\" trước khi ghi quyết định.",
+            violations: [.init(field: "outcome", message: "Hội đồng của đơn vị chưa đạt tỉ lệ biểu quyết.")])
+    }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// The year-end honor list (danh sách khen thưởng): every commendation of a period, individuals then collectives,
-/// grouped by award in order of precedence, numbered within each group, names in Vietnamese order.
+/// grouped by award in order of precedence, numbered within each group, names in Vietnamese order. A district's or a
+/// province's list is grouped by school first (each school's lines, then its total), the lines of the office itself
+/// before the schools'.
 public enum HonorList {
     /// What the list covers.
     public struct Request: Equatable, Sendable {
@@ -28,6 +30,18 @@ public enum HonorList {
         }
     }
 
+    /// A school heading a district's or a province's lines: by id, since two schools of a province can share a name
+    /// (the name then carries its district: "Trường Tiểu học An Phước, Huyện Tân Hồng").
+    public struct School: Equatable, Sendable, Codable {
+        public let id: ID<OrgUnit>
+        public let name: String
+
+        public init(id: ID<OrgUnit>, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
     public enum Section: String, Sendable, Codable, CaseIterable {
         case individuals, collectives
         public var heading: String { self == .individuals ? "I. \(name)" : "II. \(name)" }
@@ -48,10 +62,14 @@ public enum HonorList {
         public let decisionLevel: String
         public let amount: Int?
         public let revocation: String?
+        /// The school the line is counted under in a district's or a province's list (the office itself for its own
+        /// staff); nil in a school's list, which is not grouped.
+        public let school: School?
 
         public init(
             section: Section, awardCode: String, awardName: String, name: String, position: String, unit: String, achievements: String,
-            decisionNumber: String, decisionDate: LocalDate, decisionLevel: String, amount: Int?, revocation: String?
+            decisionNumber: String, decisionDate: LocalDate, decisionLevel: String, amount: Int?, revocation: String?,
+            school: School? = nil
         ) {
             self.section = section
             self.awardCode = awardCode
@@ -65,6 +83,7 @@ public enum HonorList {
             self.decisionLevel = decisionLevel
             self.amount = amount
             self.revocation = revocation
+            self.school = school
         }
 
         /// "12/QĐ-THAP, 20/05/2024", as the column "Số, ngày quyết định" is written.
@@ -78,11 +97,20 @@ public enum HonorList {
         public let unitName: String
         public let parentName: String
         public let place: String
+        /// "Hiệu trưởng", "Trưởng phòng": over the signature (the unit's document settings).
+        public let signerPosition: String
 
-        public init(unitName: String, parentName: String, place: String) {
+        public init(unitName: String, parentName: String, place: String, signerPosition: String = "Hiệu trưởng") {
             self.unitName = unitName
             self.parentName = parentName
             self.place = place
+            self.signerPosition = signerPosition
+        }
+
+        /// A unit's name under the managing agency, with the place and signer its document settings give.
+        public init(unitName: String, settings: DocumentSettings) {
+            self.init(
+                unitName: unitName, parentName: settings.managingAgency, place: settings.place, signerPosition: settings.signerPosition)
         }
 
         /// "Tân Hồng, ngày 20 tháng 5 năm 2024": the line under a paper's header — the place its settings name (or the
@@ -115,6 +143,10 @@ public enum HonorList {
 /// Receives an honor list line by line, with the group boundaries worked out, so every format streams.
 public protocol HonorListWriter {
     mutating func begin(_ request: HonorList.Request, issuer: HonorList.Issuer)
+    /// A school's lines begin (a district's or a province's list); its sections follow.
+    mutating func school(_ name: String)
+    /// A school's lines end: its count and money.
+    mutating func schoolTotal(count: Int, amount: Int)
     mutating func section(_ section: HonorList.Section)
     mutating func group(_ awardName: String)
     mutating func entry(_ number: Int, _ entry: HonorList.Entry)
@@ -127,11 +159,14 @@ public protocol HonorListWriter {
 /// Drives a writer from entries in list order: numbering within groups, headings and totals.
 public struct HonorListAssembler<Writer: HonorListWriter> {
     public private(set) var writer: Writer
+    private var school: HonorList.School?
     private var section: HonorList.Section?
     private var award: String?
     private var number = 0
     private var groupCount = 0
     private var groupAmount = 0
+    private var schoolCount = 0
+    private var schoolAmount = 0
     private var count = 0
     private var amount = 0
 
@@ -141,6 +176,13 @@ public struct HonorListAssembler<Writer: HonorListWriter> {
     }
 
     public mutating func add(_ entry: HonorList.Entry) {
+        if let next = entry.school, next != school {
+            closeGroup()
+            closeSchool()
+            school = next
+            section = nil
+            writer.school(next.name)
+        }
         if entry.section != section || entry.awardCode != award {
             closeGroup()
             if entry.section != section {
@@ -153,10 +195,12 @@ public struct HonorListAssembler<Writer: HonorListWriter> {
         number += 1
         let money = entry.revocation == nil ? (entry.amount ?? 0) : 0
         groupAmount += money
+        schoolAmount += money
         amount += money
         if entry.revocation == nil {
             count += 1
             groupCount += 1
+            schoolCount += 1
         }
         writer.entry(number, entry)
     }
@@ -167,8 +211,17 @@ public struct HonorListAssembler<Writer: HonorListWriter> {
     /// Closes the last group and the list; returns the writer with everything written.
     public mutating func finish() -> Writer {
         closeGroup()
+        closeSchool()
         writer.end(count: count, amount: amount)
         return writer
+    }
+
+    private mutating func closeSchool() {
+        guard school != nil else { return }
+        writer.schoolTotal(count: schoolCount, amount: schoolAmount)
+        schoolCount = 0
+        schoolAmount = 0
+        school = nil
     }
 
     private mutating func closeGroup() {

@@ -15,6 +15,10 @@ struct CSVHonorListWriter: HonorListWriter {
         csv.append(HonorList.columns)
     }
 
+    mutating func school(_ name: String) { csv.append([name.uppercased()]) }
+    mutating func schoolTotal(count: Int, amount: Int) {
+        csv.append(["", "Cộng đơn vị: \(count)", "", "", "", "", "", amount > 0 ? String(amount) : ""])
+    }
     mutating func section(_ section: HonorList.Section) { csv.append([section.heading]) }
     mutating func group(_ awardName: String) { csv.append(["", awardName]) }
     mutating func entry(_ number: Int, _ entry: HonorList.Entry) { csv.append(entry.cells(number, plainMoney: true)) }

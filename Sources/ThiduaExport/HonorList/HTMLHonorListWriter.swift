@@ -21,6 +21,7 @@ struct HTMLHonorListWriter: HonorListWriter {
         table.list { width: 100%; border-collapse: collapse; }
         table.list th, table.list td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
         table.list th { font-weight: bold; text-align: center; }
+        tr.school td { font-weight: bold; text-transform: uppercase; }
         tr.section td { font-weight: bold; }
         tr.group td { font-weight: bold; font-style: italic; }
         tr.total td { font-style: italic; }
@@ -43,6 +44,16 @@ struct HTMLHonorListWriter: HonorListWriter {
             <table class="list"><thead><tr>\(HonorList.columns.map { "<th>\(Self.escape($0))</th>" }.joined())</tr></thead><tbody>
 
             """
+    }
+
+    mutating func school(_ name: String) {
+        anySection = true
+        text += "<tr class=\"school\"><td colspan=\"8\">\(Self.escape(name))</td></tr>\n"
+    }
+
+    mutating func schoolTotal(count: Int, amount: Int) {
+        text +=
+            "<tr class=\"section\"><td></td><td colspan=\"6\">Cộng đơn vị: \(count)</td><td class=\"money\">\(amount > 0 ? formatMoney(amount) : "")</td></tr>\n"
     }
 
     mutating func section(_ section: HonorList.Section) {
@@ -77,7 +88,7 @@ struct HTMLHonorListWriter: HonorListWriter {
         text += """
             <tr class="section"><td></td><td colspan="6">Tổng cộng: \(count)</td><td class="money">\(amount > 0 ? formatMoney(amount) : "")</td></tr>
             </tbody></table>
-            <div class="sign"><div class="title">HIỆU TRƯỞNG</div><div class="space"></div></div>
+            <div class="sign"><div class="title">\(Self.escape(issuer.signerPosition.uppercased()))</div><div class="space"></div></div>
             </body></html>
 
             """

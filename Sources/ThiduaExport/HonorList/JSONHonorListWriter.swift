@@ -2,7 +2,8 @@ import Foundation
 import ThiduaCore
 
 /// JSON written as it streams: `{"title", "period", "issuer", "sections": [{"section", "heading",
-/// "groups": [{"awardName", "entries": [...], "count", "amount"}]}], "count", "amount"}`.
+/// "groups": [{"awardName", "entries": [...], "count", "amount"}]}], "count", "amount"}`. A district's list gives each
+/// section its `"school"` (sections repeat school by school) and ends with `"schools": [{"name", "count", "amount"}]`.
 /// An entry names its award by code (`"award": "LDTT"`), as every other thidua JSON does.
 struct JSONHonorListWriter: HonorListWriter {
     private(set) var text = ""
@@ -15,6 +16,8 @@ struct JSONHonorListWriter: HonorListWriter {
     private var firstGroup = true
     private var firstEntry = true
     private var award = ""
+    private var school: String?
+    private var schools: [String] = []
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -33,9 +36,16 @@ struct JSONHonorListWriter: HonorListWriter {
     mutating func section(_ section: HonorList.Section) {
         // Close the previous section's groups array and object.
         if !firstSection { text += "]}," }
-        text += "{\"section\":\(json(section.rawValue)),\"heading\":\(json(section.heading)),\"groups\":["
+        text += "{\"section\":\(json(section.rawValue)),\"heading\":\(json(section.heading))"
+        text += school.map { ",\"school\":\(json($0)),\"groups\":[" } ?? ",\"groups\":["
         firstSection = false
         firstGroup = true
+    }
+
+    mutating func school(_ name: String) { school = name }
+
+    mutating func schoolTotal(count: Int, amount: Int) {
+        schools.append("{\"amount\":\(amount),\"count\":\(count),\"name\":\(json(school ?? ""))}")
     }
 
     mutating func group(_ awardName: String) {
@@ -119,6 +129,7 @@ struct JSONHonorListWriter: HonorListWriter {
 
     mutating func end(count: Int, amount: Int) {
         if !firstSection { text += "]}" }
-        text += "],\"count\":\(count),\"amount\":\(amount)}\n"
+        text += schools.isEmpty ? "]" : "],\"schools\":[\(schools.joined(separator: ","))]"
+        text += ",\"count\":\(count),\"amount\":\(amount)}\n"
     }
 }

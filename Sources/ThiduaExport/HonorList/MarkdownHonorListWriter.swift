@@ -5,6 +5,8 @@ import ThiduaCore
 struct MarkdownHonorListWriter: HonorListWriter {
     private(set) var text = ""
     private var anySection = false
+    /// A district's list: schools are the second level, sections the third, awards the fourth.
+    private var bySchool = false
 
     mutating func take() -> Data {
         defer { text = "" }
@@ -15,13 +17,24 @@ struct MarkdownHonorListWriter: HonorListWriter {
         text += "# \(MarkdownText.escape(request.title))\n\n\(MarkdownText.escape(issuer.unitName))\n"
     }
 
+    mutating func school(_ name: String) {
+        anySection = true
+        bySchool = true
+        text += "\n## \(MarkdownText.escape(name))\n"
+    }
+
+    mutating func schoolTotal(count: Int, amount: Int) {
+        text += "\n**Cộng đơn vị: \(count)**" + (amount > 0 ? " — \(formatMoney(amount)) đồng" : "") + "\n"
+    }
+
     mutating func section(_ section: HonorList.Section) {
         anySection = true
-        text += "\n## \(section.heading)\n"
+        text += "\n\(bySchool ? "###" : "##") \(section.heading)\n"
     }
 
     mutating func group(_ awardName: String) {
-        text += "\n### \(MarkdownText.escape(awardName))\n\n| " + HonorList.columns.joined(separator: " | ") + " |\n"
+        text +=
+            "\n\(bySchool ? "####" : "###") \(MarkdownText.escape(awardName))\n\n| " + HonorList.columns.joined(separator: " | ") + " |\n"
         text += "|" + String(repeating: "---|", count: HonorList.columns.count) + "\n"
     }
 

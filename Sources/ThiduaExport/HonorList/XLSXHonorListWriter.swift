@@ -50,6 +50,12 @@ struct XLSXHonorListWriter: HonorListWriter {
         return Data()
     }
 
+    mutating func school(_ name: String) { append([.text(name.uppercased())], style: .group) }
+    mutating func schoolTotal(count: Int, amount: Int) {
+        append(
+            [.empty, .text("Cộng đơn vị: \(count)"), .empty, .empty, .empty, .empty, .empty, amount > 0 ? .money(amount) : .empty],
+            style: .totalText)
+    }
     mutating func section(_ section: HonorList.Section) { append([.text(section.heading)], style: .group) }
     mutating func group(_ awardName: String) { append([.empty, .text(awardName)], style: .group) }
 

@@ -28,7 +28,8 @@ extension AccountRepository {
         }
     }
 
-    /// Revokes `role` on `unit` (nil: the top unit); the grant stays as history. An account keeps at least one role.
+    /// Revokes `role` on `unit` (nil: the top unit, or the whole registry for a role given before any unit existed); the
+    /// grant stays as history. An account keeps at least one role.
     public func revoke(_ role: Role, on unit: ID<OrgUnit>?, from account: ID<Account>, by actor: Actor, logger: Logger) async throws
         -> Account
     {
@@ -38,7 +39,7 @@ extension AccountRepository {
                 """
                 UPDATE role_grants SET revoked_at = now(), revoked_by = \(actor.accountId)
                 WHERE account_id = \(account) AND role = \(role.rawValue) AND revoked_at IS NULL
-                  AND unit_id IS NOT DISTINCT FROM coalesce(\(unit)::uuid, top_unit())
+                  AND (unit_id IS NOT DISTINCT FROM coalesce(\(unit)::uuid, top_unit()) OR (\(unit)::uuid IS NULL AND unit_id IS NULL))
                 RETURNING id
                 """, logger: logger)
             guard !revoked.isEmpty else {

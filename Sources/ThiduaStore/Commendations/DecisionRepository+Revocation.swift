@@ -51,7 +51,7 @@ extension DecisionRepository {
         }
         return RevocationDocument(
             number: first.1, date: first.2, signer: first.3,
-            issuer: HonorList.Issuer(unitName: first.5, parentName: settings.managingAgency, place: settings.place), settings: settings,
+            issuer: HonorList.Issuer(unitName: first.5, settings: settings), settings: settings,
             originalNumber: first.6, originalDate: first.7, originalIssuer: first.8, lines: lines)
     }
 

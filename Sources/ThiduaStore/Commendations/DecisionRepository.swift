@@ -90,7 +90,7 @@ public struct DecisionRepository: Sendable {
         }
         var document = DecisionDocument(
             number: number, date: date, signer: signer,
-            issuer: HonorList.Issuer(unitName: unitName, parentName: settings.managingAgency, place: settings.place),
+            issuer: HonorList.Issuer(unitName: unitName, settings: settings),
             movements: movementRows.map(\.0), period: periods.count == 1 ? periods.first : nil, bases: bases, entries: entries,
             terms: terms, settings: settings, signedAs: SignedAs(rawValue: signedAs) ?? .head, recipients: recipients)
         // Thường xuyên, chuyên đề or đột xuất: the subject follows the kind its commendations share.

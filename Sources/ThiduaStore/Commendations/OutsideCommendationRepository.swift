@@ -59,12 +59,14 @@ public struct OutsideCommendationRepository: Sendable {
         try await client.withConnection { try await Self.find(id, on: $0, logger: logger) }
     }
 
-    /// The union's and the sector's commendations of a period (all periods when nil), in print order.
-    public func list(period: Period?, logger: Logger) async throws -> [OutsideCommendation] {
+    /// The union's and the sector's commendations of a period (all periods when nil), in print order; with `units`, only
+    /// those of people and collectives in those units and the units below (an account's scope).
+    public func list(period: Period?, units: [ID<OrgUnit>]? = nil, logger: Logger) async throws -> [OutsideCommendation] {
         try await client.rows(
             """
             \(unescaped: Self.select)
               AND (\(period?.kind)::text IS NULL OR (pc.period_kind = \(period?.kind) AND pc.period_year = \(period?.year)))
+              AND (\(units)::uuid[] IS NULL OR coalesce(p.unit_id, pc.unit_id) IN (SELECT unnest(unit_subtree(\(units)::uuid[]))))
             ORDER BY \(unescaped: Self.order)
             """, logger: logger
         ).map(Self.outside)

@@ -45,6 +45,10 @@ public enum StoreErrorMapping {
             "Chỉ quản trị của đơn vị này hoặc của đơn vị cấp trên mới được giao hay thu hồi vai trò tại đây."),
         "submission_answers_by_receiver": .forbidden(
             "Đề nghị này đã trình lên một đơn vị dùng thidua; lãnh đạo đơn vị đó xem xét và ghi quyết định, không phải trường."),
+        "reviews_by_receiving_council": .forbidden(
+            "Đề nghị này đã trình lên cấp trên và đang được hội đồng thi đua – khen thưởng ở đó xét; chỉ thành viên hội đồng đó chấm."),
+        "forwarded_leaves_by_answer": .forbidden(
+            "Đề nghị này đã trình lên một đơn vị dùng thidua; chỉ kết quả do lãnh đạo đơn vị đó ghi mới khép lại đề nghị."),
         "accounts_roles_check": .validation([
             .rule(field: "roles", message: "Tài khoản phải còn ít nhất một vai trò; muốn thôi cho dùng, hãy khoá tài khoản.")
         ]),

@@ -50,15 +50,17 @@ public struct DocumentSettingsRepository: Sendable {
     {
         let rows = try await connection.rows(
             """
-            SELECT coalesce(p.name, ''), s.managing_agency, s.place, s.signer_position, s.recipients, s.fund, s.words_style,
+            SELECT coalesce(p.name, ''), u.kind, s.managing_agency, s.place, s.signer_position, s.recipients, s.fund, s.words_style,
                    coalesce(s.version, 0)
             FROM units u LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN document_settings s ON s.unit_id = u.id
             WHERE u.id = \(unit)
             \(unescaped: lock ? "FOR UPDATE OF u" : "")
             """, logger: logger)
-        let (parent, agency, place, position, recipients, fund, style, version) = try rows.required(OrgUnit.noun).decode(
-            (String, String?, String?, String?, [String]?, String?, String?, Int).self)
-        guard let agency, let place, let position, let recipients else { return (.derived(parentName: parent), 0) }
+        let (parent, kind, agency, place, position, recipients, fund, style, version) = try rows.required(OrgUnit.noun).decode(
+            (String, String, String?, String?, String?, [String]?, String?, String?, Int).self)
+        guard let agency, let place, let position, let recipients else {
+            return (.derived(parentName: parent, kind: UnitKind(rawValue: kind) ?? .school), 0)
+        }
         return (
             DocumentSettings(
                 managingAgency: agency, place: place, signerPosition: position, recipients: recipients, fund: fund ?? "",
@@ -74,6 +76,6 @@ public struct DocumentSettingsRepository: Sendable {
         let name = try await connection.rows("SELECT name FROM units WHERE id = \(unit)", logger: logger).required(OrgUnit.noun)
             .decode(String.self)
         let settings = try await settings(of: unit.rawValue, on: connection, logger: logger).0
-        return (HonorList.Issuer(unitName: name, parentName: settings.managingAgency, place: settings.place), settings)
+        return (HonorList.Issuer(unitName: name, settings: settings), settings)
     }
 }

@@ -95,14 +95,16 @@ public struct InitiativeRepository: Sendable {
         try await client.withConnection { try await Self.find(id, on: $0, logger: logger) }
     }
 
-    /// A period's initiatives (every period when nil), withdrawn ones left out.
-    public func list(period: Period?, logger: Logger) async throws -> [Initiative] {
+    /// A period's initiatives (every period when nil), withdrawn ones left out; with `units`, only authors of those units
+    /// and the units below (an account's scope).
+    public func list(period: Period?, units: [ID<OrgUnit>]? = nil, logger: Logger) async throws -> [Initiative] {
         try await client.withConnection { connection in
             let rows = try await connection.rows(
                 """
                 \(unescaped: Self.select)
                 WHERE i.status <> 'withdrawn'
                   AND (\(period?.kind)::text IS NULL OR (i.period_kind = \(period?.kind) AND i.period_year = \(period?.year)))
+                  AND (\(units)::uuid[] IS NULL OR p.unit_id IN (SELECT unnest(unit_subtree(\(units)::uuid[]))))
                 ORDER BY \(unescaped: Self.order)
                 """, logger: logger)
             let recognitions = try await Self.recognitions(nil, on: connection, logger: logger)

@@ -43,17 +43,21 @@ public struct ReviewRepository: Sendable {
 
     /// Records (or replaces) a council member's review; the earlier version is kept (superseded). Once the others'
     /// reviews have been shown to the member, theirs is final: replacing it is refused (`reviews_final_once_seen`).
-    /// A nomination's first review moves it into review; a model must have been submitted for recognition.
+    /// A nomination's first review moves it into review; a model must have been submitted for recognition. A nomination
+    /// forwarded to a unit whose council reviews it (sql/0041) is reviewed in that council's round: its status stays
+    /// forwarded, and only that council's members may (the database refuses anyone else).
     public func review(_ subject: Subject, by reviewer: Account, scores: [String: Int], vote: Vote, comment: String, logger: Logger)
         async throws -> Summary
     {
         try await client.transaction(logger: logger) { connection in
             let movementId: ID<Movement>
             var moveIntoReview = false
+            var round: ID<OrgUnit>?
             switch subject {
             case .nomination(let id):
                 let nomination = try await NominationRepository.find(id, on: connection, lock: true, logger: logger)
-                guard nomination.status == .submitted || nomination.status == .inReview else {
+                round = try await Self.reviewingCouncil(id, on: connection, logger: logger)
+                guard nomination.status == .submitted || nomination.status == .inReview || round != nil else {
                     throw nomination.status.refusal(
                         "Đề nghị đang \"\(nomination.status.vietnameseName)\"; chỉ chấm khi đã gửi và chưa có kết luận của hội đồng.")
                 }
@@ -72,12 +76,12 @@ public struct ReviewRepository: Sendable {
                 """
                 UPDATE reviews SET superseded_at = now()
                 WHERE nomination_id IS NOT DISTINCT FROM \(subject.nominationId) AND model_id IS NOT DISTINCT FROM \(subject.modelId)
-                  AND reviewer_id = \(reviewer.id) AND superseded_at IS NULL
+                  AND reviewer_id = \(reviewer.id) AND superseded_at IS NULL AND council_unit_id IS NOT DISTINCT FROM \(round)
                 """, logger: logger)
             let rows = try await connection.rows(
                 """
-                INSERT INTO reviews (nomination_id, model_id, movement_id, reviewer_id, vote, comment)
-                VALUES (\(subject.nominationId), \(subject.modelId), \(movement.id), \(reviewer.id), \(vote), \(comment))
+                INSERT INTO reviews (nomination_id, model_id, movement_id, reviewer_id, vote, comment, council_unit_id)
+                VALUES (\(subject.nominationId), \(subject.modelId), \(movement.id), \(reviewer.id), \(vote), \(comment), \(round))
                 RETURNING id
                 """, logger: logger)
             let reviewId = try rows.required("đánh giá").decode(UUID.self)
@@ -97,10 +101,23 @@ public struct ReviewRepository: Sendable {
                 try await NominationRepository.move(
                     id, to: .inReview, expectedVersion: nil, on: connection, by: Actor(account: reviewer), logger: logger)
             }
-            return try await Self.summary(subject, criteria: movement.criteria, viewer: reviewer, on: connection, logger: logger)
+            return try await Self.summary(
+                subject, round: round, criteria: movement.criteria, viewer: reviewer, on: connection, logger: logger)
         }
     }
 
+    /// The unit whose council reviews a forwarded nomination now (sql/0041 `reviewing_council`): the unit it arrived at,
+    /// when someone holds the council role there and the answer is not recorded; nil otherwise.
+    public func reviewingCouncil(_ id: ID<Nomination>, logger: Logger) async throws -> ID<OrgUnit>? {
+        try await client.withConnection { try await Self.reviewingCouncil(id, on: $0, logger: logger) }
+    }
+
+    static func reviewingCouncil(_ id: ID<Nomination>, on connection: PostgresConnection, logger: Logger) async throws -> ID<OrgUnit>? {
+        try await connection.rows("SELECT reviewing_council(\(id))", logger: logger).first?.decode(UUID?.self).map(ID.init)
+    }
+
+    /// The reviews of the council reviewing the subject now: the receiving unit's for a forwarded nomination under
+    /// review there, else the movement's own council's.
     public func summary(_ subject: Subject, viewer: Account, logger: Logger) async throws -> Summary {
         try await client.withConnection { connection in
             let movementId: ID<Movement> =
@@ -109,26 +126,35 @@ public struct ReviewRepository: Sendable {
                 case .model(let id): try await ModelInitiativeRepository.find(id, on: connection, lock: false, logger: logger).movementId
                 }
             let movement = try await MovementRepository.find(movementId, on: connection, lock: false, logger: logger)
-            return try await Self.summary(subject, criteria: movement.criteria, viewer: viewer, on: connection, logger: logger)
+            var round: ID<OrgUnit>?
+            if let id = subject.nominationId { round = try await Self.reviewingCouncil(ID(id), on: connection, logger: logger) }
+            return try await Self.summary(
+                subject, round: round, criteria: movement.criteria, viewer: viewer, on: connection, logger: logger)
         }
     }
 
     /// Current votes, and the council members who may review (recused members excluded): the council of the movement's
-    /// unit or the nearest above it (sql/0037, council_members).
-    static func tally(_ subject: Subject, on connection: PostgresConnection, logger: Logger) async throws -> Tally {
+    /// unit or the nearest above it (sql/0037, council_members), or with `round` that unit's council (sql/0041).
+    static func tally(_ subject: Subject, round: ID<OrgUnit>? = nil, on connection: PostgresConnection, logger: Logger) async throws
+        -> Tally
+    {
         let rows = try await connection.rows(
             """
             WITH current AS (
                 SELECT vote FROM reviews
                 WHERE nomination_id IS NOT DISTINCT FROM \(subject.nominationId) AND model_id IS NOT DISTINCT FROM \(subject.modelId)
-                  AND superseded_at IS NULL)
+                  AND superseded_at IS NULL AND council_unit_id IS NOT DISTINCT FROM \(round))
             SELECT
                 (SELECT count(*) FROM current WHERE vote = 'agree')::bigint,
                 (SELECT count(*) FROM current WHERE vote = 'disagree')::bigint,
                 (SELECT count(*) FROM current WHERE vote = 'abstain')::bigint,
-                (SELECT count(*) FROM council_members(coalesce(
+                (SELECT count(*) FROM (
+                    SELECT id FROM council_members_of(\(round)) AS member (id) WHERE \(round)::uuid IS NOT NULL
+                    UNION ALL
+                    SELECT id FROM council_members(coalesce(
                         (SELECT n.movement_id FROM nominations n WHERE n.id = \(subject.nominationId)),
                         (SELECT mi.movement_id FROM model_initiatives mi WHERE mi.id = \(subject.modelId)))) AS member (id)
+                    WHERE \(round)::uuid IS NULL) AS member
                     WHERE NOT EXISTS (SELECT 1 FROM recusals r WHERE r.nomination_id = \(subject.nominationId) AND r.account_id = member.id)
                 )::bigint
             """, logger: logger)
@@ -136,16 +162,17 @@ public struct ReviewRepository: Sendable {
         return Tally(agree: agree, disagree: disagree, abstain: abstain, members: members)
     }
 
-    static func summary(_ subject: Subject, criteria: [Criterion], viewer: Account, on connection: PostgresConnection, logger: Logger)
-        async throws -> Summary
-    {
-        let tally = try await tally(subject, on: connection, logger: logger)
+    static func summary(
+        _ subject: Subject, round: ID<OrgUnit>?, criteria: [Criterion], viewer: Account, on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> Summary {
+        let tally = try await tally(subject, round: round, on: connection, logger: logger)
         let rows = try await connection.rows(
             """
             SELECT r.id, r.reviewer_id, a.display_name, r.vote, r.comment
             FROM reviews r JOIN accounts a ON a.id = r.reviewer_id
             WHERE r.nomination_id IS NOT DISTINCT FROM \(subject.nominationId) AND r.model_id IS NOT DISTINCT FROM \(subject.modelId)
-              AND r.superseded_at IS NULL
+              AND r.superseded_at IS NULL AND r.council_unit_id IS NOT DISTINCT FROM \(round)
             ORDER BY r.created_at, r.id
             """, logger: logger)
         var reviews: [Summary.MemberReview] = []
@@ -173,6 +200,7 @@ public struct ReviewRepository: Sendable {
                 UPDATE reviews SET others_seen_at = now()
                 WHERE nomination_id IS NOT DISTINCT FROM \(subject.nominationId) AND model_id IS NOT DISTINCT FROM \(subject.modelId)
                   AND reviewer_id = \(viewer.id) AND superseded_at IS NULL AND others_seen_at IS NULL
+                  AND council_unit_id IS NOT DISTINCT FROM \(round)
                 """, logger: logger)
         }
         var averages: [String: Double] = [:]

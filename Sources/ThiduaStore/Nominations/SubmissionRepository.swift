@@ -14,7 +14,8 @@ public struct SubmissionRepository: Sendable {
 
     /// The higher level's answer on a forwarded nomination: approved or reduced issues the commendation of the award granted
     /// (with the money in force on the answer's date, under the answering authority's decision); refused declines the
-    /// nomination with the reason. Recorded once.
+    /// nomination with the reason. Recorded once. Forwarded to a unit whose council reviews it (sql/0041), a grant needs
+    /// that council's agreeing votes as the award's threshold asks, as the school's recommendation needed its own.
     public func answer(_ id: ID<Nomination>, _ draft: AnswerDraft, by account: Account, logger: Logger) async throws -> SubmissionAnswer {
         try await client.transaction(logger: logger) { connection in
             let current = try await NominationRepository.find(id, on: connection, lock: true, logger: logger)
@@ -29,6 +30,13 @@ public struct SubmissionRepository: Sendable {
             let granted = draft.outcome == .refused ? nil : (draft.award ?? current.awardCode)
             if let granted, draft.outcome == .reduced {
                 try await Self.checkReducedAward(granted, proposed: current, on: connection, logger: logger)
+            }
+            if let granted, let round = try await ReviewRepository.reviewingCouncil(id, on: connection, logger: logger) {
+                let tally = try await ReviewRepository.tally(.nomination(id), round: round, on: connection, logger: logger)
+                let award = try await CatalogueRepository.award(granted, on: connection, logger: logger)
+                if let refusal = award.rule(on: LocalDate.today)?.voteThreshold?.receivingCouncilRefusal(tally, awardName: award.name) {
+                    throw refusal
+                }
             }
             var commendationId: String?
             let actor = Actor(account: account)

@@ -9,7 +9,9 @@ extension HonorListRepository {
     /// and stop after `limit`; then the chosen lines are read in full. On 100,000 commendations the page's preview
     /// sorted every line (181 ms); this reads a few hundred. The lines are those `entries` gives first.
     public func firstEntries(_ request: HonorList.Request, limit: Int, logger: Logger) async throws -> [HonorList.Entry] {
-        guard !request.includeRevoked, request.movementId == nil else {
+        // A district's list is grouped by school first (`entries`): its preview is read the plain way.
+        let grouped = try await client.withConnection { try await Self.groupsBySchool(request.unitId, on: $0, logger: logger) }
+        guard !request.includeRevoked, request.movementId == nil, !grouped else {
             var entries: [HonorList.Entry] = []
             try await self.entries(request, limit: limit, logger: logger) { entries.append($0) }
             return entries

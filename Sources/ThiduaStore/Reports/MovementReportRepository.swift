@@ -47,6 +47,6 @@ public struct MovementReportRepository: Sendable {
         return MovementReport(
             name: movement.name, period: movement.period, status: movement.status, unitName: unitName,
             maxPoints: movement.criteria.map(\.maxPoints).reduce(0, +), lines: lines,
-            issuer: HonorList.Issuer(unitName: unitName, parentName: settings.managingAgency, place: settings.place))
+            issuer: HonorList.Issuer(unitName: unitName, settings: settings))
     }
 }

@@ -4,7 +4,9 @@ import PostgresNIO
 import ThiduaCore
 
 /// The year summary: movements whose period overlaps the requested one, and commendations decided within it
-/// (revoked ones left out), optionally for one unit and the units under it.
+/// (revoked ones left out), optionally for one unit and the units under it. A district's or a province's counts by unit
+/// are by school (`ReportSchools`), and a movement of a unit below is named with its unit ("Thi đua năm học 2025-2026
+/// (Trường Tiểu học số 1 Tân Hồng)").
 public struct SummaryRepository: Sendable {
     let client: DatabaseClient
 
@@ -13,17 +15,21 @@ public struct SummaryRepository: Sendable {
     public func summary(_ period: Period, unit: ID<OrgUnit>?, logger: Logger) async throws -> YearSummary {
         let issuer = try await HonorListRepository(client: client).issuer(
             for: HonorList.Request(period: period, unitId: unit), logger: logger)
-        return try await client.withConnection { connection in
+        return try await client.transaction(logger: logger) { connection in
+            // As the honor list (HonorListRepository.entries): a province's counts are cheap, compiling them is not.
+            try await connection.query("SET LOCAL jit = off", logger: logger)
             let start = period.startsOn.description
             let end = period.endsOn.description
             let scope = try await UnitRepository.subtree(unit, on: connection, logger: logger)
             var movements: [YearSummary.MovementLine] = []
             let movementRows = try await connection.rows(
                 """
-                SELECT m.id, m.name, m.period_kind, m.period_year, m.status FROM movements m
+                SELECT m.id, CASE WHEN m.unit_id <> \(unit) THEN m.name || ' (' || u.name || ')' ELSE m.name END,
+                       m.period_kind, m.period_year, m.status
+                FROM movements m JOIN units u ON u.id = m.unit_id
                 WHERE m.starts_on <= \(end)::date AND m.ends_on >= \(start)::date
                   AND (\(scope)::uuid[] IS NULL OR m.unit_id = ANY(\(scope)))
-                ORDER BY m.starts_on, m.name
+                ORDER BY m.starts_on, m.unit_id <> \(unit), u.name, m.name
                 """, logger: logger)
             for row in movementRows {
                 let (id, name, kind, year, status) = try row.decode((UUID, String, String, Int, String).self)
@@ -67,15 +73,17 @@ public struct SummaryRepository: Sendable {
             var byUnit: [YearSummary.Tally] = []
             let rows = try await connection.rows(
                 """
-                WITH tallies AS (
+                WITH RECURSIVE top(id) AS (SELECT \(unit)::uuid), \(unescaped: ReportSchools.scope),
+                tallies AS (
                     SELECT t.award_code, t.unit_id, sum(t.count)::bigint AS count, sum(t.amount)::bigint AS amount
                     FROM commendation_tallies t JOIN decisions d ON d.id = t.decision_id
                     WHERE d.decision_date BETWEEN \(start)::date AND \(end)::date
                       AND (\(scope)::uuid[] IS NULL OR t.unit_id = ANY(\(scope)))
                     GROUP BY 1, 2 HAVING sum(t.count) > 0)
-                SELECT t.award_code, a.name, a.precedence, u.name, t.count, t.amount
+                SELECT t.award_code, a.name, a.precedence, coalesce(sc.school, u.name), t.count, t.amount
                 FROM tallies t JOIN awards a ON a.code = t.award_code JOIN units u ON u.id = t.unit_id
-                ORDER BY u.name COLLATE "vi-x-icu", u.id, a.precedence
+                LEFT JOIN scope sc ON sc.id = t.unit_id
+                ORDER BY sc.inside, coalesce(sc.school, u.name) COLLATE "vi-x-icu", coalesce(sc.school_id, u.id), a.precedence
                 """, logger: logger)
             for row in rows {
                 let (code, awardName, precedence, unitName, count, amount) = try row.decode((String, String, Int, String, Int, Int).self)

@@ -22,20 +22,22 @@ public struct WorkQueueRepository: Sendable {
         public let changedOn: String
     }
 
-    /// Nominations in one of `statuses`, only those of `person` when given (a staff member's own) and of movements of
-    /// `units` and below when given (an account's scope), at most `limit`.
+    /// Nominations in one of `statuses`, only those of `person` when given (a staff member's own), of movements of `units`
+    /// and below when given (an account's scope), and, for an `office`, only those its holders answer for, at most `limit`.
     public func nominations(
-        in statuses: [NominationStatus], concerning person: ID<Person>?, units: [ID<OrgUnit>]? = nil, limit: Int = 50, logger: Logger
+        in statuses: [NominationStatus], concerning person: ID<Person>?, units: [ID<OrgUnit>]? = nil, office: Office? = nil,
+        limit: Int = 50, logger: Logger
     ) async throws -> [Item] {
-        try await items(statuses: statuses.map(\.rawValue), person: person, ids: nil, units: units, limit: limit, logger: logger)
+        try await items(
+            statuses: statuses.map(\.rawValue), person: person, ids: nil, units: units, office: office, limit: limit, logger: logger)
     }
 
-    /// Forwarded nominations that arrived at a unit in thidua (sql/0038) among `units` and below (nil: any unit), for that
-    /// unit's head to answer, at most `limit`.
-    public func arrived(within units: [ID<OrgUnit>]?, limit: Int = 50, logger: Logger) async throws -> [Item] {
+    /// Forwarded nominations that arrived at a unit in thidua (sql/0038) where `office` (a head, or a council) is held, for its holder to
+    /// answer, at most `limit`.
+    public func arrived(at office: Office, limit: Int = 50, logger: Logger) async throws -> [Item] {
         try await items(
-            statuses: [NominationStatus.forwarded.rawValue], person: nil, ids: nil, units: nil, arrivedWithin: .some(units), limit: limit,
-            logger: logger)
+            statuses: [NominationStatus.forwarded.rawValue], person: nil, ids: nil, units: nil, office: office, arrived: true,
+            limit: limit, logger: logger)
     }
 
     /// One nomination with its names.
@@ -47,16 +49,18 @@ public struct WorkQueueRepository: Sendable {
     /// These nominations with their names (in no particular order), in one query.
     public func nominations(_ ids: [ID<Nomination>], logger: Logger) async throws -> [Item] {
         try await items(
-            statuses: NominationStatus.allCases.map(\.rawValue), person: nil, ids: ids.map(\.rawValue), units: nil,
-            limit: ids.count, logger: logger)
+            statuses: NominationStatus.allCases.map(\.rawValue), person: nil, ids: ids.map(\.rawValue), units: nil, limit: ids.count,
+            logger: logger)
     }
 
+    /// `office`: the unit answering for a nomination — its movement's responsible unit, or with `arrived` the unit it was
+    /// forwarded to — is one the office is held on.
     private func items(
-        statuses: [String], person: ID<Person>?, ids: [UUID]?, units: [ID<OrgUnit>]?, arrivedWithin: [ID<OrgUnit>]?? = nil, limit: Int,
-        logger: Logger
+        statuses: [String], person: ID<Person>?, ids: [UUID]?, units: [ID<OrgUnit>]?, office: Office? = nil, arrived: Bool = false,
+        limit: Int, logger: Logger
     ) async throws -> [Item] {
-        let arrived = arrivedWithin != nil
-        let receivers = arrivedWithin ?? nil
+        // No office, or one held on the whole registry: no narrowing.
+        let officeUnits = office?.units
         let rows = try await client.rows(
             """
             SELECT n.id, a.name, coalesce(p.full_name, u.name), m.name, n.status, n.return_reason, n.achievements,
@@ -69,8 +73,10 @@ public struct WorkQueueRepository: Sendable {
             WHERE n.status = ANY(\(statuses)) AND (\(person?.rawValue)::uuid IS NULL OR n.nominee_person_id = \(person?.rawValue))
               AND (\(ids)::uuid[] IS NULL OR n.id = ANY(\(ids)))
               AND (\(units)::uuid[] IS NULL OR m.unit_id IN (SELECT unnest(unit_subtree(\(units)::uuid[]))))
-              AND (NOT \(arrived) OR receiving_unit(n.id) IN (
-                  SELECT u.id FROM units u WHERE \(receivers)::uuid[] IS NULL OR u.id IN (SELECT unnest(unit_subtree(\(receivers)::uuid[])))))
+              AND (NOT \(arrived) OR receiving_unit(n.id) IS NOT NULL)
+              AND (\(officeUnits)::uuid[] IS NULL
+                   OR CASE WHEN \(arrived) THEN receiving_unit(n.id)
+                           ELSE responsible_unit(m.unit_id, ARRAY[\(office?.role.rawValue)::text]) END = ANY (\(officeUnits)::uuid[]))
             ORDER BY n.updated_at, n.id
             LIMIT \(limit)
             """, logger: logger)

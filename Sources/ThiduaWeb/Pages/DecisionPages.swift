@@ -78,7 +78,7 @@ extension WebPages {
     {
         let chosen = Set(form?.all("ids") ?? [])
         let items = try await workQueue.nominations(
-            in: [.recommended], concerning: nil, units: Policy.units(for: .decide, session.account), limit: 200, logger: context.logger
+            in: [.recommended], concerning: nil, office: Office(.headmaster, of: session.account), limit: 200, logger: context.logger
         ).map {
             Pick(
                 id: $0.id.description, nominee: $0.nominee, award: $0.award, movement: $0.movement,

@@ -22,12 +22,12 @@ extension WebPages {
         let account = session.account
         var sections: [Section] = []
         func add(
-            _ title: String, empty: String, _ statuses: [NominationStatus], concerning: ID<Person>? = nil,
+            _ title: String, empty: String, _ statuses: [NominationStatus], concerning: ID<Person>? = nil, office: Role? = nil,
             next: (label: String, link: (ID<Nomination>) -> String)? = nil
         ) async throws {
             let items = try await workQueue.nominations(
                 in: statuses, concerning: concerning, units: concerning == nil ? Policy.units(for: .readRegistry, account) : nil,
-                logger: context.logger
+                office: office.flatMap { Office($0, of: account) }, logger: context.logger
             ).map {
                 QueueItem($0, path: next?.link($0.id), action: next?.label)
             }
@@ -51,12 +51,15 @@ extension WebPages {
         if Policy.can(account, .decide) {
             try await add(
                 "Hội đồng đã đề nghị, chờ Thầy/Cô duyệt", empty: "Chưa có đề nghị nào chờ Thầy/Cô duyệt.", [.recommended],
-                next: ("Xem trước và ký quyết định", { _ in "/decisions/new" }))
+                office: .headmaster, next: ("Xem trước và ký quyết định", { _ in "/decisions/new" }))
             try await add(
                 "Đã trình cấp trên, chờ quyết định", empty: "Không có đề nghị nào đang chờ cấp trên.", [.forwarded],
-                next: ("Ghi kết quả của cấp trên", { "/nominations/\($0)#ket-qua" }))
+                office: .headmaster, next: ("Ghi kết quả của cấp trên", { "/nominations/\($0)#ket-qua" }))
             // Forwarded inside thidua to a unit this account heads (a district's head: the schools' tờ trình).
-            let arrived = try await workQueue.arrived(within: Policy.units(for: .decide, account), logger: context.logger)
+            let arrived =
+                try await Office(.headmaster, of: account).asyncMap {
+                    try await workQueue.arrived(at: $0, logger: context.logger)
+                } ?? []
             if !arrived.isEmpty {
                 sections.append(
                     Section(
@@ -67,7 +70,16 @@ extension WebPages {
         if Policy.can(account, .review) {
             try await add(
                 "Đề nghị chờ hội đồng đánh giá", empty: "Chưa có đề nghị nào chờ hội đồng đánh giá.", [.submitted, .inReview],
-                next: ("Chấm điểm", { "/nominations/\($0)/review" }))
+                office: .council, next: ("Chấm điểm", { "/nominations/\($0)/review" }))
+            // Forwarded to a unit whose council this member sits on: its council reviews it before its head answers.
+            let arrived =
+                try await Office(.council, of: account).asyncMap { try await workQueue.arrived(at: $0, logger: context.logger) } ?? []
+            if !arrived.isEmpty {
+                sections.append(
+                    Section(
+                        title: "Đơn vị cấp dưới trình lên, chờ hội đồng đánh giá", empty: "",
+                        items: arrived.map { QueueItem($0, path: "/nominations/\($0.id)/review", action: "Chấm điểm") }))
+            }
         }
         if Policy.can(account, .nominate) {
             try await add(

@@ -63,7 +63,8 @@ extension WebPages {
         period: Period, session: SignInRepository.Session, form: FormFields?, errors: [String: String], context: Context
     ) async throws -> Response {
         let account = session.account
-        let all = try await initiatives.list(period: period, logger: context.logger)
+        let all = try await initiatives.list(
+            period: period, units: Policy.units(for: .readDirectory, account), logger: context.logger)
         let rows = all.filter { Policy.canRead(.person($0.personId), as: account) }.map { item in
             InitiativeRow(
                 path: "/initiatives/\(item.id)", author: item.authorName, unit: item.unitName, title: item.title,

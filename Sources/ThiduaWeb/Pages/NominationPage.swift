@@ -105,7 +105,8 @@ extension WebPages {
             canSubmit: mayAct && nomination.status.allowedNext.contains(.submitted),
             canWithdraw: mayAct && next.contains(.withdrawn),
             canReturn: Policy.can(session.account, .returnNomination) && next.contains(.returned),
-            canDecline: decides && next.contains(.declined), canForward: decides && next.contains(.forwarded),
+            canDecline: decides && next.contains(.declined) && (nomination.status != .forwarded || answers),
+            canForward: decides && next.contains(.forwarded),
             submission: nomination.submission.map {
                 "Tờ trình số \($0.number) ngày \($0.date.vietnamese) gửi \($0.addressee ?? $0.authorityName)"
                     + ($0.receivingUnit.map { " — đã đến \($0) trên thidua; lãnh đạo đơn vị đó ghi quyết định" } ?? "")

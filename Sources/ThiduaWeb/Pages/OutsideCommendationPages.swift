@@ -79,7 +79,8 @@ extension WebPages {
         context: Context
     ) async throws -> Response {
         let account = session.account
-        let all = try await outsideCommendations.list(period: period, logger: context.logger)
+        let all = try await outsideCommendations.list(
+            period: period, units: Policy.units(for: .readDirectory, account), logger: context.logger)
         let rows = all.map { item in
             OutsideRow(
                 name: item.nomineeName, unit: item.unitName, award: item.awardName, kind: item.kind.vietnameseName.capitalizedFirst,

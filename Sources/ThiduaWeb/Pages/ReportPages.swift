@@ -18,11 +18,15 @@ extension WebPages {
         let downloads: [Download]
         /// The tab to the year summary, for registry roles.
         var summaryTab = false
+        /// The unit picker (a district's head: the district or one school).
+        var unit: ReportUnitChoice? = nil
         static var previewLines: Int { 100 }
     }
 
     /// A `MustacheParent`, so the preview's lines render without reflection (200 lines: 25 ms → 11 ms).
     struct HonorLine: MustacheParent {
+        /// The school a district's list reaches with this line, printed as a row above it.
+        let school: String?
         let number: Int
         let name: String
         let position: String
@@ -33,6 +37,7 @@ extension WebPages {
 
         func child(named key: String) -> Any? {
             switch key {
+            case "school": school
             case "number": number
             case "name": name
             case "position": position
@@ -55,11 +60,12 @@ extension WebPages {
         let text = FormFields.query(request)["period"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
         let layout = Pages.layout(title: "Danh sách khen thưởng", session: session, current: "/reports/honor-list")
         let summaryTab = Policy.can(session.account, .readRegistry)
+        let unit = try await reportUnit(request, session.account, to: .readDirectory, context: context)
         guard !text.isEmpty else {
             return renderer.page(
                 "honor-list",
                 HonorListContent(
-                    period: "", message: nil, chosen: false, lines: [], more: false, downloads: [], summaryTab: summaryTab),
+                    period: "", message: nil, chosen: false, lines: [], more: false, downloads: [], summaryTab: summaryTab, unit: unit),
                 layout: layout)
         }
         guard let period = Period(text) else {
@@ -67,20 +73,21 @@ extension WebPages {
                 "honor-list",
                 HonorListContent(
                     period: text, message: "Nhập năm (ví dụ 2024) hoặc năm học (ví dụ 2023-2024).", chosen: false, lines: [], more: false,
-                    downloads: [], summaryTab: summaryTab),
+                    downloads: [], summaryTab: summaryTab, unit: unit),
                 layout: layout, status: .unprocessableContent)
         }
-        let honorRequest = HonorList.Request(period: period, unitId: nil, movementId: nil, includeRevoked: false)
+        let honorRequest = HonorList.Request(period: period, unitId: unit.unitId, movementId: nil, includeRevoked: false)
         // One line more than shown says whether there are more.
         let entries = try await honorList.firstEntries(honorRequest, limit: HonorListContent.previewLines + 1, logger: context.logger)
         let lines = entries.prefix(HonorListContent.previewLines).enumerated().map { index, entry in
             HonorLine(
+                school: entry.school.flatMap { index == 0 || entries[index - 1].school != $0 ? $0.name : nil },
                 number: index + 1, name: entry.name, position: entry.position, unit: entry.unit, award: entry.awardName,
                 decision: "\(entry.decisionNumber) ngày \(entry.decisionDate.vietnamese)",
                 amount: entry.amount.map { "\(VietnameseText.grouped($0)) đ" } ?? "")
         }
         let more = entries.count > HonorListContent.previewLines
-        let query = "period=\(period.label)"
+        let query = "period=\(period.label)\(unit.query)"
         let downloads = [("Excel (XLSX)", "xlsx"), ("CSV", "csv"), ("Trang in (HTML)", "html"), ("Markdown", "md"), ("JSON", "json")]
             .map { Download(label: $0.0, path: "/reports/honor-list/download?\(query)&format=\($0.1)") }
         return renderer.page(
@@ -88,18 +95,19 @@ extension WebPages {
             HonorListContent(
                 period: period.label, periodName: period.vietnamese, message: nil, chosen: true, lines: lines,
                 more: more,
-                downloads: downloads, summaryTab: summaryTab),
+                downloads: downloads, summaryTab: summaryTab, unit: unit),
             layout: layout)
     }
 
     /// The whole list as a file, streamed as rows arrive.
     func honorListDownload(request: Request, context: Context) async throws -> Response {
-        _ = try session(context, allowedTo: .readDirectory)
+        let session = try session(context, allowedTo: .readDirectory)
         let query = FormFields.query(request)
         guard let period = query["period"].flatMap({ Period(String($0)) }),
             let format = query["format"].flatMap({ HonorListFormat(rawValue: String($0)) })
         else { throw WebError.notFound }
-        let honorRequest = HonorList.Request(period: period, unitId: nil, movementId: nil, includeRevoked: false)
+        let unit = try await reportUnit(request, session.account, to: .readDirectory, context: context)
+        let honorRequest = HonorList.Request(period: period, unitId: unit.unitId, movementId: nil, includeRevoked: false)
         let issuer = try await honorList.issuer(for: honorRequest, logger: context.logger)
         let (repository, logger) = (honorList, context.logger)
         return Response(

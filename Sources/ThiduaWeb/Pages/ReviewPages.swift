@@ -61,9 +61,11 @@ extension WebPages {
 
     func reviewQueue(context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .review)
-        let items = try await workQueue.nominations(
-            in: [.submitted, .inReview], concerning: nil, units: Policy.units(for: .review, session.account), logger: context.logger)
-        let rows = items.map { QueueItem($0, path: "/nominations/\($0.id)/review", action: "Chấm điểm") }
+        let office = Office(.council, of: session.account)
+        let items = try await workQueue.nominations(in: [.submitted, .inReview], concerning: nil, office: office, logger: context.logger)
+        // Forwarded to a unit whose council this member sits on: reviewed there before its head answers (sql/0041).
+        let arrived = try await office.asyncMap { try await workQueue.arrived(at: $0, logger: context.logger) } ?? []
+        let rows = (items + arrived).map { QueueItem($0, path: "/nominations/\($0.id)/review", action: "Chấm điểm") }
         return renderer.page(
             "reviews", ReviewQueueContent(items: rows),
             layout: Pages.layout(title: "Chấm điểm", session: session, current: "/reviews"))
@@ -119,6 +121,7 @@ extension WebPages {
         let nomination = try await nominations.find(id, logger: context.logger)
         let movement = try await movements.find(nomination.movementId, logger: context.logger)
         let summary = try await reviews.summary(.nomination(id), viewer: session.account, logger: context.logger)
+        let round = try await reviews.reviewingCouncil(id, logger: context.logger)
         func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
         let fields = movement.criteria.map {
             CriterionField(
@@ -136,7 +139,7 @@ extension WebPages {
                         comment: $0.comment)
                 })
         }
-        let open = [.submitted, .inReview].contains(nomination.status)
+        let open = [.submitted, .inReview].contains(nomination.status) || round != nil
         let content = ReviewContent(
             csrf: session.csrfToken, path: "/nominations/\(id)/review", nominee: item.nominee, award: item.award, movement: item.movement,
             achievements: item.achievements, status: item.status.vietnameseName, statusCode: item.status.rawValue,

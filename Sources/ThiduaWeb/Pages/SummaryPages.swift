@@ -12,6 +12,7 @@ extension WebPages {
         let period: String
         let message: String?
         let summary: SummaryView?
+        let unit: ReportUnitChoice
     }
 
     struct SummaryView {
@@ -52,14 +53,17 @@ extension WebPages {
         let session = try session(context, allowedTo: .readRegistry)
         let text = FormFields.query(request)["period"].map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
         let layout = Pages.layout(title: "Tổng hợp năm", session: session, current: "/reports/honor-list")
-        guard !text.isEmpty else { return renderer.page("summary", SummaryContent(period: "", message: nil, summary: nil), layout: layout) }
+        let unit = try await reportUnit(request, session.account, to: .readRegistry, context: context)
+        guard !text.isEmpty else {
+            return renderer.page("summary", SummaryContent(period: "", message: nil, summary: nil, unit: unit), layout: layout)
+        }
         guard let period = Period(text) else {
             return renderer.page(
                 "summary",
-                SummaryContent(period: text, message: "Nhập năm (ví dụ 2024) hoặc năm học (ví dụ 2023-2024).", summary: nil),
+                SummaryContent(period: text, message: "Nhập năm (ví dụ 2024) hoặc năm học (ví dụ 2023-2024).", summary: nil, unit: unit),
                 layout: layout, status: .unprocessableContent)
         }
-        let summary = try await summaries.summary(period, unit: nil, logger: context.logger)
+        let summary = try await summaries.summary(period, unit: unit.unitId, logger: context.logger)
         let money = { (amount: Int) in "\(VietnameseText.grouped(amount)) đ" }
         let view = SummaryView(
             title: summary.title, unit: summary.unit,
@@ -79,18 +83,19 @@ extension WebPages {
                     count: summary.commendations, amount: money(summary.amount))
             },
             downloads: [("Trang in (HTML)", "html"), ("CSV", "csv"), ("Markdown", "md"), ("JSON", "json")].map {
-                Download(label: $0.0, path: "/reports/summary/download?period=\(period.label)&format=\($0.1)")
+                Download(label: $0.0, path: "/reports/summary/download?period=\(period.label)\(unit.query)&format=\($0.1)")
             })
-        return renderer.page("summary", SummaryContent(period: period.label, message: nil, summary: view), layout: layout)
+        return renderer.page("summary", SummaryContent(period: period.label, message: nil, summary: view, unit: unit), layout: layout)
     }
 
     func summaryDownload(request: Request, context: Context) async throws -> Response {
-        _ = try session(context, allowedTo: .readRegistry)
+        let session = try session(context, allowedTo: .readRegistry)
         let query = FormFields.query(request)
         guard let period = query["period"].flatMap({ Period(String($0)) }),
             let format = query["format"].flatMap({ SummaryFormat(rawValue: String($0)) })
         else { throw WebError.notFound }
-        let summary = try await summaries.summary(period, unit: nil, logger: context.logger)
+        let unit = try await reportUnit(request, session.account, to: .readRegistry, context: context)
+        let summary = try await summaries.summary(period, unit: unit.unitId, logger: context.logger)
         return Self.file(format.render(summary), type: format.contentType, name: "tong-hop-\(period.label).\(format.rawValue)")
     }
 

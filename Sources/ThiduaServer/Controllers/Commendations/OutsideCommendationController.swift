@@ -20,7 +20,8 @@ struct OutsideCommendationController {
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListResponse<OutsideCommendationResponse> {
         let query = request.uri.queryParameters
         let period = try FieldParsing.optionalPeriod(year: query.get("year"), schoolYear: query.get("schoolYear"))
-        let all = try await outside.list(period: period, logger: context.logger)
+        let all = try await outside.list(
+            period: period, units: Policy.units(for: .readDirectory, context.account), logger: context.logger)
         return ListResponse(
             items: all.filter { Policy.canRead($0.nominee, as: context.account) }.map(OutsideCommendationResponse.init),
             nextCursor: nil)

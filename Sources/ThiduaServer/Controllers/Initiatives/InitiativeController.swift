@@ -23,7 +23,8 @@ struct InitiativeController {
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListResponse<InitiativeResponse> {
         let query = request.uri.queryParameters
         let period = try FieldParsing.optionalPeriod(year: query.get("year"), schoolYear: query.get("schoolYear"))
-        let all = try await initiatives.list(period: period, logger: context.logger)
+        let all = try await initiatives.list(
+            period: period, units: Policy.units(for: .readDirectory, context.account), logger: context.logger)
         return ListResponse(
             items: all.filter { Policy.canRead(.person($0.personId), as: context.account) }.map(InitiativeResponse.init), nextCursor: nil)
     }

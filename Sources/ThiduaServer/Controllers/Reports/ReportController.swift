@@ -10,7 +10,6 @@ import ThiduaWeb
 /// `DecisionController`.
 struct ReportController {
     let honorList: HonorListRepository
-    let units: UnitRepository
     let scopes: UnitScopes
     let movements: MovementReportRepository
     let summaries: SummaryRepository
@@ -85,10 +84,7 @@ struct ReportController {
     /// The unit a report covers (`unit=` code, else the account's own when its roles are scoped): outside the account's
     /// units, not found (sql/0037).
     private func scopedUnit(_ code: String?, _ context: AuthenticatedContext, for action: Policy.Action) async throws -> ID<OrgUnit>? {
-        let asked = try await code.asyncMap { try await units.find(code: $0, logger: context.logger).id }
-        guard !context.account.coversEverything else { return asked }
-        let path = try await asked.asyncMap { try await scopes.path(ofRecord: "unit", id: $0.rawValue, logger: context.logger) } ?? []
-        return try Policy.reportUnit(asked: asked, path: path, as: context.account, for: action)
+        try await scopes.reportUnit(code: code, for: context.account, to: action, logger: context.logger)
     }
 
     /// A record a report is filtered by is one the account may `action` on (else not found).
