@@ -12,7 +12,7 @@ public struct PostgresTools: Sendable {
     public func dump(url: String, to file: URL) async throws {
         let result = try await runner.run(
             binaries.directory.appending(path: "pg_dump"),
-            ["--format=custom", "--no-owner", "--file=\(file.path)", "--dbname=\(url)"])
+            ["--format=custom", "--no-owner", "--file=\(file.path)", "--dbname=\(url)"], stopOnCancel: true)
         guard result.status == 0 else { throw EmbeddedPostgresError.commandFailed(command: "pg_dump", output: result.output) }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -19,25 +20,46 @@ struct ProcessRunner: Sendable {
 
     /// Runs with absolute paths only: the working directory is inherited (the server's user may not be able to enter it).
     /// `environment` is added to this process's own (e.g. `PGPASSWORD` for a client program).
-    func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+    func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], stopOnCancel: Bool = false) async throws
+        -> Result
+    {
         let argv = user.map { ["/usr/sbin/runuser", "-u", $0, "--", executable.path] } ?? [executable.path]
         let command = argv + arguments
         let outputURL = FileManager.default.temporaryDirectory.appending(path: "thidua-\(UUID().uuidString).out")
         defer { try? FileManager.default.removeItem(at: outputURL) }
-        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
-            DispatchQueue.global().async {
-                continuation.resume(
-                    with: Swift.Result<Int32, any Error> {
-                        try Self.spawnAndWait(command, output: outputURL.path, environment: environment)
-                    })
+        // With `stopOnCancel`, a cancelled task sends the program SIGTERM (a backup under way when the server is asked to
+        // stop: the stop no longer waits for pg_dump to finish).
+        let child = Mutex<(pid: pid_t?, cancelled: Bool)>((nil, false))
+        let status = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+                DispatchQueue.global().async {
+                    continuation.resume(
+                        with: Swift.Result<Int32, any Error> {
+                            try Self.spawnAndWait(command, output: outputURL.path, environment: environment) { pid in
+                                let cancelled = child.withLock {
+                                    $0.pid = pid
+                                    return $0.cancelled
+                                }
+                                if stopOnCancel, cancelled { kill(pid, SIGTERM) }
+                            }
+                        })
+                }
             }
+        } onCancel: {
+            let pid = child.withLock {
+                $0.cancelled = true
+                return $0.pid
+            }
+            if stopOnCancel, let pid { kill(pid, SIGTERM) }
         }
         let output = (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
         return Result(status: status, output: output)
     }
 
     /// Blocking: spawns `command` with stdout and stderr to `output` and stdin from /dev/null, then waits for it.
-    private static func spawnAndWait(_ command: [String], output: String, environment: [String: String]) throws -> Int32 {
+    private static func spawnAndWait(
+        _ command: [String], output: String, environment: [String: String], spawned started: (pid_t) -> Void = { _ in }
+    ) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -68,6 +90,7 @@ struct ProcessRunner: Sendable {
         guard spawned == 0 else {
             throw EmbeddedPostgresError.commandFailed(command: command[0], output: String(cString: strerror(spawned)))
         }
+        started(pid)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         // WIFEXITED / WEXITSTATUS, spelled out: the macros are not imported into Swift.

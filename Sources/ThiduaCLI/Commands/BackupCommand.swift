@@ -26,7 +26,13 @@ struct BackupCommand: AsyncParsableCommand {
         let binaries = try database.postgresBinaries()
         let head = try await database.withDatabase { client, logger in
             let head = try await BackupRecords(client: client).record(file: file.lastPathComponent, logger: logger)
-            try await PostgresTools(binaries: binaries).dump(url: try database.ownerURL(), to: partial)
+            do {
+                try await PostgresTools(binaries: binaries).dump(url: try database.ownerURL(), to: partial)
+            } catch {
+                // A failed or stopped pg_dump leaves no half-written file behind.
+                try? FileManager.default.removeItem(at: partial)
+                throw error
+            }
             return head
         }
         _ = chmod(partial.path, 0o600)
