@@ -78,6 +78,12 @@ struct PolicyTests {
     func cursors() throws {
         let cursor = Cursor(["Ánh", "Ngọc", "Huỳnh", "id"])
         #expect(try Cursor(decoding: cursor.encoded, count: 4) == cursor)
+        // Quotes, backslashes and characters whose base64 has '+', '/' and padding: URL-safe, and read back whole.
+        for values in [["a\"b\\c", "ơ?>~"], ["2024-05-01 08:00:00.123456+00", "ffffffff-0000-0000-0000-00000000003f"], ["~~~", "???"]] {
+            let encoded = Cursor(values).encoded
+            #expect(!encoded.contains { "+/=".contains($0) }, "\(encoded)")
+            #expect(try Cursor(decoding: encoded, count: values.count).values == values)
+        }
         #expect(throws: DomainError.self) { try Cursor(decoding: "not-a-cursor", count: 4) }
     }
 }

@@ -56,4 +56,24 @@ struct PostgresCodingTests {
             #expect(throws: (any Error).self) { try row.decode((ID<Nomination>, NominationStatus, NominationStatus).self) }
         }
     }
+
+    @Test("A created_at read in binary prints the cursor text PostgreSQL reads back to the same microsecond, before 2000 too")
+    func instantsRoundTrip() async throws {
+        try await TestDatabase.with { database, client in
+            let values = [
+                "1999-12-31 23:59:59.999999+00", "2000-01-01 00:00:00+00", "2024-02-29 16:59:59.000001+07", "2026-12-04 07:05:03.5+00",
+                "1969-07-20 20:17:40.123456+00",
+            ]
+            for value in values {
+                let rows = try await client.query("SELECT \(value)::timestamptz", logger: database.logger).collect()
+                let instant = try #require(rows.first).decode(Keyset.Instant.self)
+                let back = try await client.query(
+                    "SELECT \(instant.text)::timestamptz = \(value)::timestamptz", logger: database.logger
+                ).collect()
+                #expect(try #require(back.first).decode(Bool.self), "\(value) printed as \(instant.text)")
+            }
+            #expect(Keyset.Instant(microseconds: 0).text == "2000-01-01 00:00:00.000000+00")
+            #expect(Keyset.Instant(microseconds: -1).text == "1999-12-31 23:59:59.999999+00")
+        }
+    }
 }

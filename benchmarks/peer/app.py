@@ -18,7 +18,7 @@ WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND a.disabled_at IS NULL
 
 SELECT = """
 SELECT c.id, c.nomination_id, c.award_code, c.movement_id, c.nominee_person_id, c.nominee_unit_id,
-       d.number, d.decision_date, d.signer_name, r.reason, r.decision_number, c.created_at::text,
+       d.number, d.decision_date, d.signer_name, r.reason, r.decision_number, c.created_at,
        d.issuer, c.coefficient::text, c.collective_factor, c.base_salary, c.reward_amount
 FROM commendations c
 JOIN decisions d ON d.id = c.decision_id

@@ -17,12 +17,34 @@ public struct Cursor: Equatable, Sendable {
 
     public init(_ values: [String]) { self.values = values }
 
+    /// The JSON array written by hand and base64 made URL-safe byte by byte: `JSONEncoder` and three
+    /// `replacingOccurrences` (through NSString) were 4 % of the server's time for a page of commendations (issue
+    /// "Performance"). `init(decoding:)` reads it back with `JSONDecoder`.
     public var encoded: String {
-        let data = (try? JSONEncoder().encode(values)) ?? Data()
-        return data.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        for (index, value) in values.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "\""))
+            for byte in value.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): json += [UInt8(ascii: "\\"), byte]
+                case ..<0x20: json += Array("\\u00".utf8) + [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]]
+                default: json.append(byte)
+                }
+            }
+            json.append(UInt8(ascii: "\""))
+        }
+        json.append(UInt8(ascii: "]"))
+        var base64 = Array(Data(json).base64EncodedString().utf8)
+        while base64.last == UInt8(ascii: "=") { base64.removeLast() }
+        for index in base64.indices {
+            if base64[index] == UInt8(ascii: "+") { base64[index] = UInt8(ascii: "-") }
+            if base64[index] == UInt8(ascii: "/") { base64[index] = UInt8(ascii: "_") }
+        }
+        return String(decoding: base64, as: UTF8.self)
     }
+
+    private static let hex = Array("0123456789abcdef".utf8)
 
     /// Decodes a cursor from a query string; throws a validation error naming `cursor` when it is not one of ours.
     public init(decoding text: String, count: Int) throws(DomainError) {

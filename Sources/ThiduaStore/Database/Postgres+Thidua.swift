@@ -116,3 +116,11 @@ extension Duration {
     /// Whole seconds, the way `make_interval(secs => …)` takes a rule's duration.
     var seconds: Double { Double(components.seconds) }
 }
+
+extension PostgresRow.Iterator {
+    /// The next cell decoded as `type`; a row shorter than the columns read fails the read instead of stopping the server.
+    mutating func decodeNext<Value: PostgresDecodable>(_ type: Value.Type) throws -> Value {
+        guard let cell = next() else { throw PostgresDecodingError.Code.failure }
+        return try cell.decode(type)
+    }
+}
