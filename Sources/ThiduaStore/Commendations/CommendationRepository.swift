@@ -195,7 +195,9 @@ public struct CommendationRepository: Sendable {
         let awardCode = try cells.decodeNext(String.self)
         let movementId = try cells.decodeNext(ID<Movement>.self)
         let nominee = try Owner.stored(person: try cells.decodeNext(UUID?.self), unit: try cells.decodeNext(UUID?.self))
-        let (number, date, signer) = (try cells.decodeNext(String.self), try cells.decodeNext(LocalDate.self), try cells.decodeNext(String.self))
+        let number = try cells.decodeNext(String.self)
+        let date = try cells.decodeNext(LocalDate.self)
+        let signer = try cells.decodeNext(String.self)
         let reason = try cells.decodeNext(String?.self)
         let revocationNumber = try cells.decodeNext(String?.self)
         let createdAt = try cells.decodeNext(Keyset.Instant.self)
@@ -205,7 +207,9 @@ public struct CommendationRepository: Sendable {
             revocation: reason.map { Commendation.Revocation(reason: $0, decisionNumber: revocationNumber ?? "") })
         commendation.issuer = try cells.decodeNext(String?.self)
         let coefficient = try cells.decodeNext(String?.self).flatMap(Coefficient.init)
-        let (factor, baseSalary, amount) = (try cells.decodeNext(Int?.self), try cells.decodeNext(Int?.self), try cells.decodeNext(Int?.self))
+        let factor = try cells.decodeNext(Int?.self)
+        let baseSalary = try cells.decodeNext(Int?.self)
+        let amount = try cells.decodeNext(Int?.self)
         if let coefficient, let factor, let baseSalary, let amount {
             commendation.money = .init(coefficient: coefficient, collectiveFactor: factor, baseSalary: baseSalary, rewardAmount: amount)
         }

@@ -34,7 +34,9 @@ enum Keyset {
             from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
         ) throws {
             guard type == .timestamptz, format == .binary else { throw PostgresDecodingError.Code.typeMismatch }
-            guard buffer.readableBytes == 8, let value = buffer.readInteger(as: Int64.self) else { throw PostgresDecodingError.Code.failure }
+            guard buffer.readableBytes == 8, let value = buffer.readInteger(as: Int64.self) else {
+                throw PostgresDecodingError.Code.failure
+            }
             microseconds = value
         }
 
