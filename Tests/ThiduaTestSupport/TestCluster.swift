@@ -16,6 +16,7 @@ public actor TestCluster {
     }()
 
     private var ready: Task<EmbeddedCluster, any Error>?
+    private var adminClient: DatabaseClient?
 
     static let templateName = "thidua_template"
     /// The application role and its password in the test cluster (the role is cluster-wide; set once at start).
@@ -52,6 +53,21 @@ public actor TestCluster {
             try await migrator.enableAppRole(password: appPassword)
         }
         return cluster
+    }
+
+    /// One client on the cluster's own database for the whole test process: every test's CREATE and DROP DATABASE go
+    /// through it. A client started and shut down twice per test hung the suite once on 04/12/2026: 40 tests started
+    /// at the same moment, each admin client's connection stayed open after its CREATE DATABASE and no client's run()
+    /// returned after cancellation. This one runs until the process exits.
+    func admin(cluster: EmbeddedCluster) -> DatabaseClient {
+        if let adminClient { return adminClient }
+        var configuration = configuration(database: EmbeddedCluster.database, cluster: cluster)
+        configuration.options.maximumConnections = 16
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        Task { await client.run() }
+        let admin = DatabaseClient(client)
+        adminClient = admin
+        return admin
     }
 
     /// A client configuration for one database of the test cluster.

@@ -30,15 +30,14 @@ public struct TestDatabase: Sendable {
         let logger = TestCluster.shared.logger
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let template = migrated ? TestCluster.templateName : "template0"
-        try await TestCluster.withClient(database: EmbeddedCluster.database, cluster: cluster, logger: logger) { admin in
-            // The template's last connection may still be closing right after migration: retry briefly.
-            for attempt in 1...50 {
-                do {
-                    try await admin.query("CREATE DATABASE \(unescaped: name) TEMPLATE \(unescaped: template)", logger: logger)
-                    return
-                } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55006" && attempt < 50 {
-                    try await Task.sleep(for: .milliseconds(100))
-                }
+        let admin = await TestCluster.shared.admin(cluster: cluster)
+        // The template's last connection may still be closing right after migration: retry briefly.
+        for attempt in 1...50 {
+            do {
+                try await admin.query("CREATE DATABASE \(unescaped: name) TEMPLATE \(unescaped: template)", logger: logger)
+                break
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55006" && attempt < 50 {
+                try await Task.sleep(for: .milliseconds(100))
             }
         }
         let database = TestDatabase(
@@ -52,9 +51,7 @@ public struct TestDatabase: Sendable {
         } catch {
             result = .failure(error)
         }
-        _ = try await TestCluster.withClient(database: EmbeddedCluster.database, cluster: cluster, logger: logger) { admin in
-            try await admin.query("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)", logger: logger)
-        }
+        try await admin.query("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)", logger: logger)
         return try result.get()
     }
 }
