@@ -47,6 +47,10 @@ struct CommendationListTests {
                 (.init(awardCode: "LDTT"), { $0.awardCode == "LDTT" }),
                 (.init(movementId: f.movement.id), { $0.movementId == f.movement.id }),
                 (.init(concerning: f.teacher.id), { $0.nominee.personId == f.teacher.id }),
+                // An account's scope: the movements its units run (read first, so the page is planned for their number).
+                (.init(movementUnits: [f.school.id]), { _ in true }),
+                (.init(movementUnits: [f.collective.id]), { _ in false }),
+                (.init(period: year2024, movementUnits: [f.school.id]), { year2024.contains($0.decisionDate) }),
                 (
                     .init(period: year2024, unitId: f.collective.id, awardCode: "LDTT"),
                     { $0.awardCode == "LDTT" && $0.nominee.personId.flatMap { unitOf[$0.rawValue] } == f.collective.id.rawValue }

@@ -73,8 +73,10 @@ public struct CommendationRepository: Sendable {
             rows = try await client.rows(
                 PeriodPage(period: filter.period, createdAt: bound.createdAt, id: bound.id, limit: page.limit + 1), logger: logger)
         } else {
-            rows = try await client.rows(Self.filteredPage(filter, bound: bound, limit: page.limit + 1), logger: logger).map(
-                Self.commendation)
+            let movements = try await filter.movementUnits.asyncMap { try await client.movements(runBy: $0, logger: logger) }
+            rows = try await client.rows(
+                Self.filteredPage(filter, movements: movements, bound: bound, limit: page.limit + 1), logger: logger
+            ).map(Self.commendation)
         }
         return Keyset.page(rows, limit: page.limit) { $0.id.description }
     }
@@ -113,7 +115,9 @@ public struct CommendationRepository: Sendable {
 
     /// A page narrowed by unit, award, movement or person: only the conditions asked for are written, so each shape is
     /// planned for what it filters (the unit's subtree only when a unit is named).
-    static func filteredPage(_ filter: Filter, bound: (createdAt: String, id: String, isFirstPage: Bool), limit: Int) throws
+    static func filteredPage(
+        _ filter: Filter, movements: [UUID]? = nil, bound: (createdAt: String, id: String, isFirstPage: Bool), limit: Int
+    ) throws
         -> PostgresQuery
     {
         var bindings = PostgresBindings(capacity: 9)
@@ -140,11 +144,7 @@ public struct CommendationRepository: Sendable {
         if let award = filter.awardCode { conditions.append("c.award_code = \(try bind(award))") }
         if let movement = filter.movementId { conditions.append("c.movement_id = \(try bind(movement))") }
         if let person = filter.concerning { conditions.append("c.nominee_person_id = \(try bind(person))") }
-        if let units = filter.movementUnits {
-            conditions.append(
-                "c.movement_id IN (SELECT m.id FROM movements m WHERE m.unit_id IN (SELECT unnest(unit_subtree(\(try bind(units))::uuid[]))))"
-            )
-        }
+        if let movements { conditions.append("c.movement_id = ANY (\(try bind(movements))::uuid[])") }
         sql += "\(select)\(joins)\nWHERE \(conditions.joined(separator: "\n  AND "))\nORDER BY c.created_at, c.id LIMIT \(try bind(limit))"
         return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }

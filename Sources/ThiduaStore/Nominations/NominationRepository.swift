@@ -79,6 +79,7 @@ public struct NominationRepository: Sendable {
 
     public func list(_ filter: Filter, page: PageRequest, logger: Logger) async throws -> Page<Nomination> {
         let bound = try Keyset.bound(page.cursor)
+        let movements = try await filter.units.asyncMap { try await client.movements(runBy: $0, logger: logger) }
         return try await client.withConnection { connection in
             let rows = try await connection.rows(
                 """
@@ -87,8 +88,7 @@ public struct NominationRepository: Sendable {
                   AND (\(filter.status)::text IS NULL OR n.status = \(filter.status))
                   AND (\(filter.movementId)::uuid IS NULL OR n.movement_id = \(filter.movementId))
                   AND (\(filter.concerning)::uuid IS NULL OR n.nominee_person_id = \(filter.concerning))
-                  AND (\(filter.units)::uuid[] IS NULL OR n.movement_id IN (
-                      SELECT m.id FROM movements m WHERE m.unit_id IN (SELECT unnest(unit_subtree(\(filter.units)::uuid[])))))
+                  AND (\(movements)::uuid[] IS NULL OR n.movement_id = ANY (\(movements)::uuid[]))
                 ORDER BY n.created_at, n.id LIMIT \(page.limit + 1)
                 """, logger: logger)
             let items = try rows.map { row in
