@@ -36,6 +36,10 @@ extension TestDatabase {
         configuration.migrationDatabase = self.configuration
         // The suite loads the machine: /health may take longer than production's 900 ms without the database being down.
         configuration.healthTimeout = .seconds(10)
+        // Likewise the pool's own check: a ping slower than production's 2 s under the suite's load had the client call
+        // the database down, and /health said "unavailable" (a fresh-clone CI run, 04/12/2026). The outage tests build
+        // their own configuration and keep the 2 s.
+        configuration.databaseCheckTimeout = .seconds(10)
         // Tests revoke a token and expect the next request refused: no remembered tokens unless a test sets a lifetime.
         configuration.tokenCacheLifetime = .zero
         return configuration
