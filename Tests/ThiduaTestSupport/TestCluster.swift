@@ -56,9 +56,9 @@ public actor TestCluster {
     }
 
     /// One client on the cluster's own database for the whole test process: every test's CREATE and DROP DATABASE go
-    /// through it. A client started and shut down twice per test hung the suite once on 04/12/2026: 40 tests started
-    /// at the same moment, each admin client's connection stayed open after its CREATE DATABASE and no client's run()
-    /// returned after cancellation. This one runs until the process exits.
+    /// through it, so 40 tests starting at once do not open 40 more pools (one of the suite's stalls on 04/12/2026 had
+    /// 40 admin clients left open after their CREATE DATABASE, their run() not returning after cancellation). This one
+    /// runs until the process exits.
     func admin(cluster: EmbeddedCluster) -> DatabaseClient {
         if let adminClient { return adminClient }
         var configuration = configuration(database: EmbeddedCluster.database, cluster: cluster)

@@ -81,15 +81,22 @@ extension DatabaseClient {
 
 extension DatabaseClient {
     /// Runs a client for the duration of `body` and shuts it down afterwards (its connections closed). The CLI, the
-    /// server's migration step and the test support all use this one helper.
+    /// server's migration step and the test support all use this one helper. The shutdown waits as `serve`'s does
+    /// (`Pool.stop`): at most a few seconds. Awaiting `PostgresClient.run()` without a bound stalled the test suite three
+    /// times on 04/12/2026 — the failover test's client to the primary it had just killed never returned from `run()`
+    /// after cancellation, nor, once, forty tests' clients after their CREATE DATABASE.
     public static func withRunning<T: Sendable>(
         _ configuration: PostgresClient.Configuration, logger: Logger, _ body: @Sendable (DatabaseClient) async throws -> T
     ) async throws -> T {
-        let client = PostgresClient(configuration: configuration.inVietnamTime, backgroundLogger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            return try await body(DatabaseClient(client))
+        let pool = Pool(PostgresClient(configuration: configuration.inVietnamTime, backgroundLogger: logger))
+        pool.start()
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body(DatabaseClient(pool.client)))
+        } catch {
+            result = .failure(error)
         }
+        await pool.stop()
+        return try result.get()
     }
 }
