@@ -71,7 +71,7 @@ struct ForwardingTests {
                     .post, "/v1/nominations/\(team.id)/reviews", token: f.council[0].token, json: review)
                 #expect(bySchoolCouncil.status == 403, "\(bySchoolCouncil.body)")
                 let reviewed = try await client.send(.post, "/v1/nominations/\(team.id)/reviews", token: d.districtHead, json: review)
-                #expect(reviewed.status == 200 || reviewed.status == 201, "\(reviewed.body)")
+                #expect(reviewed.status == 201, "\(reviewed.body)")
                 #expect(reviewed.body["members"]?.number == 1 && reviewed.body["reviewed"]?.number == 1, "\(reviewed.body)")
                 let stillForwarded = try await NominationRepository(client: seed.client).find(team.id, logger: seed.logger)
                 #expect(stillForwarded.status == .forwarded)
@@ -139,7 +139,7 @@ struct ForwardingTests {
                     "\(early.body)")
                 let review = #"{"scores":{"KQ":35,"LT":50},"vote":"agree","comment":"Thống nhất"}"#
                 let reviewed = try await client.send(.post, "/v1/nominations/\(title.id)/reviews", token: d.districtHead, json: review)
-                #expect(reviewed.status == 200 || reviewed.status == 201, "\(reviewed.body)")
+                #expect(reviewed.status == 201, "\(reviewed.body)")
                 var member = PageClient(client)
                 _ = try await member.signIn("pho.phong", password)
                 let home = try await member.get("/")

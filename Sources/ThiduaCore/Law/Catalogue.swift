@@ -248,8 +248,7 @@ extension VoteThreshold {
         guard !isMet(by: tally) else { return nil }
         return DomainError(
             .conflict,
-            "Chưa đủ phiếu để đề nghị \"\(awardName)\": \(tally.agree) phiếu đồng ý, cần \(required(tally)) "
-                + "(\(vietnamese); \(tally.members) thành viên, \(tally.reviewed) đã biểu quyết).",
+            "Chưa đủ phiếu để đề nghị \"\(awardName)\": \(counted(tally)).",
             violations: [.init(field: "recommended", message: "Chưa đạt tỉ lệ biểu quyết của khen thưởng này.")])
     }
 
@@ -259,9 +258,14 @@ extension VoteThreshold {
         guard !isMet(by: tally) else { return nil }
         return DomainError(
             .conflict,
-            "Hội đồng thi đua – khen thưởng của đơn vị chưa đủ phiếu cho \"\(awardName)\": \(tally.agree) phiếu đồng ý, "
-                + "cần \(required(tally)) (\(vietnamese); \(tally.members) thành viên, \(tally.reviewed) đã biểu quyết). "
+            "Hội đồng thi đua – khen thưởng của đơn vị chưa đủ phiếu cho \"\(awardName)\": \(counted(tally)). "
                 + "Các thành viên hội đồng chấm ở trang \"Chấm điểm\" trước khi ghi quyết định.",
             violations: [.init(field: "outcome", message: "Hội đồng của đơn vị chưa đạt tỉ lệ biểu quyết.")])
     }
+
+    /// "3 phiếu đồng ý, cần 4 (2/3 tổng số thành viên; 5 thành viên, 4 đã biểu quyết)": the votes against the threshold.
+    private func counted(_ tally: Tally) -> String {
+        "\(tally.agree) phiếu đồng ý, cần \(required(tally)) (\(vietnamese); \(tally.members) thành viên, \(tally.reviewed) đã biểu quyết)"
+    }
+
 }

@@ -21,6 +21,10 @@ public struct OrgUnit: Equatable, Sendable, Codable {
 public enum UnitKind: String, Codable, CaseIterable, Sendable {
     case province, district, commune, school, agency, collective
 
+    /// A unit above schools (a district's or a province's office, a commune): its reports list and count its schools one
+    /// by one, its own lines first.
+    public var groupsBySchool: Bool { [.province, .district, .commune].contains(self) }
+
     public var vietnameseName: String {
         switch self {
         case .province: "Tỉnh, thành phố"

@@ -57,10 +57,8 @@ public struct DocumentSettingsRepository: Sendable {
             \(unescaped: lock ? "FOR UPDATE OF u" : "")
             """, logger: logger)
         let (parent, kind, agency, place, position, recipients, fund, style, version) = try rows.required(OrgUnit.noun).decode(
-            (String, String, String?, String?, String?, [String]?, String?, String?, Int).self)
-        guard let agency, let place, let position, let recipients else {
-            return (.derived(parentName: parent, kind: UnitKind(rawValue: kind) ?? .school), 0)
-        }
+            (String, UnitKind, String?, String?, String?, [String]?, String?, String?, Int).self)
+        guard let agency, let place, let position, let recipients else { return (.derived(parentName: parent, kind: kind), 0) }
         return (
             DocumentSettings(
                 managingAgency: agency, place: place, signerPosition: position, recipients: recipients, fund: fund ?? "",

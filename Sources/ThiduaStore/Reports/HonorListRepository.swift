@@ -92,7 +92,7 @@ public struct HonorListRepository: Sendable {
     static func groupsBySchool(_ unit: ID<OrgUnit>?, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
         guard let unit else { return false }
         return try await !connection.rows(
-            "SELECT 1 FROM units WHERE id = \(unit) AND kind IN ('province', 'district', 'commune')", logger: logger
+            "SELECT 1 FROM units WHERE id = \(unit) AND kind IN \(unescaped: ReportSchools.groupingKinds)", logger: logger
         ).isEmpty
     }
 

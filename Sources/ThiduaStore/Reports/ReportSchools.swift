@@ -1,14 +1,19 @@
+import ThiduaCore
+
 /// How a district's or a province's reports group their lines by school (issue 15): `scope(id, name, grouped, inside,
 /// school_id, school)` holds the report's unit (the CTE `top(id)` the query defines before it) and every unit below,
 /// each with the school (or agency) on its path when the report's unit is above schools — with its parent's name when
 /// that is not the report's unit, as two schools of a province can share a name. A unit above schools groups its own
 /// lines under its own name (`inside` false: they come first). A school's report is not grouped: `school` is NULL.
 enum ReportSchools {
+    /// `('province', 'district', 'commune')`: the kinds whose reports are grouped by school (`UnitKind.groupsBySchool`).
+    static let groupingKinds = "(" + UnitKind.allCases.filter(\.groupsBySchool).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+
     static let scope = """
         scope(id, name, grouped, inside, school_id, school) AS (
-            SELECT id, name, kind IN ('province', 'district', 'commune'), false,
-                   CASE WHEN kind IN ('province', 'district', 'commune') THEN id END,
-                   CASE WHEN kind IN ('province', 'district', 'commune') THEN name END
+            SELECT id, name, kind IN \(groupingKinds), false,
+                   CASE WHEN kind IN \(groupingKinds) THEN id END,
+                   CASE WHEN kind IN \(groupingKinds) THEN name END
             FROM units WHERE id = (SELECT id FROM top)
             UNION
             SELECT u.id, u.name, s.grouped, s.inside OR (s.grouped AND u.kind IN ('school', 'agency')),

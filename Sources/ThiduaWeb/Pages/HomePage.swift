@@ -33,6 +33,14 @@ extension WebPages {
             }
             sections.append(Section(title: title, empty: empty, items: items))
         }
+        /// Forwarded nominations that arrived at a unit where the account holds `role` (sql/0038): shown only when some did.
+        func addArrived(_ role: Role, _ title: String, next: (label: String, link: (ID<Nomination>) -> String)) async throws {
+            guard let office = Office(role, of: account) else { return }
+            let arrived = try await workQueue.arrived(at: office, logger: context.logger)
+            guard !arrived.isEmpty else { return }
+            sections.append(
+                Section(title: title, empty: "", items: arrived.map { QueueItem($0, path: next.link($0.id), action: next.label) }))
+        }
         func addModels(
             _ title: String, empty: String, _ statuses: [ModelStatus], concerning: ID<Person>? = nil, action: String
         ) async throws {
@@ -56,30 +64,17 @@ extension WebPages {
                 "Đã trình cấp trên, chờ quyết định", empty: "Không có đề nghị nào đang chờ cấp trên.", [.forwarded],
                 office: .headmaster, next: ("Ghi kết quả của cấp trên", { "/nominations/\($0)#ket-qua" }))
             // Forwarded inside thidua to a unit this account heads (a district's head: the schools' tờ trình).
-            let arrived =
-                try await Office(.headmaster, of: account).asyncMap {
-                    try await workQueue.arrived(at: $0, logger: context.logger)
-                } ?? []
-            if !arrived.isEmpty {
-                sections.append(
-                    Section(
-                        title: "Đơn vị cấp dưới trình lên, chờ Thầy/Cô quyết định", empty: "",
-                        items: arrived.map { QueueItem($0, path: "/nominations/\($0.id)#ket-qua", action: "Xem hồ sơ và ghi quyết định") }))
-            }
+            try await addArrived(
+                .headmaster, "Đơn vị cấp dưới trình lên, chờ Thầy/Cô quyết định",
+                next: ("Xem hồ sơ và ghi quyết định", { "/nominations/\($0)#ket-qua" }))
         }
         if Policy.can(account, .review) {
             try await add(
                 "Đề nghị chờ hội đồng đánh giá", empty: "Chưa có đề nghị nào chờ hội đồng đánh giá.", [.submitted, .inReview],
                 office: .council, next: ("Chấm điểm", { "/nominations/\($0)/review" }))
             // Forwarded to a unit whose council this member sits on: its council reviews it before its head answers.
-            let arrived =
-                try await Office(.council, of: account).asyncMap { try await workQueue.arrived(at: $0, logger: context.logger) } ?? []
-            if !arrived.isEmpty {
-                sections.append(
-                    Section(
-                        title: "Đơn vị cấp dưới trình lên, chờ hội đồng đánh giá", empty: "",
-                        items: arrived.map { QueueItem($0, path: "/nominations/\($0.id)/review", action: "Chấm điểm") }))
-            }
+            try await addArrived(
+                .council, "Đơn vị cấp dưới trình lên, chờ hội đồng đánh giá", next: ("Chấm điểm", { "/nominations/\($0)/review" }))
         }
         if Policy.can(account, .nominate) {
             try await add(

@@ -14,16 +14,11 @@ struct ReportUnitChoice {
     }
 
     let unitId: ID<OrgUnit>?
-    /// The chosen unit's code, "" for the whole registry.
-    let code: String
     /// The picker's choices; shown when there is more than one (`many`: templates read stored values only).
     let options: [Option]
     let many: Bool
     /// `&unit=THAP` for the page's download links; "" for the whole registry.
-    var query: String {
-        let plain = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        return code.isEmpty ? "" : "&unit=\(code.addingPercentEncoding(withAllowedCharacters: plain) ?? code)"
-    }
+    let query: String
 }
 
 extension WebPages {
@@ -38,7 +33,10 @@ extension WebPages {
         let chosen = unitId.flatMap { id in units.first { $0.id == id } }
         var options = units.map { ReportUnitChoice.Option(code: $0.code, name: $0.name, selected: $0.id == unitId) }
         if account.coversEverything { options.insert(.init(code: "", name: "Tất cả các đơn vị", selected: unitId == nil), at: 0) }
-        return ReportUnitChoice(unitId: unitId, code: chosen?.code ?? code ?? "", options: options, many: options.count > 1)
+        let chosenCode = chosen?.code ?? code ?? ""
+        return ReportUnitChoice(
+            unitId: unitId, options: options, many: options.count > 1,
+            query: chosenCode.isEmpty ? "" : "&unit=\(Self.queryValue(chosenCode))")
     }
 
     /// Where a page starts: an account holding roles on several units (no one above them) on the first, rather than on
