@@ -483,14 +483,16 @@ def story_council_records_its_meeting(page, people):
 
 
 def story_headmaster_records_the_answer(page, people):
-    """The headmaster: the home page's "Đã trình cấp trên" → "Ghi kết quả của cấp trên →" on Lê Hoàng Phúc's Bằng khen
-    (tờ trình 52/TTr-THAP) → "Hồ sơ trình (bản in)": the tờ trình, its list and the checklist → back; "Không duyệt"
-    without a reason (said beside the field, nothing recorded) → "Duyệt hình thức khác": the district chairman's Giấy
-    khen → the commendation under its decision. At the second width nothing waits any more."""
-    _, _, password = people["minh.tran"]
-    page.sign_in("minh.tran", password)
+    """The district's head (Lê Văn Quang): the school sent Lê Hoàng Phúc's Bằng khen of the province up with tờ trình
+    52/TTr-THAP; it arrives at the district first (sql/0043) and, the province not using thidua, the district records
+    the province's answer. Home page's "Đơn vị cấp dưới trình lên" → "Xem hồ sơ và ghi quyết định" → "Hồ sơ trình (bản
+    in)": the tờ trình, its list and the checklist → back; "Không duyệt" without a reason (said beside the field, nothing
+    recorded) → "Duyệt hình thức khác": the district chairman's Giấy khen → the commendation under its decision. At the
+    second width nothing waits any more."""
+    _, _, password = people["quang.le"]
+    page.sign_in("quang.le", password)
     page.check()
-    waiting = page.driver.find_elements(By.PARTIAL_LINK_TEXT, "Ghi kết quả của cấp trên")
+    waiting = page.driver.find_elements(By.PARTIAL_LINK_TEXT, "Xem hồ sơ và ghi quyết định")
     if not waiting:
         assert "Không có đề nghị nào đang chờ cấp trên." in page.text(), page.text()[:600]
         page.sign_out()

@@ -90,16 +90,13 @@ struct ForwardingTests {
         }
     }
 
-    @Test("A level outside thidua, or a unit of that level no one heads, keeps the school recording the answer it receives")
+    @Test("A province's award arrives at the district first; with the province outside thidua, the district records its answer")
     func levelOutsideThidua() async throws {
         try await withTestApp { app, seed in
             let d = try await ScopedRolesTests.District.make(seed)
             let f = d.f
             // The provincial chairman's Bằng khen: the province is named above the district, but no one works there.
-            let province = try await seed.unit("DT", name: "Tỉnh Đồng Tháp", kind: .province)
-            _ = try await UnitRepository(client: seed.client).update(
-                d.district.id, name: d.district.name, kind: .district, parentId: province.id, expectedVersion: nil, by: seed.actor,
-                logger: seed.logger)
+            _ = try await d.underProvince(seed, name: "Tỉnh Đồng Tháp")
             let proposed = try await f.nomination(seed, status: .recommended, award: "BK_TINH", overriding: "Đủ điều kiện theo hồ sơ")
             try await app.test(.router) { client in
                 let forwarded = try await client.send(
@@ -107,11 +104,18 @@ struct ForwardingTests {
                     json: #"{"submissionNumber":"19/TTr-THAP","submissionDate":"2024-12-10"}"#)
                 #expect(forwarded.status == 202)
                 let read = try await client.send(.get, "/v1/nominations/\(proposed.id)", token: f.headmaster)
-                #expect(read.body["submission"]?["receivingUnit"] == nil || read.body["submission"]?["receivingUnit"] == .null)
-                let answered = try await client.send(
-                    .post, "/v1/nominations/\(proposed.id)/answer", token: f.headmaster,
-                    json:
-                        #"{"outcome":"approved","issuer":"UBND tỉnh Đồng Tháp","decisionNumber":"88/QĐ-UBND","decisionDate":"2025-01-15"}"#)
+                #expect(read.body["submission"]?["receivingUnit"]?.string == d.district.name, "\(read.body)")
+                #expect(read.body["submission"]?["onwardUnit"] == nil, "\(read.body)")
+                // Nowhere to send it on: the district cannot, and records the province's answer when it comes.
+                let onward = try await client.send(
+                    .post, "/v1/nominations/\(proposed.id)/onward", token: d.districtHead,
+                    json: #"{"submissionNumber":"45/TTr-PGDĐT","submissionDate":"2024-12-20"}"#)
+                #expect(onward.status == 409 && onward.body["detail"]?.string?.contains("Không có đơn vị cấp trên") == true)
+                let answer =
+                    #"{"outcome":"approved","issuer":"UBND tỉnh Đồng Tháp","decisionNumber":"88/QĐ-UBND","decisionDate":"2025-01-15"}"#
+                let bySchool = try await client.send(.post, "/v1/nominations/\(proposed.id)/answer", token: f.headmaster, json: answer)
+                #expect(bySchool.status == 403, "\(bySchool.body)")
+                let answered = try await client.send(.post, "/v1/nominations/\(proposed.id)/answer", token: d.districtHead, json: answer)
                 #expect(answered.status == 201, "\(answered.body)")
             }
         }

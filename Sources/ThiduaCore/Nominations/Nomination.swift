@@ -94,6 +94,12 @@ public struct Submission: Equatable, Sendable, Codable {
     /// head answers it there; nil when the level is outside thidua (the school records the answer it receives).
     public var receivingUnitId: ID<OrgUnit>? = nil
     public var receivingUnit: String? = nil
+    /// The tờ trình each unit in thidua sent it on with after the school's (sql/0043), in order.
+    public var onward: [OnwardSubmission] = []
+    /// While it waits for an answer: the unit in thidua it goes to if the receiving unit sends it on; nil when nothing
+    /// above up to the award's level is in thidua (the receiving unit's head then records the answer of that level).
+    public var onwardUnitId: ID<OrgUnit>? = nil
+    public var onwardUnit: String? = nil
 
     public init(number: String, date: LocalDate, authorityLevel: String, authorityName: String) {
         self.number = number
@@ -123,5 +129,33 @@ public struct NominationDraft: Equatable, Sendable {
         return NominationDraft(
             movementId: movement, award: award, nominee: nominee, achievements: VietnameseText.normalized(achievements ?? ""),
             modelIds: models)
+    }
+}
+
+/// A unit in thidua sending a forwarded nomination on to the next unit up (the district to the province), with a tờ
+/// trình of its own.
+public struct OnwardSubmission: Equatable, Sendable, Codable {
+    public let fromUnit: String
+    public let number: String
+    public let date: LocalDate
+
+    public init(fromUnit: String, number: String, date: LocalDate) {
+        self.fromUnit = fromUnit
+        self.number = number
+        self.date = date
+    }
+
+    /// The sending unit's tờ trình: its number (NFC, at most 100 characters) and date, each said next to its field.
+    public static func reference(number: String?, date: LocalDate?, dateMessage: String) throws(DomainError) -> DecisionReference {
+        var violations: [DomainError.FieldViolation] = []
+        let number = VietnameseText.normalized(number ?? "")
+        if number.isEmpty {
+            violations.append(.init(field: "submissionNumber", message: "Cần số tờ trình của đơn vị (ví dụ 45/TTr-PGDĐT)."))
+        } else if number.count > 100 {
+            violations.append(.init(field: "submissionNumber", message: "Số tờ trình dài quá 100 ký tự."))
+        }
+        if date == nil { violations.append(.init(field: "submissionDate", message: dateMessage)) }
+        guard violations.isEmpty, let date else { throw DomainError.validation(violations) }
+        return DecisionReference(number: number, date: date)
     }
 }

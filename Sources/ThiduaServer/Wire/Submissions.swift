@@ -12,6 +12,12 @@ extension SubmissionController {
         let award: String?
         let reason: String?
     }
+
+    /// The receiving unit's own tờ trình sending a forwarded nomination on to the next unit up.
+    struct OnwardRequest: Decodable {
+        let submissionNumber: String?
+        let submissionDate: String?
+    }
 }
 
 extension SubmissionAnswer: ResponseEncodable {}

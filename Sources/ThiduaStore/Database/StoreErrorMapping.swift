@@ -49,6 +49,23 @@ public enum StoreErrorMapping {
             "Đề nghị này đã trình lên cấp trên và đang được hội đồng thi đua – khen thưởng ở đó xét; chỉ thành viên hội đồng đó chấm."),
         "forwarded_leaves_by_answer": .forbidden(
             "Đề nghị này đã trình lên một đơn vị dùng thidua; chỉ kết quả do lãnh đạo đơn vị đó ghi mới khép lại đề nghị."),
+        // sql/0043: forwarding again, one unit in thidua at a time.
+        "submission_answers_sent_on_first": DomainError(
+            .conflict,
+            "Cấp có thẩm quyền quyết định khen thưởng này dùng thidua: hãy trình tiếp đề nghị lên đơn vị đó; lãnh đạo đơn vị đó ghi "
+                + "quyết định."),
+        "onward_submissions_open": DomainError(
+            .conflict, "Đề nghị không còn chờ đơn vị này xem xét (đã trình tiếp hoặc đã có kết quả); hãy tải lại trang."),
+        "onward_submissions_pkey": DomainError(.conflict, "Đơn vị này đã trình tiếp đề nghị này rồi."),
+        "onward_submissions_by_receiver": .forbidden("Chỉ lãnh đạo đơn vị đang xem xét đề nghị mới trình tiếp lên cấp trên."),
+        "onward_submissions_to_thidua": DomainError(
+            .conflict, "Không có đơn vị cấp trên nào dùng thidua để trình tiếp; hãy ghi kết quả của cấp trên khi nhận được văn bản."),
+        "onward_submissions_date": .validation([
+            .rule(field: "submissionDate", message: "Tờ trình không thể trước ngày tờ trình gửi lên.")
+        ]),
+        "onward_submissions_number_text": .validation([
+            .init(field: "submissionNumber", message: "Số tờ trình phải có và dài không quá 100 ký tự.")
+        ]),
         "accounts_roles_check": .validation([
             .rule(field: "roles", message: "Tài khoản phải còn ít nhất một vai trò; muốn thôi cho dùng, hãy khoá tài khoản.")
         ]),

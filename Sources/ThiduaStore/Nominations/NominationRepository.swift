@@ -14,14 +14,23 @@ public struct NominationRepository: Sendable {
         n.id, n.movement_id, n.award_code, n.nominee_person_id, n.nominee_unit_id, n.achievements, n.status, n.return_reason,
         n.decline_reason, n.version, n.created_at::text,
         ARRAY(SELECT nm.model_id FROM nomination_models nm WHERE nm.nomination_id = n.id ORDER BY nm.model_id),
-        sub.number, sub.submitted_on, sub.authority_level, sub.name, n.kind, sub.addressee, sub.receiver_id, sub.receiver
+        sub.number, sub.submitted_on, sub.authority_level, sub.name, n.kind, sub.addressee, sub.receiver_id, sub.receiver,
+        sub.hop_units, sub.hop_numbers, sub.hop_dates, sub.onward_id, sub.onward
         """
 
     static let submissionJoin = """
         LEFT JOIN LATERAL (
-            SELECT s.number, s.submitted_on, s.authority_level, l.name, s.addressee, r.id AS receiver_id, r.name AS receiver
+            SELECT s.number, s.submitted_on, s.authority_level, l.name, s.addressee, r.id AS receiver_id, r.name AS receiver,
+                   h.units AS hop_units, h.numbers AS hop_numbers, h.dates AS hop_dates, o.id AS onward_id, o.name AS onward
             FROM submissions s JOIN authority_levels l ON l.code = s.authority_level
             LEFT JOIN units r ON r.id = receiving_unit(n.id)
+            LEFT JOIN LATERAL (SELECT onward_unit(n.id) AS id WHERE n.status = 'forwarded') next ON true
+            LEFT JOIN units o ON o.id = next.id
+            LEFT JOIN LATERAL (
+                SELECT array_agg(u.name ORDER BY h.created_at) AS units, array_agg(h.number ORDER BY h.created_at) AS numbers,
+                       array_agg(to_char(h.submitted_on, 'YYYY-MM-DD') ORDER BY h.created_at) AS dates
+                FROM onward_submissions h JOIN units u ON u.id = h.from_unit_id WHERE h.nomination_id = n.id
+            ) h ON true
             WHERE s.nomination_id = n.id LIMIT 1
         ) sub ON true
         """
@@ -193,11 +202,13 @@ public struct NominationRepository: Sendable {
     static func nomination(_ row: PostgresRow) throws -> (item: Nomination, createdAt: String) {
         let (
             id, movementId, award, person, unit, achievements, status, returnReason, declineReason, version, createdAt, models,
-            submissionNumber, submissionDate, authorityLevel, authorityName, kind, addressee, receiverId, receiver
+            submissionNumber, submissionDate, authorityLevel, authorityName, kind, addressee, receiverId, receiver,
+            hopUnits, hopNumbers, hopDates, onwardId, onward
         ) = try row.decode(
             (
                 ID<Nomination>, ID<Movement>, String, UUID?, UUID?, String, NominationStatus, String?, String?, Int, String, [UUID],
-                String?, LocalDate?, String?, String?, CommendationKind, String?, UUID?, String?
+                String?, LocalDate?, String?, String?, CommendationKind, String?, UUID?, String?, [String]?, [String]?, [String]?,
+                UUID?, String?
             ).self)
         var nomination = Nomination(
             id: id, movementId: movementId, awardCode: award, nominee: try Owner.stored(person: person, unit: unit),
@@ -210,6 +221,11 @@ public struct NominationRepository: Sendable {
             nomination.submission?.addressee = addressee
             nomination.submission?.receivingUnitId = receiverId.map(ID.init)
             nomination.submission?.receivingUnit = receiver
+            nomination.submission?.onward = zip(hopUnits ?? [], zip(hopNumbers ?? [], hopDates ?? [])).compactMap { unit, hop in
+                LocalDate(hop.1).map { OnwardSubmission(fromUnit: unit, number: hop.0, date: $0) }
+            }
+            nomination.submission?.onwardUnitId = onwardId.map(ID.init)
+            nomination.submission?.onwardUnit = onward
         }
         return (nomination, createdAt)
     }

@@ -31,13 +31,7 @@ public struct SubmissionRepository: Sendable {
             if let granted, draft.outcome == .reduced {
                 try await Self.checkReducedAward(granted, proposed: current, on: connection, logger: logger)
             }
-            if let granted, let round = try await ReviewRepository.reviewingCouncil(id, on: connection, logger: logger) {
-                let tally = try await ReviewRepository.tally(.nomination(id), round: round, on: connection, logger: logger)
-                let award = try await CatalogueRepository.award(granted, on: connection, logger: logger)
-                if let refusal = award.rule(on: LocalDate.today)?.voteThreshold?.receivingCouncilRefusal(tally, awardName: award.name) {
-                    throw refusal
-                }
-            }
+            if let granted { try await Self.checkReceivingCouncil(id, award: granted, on: connection, logger: logger) }
             var commendationId: String?
             let actor = Actor(account: account)
             if let granted {
@@ -74,6 +68,19 @@ public struct SubmissionRepository: Sendable {
                 on: connection, by: actor, action: "nomination.answer", entity: "nomination", id: id.description, before: String?.none,
                 after: answer, logger: logger)
             return answer
+        }
+    }
+
+    /// A nomination forwarded to a unit whose council reviews it (sql/0041) is granted or sent on only with that council's
+    /// agreeing votes, as the award's threshold asks (the titles: 2/3 of the members).
+    static func checkReceivingCouncil(_ id: ID<Nomination>, award code: String, on connection: PostgresConnection, logger: Logger)
+        async throws
+    {
+        guard let round = try await ReviewRepository.reviewingCouncil(id, on: connection, logger: logger) else { return }
+        let tally = try await ReviewRepository.tally(.nomination(id), round: round, on: connection, logger: logger)
+        let award = try await CatalogueRepository.award(code, on: connection, logger: logger)
+        if let refusal = award.rule(on: LocalDate.today)?.voteThreshold?.receivingCouncilRefusal(tally, awardName: award.name) {
+            throw refusal
         }
     }
 

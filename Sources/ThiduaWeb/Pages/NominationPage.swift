@@ -37,6 +37,8 @@ extension WebPages {
         let submissionPath: String?
         /// The higher level's answer on a forwarded nomination (headmaster).
         let answer: AnswerForm?
+        /// Sending it on to the next unit up in thidua, instead of the answer, when that unit is in thidua (sql/0043).
+        let onward: OnwardForm?
         let decisionPath: String?
         /// The commendation it led to, with the page that revokes it (headmaster).
         let commendation: String?
@@ -73,7 +75,8 @@ extension WebPages {
 
     func nominationPage(
         _ id: ID<Nomination>, session: SignInRepository.Session, message: String?, status: HTTPResponse.Status = .ok,
-        answer typed: (form: FormFields, errors: [String: String])? = nil, context: Context
+        answer typed: (form: FormFields, errors: [String: String])? = nil,
+        onward typedOnward: (form: FormFields, errors: [String: String])? = nil, context: Context
     ) async throws -> Response {
         let nomination = try await nominations.find(id, logger: context.logger)
         try Policy.requireRead(nomination.nominee, as: session.account, what: Nomination.noun)
@@ -107,15 +110,18 @@ extension WebPages {
             canReturn: Policy.can(session.account, .returnNomination) && next.contains(.returned),
             canDecline: decides && next.contains(.declined) && (nomination.status != .forwarded || answers),
             canForward: decides && next.contains(.forwarded),
-            submission: nomination.submission.map {
-                "Tờ trình số \($0.number) ngày \($0.date.vietnamese) gửi \($0.addressee ?? $0.authorityName)"
-                    + ($0.receivingUnit.map { " — đã đến \($0) trên thidua; lãnh đạo đơn vị đó ghi quyết định" } ?? "")
-            },
+            submission: nomination.submission.map(Self.submissionLine),
             submissionPath: nomination.submission.flatMap {
                 Policy.can(session.account, .readRegistry) ? Self.submissionPath($0) : nil
             },
-            answer: answers && nomination.status == .forwarded
+            answer: answers && nomination.status == .forwarded && nomination.submission?.onwardUnit == nil
                 ? try await answerForm(nomination, form: typed?.form, errors: typed?.errors ?? [:], context: context) : nil,
+            onward: answers && nomination.status == .forwarded
+                ? nomination.submission?.onwardUnit.map {
+                    OnwardForm(
+                        to: $0, number: typedOnward?.form["submissionNumber"] ?? "",
+                        date: typedOnward?.form["submissionDate"] ?? "", errors: typedOnward?.errors ?? [:])
+                } : nil,
             decisionPath: decides && nomination.status == .recommended ? "/decisions/new" : nil,
             commendation: commendation.map {
                 "Quyết định số \($0.decisionNumber) ngày \($0.decisionDate.vietnamese)"

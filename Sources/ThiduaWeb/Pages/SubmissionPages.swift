@@ -61,6 +61,46 @@ extension WebPages {
         }
     }
 
+    /// "Trình tiếp": the receiving unit's own tờ trình to the next unit up in thidua, with its number and date.
+    struct OnwardForm {
+        /// The unit it goes to.
+        let to: String
+        let number: String
+        let date: String
+        let errors: [String: String]
+    }
+
+    /// "Tờ trình số 18/TTr-THAP ngày 10/12/2024 gửi … — Phòng GD&ĐT Tân Hồng trình tiếp (Tờ trình số 45/TTr-PGDĐT ngày
+    /// 20/12/2024) — đã đến Sở GD&ĐT trên thidua; lãnh đạo đơn vị đó xem xét".
+    static func submissionLine(_ submission: Submission) -> String {
+        "Tờ trình số \(submission.number) ngày \(submission.date.vietnamese) gửi \(submission.addressee ?? submission.authorityName)"
+            + submission.onward.map { " — \($0.fromUnit) trình tiếp (Tờ trình số \($0.number) ngày \($0.date.vietnamese))" }.joined()
+            + (submission.receivingUnit.map { " — đã đến \($0) trên thidua; lãnh đạo đơn vị đó ghi quyết định" } ?? "")
+    }
+
+    /// "Trình tiếp": the nomination sent on to the next unit up, or the page again with each problem beside its field.
+    func sendOnNomination(request: Request, context: Context) async throws -> Response {
+        let session = try session(context, allowedTo: .decide)
+        let id: ID<Nomination> = try pathID(context)
+        let form = try await FormFields.read(request)
+        var unused: [DomainError.FieldViolation] = []
+        // A date not typed as dd/mm/yyyy is nil here; the reference's check says so beside the field.
+        let date = form.isoDate("submissionDate", required: true, problems: &unused).flatMap(LocalDate.init)
+        do {
+            let reference = try OnwardSubmission.reference(
+                number: form["submissionNumber"], date: date, dateMessage: FormFields.dateMessage)
+            _ = try await submissions.sendOn(id, submission: reference, by: session.account, logger: context.logger)
+            return Renderer.redirect(to: "/nominations/\(id)")
+        } catch let error as DomainError where error.refusesInput {
+            let errors = formErrors(error, fields: ["submissionNumber", "submissionDate"])
+            return try await nominationPage(
+                id, session: session, message: nil, status: .unprocessableContent, onward: (form, errors), context: context)
+        } catch let error as DomainError {
+            guard let refusal = error.workflowRefusal(of: Nomination.noun) else { throw error }
+            return try await nominationPage(id, session: session, message: refusal.message, status: refusal.status, context: context)
+        }
+    }
+
     /// The tờ trình's file (`?number=&year=`), printable or in Word (`&format=docx`); for the registry's roles.
     func submissionFile(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .readRegistry)

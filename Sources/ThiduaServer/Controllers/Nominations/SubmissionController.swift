@@ -11,6 +11,7 @@ struct SubmissionController {
 
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
         group.post("nominations/{id}/answer", use: answer)
+        group.post("nominations/{id}/onward", use: sendOn)
         group.get("reports/submission", use: file)
     }
 
@@ -24,6 +25,19 @@ struct SubmissionController {
         let id = try context.parameters.id("id", of: Nomination.self, what: Nomination.noun)
         let answer = try await submissions.answer(id, draft, by: context.account, logger: context.logger)
         return EditedResponse(status: .created, response: answer)
+    }
+
+    /// The unit the nomination waits at sends it on to the next unit up in thidua with its own tờ trình (sql/0043). 201
+    /// with the nomination, now at that unit.
+    @Sendable func sendOn(_ request: Request, context: AuthenticatedContext) async throws -> EditedResponse<NominationResponse> {
+        try Policy.require(context.account, .decide)
+        let body = try await request.decode(as: OnwardRequest.self, context: context)
+        let reference = try OnwardSubmission.reference(
+            number: body.submissionNumber, date: body.submissionDate.flatMap(LocalDate.init),
+            dateMessage: "Ngày tờ trình phải có dạng YYYY-MM-DD.")
+        let id = try context.parameters.id("id", of: Nomination.self, what: Nomination.noun)
+        let nomination = try await submissions.sendOn(id, submission: reference, by: context.account, logger: context.logger)
+        return EditedResponse(status: .created, response: NominationResponse(nomination))
     }
 
     /// `?number=18/TTr-THAP&year=2024&format=json|html|md|docx`.
