@@ -76,7 +76,13 @@ struct OnwardForwardingTests {
                 #expect(sent.body["submission"]?["onwardUnit"] == nil, "\(sent.body)")
                 let twice = try await client.send(.post, "\(path)/onward", token: d.districtHead, json: onward)
                 #expect(twice.status == 409, "\(twice.body)")
+                // The district's tờ trình is a file of its own: the district issues it, to the province's level.
+                let file = try await client.send(.get, "/v1/reports/submission?number=45%2FTTr-PGD%C4%90T&year=2024", token: provinceHead)
+                #expect(file.status == 200, "\(file.body)")
+                #expect(file.body["unit"]?.string?.localizedCaseInsensitiveContains(d.district.name) == true, "\(file.body)")
+                #expect(file.body["date"]?.string == "2024-12-20" && file.body["nominees"]?.array?.count == 1, "\(file.body)")
                 let after = try await head.get("/nominations/\(proposed.id)")
+                #expect(after.text.contains("Tờ trình của \(d.district.name) (bản in)"), "\(after.text)")
                 #expect(after.text.contains("\(d.district.name) trình tiếp (Tờ trình số 45/TTr-PGDĐT ngày 20/12/2024)"), "\(after.text)")
                 #expect(after.text.contains("đã đến \(province.name) trên thidua") && !after.text.contains(#"id="trinh-tiep""#))
 

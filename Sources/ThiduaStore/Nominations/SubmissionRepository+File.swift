@@ -4,8 +4,8 @@ import PostgresNIO
 import ThiduaCore
 
 extension SubmissionRepository {
-    /// The file of the tờ trình numbered `number` in `year`: its nominees (by award precedence, individuals first, then
-    /// name), what each file holds — the báo cáo thành tích and recognitions marked among the evidence, the council's
+    /// The file of the tờ trình numbered `number` in `year` — a school's, or a district's sending nominations on: its
+    /// nominees (by award precedence, individuals first, then name), what each file holds — the báo cáo thành tích and recognitions marked among the evidence, the council's
     /// meeting and tally, linked sáng kiến recognised, a registration for the period — and the answers recorded.
     /// With `units`, only nominations of movements of these units and below (an account's scope, sql/0037): another
     /// school's tờ trình with the same number is not found.
@@ -14,9 +14,10 @@ extension SubmissionRepository {
         return try await client.withConnection { connection in
             let rows = try await connection.rows(
                 """
+                WITH \(unescaped: Self.sent)
                 SELECT n.id, coalesce(p.full_name, u.name), coalesce(p.position, ''), coalesce(pu.name, uu.name, ''),
                        n.nominee_unit_id IS NOT NULL, a.code, a.name, n.achievements, s.submitted_on,
-                       coalesce(s.addressee, l.name), m.name, m.unit_id, acc.display_name,
+                       coalesce(s.addressee, l.name), m.name, s.from_unit, acc.display_name,
                        (SELECT array_agg(r.paper ORDER BY r.added_at) FROM (
                             SELECT 'viết trong thidua' AS paper, '-infinity'::timestamptz AS added_at FROM achievement_reports ar
                             WHERE ar.nomination_id = n.id AND ar.profile <> '' AND ar.duties <> '' AND ar.achievements <> ''
@@ -44,7 +45,7 @@ extension SubmissionRepository {
                         WHERE (g.nominee_person_id = n.nominee_person_id OR g.nominee_unit_id = n.nominee_unit_id)
                           AND gm.period_kind = m.period_kind AND gm.period_year = m.period_year),
                        coalesce('registered' = ANY(r.eligibility), false)
-                FROM submissions s JOIN nominations n ON n.id = s.nomination_id JOIN awards a ON a.code = n.award_code
+                FROM sent s JOIN nominations n ON n.id = s.nomination_id JOIN awards a ON a.code = n.award_code
                 JOIN movements m ON m.id = n.movement_id JOIN authority_levels l ON l.code = s.authority_level
                 JOIN accounts acc ON acc.id = s.submitted_by
                 LEFT JOIN people p ON p.id = n.nominee_person_id LEFT JOIN units pu ON pu.id = p.unit_id
@@ -108,15 +109,27 @@ extension SubmissionRepository {
         )
     }
 
+    /// Every tờ trình sent: the schools' (submissions, from the movement's unit) and those a unit in thidua sent a
+    /// nomination on with (onward_submissions, sql/0043: the district's to the province, addressed to the level).
+    static let sent = """
+        sent (nomination_id, number, submitted_on, addressee, authority_level, submitted_by, from_unit) AS (
+            SELECT s.nomination_id, s.number, s.submitted_on, s.addressee, s.authority_level, s.submitted_by, m.unit_id
+            FROM submissions s JOIN nominations n ON n.id = s.nomination_id JOIN movements m ON m.id = n.movement_id
+            UNION ALL
+            SELECT o.nomination_id, o.number, o.submitted_on, NULL, s.authority_level, o.submitted_by, o.from_unit_id
+            FROM onward_submissions o JOIN submissions s ON s.nomination_id = o.nomination_id)
+        """
+
     /// The answers recorded on the tờ trình's nominees.
     private static func answers(number: String, year: Int, on connection: PostgresConnection, logger: Logger) async throws
         -> [ID<Nomination>: SubmissionAnswer]
     {
         let rows = try await connection.rows(
             """
+            WITH \(unescaped: Self.sent)
             SELECT sa.nomination_id, sa.outcome, sa.issuer, sa.number, sa.answered_on, sa.award_code, a.name, sa.reason,
                    sa.commendation_id
-            FROM submission_answers sa JOIN submissions s ON s.nomination_id = sa.nomination_id
+            FROM submission_answers sa JOIN sent s ON s.nomination_id = sa.nomination_id
             LEFT JOIN awards a ON a.code = sa.award_code
             WHERE s.number = \(number) AND s.submitted_on >= \(LocalDate(year, 1, 1)) AND s.submitted_on < \(LocalDate(year + 1, 1, 1))
             """, logger: logger)

@@ -35,6 +35,8 @@ extension WebPages {
         /// "Tờ trình số 18/TTr-THAP ngày 27/05/2024 gửi …" once forwarded, with its file (registry roles).
         let submission: String?
         let submissionPath: String?
+        /// The tờ trình each unit in thidua sent it on with, printable ("Tờ trình của Huyện Tân Hồng (bản in)").
+        let onwardFiles: [Download]
         /// The higher level's answer on a forwarded nomination (headmaster).
         let answer: AnswerForm?
         /// Sending it on to the next unit up in thidua, instead of the answer, when that unit is in thidua (sql/0043).
@@ -114,6 +116,11 @@ extension WebPages {
             submissionPath: nomination.submission.flatMap {
                 Policy.can(session.account, .readRegistry) ? Self.submissionPath($0) : nil
             },
+            onwardFiles: Policy.can(session.account, .readRegistry)
+                ? (nomination.submission?.onward ?? []).map {
+                    Download(
+                        label: "Tờ trình của \($0.fromUnit) (bản in)", path: Self.submissionPath(number: $0.number, year: $0.date.year))
+                } : [],
             answer: answers && nomination.status == .forwarded && nomination.submission?.onwardUnit == nil
                 ? try await answerForm(nomination, form: typed?.form, errors: typed?.errors ?? [:], context: context) : nil,
             onward: answers && nomination.status == .forwarded

@@ -120,6 +120,8 @@ extension WebPages {
 
     /// "/submissions/file?number=18%2FTTr-THAP&year=2024".
     static func submissionPath(_ submission: Submission) -> String {
-        "/submissions/file?number=\(queryValue(submission.number))&year=\(submission.date.year)"
+        submissionPath(number: submission.number, year: submission.date.year)
     }
+
+    static func submissionPath(number: String, year: Int) -> String { "/submissions/file?number=\(queryValue(number))&year=\(year)" }
 }
