@@ -124,9 +124,12 @@ struct ReportTallyTests {
                 var whole: [HonorList.Entry] = []
                 try await repository.entries(request, logger: seed.logger) { whole.append($0) }
                 #expect(whole.count >= 7)
-                for limit in 1...(whole.count + 1) {
-                    let first = try await repository.firstEntries(request, limit: limit, logger: seed.logger)
-                    #expect(first == Array(whole.prefix(limit)), "limit \(limit), unit \(String(describing: request.unitId))")
+                // A unit's people read by unit and sorted (a school among many), or walking everyone's names.
+                for (limit, byUnit) in (1...(whole.count + 1)).flatMap({ limit in [(limit, 2000), (limit, 0)] }) {
+                    let first = try await repository.firstEntries(request, limit: limit, byUnitUpTo: byUnit, logger: seed.logger)
+                    #expect(
+                        first == Array(whole.prefix(limit)), "limit \(limit), unit \(String(describing: request.unitId)), by unit \(byUnit)"
+                    )
                 }
             }
         }
