@@ -91,14 +91,20 @@ public struct NominationRepository: Sendable {
         let movements = try await filter.units.asyncMap { try await client.movements(runBy: $0, logger: logger) }
         return try await client.withConnection { connection in
             let rows = try await connection.rows(
+                // The page is chosen first, then its rows' submissions read: with the submission's columns in the same
+                // step, PostgreSQL walked every nomination in list order rather than sort a school's few hundred
+                // (150 ms among a province's 380,000).
                 """
-                SELECT \(unescaped: Self.columns) FROM nominations n \(unescaped: Self.submissionJoin)
-                WHERE (n.created_at, n.id) > (\(bound.createdAt)::timestamptz, \(bound.id)::uuid)
-                  AND (\(filter.status)::text IS NULL OR n.status = \(filter.status))
-                  AND (\(filter.movementId)::uuid IS NULL OR n.movement_id = \(filter.movementId))
-                  AND (\(filter.concerning)::uuid IS NULL OR n.nominee_person_id = \(filter.concerning))
-                  AND (\(movements)::uuid[] IS NULL OR n.movement_id = ANY (\(movements)::uuid[]))
-                ORDER BY n.created_at, n.id LIMIT \(page.limit + 1)
+                SELECT \(unescaped: Self.columns) FROM (
+                    SELECT * FROM nominations n
+                    WHERE (n.created_at, n.id) > (\(bound.createdAt)::timestamptz, \(bound.id)::uuid)
+                      AND (\(filter.status)::text IS NULL OR n.status = \(filter.status))
+                      AND (\(filter.movementId)::uuid IS NULL OR n.movement_id = \(filter.movementId))
+                      AND (\(filter.concerning)::uuid IS NULL OR n.nominee_person_id = \(filter.concerning))
+                      AND (\(movements)::uuid[] IS NULL OR n.movement_id = ANY (\(movements)::uuid[]))
+                    ORDER BY n.created_at, n.id LIMIT \(page.limit + 1)
+                ) n \(unescaped: Self.submissionJoin)
+                ORDER BY n.created_at, n.id
                 """, logger: logger)
             let items = try rows.map { row in
                 let (nomination, createdAt) = try Self.nomination(row)
