@@ -25,6 +25,16 @@ struct SubmissionFileTests {
         #expect(SubmissionFile.papers(facts).map(\.cell).suffix(2) == ["Có (Dạy đọc trơn qua trò chơi)", "Có (ngày 02/10/2023)"])
     }
 
+    @Test("A tờ trình names its movements once: a name that says \"Phong trào thi đua\" is not prefixed with it again")
+    func movementsInASentence() {
+        #expect(Movement.inSentence(["Dân vận khéo"]) == "phong trào thi đua \"Dân vận khéo\"")
+        #expect(
+            Movement.inSentence(["Phong trào thi đua \"Dân vận khéo\" năm 2024"]) == "phong trào thi đua \"Dân vận khéo\" năm 2024")
+        #expect(
+            Movement.inSentence(["Dạy tốt", "Học tốt", "Phong trào Xanh – Sạch – Đẹp"])
+                == "phong trào thi đua \"Dạy tốt\", \"Học tốt\", phong trào Xanh – Sạch – Đẹp")
+    }
+
     @Test("An answer names its outcome, issuer, number and date; another award only when reduced, a reason when refused")
     func answerDraft() throws {
         func refusal(_ outcome: String?, award: String? = nil, reason: String? = nil, number: String? = "1520/QĐ-UBND") -> DomainError? {

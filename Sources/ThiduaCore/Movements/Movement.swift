@@ -133,3 +133,15 @@ extension Movement {
         ])
     }
 }
+
+extension Movement {
+    /// How a document names movements inside a sentence: `phong trào thi đua "Dạy tốt"`, and a name that already says
+    /// it (`Phong trào thi đua "Dân vận khéo" năm 2024`) as it is, its first letter small — never "phong trào thi đua
+    /// "Phong trào thi đua …"". Several are joined with commas.
+    public static func inSentence(_ names: [String]) -> String {
+        let plain = names.filter { !$0.lowercased().hasPrefix("phong trào") }
+        let named = names.filter { $0.lowercased().hasPrefix("phong trào") }.map { $0.prefix(1).lowercased() + $0.dropFirst() }
+        let quoted = plain.isEmpty ? [] : ["phong trào thi đua " + plain.map { "\"\($0)\"" }.joined(separator: ", ")]
+        return (quoted + named).joined(separator: ", ")
+    }
+}

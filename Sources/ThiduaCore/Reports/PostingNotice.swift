@@ -20,7 +20,7 @@ public struct PostingNotice: Equatable, Sendable {
     public var body: [String] {
         [
             "\(issuer.unitName) niêm yết công khai danh sách cá nhân, tập thể được Hội đồng Thi đua - Khen thưởng đề nghị khen thưởng "
-                + "trong phong trào thi đua \"\(movementName)\" (danh sách kèm theo), gồm \(posting.lines.count) trường hợp.",
+                + "trong \(Movement.inSentence([movementName])) (danh sách kèm theo), gồm \(posting.lines.count) trường hợp.",
             "Thời gian niêm yết: \(posting.days) ngày, từ ngày \(posting.postedOn.vietnamese) đến hết ngày \(posting.endsOn.vietnamese).",
             "Địa điểm niêm yết: \(posting.place); đồng thời trên trang Sổ thi đua – khen thưởng của nhà trường.",
             "Mọi ý kiến góp ý xin gửi Hội đồng Thi đua - Khen thưởng nhà trường trong thời gian niêm yết; sau thời gian này, "

@@ -168,10 +168,9 @@ public struct SubmissionFile: Equatable, Sendable {
 
     /// The request and the count per award: "- Bằng khen của Chủ tịch UBND tỉnh: 01 cá nhân;".
     public var body: [String] {
-        let movements = movementNames.map { "\"\($0)\"" }.joined(separator: ", ")
         var lines = [
             "\(issuer.unitName) kính trình \(addressee) xem xét, đề nghị cấp có thẩm quyền khen thưởng các cá nhân, tập thể có "
-                + "thành tích trong phong trào thi đua \(movements), cụ thể:"
+                + "thành tích trong \(Movement.inSentence(movementNames)), cụ thể:"
         ]
         for group in groups {
             let people = group.nominees.filter { !$0.collective }.count

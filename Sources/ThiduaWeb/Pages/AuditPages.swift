@@ -117,7 +117,7 @@ extension WebPages {
             "eligibility-override": "cho qua điều kiện", "recusal": "ghi nhận không tham gia đánh giá",
             "password-link": "cấp đường dẫn đặt mật khẩu", "password-set": "đặt mật khẩu", "token": "cấp mã truy cập API",
             "policy": "sửa tỉ lệ khen thưởng", "review": "chấm điểm, biểu quyết", "answer": "ghi kết quả của cấp trên",
-            "send_on": "trình tiếp lên cấp trên",
+            "send_on": "trình tiếp lên cấp trên", "save": "lưu",
         ]
         if let name = verbs[verb] { return name }
         let status =

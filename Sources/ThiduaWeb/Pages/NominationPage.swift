@@ -110,7 +110,9 @@ extension WebPages {
             canSubmit: mayAct && nomination.status.allowedNext.contains(.submitted),
             canWithdraw: mayAct && next.contains(.withdrawn),
             canReturn: Policy.can(session.account, .returnNomination) && next.contains(.returned),
-            canDecline: decides && next.contains(.declined) && (nomination.status != .forwarded || answers),
+            // Forwarded to a unit in thidua, a refusal is that unit's answer ("Ghi kết quả"), never a bare "Không duyệt".
+            canDecline: decides && next.contains(.declined)
+                && (nomination.status != .forwarded || (answers && nomination.submission?.receivingUnitId == nil)),
             canForward: decides && next.contains(.forwarded),
             submission: nomination.submission.map(Self.submissionLine),
             submissionPath: nomination.submission.flatMap {
