@@ -93,6 +93,10 @@ struct OnwardForwardingTests {
                 #expect(byDistrict.status == 403, "\(byDistrict.body)")
                 let granted = try await client.send(.post, "\(path)/answer", token: provinceHead, json: answer)
                 #expect(granted.status == 201, "\(granted.body)")
+                let answered = try await head.get("/nominations/\(proposed.id)")
+                #expect(
+                    answered.text.contains("đã đến \(province.name) trên thidua")
+                        && !answered.text.contains("lãnh đạo đơn vị đó ghi quyết định"), "\(answered.text)")
                 let commendation = try await CommendationRepository(client: seed.client).find(nomination: proposed.id, logger: seed.logger)
                 #expect(commendation?.issuer == "UBND tỉnh Đồng Tháp" && commendation?.decisionNumber == "88/QĐ-UBND")
                 let log = try await client.send(.get, "/v1/audit?entity=nomination&id=\(proposed.id)", token: provinceHead)

@@ -114,7 +114,7 @@ extension WebPages {
             canDecline: decides && next.contains(.declined)
                 && (nomination.status != .forwarded || (answers && nomination.submission?.receivingUnitId == nil)),
             canForward: decides && next.contains(.forwarded),
-            submission: nomination.submission.map(Self.submissionLine),
+            submission: nomination.submission.map { Self.submissionLine($0, waiting: nomination.status == .forwarded) },
             submissionPath: nomination.submission.flatMap {
                 Policy.can(session.account, .readRegistry) ? Self.submissionPath($0) : nil
             },

@@ -71,11 +71,11 @@ extension WebPages {
     }
 
     /// "Tờ trình số 18/TTr-THAP ngày 10/12/2024 gửi … — Phòng GD&ĐT Tân Hồng trình tiếp (Tờ trình số 45/TTr-PGDĐT ngày
-    /// 20/12/2024) — đã đến Sở GD&ĐT trên thidua; lãnh đạo đơn vị đó xem xét".
-    static func submissionLine(_ submission: Submission) -> String {
+    /// 20/12/2024) — đã đến Sở GD&ĐT trên thidua; lãnh đạo đơn vị đó ghi quyết định" (that last clause while it waits).
+    static func submissionLine(_ submission: Submission, waiting: Bool) -> String {
         "Tờ trình số \(submission.number) ngày \(submission.date.vietnamese) gửi \(submission.addressee ?? submission.authorityName)"
             + submission.onward.map { " — \($0.fromUnit) trình tiếp (Tờ trình số \($0.number) ngày \($0.date.vietnamese))" }.joined()
-            + (submission.receivingUnit.map { " — đã đến \($0) trên thidua; lãnh đạo đơn vị đó ghi quyết định" } ?? "")
+            + (submission.receivingUnit.map { " — đã đến \($0) trên thidua" + (waiting ? "; lãnh đạo đơn vị đó ghi quyết định" : "") } ?? "")
     }
 
     /// "Trình tiếp": the nomination sent on to the next unit up, or the page again with each problem beside its field.
