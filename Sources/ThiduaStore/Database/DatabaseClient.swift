@@ -125,9 +125,12 @@ extension DatabaseClient {
 
         init(_ client: PostgresClient) { self.client = client }
 
+        /// Starts the pool's run() at once (`Task.immediate`): it has begun by the time this returns, so a query made right
+        /// after does not find it not yet running (PostgresNIO logged a warning at every start of the CLI and serve).
         func start() {
             let client = self.client
-            task.withLock { $0 = Task { await client.run() } }
+            let running = Task.immediate { await client.run() }
+            task.withLock { $0 = running }
         }
 
         /// Shuts the pool down: requests waiting for a connection fail with "pool shut down" (a 503), connections close.
