@@ -104,6 +104,35 @@ struct OnwardForwardingTests {
             }
         }
     }
+
+    @Test("A title is sent on only once the district's council has voted for it, as its grant would need")
+    func titleWaitsForTheDistrictCouncil() async throws {
+        try await withTestApp { app, seed in
+            let d = try await ScopedRolesTests.District.make(seed)
+            let province = try await d.underProvince(seed, name: "Sở Giáo dục và Đào tạo Đồng Tháp")
+            _ = try await AccountRepository(client: seed.client).create(
+                displayName: "Giám đốc Sở", roles: [.headmaster], personId: nil, scope: province.id, by: seed.actor, logger: seed.logger)
+            // The province's Cờ thi đua for tổ 1: 2/3 of the council's members; the district's council is its head alone.
+            let title = try await d.f.nomination(seed, status: .recommended, award: "CO_TINH", nominee: .unit(d.f.collective.id))
+            let path = "/v1/nominations/\(title.id)"
+            try await app.test(.router) { client in
+                let forwarded = try await client.send(
+                    .post, "\(path)/approve", token: d.f.headmaster,
+                    json: #"{"submissionNumber":"53/TTr-THAP","submissionDate":"2024-12-10"}"#)
+                #expect(forwarded.status == 202, "\(forwarded.body)")
+                let onward = #"{"submissionNumber":"46/TTr-PGDĐT","submissionDate":"2024-12-20"}"#
+                let early = try await client.send(.post, "\(path)/onward", token: d.districtHead, json: onward)
+                #expect(early.status == 409, "\(early.body)")
+                #expect(early.body["detail"]?.string?.contains("chưa đủ phiếu") == true, "\(early.body)")
+                let review = #"{"scores":{"KQ":35,"LT":50},"vote":"agree","comment":"Thống nhất"}"#
+                let reviewed = try await client.send(.post, "\(path)/reviews", token: d.districtHead, json: review)
+                #expect(reviewed.status == 201, "\(reviewed.body)")
+                let sent = try await client.send(.post, "\(path)/onward", token: d.districtHead, json: onward)
+                #expect(sent.status == 201, "\(sent.body)")
+                #expect(sent.body["submission"]?["receivingUnit"]?.string == province.name, "\(sent.body)")
+            }
+        }
+    }
 }
 
 extension ScopedRolesTests.District {

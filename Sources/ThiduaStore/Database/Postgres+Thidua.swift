@@ -40,6 +40,9 @@ extension LocalDate: PostgresEncodable, PostgresNonThrowingEncodable,
     }
 }
 
+/// A `date[]` decodes to `[LocalDate]` (a nomination's hops, sql/0043).
+extension LocalDate: PostgresArrayDecodable {}
+
 extension LocalDate: PostgresDecodable {
     public init<JSONDecoder: PostgresJSONDecoder>(
         from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>

@@ -28,7 +28,7 @@ public struct NominationRepository: Sendable {
             LEFT JOIN units o ON o.id = next.id
             LEFT JOIN LATERAL (
                 SELECT array_agg(u.name ORDER BY h.created_at) AS units, array_agg(h.number ORDER BY h.created_at) AS numbers,
-                       array_agg(to_char(h.submitted_on, 'YYYY-MM-DD') ORDER BY h.created_at) AS dates
+                       array_agg(h.submitted_on ORDER BY h.created_at) AS dates
                 FROM onward_submissions h JOIN units u ON u.id = h.from_unit_id WHERE h.nomination_id = n.id
             ) h ON true
             WHERE s.nomination_id = n.id LIMIT 1
@@ -213,7 +213,7 @@ public struct NominationRepository: Sendable {
         ) = try row.decode(
             (
                 ID<Nomination>, ID<Movement>, String, UUID?, UUID?, String, NominationStatus, String?, String?, Int, String, [UUID],
-                String?, LocalDate?, String?, String?, CommendationKind, String?, UUID?, String?, [String]?, [String]?, [String]?,
+                String?, LocalDate?, String?, String?, CommendationKind, String?, UUID?, String?, [String]?, [String]?, [LocalDate]?,
                 UUID?, String?
             ).self)
         var nomination = Nomination(
@@ -227,8 +227,8 @@ public struct NominationRepository: Sendable {
             nomination.submission?.addressee = addressee
             nomination.submission?.receivingUnitId = receiverId.map(ID.init)
             nomination.submission?.receivingUnit = receiver
-            nomination.submission?.onward = zip(hopUnits ?? [], zip(hopNumbers ?? [], hopDates ?? [])).compactMap { unit, hop in
-                LocalDate(hop.1).map { OnwardSubmission(fromUnit: unit, number: hop.0, date: $0) }
+            nomination.submission?.onward = zip(hopUnits ?? [], zip(hopNumbers ?? [], hopDates ?? [])).map {
+                OnwardSubmission(fromUnit: $0, number: $1.0, date: $1.1)
             }
             nomination.submission?.onwardUnitId = onwardId.map(ID.init)
             nomination.submission?.onwardUnit = onward
