@@ -46,6 +46,8 @@ struct OnwardForwardingTests {
                 _ = try await head.signIn("truong.phong", districtPassword)
                 let page = try await head.get("/nominations/\(proposed.id)")
                 #expect(page.text.contains("Trình tiếp lên \(province.name)") && !page.text.contains(#"id="ket-qua""#), "\(page.text)")
+                // Near the top, the line says what comes next and leads to the form (a phone lands above the panel).
+                #expect(page.text.contains("đơn vị đó trình tiếp lên \(province.name)") && page.text.contains(##"href="#trinh-tiep""##))
                 // Nor a bare "Không duyệt": the database would refuse it; a refusal is the answer of whoever decides.
                 #expect(!page.text.contains("/decide/decline"), "\(page.text)")
                 // A date typed wrongly on the web is said beside its field, and nothing is sent.

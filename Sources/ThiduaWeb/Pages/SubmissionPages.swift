@@ -75,7 +75,12 @@ extension WebPages {
     static func submissionLine(_ submission: Submission, waiting: Bool) -> String {
         "Tờ trình số \(submission.number) ngày \(submission.date.vietnamese) gửi \(submission.addressee ?? submission.authorityName)"
             + submission.onward.map { " — \($0.fromUnit) trình tiếp (Tờ trình số \($0.number) ngày \($0.date.vietnamese))" }.joined()
-            + (submission.receivingUnit.map { " — đã đến \($0) trên thidua" + (waiting ? "; lãnh đạo đơn vị đó ghi quyết định" : "") } ?? "")
+            + (submission.receivingUnit.map { " — đã đến \($0) trên thidua" + (waiting ? Self.nextStep(submission) : "") } ?? "")
+    }
+
+    /// What the unit it arrived at does next: send it on when the level above uses thidua, else record the answer.
+    private static func nextStep(_ submission: Submission) -> String {
+        submission.onwardUnit.map { "; đơn vị đó trình tiếp lên \($0)" } ?? "; lãnh đạo đơn vị đó ghi quyết định"
     }
 
     /// "Trình tiếp": the nomination sent on to the next unit up, or the page again with each problem beside its field.
