@@ -64,4 +64,46 @@ struct CommendationListTests {
             #expect(all.filter { $0.awardCode == "LDTT" }.count > 1 && all.filter { $0.awardCode != "LDTT" }.count > 1)
         }
     }
+
+    @Test("A year's and a school year's page hold the commendations decided in them, whichever statement reads it")
+    func periodsFollowTheDecisionDate() async throws {
+        try await TestDatabase.with { database, client in
+            let seed = Seed(client: client, logger: database.logger)
+            let f = try await RegistryFixture.make(seed)
+            let mine = try await f.commendation(seed)  // 20/05/2024
+            // Either side of a school year's first day (01/09) and of a calendar year's.
+            var decided = ["2024-05-20": mine.id]
+            for (index, date) in ["2023-08-31", "2023-09-01", "2024-08-31", "2024-09-01"].enumerated() {
+                let person = try await seed.person("Nguyễn Văn Thứ \(index + 2)", unit: f.collective.id)
+                let nomination = try await f.nomination(
+                    seed, status: .recommended, nominee: .person(person.id), overriding: "Đủ điều kiện theo hồ sơ")
+                let commendation = try await NominationRepository(client: client).approve(
+                    nomination.id, decision: DecisionReference.validate(number: "\(20 + index)/QĐ-THAP", date: date),
+                    expectedVersion: nil, by: f.headmasterAccount, logger: seed.logger)
+                decided[date] = commendation.id
+            }
+            let repository = CommendationRepository(client: client)
+            for (period, dates) in [
+                ("2023", ["2023-08-31", "2023-09-01"]), ("2024", ["2024-05-20", "2024-08-31", "2024-09-01"]),
+                ("2023-2024", ["2023-09-01", "2024-05-20", "2024-08-31"]), ("2024-2025", ["2024-09-01"]), ("2022-2023", ["2023-08-31"]),
+                ("2025", []),
+            ] {
+                let chosen = try Period.choose(
+                    year: period.contains("-") ? nil : period, schoolYear: period.contains("-") ? period : nil)
+                // The default page (prepared, sql/0046's columns) and a page of another size (a statement written for it).
+                let byDefault = try await repository.list(.init(period: chosen), page: try PageRequest(), logger: seed.logger)
+                let bySix = try await repository.list(.init(period: chosen), page: try PageRequest(limit: 6), logger: seed.logger)
+                #expect(Set(byDefault.items.map(\.id)) == Set(dates.compactMap { decided[$0] }), "\(period)")
+                #expect(byDefault.items.map(\.id) == bySix.items.map(\.id) && byDefault.nextCursor == nil, "\(period)")
+                #expect(byDefault.items.allSatisfy { chosen.contains($0.decisionDate) }, "\(period)")
+            }
+            // Each commendation carries its decision's date and year (copied at insert by sql/0046's trigger).
+            let stored = try await client.rows(
+                """
+                SELECT count(*)::bigint FROM commendations c JOIN decisions d ON d.id = c.decision_id
+                WHERE c.decision_date = d.decision_date AND c.decision_year = extract(year FROM d.decision_date)
+                """, logger: seed.logger)
+            #expect(try stored[0].decode(Int.self) == 5)
+        }
+    }
 }

@@ -35,26 +35,47 @@ struct PreparedStatementTests {
                 #expect(try await kept().isSuperset(of: ["thidua_token_account", "thidua_commendation_by_id"]))
                 #expect(plain == prepared && prepared.map(\.id) == [f.headmasterAccount.id])
                 #expect(plainRead == preparedRead && preparedRead.map(\.id) == [commendation.id])
-                // The page of a year's commendations (a missing period bound as ±infinity) answers the same both ways.
-                let page = CommendationRepository.PeriodPage(
-                    period: try Period.choose(year: "2024", schoolYear: nil), createdAt: "-infinity",
-                    id: "00000000-0000-0000-0000-000000000000", limit: 10)
-                let plainPage = try await connection.rows(page, prepared: false, logger: logger).map(\.item)
-                let preparedPage = try await connection.rows(page, prepared: true, logger: logger).map(\.item)
-                #expect(plainPage == preparedPage && preparedPage.map(\.id) == [commendation.id])
-                let otherYear = CommendationRepository.PeriodPage(
-                    period: try Period.choose(year: "2023", schoolYear: nil), createdAt: "-infinity",
-                    id: "00000000-0000-0000-0000-000000000000", limit: 10)
-                #expect(try await connection.rows(otherYear, prepared: true, logger: logger).isEmpty)
-                let anyYear = CommendationRepository.PeriodPage(
-                    period: nil, createdAt: "-infinity", id: "00000000-0000-0000-0000-000000000000", limit: 10)
-                #expect(try await connection.rows(anyYear, prepared: true, logger: logger).map(\.item) == preparedPage)
                 // Again on the same connection: bound, not prepared a second time.
                 #expect(try await connection.rows(AccountRepository.TokenAccount(hash: hash), prepared: true, logger: logger) == prepared)
                 #expect(
                     try await connection.rows(
                         AccountRepository.TokenAccount(hash: APIToken.hash("thd_wrong")), prepared: true, logger: logger
                     ).isEmpty)
+            }
+        }
+    }
+
+    @Test(
+        "The list's default pages answer the same prepared and unprepared, and PostgreSQL keeps one plan for each instead of planning every call"
+    )
+    func defaultPagesArePlannedOnce() async throws {
+        try await TestDatabase.with { database, client in
+            let seed = Seed(client: client, logger: database.logger)
+            let f = try await RegistryFixture.make(seed)
+            let commendation = try await f.commendation(seed)  // 20/05/2024
+            // Enough rows (all decided in 2024) that a plan costed for a bound LIMIT would lose to planning each call.
+            _ = try await ScaleData(client: client).add(2_000, by: seed.actor, logger: seed.logger)
+            let logger = database.logger
+            let first = (createdAt: "-infinity", id: "00000000-0000-0000-0000-000000000000")
+            try await client.withConnection { connection in
+                func both<S: PostgresPreparedStatement>(_ statement: S) async throws -> [Commendation]
+                where S.Row == (item: Commendation, createdAt: Keyset.Instant) {
+                    let plain = try await connection.rows(statement, prepared: false, logger: logger).map(\.item)
+                    var prepared: [Commendation] = []
+                    for _ in 1...8 { prepared = try await connection.rows(statement, prepared: true, logger: logger).map(\.item) }
+                    #expect(plain == prepared)
+                    return prepared
+                }
+                let all = try await both(CommendationRepository.AllPage(createdAt: first.createdAt, id: first.id))
+                #expect(all.count == PageRequest.defaultLimit + 1 && all[0].id == commendation.id)
+                #expect(try await both(CommendationRepository.YearPage(createdAt: first.createdAt, id: first.id, year: 2024)) == all)
+                #expect(try await both(CommendationRepository.YearPage(createdAt: first.createdAt, id: first.id, year: 2023)).isEmpty)
+                let schoolYear = try await both(CommendationRepository.SchoolYearPage(createdAt: first.createdAt, id: first.id, year: 2023))
+                #expect(!schoolYear.isEmpty && schoolYear.allSatisfy { $0.decisionDate < LocalDate(2024, 9, 1) })
+                let plans = try await connection.query(
+                    "SELECT name, generic_plans FROM pg_prepared_statements WHERE name LIKE 'thidua_commendation%page'", logger: logger
+                ).collect().map { try $0.decode((String, Int).self) }
+                #expect(plans.count == 3 && plans.allSatisfy { $0.1 > 0 }, "\(plans)")
             }
         }
     }

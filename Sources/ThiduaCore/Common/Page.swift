@@ -88,11 +88,13 @@ public struct Cursor: Equatable, Sendable {
 
 /// Page size asked for by a client: 1…200, default 50.
 public struct PageRequest: Sendable {
+    /// The page size when a request names none (the web app's lists, most clients).
+    public static let defaultLimit = 50
     public let limit: Int
     public let cursor: String?
 
     public init(limit: Int? = nil, cursor: String? = nil) throws(DomainError) {
-        let limit = limit ?? 50
+        let limit = limit ?? Self.defaultLimit
         guard (1...200).contains(limit) else {
             throw DomainError.validation([.init(field: "limit", message: "limit phải từ 1 đến 200.")])
         }
