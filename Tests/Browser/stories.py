@@ -462,7 +462,7 @@ def story_council_records_its_meeting(page, people):
         page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Ghi Hội đồng']").click)
         page.check()
         error = page.driver.find_element(By.ID, "error-decisionDate").text
-        assert "ngày/tháng/năm" in error, error
+        assert "Không có ngày 31/02/2024 trong lịch" in error, error
         date = page.driver.find_element(By.ID, "decisionDate")
         date.clear()
         date.send_keys("08/01/2024")

@@ -28,7 +28,10 @@ struct WebDecisionTests {
                 let ids = [("ids", first.id.description), ("ids", second.id.description)]
                 let badDate = try await browser.post(
                     "/decisions/preview", [("_csrf", token), ("number", "15/QĐ-THAP"), ("date", "31/02/2024")] + ids)
-                #expect(badDate.status == .unprocessableContent && badDate.text.contains("ví dụ 24/05/2024"))
+                #expect(badDate.status == .unprocessableContent && badDate.text.contains("Không có ngày 31/02/2024 trong lịch"))
+                let badShape = try await browser.post(
+                    "/decisions/preview", [("_csrf", token), ("number", "15/QĐ-THAP"), ("date", "24.05.2024")] + ids)
+                #expect(badShape.status == .unprocessableContent && badShape.text.contains("ví dụ 24/05/2024"))
                 #expect(badDate.text.contains(#"value="15/QĐ-THAP""#), "what was typed comes back")
                 let preview = try await browser.post(
                     "/decisions/preview", [("_csrf", token), ("number", "15/QĐ-THAP"), ("date", "24/05/2024")] + ids)

@@ -94,7 +94,9 @@ struct WebNominationDecisionTests {
                         ("decisionDate", "32/12/2024"), ("award", ""), ("reason", ""),
                     ])
                 #expect(mistaken.status == .unprocessableContent)
-                #expect(mistaken.text.contains(#"id="error-decisionDate""#) && mistaken.text.contains("ngày/tháng/năm"))
+                #expect(
+                    mistaken.text.contains(#"id="error-decisionDate""#)
+                        && mistaken.text.contains("Không có ngày 32/12/2024 trong lịch: tháng 12 năm 2024 chỉ có 31 ngày."))
                 #expect(mistaken.text.contains(#"id="error-reason""#) && mistaken.text.contains("Cần ghi lý do cấp trên không duyệt."))
                 #expect(mistaken.text.contains(#"value="1234/QĐ-UBND""#))
                 #expect(try await NominationRepository(client: seed.client).find(above.id, logger: seed.logger).status == .forwarded)
@@ -119,7 +121,13 @@ struct WebNominationDecisionTests {
                         && early.text.contains("không thể có ngày trước quyết định khen thưởng (20/12/2024)"))
                 #expect(early.text.contains("30/QĐ-THAP") && early.text.contains("Phát hiện sai phạm"), "what was typed is kept")
                 let wrongDate = try await headmaster.post(revokeLink, fields + [("decisionDate", "31/02/2025")])
-                #expect(wrongDate.status == .unprocessableContent && wrongDate.text.contains("Ngày phải có dạng ngày/tháng/năm"))
+                #expect(
+                    wrongDate.status == .unprocessableContent
+                        && wrongDate.text.contains("Không có ngày 31/02/2025 trong lịch: tháng 2 năm 2025 chỉ có 28 ngày."))
+                let leapDay = try await headmaster.post(revokeLink, fields + [("decisionDate", "30/02/2024")])
+                #expect(leapDay.text.contains("Không có ngày 30/02/2024 trong lịch: tháng 2 năm 2024 chỉ có 29 ngày."))
+                let wrongShape = try await headmaster.post(revokeLink, fields + [("decisionDate", "2025-01-10x")])
+                #expect(wrongShape.status == .unprocessableContent && wrongShape.text.contains("Ngày phải có dạng ngày/tháng/năm"))
                 let revoked = try await headmaster.post(revokeLink, fields + [("decisionDate", "10/01/2025")])
                 #expect(revoked.status == .seeOther)
                 page = try await headmaster.get(path)

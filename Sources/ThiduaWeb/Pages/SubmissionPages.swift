@@ -93,7 +93,7 @@ extension WebPages {
         let date = form.isoDate("submissionDate", required: true, problems: &unused).flatMap(LocalDate.init)
         do {
             let reference = try OnwardSubmission.reference(
-                number: form["submissionNumber"], date: date, dateMessage: FormFields.dateMessage)
+                number: form["submissionNumber"], date: date, dateMessage: FormFields.dateMessage(for: form["submissionDate"]))
             _ = try await submissions.sendOn(id, submission: reference, by: session.account, logger: context.logger)
             return Renderer.redirect(to: "/nominations/\(id)")
         } catch let error as DomainError where error.refusesInput {

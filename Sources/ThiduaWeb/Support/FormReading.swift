@@ -7,13 +7,26 @@ import ThiduaCore
 extension FormFields {
     static let dateMessage = "Ngày phải có dạng ngày/tháng/năm, ví dụ 15/09/2025."
 
+    /// Why a typed date was refused: one written right that is not in the calendar (31/02/2025) is told so with its
+    /// month's number of days, as a clerk would otherwise retype the same shape; anything else gets `message`.
+    static func dateMessage(for text: String?, otherwise message: String = dateMessage) -> String {
+        let typed = (text ?? "").trimmingCharacters(in: .whitespaces)
+        let parts = typed.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, let day = parts[0], let month = parts[1], let year = parts[2], day >= 1, (1...12).contains(month),
+            (1000...9999).contains(year)
+        else { return message }
+        let days = (28...31).last { LocalDate(String(format: "%04d-%02d-%02d", year, month, $0)) != nil } ?? 28
+        guard day > days else { return message }
+        return "Không có ngày \(typed) trong lịch: tháng \(month) năm \(year) chỉ có \(days) ngày."
+    }
+
     /// The date typed in `field` (dd/mm/yyyy, or the yyyy-mm-dd a date picker sends) as the ISO text Core reads. A blank
     /// optional date is nil; a wrong one, or a blank required one, adds the page's message to `problems` and is nil.
     func isoDate(_ field: String, required: Bool = false, problems: inout [DomainError.FieldViolation]) -> String? {
         let text = (self[field] ?? "").trimmingCharacters(in: .whitespaces)
         if text.isEmpty && !required { return nil }
         guard let date = LocalDate.parse(vietnamese: text) else {
-            problems.append(.init(field: field, message: Self.dateMessage))
+            problems.append(.init(field: field, message: Self.dateMessage(for: text)))
             return nil
         }
         return date.description
@@ -28,7 +41,9 @@ extension FormFields {
     func decisionReference(
         number: String = "decisionNumber", date: String = "decisionDate", dateMessage: String = Self.dateMessage
     ) throws(DomainError) -> DecisionReference {
-        try DecisionReference.validate(number: self[number], date: LocalDate.parse(vietnamese: self[date] ?? ""), dateMessage: dateMessage)
+        try DecisionReference.validate(
+            number: self[number], date: LocalDate.parse(vietnamese: self[date] ?? ""),
+            dateMessage: Self.dateMessage(for: self[date], otherwise: dateMessage))
     }
 }
 
