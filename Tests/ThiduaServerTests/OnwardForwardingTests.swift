@@ -45,6 +45,8 @@ struct OnwardForwardingTests {
                 var head = PageClient(client)
                 _ = try await head.signIn("truong.phong", districtPassword)
                 let page = try await head.get("/nominations/\(proposed.id)")
+                // The header names the district's head for what he is, not a school's Hiệu trưởng.
+                #expect(page.text.contains(#"<span class="roles">(Trưởng phòng)</span>"#), "\(page.text.prefix(1500))")
                 #expect(page.text.contains("Trình tiếp lên \(province.name)") && !page.text.contains(#"id="ket-qua""#), "\(page.text)")
                 // Near the top, the line says what comes next and leads to the form (a phone lands above the panel).
                 #expect(page.text.contains("đơn vị đó trình tiếp lên \(province.name)") && page.text.contains(##"href="#trinh-tiep""##))

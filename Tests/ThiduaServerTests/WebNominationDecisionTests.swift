@@ -39,6 +39,7 @@ struct WebNominationDecisionTests {
                 _ = try await headmaster.signIn("hieu.truong", head)
                 let page = try await headmaster.get(path)
                 #expect(page.text.contains("Xem trước và ký quyết định") && page.text.contains("Không duyệt: lý do"))
+                #expect(page.text.contains(#"<span class="roles">(Hiệu trưởng)</span>"#), "a school's head, in the header")
                 let token = PageClient.formToken(page.text) ?? ""
                 let noReason = try await headmaster.post(
                     path + "/decide/decline", [("_csrf", token), ("version", "\(nomination.version)"), ("reason", " ")])

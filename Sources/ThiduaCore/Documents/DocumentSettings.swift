@@ -43,14 +43,8 @@ public struct DocumentSettings: Equatable, Sendable, Codable {
     /// What a unit prints before its văn thư saves settings: derived from its parent's name ("Huyện Tân Hồng"); a
     /// district's office is signed by its Trưởng phòng, a province's by its Giám đốc, a school by its Hiệu trưởng.
     public static func derived(parentName: String, kind: UnitKind = .school) -> DocumentSettings {
-        let signer =
-            switch kind {
-            case .district: "Trưởng phòng"
-            case .province: "Giám đốc"
-            default: "Hiệu trưởng"
-            }
-        return DocumentSettings(
-            managingAgency: parentName, place: HonorList.Issuer.place(of: parentName), signerPosition: signer, saved: false)
+        DocumentSettings(
+            managingAgency: parentName, place: HonorList.Issuer.place(of: parentName), signerPosition: kind.headTitle, saved: false)
     }
 
     /// Reads the văn thư's form (CLI, API or page): every field trimmed and NFC; the agency, place and position

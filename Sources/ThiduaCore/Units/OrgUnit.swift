@@ -25,6 +25,16 @@ public enum UnitKind: String, Codable, CaseIterable, Sendable {
     /// by one, its own lines first.
     public var groupsBySchool: Bool { [.province, .district, .commune].contains(self) }
 
+    /// Who heads such a unit and signs for it: a district's education office its Trưởng phòng, a province's its Giám
+    /// đốc, a school (and anything else) its Hiệu trưởng.
+    public var headTitle: String {
+        switch self {
+        case .district: "Trưởng phòng"
+        case .province: "Giám đốc"
+        default: "Hiệu trưởng"
+        }
+    }
+
     public var vietnameseName: String {
         switch self {
         case .province: "Tỉnh, thành phố"

@@ -18,11 +18,14 @@ extension SignInRepository {
                 ).first?.decode(Int.self) ?? 0
             let rows = try await connection.rows(
                 """
-                SELECT \(unescaped: AccountRepository.columns), a.password_hash FROM accounts a
+                SELECT \(unescaped: AccountRepository.columns), a.password_hash, \(unescaped: Session.headKinds) FROM accounts a
                 WHERE a.login = \(login) AND a.disabled_at IS NULL
                 """, logger: logger)
             let stored = try rows.first.map {
-                (try AccountRepository.account($0), try $0.makeRandomAccess()["password_hash"].decode(String?.self))
+                (
+                    try AccountRepository.account($0), try $0.makeRandomAccess()["password_hash"].decode(String?.self),
+                    try Session.headKinds($0)
+                )
             }
             return (failures, stored)
         }
@@ -55,7 +58,7 @@ extension SignInRepository {
                 on: connection, by: Actor(account: account), action: "session.start", entity: "account", id: account.id.description,
                 before: String?.none, after: String?.none, logger: logger)
         }
-        return .signedIn(Session(cookie: cookie, account: account, csrfToken: csrf))
+        return .signedIn(Session(cookie: cookie, account: account, csrfToken: csrf, headOf: stored?.2 ?? []))
     }
 
     /// The session a cookie names, if it is open: not signed out, used within the last 8 hours, its account not revoked.
@@ -69,11 +72,11 @@ extension SignInRepository {
             WHERE s.id_hash = \(APIToken.hash(cookie)) AND s.ended_at IS NULL
               AND s.last_seen_at > now() - make_interval(secs => \(idle))
               AND a.id = s.account_id AND a.disabled_at IS NULL
-            RETURNING \(unescaped: AccountRepository.columns), s.csrf_token
+            RETURNING \(unescaped: AccountRepository.columns), s.csrf_token, \(unescaped: Session.headKinds)
             """, logger: logger)
         guard let row = rows.first else { return nil }
         let csrf = try row.makeRandomAccess()["csrf_token"].decode(String.self)
-        return Session(cookie: cookie, account: try AccountRepository.account(row), csrfToken: csrf)
+        return Session(cookie: cookie, account: try AccountRepository.account(row), csrfToken: csrf, headOf: try Session.headKinds(row))
     }
 
     /// Ends the session (sign-out); audited.

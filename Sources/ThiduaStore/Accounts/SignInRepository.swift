@@ -20,6 +20,20 @@ public struct SignInRepository: Sendable {
         /// The signed-in account; on a page about one record, as it acts there (its roles on that record's unit).
         public var account: Account
         public let csrfToken: String
+        /// The kinds of the units the account heads (a district office, a school): what its header calls the role.
+        public let headOf: [UnitKind]
+
+        /// The kinds of units an account is head of, read with the account (`Session.headOf`).
+        static let headKinds = """
+            ARRAY(
+                SELECT DISTINCT u.kind::text FROM role_grants g JOIN units u ON u.id = g.unit_id
+                WHERE g.account_id = a.id AND g.role = 'headmaster' AND g.revoked_at IS NULL ORDER BY 1
+            ) AS head_kinds
+            """
+
+        static func headKinds(_ row: PostgresRow) throws -> [UnitKind] {
+            try row.makeRandomAccess()["head_kinds"].decode([String].self).compactMap(UnitKind.init(rawValue:))
+        }
     }
 
     public enum Outcome: Sendable {

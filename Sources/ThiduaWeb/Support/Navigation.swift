@@ -7,7 +7,7 @@ enum Pages {
     static func layout(title: String, session: SignInRepository.Session?, current: String?) -> Layout {
         guard let session else { return Layout(title: title, user: nil, csrf: "", navigation: []) }
         let account = session.account
-        let roles = account.roles.sorted().map(roleName).joined(separator: ", ")
+        let roles = account.roles.sorted().map { roleName($0, heading: session.headOf) }.joined(separator: ", ")
         let navigation = entries(for: account).map { NavigationItem(title: $0.title, path: $0.path, current: $0.path == current) }
         return Layout(
             title: title, user: .init(name: account.displayName, roles: roles), csrf: session.csrfToken, navigation: navigation)
@@ -36,10 +36,11 @@ enum Pages {
         return entries
     }
 
-    static func roleName(_ role: Role) -> String {
+    /// A role's name in the header; the head of a district's office is its Trưởng phòng, not a Hiệu trưởng.
+    static func roleName(_ role: Role, heading kinds: [UnitKind] = []) -> String {
         switch role {
         case .admin: "Quản trị"
-        case .headmaster: "Hiệu trưởng"
+        case .headmaster: kinds.isEmpty ? "Hiệu trưởng" : Array(Set(kinds.map(\.headTitle))).sorted().joined(separator: ", ")
         case .council: "Hội đồng thi đua – khen thưởng"
         case .union: "Công đoàn"
         case .staff: "Giáo viên, nhân viên"
