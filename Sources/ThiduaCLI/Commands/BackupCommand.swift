@@ -39,7 +39,7 @@ struct BackupCommand: AsyncParsableCommand {
         if FileManager.default.fileExists(atPath: file.path) { try FileManager.default.removeItem(at: file) }
         try FileManager.default.moveItem(at: partial, to: file)
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        return (head, size ?? 0)
+        return (head, size)
     }
 }
 
