@@ -63,6 +63,17 @@ struct WorkflowTests {
         #expect(Period(text) == nil)
         #expect(LocalDate("2024-02-30") == nil)
     }
+
+    @Test("A month's days are the calendar's: the last day of each month exists, the day after does not")
+    func daysInMonth() {
+        #expect(LocalDate.days(inMonth: 2, of: 2024) == 29 && LocalDate.days(inMonth: 2, of: 2025) == 28)
+        #expect(LocalDate.days(inMonth: 2, of: 1900) == 28 && LocalDate.days(inMonth: 2, of: 2000) == 29)
+        for (year, month) in [1900, 2000, 2023, 2024].flatMap({ year in (1...12).map { (year, $0) } }) {
+            let days = LocalDate.days(inMonth: month, of: year)
+            let iso = { (day: Int) in "\(year)-\(month < 10 ? "0" : "")\(month)-\(day)" }
+            #expect(LocalDate(iso(days)) != nil && (days == 31 || LocalDate(iso(days + 1)) == nil), "\(year)-\(month)")
+        }
+    }
 }
 
 @Suite("Decision documents")

@@ -127,6 +127,9 @@ struct WebNominationDecisionTests {
                         && wrongDate.text.contains("Không có ngày 31/02/2025 trong lịch: tháng 2 năm 2025 chỉ có 28 ngày."))
                 let leapDay = try await headmaster.post(revokeLink, fields + [("decisionDate", "30/02/2024")])
                 #expect(leapDay.text.contains("Không có ngày 30/02/2024 trong lịch: tháng 2 năm 2024 chỉ có 29 ngày."))
+                // A year no record can have is not a calendar question: the shape's message, not "tháng 1 chỉ có 28 ngày".
+                let oldYear = try await headmaster.post(revokeLink, fields + [("decisionDate", "31/01/1800")])
+                #expect(oldYear.text.contains("Ngày phải có dạng ngày/tháng/năm") && !oldYear.text.contains("trong lịch"))
                 let wrongShape = try await headmaster.post(revokeLink, fields + [("decisionDate", "2025-01-10x")])
                 #expect(wrongShape.status == .unprocessableContent && wrongShape.text.contains("Ngày phải có dạng ngày/tháng/năm"))
                 let revoked = try await headmaster.post(revokeLink, fields + [("decisionDate", "10/01/2025")])

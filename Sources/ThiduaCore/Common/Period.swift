@@ -93,6 +93,15 @@ public struct LocalDate: Comparable, Hashable, Sendable, Codable, CustomStringCo
     /// The years a date may have: records of people working today (security review F8: year 0000 reached the database).
     public static let years = 1900...2999
 
+    /// The days of a month in the Gregorian calendar: February has 29 in 2024, 28 in 2025 and in 1900.
+    public static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     public var description: String { "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))" }
 
     /// "20/05/2024", as dates are written in Vietnamese documents.

@@ -18,13 +18,13 @@ extension SignInRepository {
                 ).first?.decode(Int.self) ?? 0
             let rows = try await connection.rows(
                 """
-                SELECT \(unescaped: AccountRepository.columns), a.password_hash, \(unescaped: Session.headKinds) FROM accounts a
+                SELECT \(unescaped: AccountRepository.columns), a.password_hash, \(unescaped: Session.headKindsColumn) FROM accounts a
                 WHERE a.login = \(login) AND a.disabled_at IS NULL
                 """, logger: logger)
             let stored = try rows.first.map {
                 (
                     try AccountRepository.account($0), try $0.makeRandomAccess()["password_hash"].decode(String?.self),
-                    try Session.headKinds($0)
+                    try Session.headKinds(in: $0)
                 )
             }
             return (failures, stored)
@@ -72,11 +72,11 @@ extension SignInRepository {
             WHERE s.id_hash = \(APIToken.hash(cookie)) AND s.ended_at IS NULL
               AND s.last_seen_at > now() - make_interval(secs => \(idle))
               AND a.id = s.account_id AND a.disabled_at IS NULL
-            RETURNING \(unescaped: AccountRepository.columns), s.csrf_token, \(unescaped: Session.headKinds)
+            RETURNING \(unescaped: AccountRepository.columns), s.csrf_token, \(unescaped: Session.headKindsColumn)
             """, logger: logger)
         guard let row = rows.first else { return nil }
         let csrf = try row.makeRandomAccess()["csrf_token"].decode(String.self)
-        return Session(cookie: cookie, account: try AccountRepository.account(row), csrfToken: csrf, headOf: try Session.headKinds(row))
+        return Session(cookie: cookie, account: try AccountRepository.account(row), csrfToken: csrf, headOf: try Session.headKinds(in: row))
     }
 
     /// Ends the session (sign-out); audited.

@@ -23,15 +23,15 @@ public struct SignInRepository: Sendable {
         /// The kinds of the units the account heads (a district office, a school): what its header calls the role.
         public let headOf: [UnitKind]
 
-        /// The kinds of units an account is head of, read with the account (`Session.headOf`).
-        static let headKinds = """
+        /// The column of the kinds of units an account heads, read with the account (`Session.headOf`).
+        static let headKindsColumn = """
             ARRAY(
                 SELECT DISTINCT u.kind::text FROM role_grants g JOIN units u ON u.id = g.unit_id
                 WHERE g.account_id = a.id AND g.role = 'headmaster' AND g.revoked_at IS NULL ORDER BY 1
             ) AS head_kinds
             """
 
-        static func headKinds(_ row: PostgresRow) throws -> [UnitKind] {
+        static func headKinds(in row: PostgresRow) throws -> [UnitKind] {
             try row.makeRandomAccess()["head_kinds"].decode([String].self).compactMap(UnitKind.init(rawValue:))
         }
     }

@@ -97,6 +97,11 @@ public struct CommendationRepository: Sendable {
         }
     }
 
+    /// The commendation's own column for a period's year (sql/0046).
+    static func yearColumn(_ kind: Period.Kind) -> String {
+        kind == .calendarYear ? "c.decision_year" : "c.decision_school_year"
+    }
+
     static func defaultPageSQL(_ condition: String) -> String {
         """
         \(select)
@@ -125,7 +130,7 @@ public struct CommendationRepository: Sendable {
 
     struct YearPage: PeriodPageStatement {
         static let name = "thidua_commendation_year_page"
-        static let sql = defaultPageSQL("c.decision_year = $3 AND ")
+        static let sql = defaultPageSQL("\(yearColumn(.calendarYear)) = $3 AND ")
         let createdAt: String
         let id: String
         let year: Int
@@ -133,7 +138,7 @@ public struct CommendationRepository: Sendable {
 
     struct SchoolYearPage: PeriodPageStatement {
         static let name = "thidua_commendation_school_year_page"
-        static let sql = defaultPageSQL("c.decision_school_year = $3 AND ")
+        static let sql = defaultPageSQL("\(yearColumn(.schoolYear)) = $3 AND ")
         let createdAt: String
         let id: String
         let year: Int
@@ -155,8 +160,7 @@ public struct CommendationRepository: Sendable {
         var joins = ""
         var conditions = ["(c.created_at, c.id) > (\(try bind(bound.createdAt))::timestamptz, \(try bind(bound.id))::uuid)"]
         if let period = filter.period {
-            let column = period.kind == .calendarYear ? "c.decision_year" : "c.decision_school_year"
-            conditions.append("\(column) = \(try bind(Int32(period.year)))")
+            conditions.append("\(Self.yearColumn(period.kind)) = \(try bind(Int32(period.year)))")
         }
         if let unit = filter.unitId {
             sql = """

@@ -12,12 +12,10 @@ extension FormFields {
     static func dateMessage(for text: String?, otherwise message: String = dateMessage) -> String {
         let typed = (text ?? "").trimmingCharacters(in: .whitespaces)
         let parts = typed.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 3, let day = parts[0], let month = parts[1], let year = parts[2], day >= 1, (1...12).contains(month),
-            (1000...9999).contains(year)
+        guard parts.count == 3, let day = parts[0], let month = parts[1], let year = parts[2], (1...12).contains(month),
+            LocalDate.years.contains(year), day > LocalDate.days(inMonth: month, of: year)
         else { return message }
-        let days = (28...31).last { LocalDate(String(format: "%04d-%02d-%02d", year, month, $0)) != nil } ?? 28
-        guard day > days else { return message }
-        return "Không có ngày \(typed) trong lịch: tháng \(month) năm \(year) chỉ có \(days) ngày."
+        return "Không có ngày \(typed) trong lịch: tháng \(month) năm \(year) chỉ có \(LocalDate.days(inMonth: month, of: year)) ngày."
     }
 
     /// The date typed in `field` (dd/mm/yyyy, or the yyyy-mm-dd a date picker sends) as the ISO text Core reads. A blank
