@@ -114,6 +114,19 @@ class Page:
         WebDriverWait(self.driver, 10).until(
             lambda d: d.execute_script("return document.readyState") == "complete", message="the page did not finish loading")
 
+    def refusal_in_view(self, field, message):
+        """Right after a refused form came back (before check(), which scrolls to the top): its first marked field is
+        in view with the cursor in it, and the message beside it is in view too. On a phone the form is often a screen
+        or more down its page, which would otherwise open at the top."""
+        where = f"{self.story} @ {self.width}px"
+        active = self.driver.switch_to.active_element.get_attribute("id")
+        assert active == field, f"{where}: the cursor is in {active!r}, not in the refused field {field!r}"
+        for element in (field, message):
+            top, bottom, height = self.driver.execute_script(
+                "var r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                "return [r.top, r.bottom, window.innerHeight];", element)
+            assert 0 <= top and bottom <= height, f"{where}: #{element} is at {top:.0f}–{bottom:.0f} px, the window shows 0–{height}"
+
     def wait_for(self, condition, what, seconds=10):
         WebDriverWait(self.driver, seconds).until(lambda _: condition(), message=f"waited {seconds} s for {what}")
 
@@ -153,6 +166,7 @@ def story_headmaster_signs_in(page, people):
     page.driver.find_element(By.ID, "period").send_keys("2025")
     page.driver.find_element(By.ID, "code0").send_keys("KQ")
     page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Lưu phong trào (dự thảo)']").click)
+    page.refusal_in_view("name", "error-name")
     page.check()
     assert page.driver.find_element(By.ID, "error-name").is_displayed(), "the refused name has no message beside it"
     assert page.driver.find_element(By.ID, "error-criterion0").is_displayed(), "the half-filled criterion has no message"
@@ -426,6 +440,7 @@ def story_union_files_a_registration(page, people):
     date.clear()
     date.send_keys("02/10/2025")
     page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Ghi bản đăng ký']").click)
+    page.refusal_in_view("registeredOn", "error-registeredOn")
     page.check()
     error = page.driver.find_element(By.ID, "error-registeredOn").text
     assert "trong thời gian của phong trào" in error, error
@@ -460,6 +475,7 @@ def story_council_records_its_meeting(page, people):
         page.driver.find_element(By.XPATH, "//select[@id='secretary']/option[contains(., 'Huỳnh Thị Thanh Tâm')]").click()
         page.driver.find_element(By.XPATH, "//label[contains(., 'Nguyễn Thị Ngọc Hân')]/input[@name='member']").click()
         page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Ghi Hội đồng']").click)
+        page.refusal_in_view("decisionDate", "error-decisionDate")
         page.check()
         error = page.driver.find_element(By.ID, "error-decisionDate").text
         assert "Không có ngày 31/02/2024 trong lịch" in error, error
@@ -509,6 +525,7 @@ def story_headmaster_records_the_answer(page, people):
     page.driver.find_element(By.ID, "answer-number").send_keys("1530/QĐ-UBND")
     page.driver.find_element(By.ID, "answer-date").send_keys("15/01/2025")
     page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Ghi kết quả']").click)
+    page.refusal_in_view("answer-reason", "error-reason")
     page.check()
     assert "Cần ghi lý do cấp trên không duyệt." in page.driver.find_element(By.ID, "error-reason").text, page.text()[:600]
     assert page.driver.find_element(By.ID, "answer-number").get_attribute("value") == "1530/QĐ-UBND"
@@ -592,6 +609,7 @@ def story_union_records_her_awards(page, people):
     page.driver.find_element(By.ID, "decisionDate").send_keys("15/07/2099")
     submit = "//button[normalize-space()='Ghi khen thưởng']"
     page.navigate(page.driver.find_element(By.XPATH, submit).click)
+    page.refusal_in_view("decisionDate", "error-decisionDate")
     page.check()
     error = page.driver.find_element(By.ID, "error-decisionDate").text
     assert "không được sau hôm nay" in error, error
