@@ -9,7 +9,7 @@ import ThiduaTestSupport
 @Suite("District demo data")
 struct DistrictDemoTests {
     @Test(
-        "demo --district 2 --years 2: two schools under Huyện Tân Hồng, 40 people each, a rating a person a year, CSTĐ only with LĐTT, money from the catalogue; the district's honor list lists both schools"
+        "demo --district 2 --years 2: two schools under the district's office, 40 people each, a rating a person a year, CSTĐ only with LĐTT, money from the catalogue; the district's honor list lists both schools"
     )
     func district() async throws {
         try await TestDatabase.with { database, client in
@@ -18,7 +18,7 @@ struct DistrictDemoTests {
             #expect(try cli.run("demo", "--force").status == 0)
             let added = try cli.run("demo", "--force", "--district", "2", "--years", "2")
             #expect(added.status == 0, "\(added.stderr)")
-            #expect(added.stdout.contains("Đã thêm 2 trường thuộc Huyện Tân Hồng"))
+            #expect(added.stdout.contains("Đã thêm 2 trường thuộc Phòng Giáo dục và Đào tạo huyện Tân Hồng"))
 
             func number(_ sql: String) async throws -> Int {
                 for try await value in try await client.query(PostgresQuery(unsafeSQL: sql), logger: database.logger).decode(Int.self) {

@@ -48,10 +48,12 @@ struct DistrictReportTests {
             for school in Self.schools { #expect(csv.contains("\r\n\(school.uppercased())\r\n")) }
             #expect(csv.components(separatedBy: "Cộng đơn vị: ").count == 3)
 
-            // HTML: the school rows, signed by the district's office (derived: no settings saved).
+            // HTML: the school rows, issued and signed by the district's office under UBND huyện (the demo's settings).
             let html = try list("html")
             for school in Self.schools { #expect(html.contains("<tr class=\"school\"><td colspan=\"8\">\(school)</td></tr>")) }
             #expect(html.contains("<div class=\"title\">TRƯỞNG PHÒNG</div>"))
+            #expect(
+                html.contains("<td>UBND HUYỆN TÂN HỒNG<br><span class=\"underline\">PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN TÂN HỒNG</span></td>"))
 
             // XLSX, read back with openpyxl, has the CSV's rows.
             let folder = FileManager.default.temporaryDirectory.appending(path: "thidua-district-\(UUID().uuidString.prefix(8))")
@@ -75,6 +77,12 @@ struct DistrictReportTests {
             let school = try list("md", unit: "DS0001")
             #expect(!school.contains("Cộng đơn vị") && !school.contains("## Trường"))
             #expect(school.contains("## I. Cá nhân"))
+            // A school without settings of its own prints its managing office and that office's place (not its long name).
+            let schoolPage = try list("html", unit: "DS0001")
+            #expect(
+                schoolPage.contains(
+                    "<td>PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN TÂN HỒNG<br><span class=\"underline\">TRƯỜNG TIỂU HỌC SỐ 1 TÂN HỒNG</span>"))
+            #expect(schoolPage.contains("<p class=\"place\">Tân Hồng, ngày "))
         }
     }
 

@@ -77,3 +77,21 @@ struct AchievementReportSectionTests {
         #expect(refusal.violations.first?.message == "\"Cờ thi đua\" cần báo cáo thành tích: mục \"Đặc điểm, tình hình\" chưa viết.")
     }
 }
+
+@Suite("The place before a document's date")
+struct DocumentPlaceTests {
+    @Test("The place is the name after the unit's administrative level, wherever the level stands in the name")
+    func placeOfTheUnitAbove() {
+        let places = [
+            "Huyện Tân Hồng": "Tân Hồng", "UBND huyện Tân Hồng": "Tân Hồng", "Phòng Giáo dục và Đào tạo huyện Tân Hồng": "Tân Hồng",
+            "Phòng GD&ĐT thị xã Hồng Ngự": "Hồng Ngự", "Ủy ban nhân dân thành phố Cao Lãnh": "Cao Lãnh", "Tỉnh Đồng Tháp": "Đồng Tháp",
+            "Sở Giáo dục và Đào tạo tỉnh Đồng Tháp": "Đồng Tháp", "Thị trấn Sa Rài": "Sa Rài", "UBND xã Tân Hộ Cơ": "Tân Hộ Cơ",
+            "Thành phố Hồ Chí Minh": "Hồ Chí Minh", "Phòng Giáo dục và Đào tạo Quận 1": "Quận 1", "UBND phường 5": "Phường 5",
+            // No level in the name: the whole name; a level word at the end names no place.
+            "Trường Tiểu học An Phước": "Trường Tiểu học An Phước", "Phòng Nội vụ huyện": "Phòng Nội vụ huyện",
+        ]
+        for (name, place) in places { #expect(HonorList.Issuer.place(of: name) == place, "\(name)") }
+        let settings = DocumentSettings.derived(parentName: "Phòng Giáo dục và Đào tạo huyện Tân Hồng")
+        #expect(settings.place == "Tân Hồng" && settings.managingAgency == "Phòng Giáo dục và Đào tạo huyện Tân Hồng")
+    }
+}

@@ -102,7 +102,7 @@ struct Demo: AsyncParsableCommand {
                 ) { progress.update($0) }
                 progress.finish()
                 lines.append(
-                    "Đã thêm \(added.schools) trường thuộc Huyện Tân Hồng (mã DS…), \(added.people) cá nhân, \(added.commendations) khen thưởng "
+                    "Đã thêm \(added.schools) trường thuộc \(DemoData.districtName) (mã DS…), \(added.people) cá nhân, \(added.commendations) khen thưởng "
                         + "trong \(years) năm học đến \(Self.lastYear)-\(Self.lastYear + 1).")
             }
             if created.isEmpty {

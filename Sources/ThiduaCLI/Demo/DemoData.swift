@@ -5,7 +5,7 @@ enum DemoData {
     static let units = """
         code,name,parent,kind
         DT,Tỉnh Đồng Tháp,,province
-        DT-TH,Huyện Tân Hồng,DT,district
+        DT-TH,Phòng Giáo dục và Đào tạo huyện Tân Hồng,DT,district
         THAP,Trường Tiểu học An Phước,DT-TH,school
         THAP-BGH,Ban giám hiệu,THAP,collective
         THAP-K1,Tổ chuyên môn khối 1,THAP,collective
@@ -50,9 +50,11 @@ enum DemoData {
         AP030,Nguyễn Hoàng Yến,THAP-K23,Giáo viên,VC,,,
         """
 
-    /// The school the demo's accounts work in, and the district above it.
+    /// The school the demo's accounts work in, and the district above it: the district's education office (its head a
+    /// Trưởng phòng), whose papers go out under UBND huyện Tân Hồng.
     static let schoolCode = "THAP"
     static let districtCode = "DT-TH"
+    static let districtName = "Phòng Giáo dục và Đào tạo huyện Tân Hồng"
 
     /// One demo account per role; the person code links it to a member of staff. Each account's roles hold on its unit
     /// and below: nil, the top unit (the installer's admin).

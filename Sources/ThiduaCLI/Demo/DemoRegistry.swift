@@ -64,10 +64,9 @@ struct DemoRegistry {
             guard let unit = units.first(where: { $0.code == code }) else { throw DomainError.notFound("đơn vị \(code)") }
             return unit.id
         }
-        // The văn thư's settings: the school is managed by the district's education office.
-        _ = try await DocumentSettingsRepository(client: client).save(
-            DocumentSettings(managingAgency: "PHÒNG GD&ĐT HUYỆN TÂN HỒNG", place: "Tân Hồng"), for: try unit("THAP"), expectedVersion: nil,
-            by: Actor(account: head), logger: logger)
+        try await saveDocumentSettings(
+            school: try unit(DemoData.schoolCode), district: try unit(DemoData.districtCode), head: head,
+            admin: accounts["Quản trị (demo)"] ?? head)
         // The headmaster signs LĐTT and the school's Giấy khen; the district's regulation (here) also leaves TTLĐTT to the
         // school, so the admin widens the school's list — with the reason, as every change of it.
         _ = try await CatalogueRepository(client: client).setPolicy(

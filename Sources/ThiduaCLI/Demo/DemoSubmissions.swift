@@ -7,7 +7,7 @@ extension DemoRegistry {
     /// council through Phòng GD&ĐT — Chiến sĩ thi đua cơ sở for Phạm Thị Lan and Huỳnh Ngọc Ánh (voted by secret ballot at
     /// the council's meeting), the district chairman's Giấy khen for tổ 1. The answers of 25/06/2024: the first title granted,
     /// the second reduced to the chairman's Giấy khen, the tổ refused. `report submission --number 18/TTr-THAP --year 2024`.
-    /// The district is in thidua (Huyện Tân Hồng, above the school): the file arrives there, the district's council reviews
+    /// The district is in thidua (its education office, above the school): the file arrives there, the district's council reviews
     /// it (sql/0041) and the district's account records the answers (sql/0038).
     func recordFileToDistrict(_ movement: Movement, nominations: [Nomination], head: Account, union: Account, districtHead: Account)
         async throws

@@ -124,11 +124,24 @@ public enum HonorList {
             place.isEmpty ? date.written.capitalizedFirst : "\(place), \(date.written)"
         }
 
-        /// "Huyện Tân Hồng" → "Tân Hồng": the place written before the date of a document.
+        /// The place written before the date of a document, from the name of the unit above: "Huyện Tân Hồng",
+        /// "UBND huyện Tân Hồng", "Phòng Giáo dục và Đào tạo huyện Tân Hồng" → "Tân Hồng"; the name after its last
+        /// "huyện", "quận", "thị xã", "thành phố", "tỉnh", "xã", "phường" or "thị trấn" (a name without one is the place);
+        /// a unit named by its number keeps its level: "Phòng Giáo dục và Đào tạo Quận 1" → "Quận 1".
         public static func place(of unitName: String) -> String {
-            for prefix in ["Thành phố ", "Huyện ", "Tỉnh ", "Quận ", "Thị xã ", "Xã ", "Phường ", "Thị trấn "]
-            where unitName.hasPrefix(prefix) {
-                return String(unitName.dropFirst(prefix.count))
+            let words = unitName.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            let levels: [[String]] = [
+                ["thành", "phố"], ["thị", "xã"], ["thị", "trấn"], ["huyện"], ["quận"], ["tỉnh"], ["xã"], ["phường"],
+            ]
+            for start in stride(from: words.count - 2, through: 0, by: -1) {
+                for level in levels where start + level.count < words.count {
+                    if words[start..<start + level.count].map({ $0.lowercased() }) == level {
+                        let name = words[(start + level.count)...].joined(separator: " ")
+                        // A unit named by its number keeps its level (Nghị định 30/2020, Phụ lục I): "Quận 1", "Phường 5".
+                        guard name.allSatisfy(\.isNumber) else { return name }
+                        return (level.joined(separator: " ") + " " + name).capitalizedFirst
+                    }
+                }
             }
             return unitName
         }

@@ -4,7 +4,7 @@ import PostgresNIO
 import ThiduaCore
 
 /// A generated district for the scale benchmarks (`thidua demo --district N`, issue "One thidua for a whole district"):
-/// N primary schools under the demo's district (Huyện Tân Hồng), each with `staff` people and `years` school years of
+/// N primary schools under the demo's district (its education office, Phòng Giáo dục và Đào tạo huyện Tân Hồng), each with `staff` people and `years` school years of
 /// history ending with the last finished one — for every person and year a performance rating, LĐTT for nineteen in
 /// twenty, CSTĐ cơ sở (on top of LĐTT, as the law asks) for one in ten, a school Giấy khen for about two in five and a
 /// Biểu dương for about half, each nominated in the school's movement of that year and decided by the school's decision of 25 May, with
