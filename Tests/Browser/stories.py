@@ -302,7 +302,8 @@ def story_two_council_members_score(page, people):
 
 
 def story_headmaster_signs_a_decision(page, people):
-    """The headmaster: Chờ duyệt → tick → number and date → "Xem trước quyết định" (list, count, money) → at 375 px
+    """The headmaster: Chờ duyệt → tick → "Trình cấp trên" with a tờ trình (refused: the school decides that award) →
+    the decision's number and date → "Xem trước quyết định" (list, count, money) → at 375 px
     "Ký quyết định" and the printed decision (the demo has one recommended nomination, so 1280 px stops at the preview)."""
     _, _, password = people["minh.tran"]
     page.sign_in("minh.tran", password)
@@ -311,6 +312,16 @@ def story_headmaster_signs_a_decision(page, people):
     boxes = page.driver.find_elements(By.CSS_SELECTOR, "input[name=ids]")
     assert boxes, "no recommended nomination waits for the headmaster"
     boxes[0].click()
+    # "Trình cấp trên" with one tờ trình, from the same ticks: the school decides this award itself, so nothing goes up,
+    # the page says which and why, and the tick is kept for the decision.
+    page.driver.find_element(By.ID, "forwardNumber").send_keys("25/TTr-THAP")
+    page.driver.find_element(By.ID, "forwardDate").send_keys("27/05/2024")
+    page.navigate(page.driver.find_element(By.XPATH, "//button[normalize-space()='Trình cấp trên']").click)
+    page.check()
+    alert = page.driver.find_element(By.CSS_SELECTOR, "main .error[role=alert]").text
+    assert "Chưa trình được:" in alert and "tự quyết định" in alert and "Không đề nghị nào được trình" in alert, alert
+    assert page.driver.find_elements(By.CSS_SELECTOR, "input[name=ids]")[0].is_selected(), "the tick was not kept"
+    assert page.driver.find_element(By.ID, "forwardNumber").get_attribute("value") == "25/TTr-THAP"
     page.driver.find_element(By.ID, "number").send_keys("15/QĐ-THAP")
     page.driver.find_element(By.ID, "date").send_keys("24/05/2024")
     page.navigate(page.driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)

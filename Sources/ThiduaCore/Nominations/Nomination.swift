@@ -145,12 +145,13 @@ public struct OnwardSubmission: Equatable, Sendable, Codable {
         self.date = date
     }
 
-    /// The sending unit's tờ trình: its number (NFC, at most 100 characters) and date, each said next to its field.
+    /// A unit's tờ trình, sending nominations up or on: its number (NFC, at most 100 characters) and date, each said next
+    /// to its field.
     public static func reference(number: String?, date: LocalDate?, dateMessage: String) throws(DomainError) -> DecisionReference {
         var violations: [DomainError.FieldViolation] = []
         let number = VietnameseText.normalized(number ?? "")
         if number.isEmpty {
-            violations.append(.init(field: "submissionNumber", message: "Cần số tờ trình của đơn vị (ví dụ 45/TTr-PGDĐT)."))
+            violations.append(.init(field: "submissionNumber", message: "Cần số tờ trình (ví dụ 25/TTr-THAP)."))
         } else if number.count > 100 {
             violations.append(.init(field: "submissionNumber", message: "Số tờ trình dài quá 100 ký tự."))
         }

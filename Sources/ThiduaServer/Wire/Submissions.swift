@@ -13,6 +13,21 @@ extension SubmissionController {
         let reason: String?
     }
 
+    /// One tờ trình sending several nominations up.
+    struct ForwardRequest: Decodable {
+        let nominationIds: [String]?
+        let submissionNumber: String?
+        let submissionDate: String?
+        let addressee: String?
+    }
+
+    struct ForwardedResponse: ResponseEncodable {
+        let number: String
+        let date: LocalDate
+        let count: Int
+        let items: [NominationResponse]
+    }
+
     /// The receiving unit's own tờ trình sending a forwarded nomination on to the next unit up.
     struct OnwardRequest: Decodable {
         let submissionNumber: String?

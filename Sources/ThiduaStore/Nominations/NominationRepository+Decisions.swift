@@ -138,36 +138,6 @@ extension NominationRepository {
             logger: logger)
     }
 
-    /// An award above the unit's authority: the headmaster's approval forwards it with a submission (tờ trình), addressed
-    /// to `addressee` (nil: the authority that grants the award).
-    public func forward(
-        _ id: ID<Nomination>, submission reference: DecisionReference, addressee: String? = nil, expectedVersion: Int?,
-        by signer: Account, logger: Logger
-    ) async throws -> Nomination {
-        try await client.transaction(logger: logger) { connection in
-            let current = try await Self.find(id, on: connection, lock: true, logger: logger)
-            let authority = try await Self.authority(for: current, on: reference.date, connection: connection, logger: logger)
-            guard !authority.grants else {
-                throw DomainError(
-                    .conflict,
-                    "\"\(authority.awardName)\" do \(authority.unitName) tự quyết định; hãy duyệt bằng số và ngày quyết định "
-                        + "(decisionNumber, decisionDate), không cần tờ trình.",
-                    violations: [.init(field: "decisionNumber", message: "Khen thưởng này do đơn vị tự quyết định.")])
-            }
-            let reason = "Tờ trình số \(reference.number) ngày \(reference.date.vietnamese) gửi \(authority.required.name)"
-            try await Self.move(
-                id, to: .forwarded, reason: reason, expectedVersion: expectedVersion, on: connection, by: Actor(account: signer),
-                logger: logger)
-            try await connection.rows(
-                """
-                INSERT INTO submissions (nomination_id, number, submitted_on, authority_level, submitted_by, addressee)
-                VALUES (\(id), \(reference.number), \(reference.date), \(authority.required.code),
-                        \(signer.id), \(addressee))
-                """, logger: logger)
-            return try await Self.find(id, on: connection, lock: false, logger: logger)
-        }
-    }
-
     /// The higher authority's decision granting a forwarded nomination as proposed: its answer "approved" (sql/0032), the
     /// commendation issued with the money in force on that date.
     public func recordExternalDecision(

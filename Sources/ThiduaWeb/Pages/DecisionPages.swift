@@ -19,7 +19,20 @@ extension WebPages {
         let defaultRecipients: String
         /// The school's document settings (agency, place, signer's position, Nơi nhận), one click from signing.
         let settingsPath: String?
+        /// "Trình cấp trên" of the ticked nominations with one tờ trình (ForwardPages): what was typed.
+        let forwardNumber: String
+        let forwardDate: String
+        let addressee: String
+        /// After sending: the tờ trình's number and its file.
+        let forwarded: Forwarded?
+        /// "Chưa xem trước được:" or "Chưa trình được:" over `errors`.
+        let errorsTitle: String
         let errors: [String]
+    }
+
+    struct Forwarded {
+        let number: String
+        let filePath: String
     }
 
     /// "Người ký": the head, a deputy signing on the head's behalf (KT.), someone acting (Q.).
@@ -68,14 +81,22 @@ extension WebPages {
         let problem: String?
     }
 
-    func decisionForm(context: Context) async throws -> Response {
+    func decisionForm(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .decide)
-        return try await decisionForm(session: session, form: nil, errors: [], context: context)
+        let query = FormFields.query(request)
+        let forwarded = query["forwarded"].flatMap { number in
+            Self.year(request).map {
+                Forwarded(number: number, filePath: "/submissions/file?number=\(Self.queryValue(number))&year=\($0)")
+            }
+        }
+        return try await decisionForm(session: session, form: nil, errors: [], forwarded: forwarded, context: context)
     }
 
-    private func decisionForm(session: SignInRepository.Session, form: FormFields?, errors: [String], context: Context) async throws
-        -> Response
-    {
+    /// The page with what was typed and the problems found; `forwarding`: the problems are the tờ trình's.
+    func decisionForm(
+        session: SignInRepository.Session, form: FormFields?, errors: [String], forwarding: Bool = false, forwarded: Forwarded? = nil,
+        context: Context
+    ) async throws -> Response {
         let chosen = Set(form?.all("ids") ?? [])
         let items = try await workQueue.nominations(
             in: [.recommended], concerning: nil, office: Office(.headmaster, of: session.account), limit: 200, logger: context.logger
@@ -94,7 +115,9 @@ extension WebPages {
             signers: SignerChoice.all(checked: form?["signedAs"]),
             recipientsText: form.map { Self.recipients(in: $0) ?? [] }?.joined(separator: "\n") ?? "",
             defaultRecipients: defaults.joined(separator: " "),
-            settingsPath: school.map { "/units/\($0.id)/documents" }, errors: errors)
+            settingsPath: school.map { "/units/\($0.id)/documents" }, forwardNumber: form?["forwardNumber"] ?? "",
+            forwardDate: form?["forwardDate"] ?? "", addressee: form?["addressee"] ?? "", forwarded: forwarded,
+            errorsTitle: forwarding ? "Chưa trình được:" : "Chưa xem trước được:", errors: errors)
         return renderer.page(
             "decision-form", content, layout: Pages.layout(title: "Chờ duyệt", session: session, current: "/decisions/new"),
             status: errors.isEmpty ? .ok : .unprocessableContent)

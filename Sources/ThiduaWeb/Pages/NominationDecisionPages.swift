@@ -35,8 +35,11 @@ extension WebPages {
                     by: actor, logger: context.logger)
             case "forward":
                 let addressee = VietnameseText.normalized(form["addressee"] ?? "")
+                let reference = try OnwardSubmission.reference(
+                    number: form["decisionNumber"], date: LocalDate.parse(vietnamese: form["decisionDate"] ?? ""),
+                    dateMessage: FormFields.dateMessage(for: form["decisionDate"]))
                 _ = try await nominations.forward(
-                    id, submission: try form.decisionReference(), addressee: addressee.isEmpty ? nil : addressee, expectedVersion: version,
+                    id, submission: reference, addressee: addressee.isEmpty ? nil : addressee, expectedVersion: version,
                     by: session.account, logger: context.logger)
             default: throw WebError.notFound
             }

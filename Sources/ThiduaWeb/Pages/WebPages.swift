@@ -191,7 +191,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.get("reviews") { _, context in try await self.reviewQueue(context: context) }
         pages.get("nominations/:id/review") { _, context in try await self.reviewPage(context: context) }
         pages.post("nominations/:id/review") { request, context in try await self.submitReview(request: request, context: context) }
-        pages.get("decisions/new") { _, context in try await self.decisionForm(context: context) }
+        pages.get("decisions/new") { request, context in try await self.decisionForm(request: request, context: context) }
+        pages.post("decisions/forward") { request, context in try await self.forwardSelected(request: request, context: context) }
         pages.post("decisions/preview") { request, context in try await self.previewDecision(request: request, context: context) }
         pages.post("decisions") { request, context in try await self.signDecision(request: request, context: context) }
         pages.get("decisions/signed") { request, context in try await self.signedDecision(request: request, context: context) }

@@ -8,11 +8,35 @@ import ThiduaStore
 /// list and the clerk's sheet — JSON for the pages, HTML, Markdown or Word to print.
 struct SubmissionController {
     let submissions: SubmissionRepository
+    let nominations: NominationRepository
 
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
+        group.post("submissions", use: forward)
         group.post("nominations/{id}/answer", use: answer)
         group.post("nominations/{id}/onward", use: sendOn)
         group.get("reports/submission", use: file)
+    }
+
+    /// Several nominations above the unit's authority sent up with one tờ trình (its number, date and addressee shared),
+    /// all or none: 202 (the level above decides) with each nomination, now forwarded; the first that cannot go is named and nothing is stored.
+    @Sendable func forward(_ request: Request, context: AuthenticatedContext) async throws -> EditedResponse<ForwardedResponse> {
+        try Policy.require(context.account, .decide)
+        let body = try await request.decode(as: ForwardRequest.self, context: context)
+        let reference = try Self.submissionReference(body.submissionNumber, body.submissionDate)
+        let ids = try FieldParsing.ids(body.nominationIds, Nomination.self, field: "nominationIds")
+        let addressee = body.addressee.map { VietnameseText.normalized($0) }
+        do {
+            let forwarded = try await nominations.forwardAll(
+                ids, submission: reference, addressee: addressee?.isEmpty == false ? addressee : nil, by: context.account,
+                logger: context.logger)
+            return EditedResponse(
+                status: .accepted,
+                response: ForwardedResponse(
+                    number: reference.number, date: reference.date, count: forwarded.count, items: forwarded.map(NominationResponse.init)))
+        } catch let refused as RefusedNomination {
+            let message = "Đề nghị \(refused.id): \(refused.error.message) Không đề nghị nào được trình."
+            throw DomainError(refused.error.code, message, violations: [.init(field: "nominationIds", message: message)])
+        }
     }
 
     /// Approved, reduced to another award, or refused — with the answering document. 201 with the answer.
@@ -32,12 +56,16 @@ struct SubmissionController {
     @Sendable func sendOn(_ request: Request, context: AuthenticatedContext) async throws -> EditedResponse<NominationResponse> {
         try Policy.require(context.account, .decide)
         let body = try await request.decode(as: OnwardRequest.self, context: context)
-        let reference = try OnwardSubmission.reference(
-            number: body.submissionNumber, date: body.submissionDate.flatMap(LocalDate.init),
-            dateMessage: "Ngày tờ trình phải có dạng YYYY-MM-DD.")
+        let reference = try Self.submissionReference(body.submissionNumber, body.submissionDate)
         let id = try context.parameters.id("id", of: Nomination.self, what: Nomination.noun)
         let nomination = try await submissions.sendOn(id, submission: reference, by: context.account, logger: context.logger)
         return EditedResponse(status: .created, response: NominationResponse(nomination))
+    }
+
+    /// A unit's tờ trình as the API sends it: its number and its date as YYYY-MM-DD.
+    static func submissionReference(_ number: String?, _ date: String?) throws(DomainError) -> DecisionReference {
+        try OnwardSubmission.reference(
+            number: number, date: date.flatMap(LocalDate.init), dateMessage: "Ngày tờ trình phải có dạng YYYY-MM-DD.")
     }
 
     /// `?number=18/TTr-THAP&year=2024&format=json|html|md|docx`.
