@@ -71,6 +71,12 @@ struct WebNominationDecisionTests {
                     path + "/decide/forward",
                     [("_csrf", token), ("version", "\(above.version)"), ("decisionNumber", "52/TTr-THAP"), ("decisionDate", "2024-13-01")])
                 #expect(badDate.status == .unprocessableContent && badDate.text.contains("ngày/tháng/năm"))
+                let noSubmissionNumber = try await headmaster.post(
+                    path + "/decide/forward",
+                    [("_csrf", token), ("version", "\(above.version)"), ("decisionNumber", ""), ("decisionDate", "10/12/2024")])
+                #expect(
+                    noSubmissionNumber.text.contains("Cần số tờ trình (ví dụ 25/TTr-THAP).")
+                        && !noSubmissionNumber.text.contains("Cần số quyết định"))
                 let forwarded = try await headmaster.post(
                     path + "/decide/forward",
                     [
