@@ -519,6 +519,11 @@ def story_headmaster_records_the_answer(page, people):
     _, _, password = people["quang.le"]
     page.sign_in("quang.le", password)
     page.check()
+    # Nothing here goes on (the demo's province does not use thidua): no link to send several on, and its page says so.
+    assert "Trình tiếp nhiều đề nghị bằng một tờ trình" not in page.text(), page.text()[:600]
+    page.open("/submissions/onward")
+    assert "Không có đề nghị nào chờ trình tiếp lên cấp trên." in page.text(), page.text()[:600]
+    page.open("/")
     waiting = page.driver.find_elements(By.PARTIAL_LINK_TEXT, "Xem hồ sơ và ghi quyết định")
     if not waiting:
         assert "Không có đề nghị nào đang chờ cấp trên." in page.text(), page.text()[:600]

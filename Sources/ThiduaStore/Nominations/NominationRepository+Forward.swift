@@ -29,10 +29,7 @@ extension NominationRepository {
         _ ids: [ID<Nomination>], submission reference: DecisionReference, addressee: String? = nil, by signer: Account,
         logger: Logger
     ) async throws -> [Nomination] {
-        guard !ids.isEmpty else { throw DomainError.validation([.init(field: "nominationIds", message: "Chọn ít nhất một đề nghị.")]) }
-        guard Set(ids).count == ids.count else {
-            throw DomainError.validation([.init(field: "nominationIds", message: "Một đề nghị được liệt kê hai lần.")])
-        }
+        try Self.checkChosen(ids)
         return try await client.transaction(logger: logger) { connection in
             var forwarded: [Nomination] = []
             for id in ids {
@@ -46,6 +43,14 @@ extension NominationRepository {
                 }
             }
             return forwarded
+        }
+    }
+
+    /// Nominations chosen to go together: at least one, none twice.
+    static func checkChosen(_ ids: [ID<Nomination>]) throws(DomainError) {
+        guard !ids.isEmpty else { throw DomainError.validation([.init(field: "nominationIds", message: "Chọn ít nhất một đề nghị.")]) }
+        guard Set(ids).count == ids.count else {
+            throw DomainError.validation([.init(field: "nominationIds", message: "Một đề nghị được liệt kê hai lần.")])
         }
     }
 

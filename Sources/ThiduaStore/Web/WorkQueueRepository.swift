@@ -40,6 +40,14 @@ public struct WorkQueueRepository: Sendable {
             limit: limit, logger: logger)
     }
 
+    /// Forwarded nominations waiting at a unit the office is held on that can go on from there (a unit above, up to the
+    /// award's level, uses thidua): what its head may send on with one tờ trình.
+    public func goingOn(at office: Office, limit: Int = 200, logger: Logger) async throws -> [Item] {
+        try await items(
+            statuses: [NominationStatus.forwarded.rawValue], person: nil, ids: nil, units: nil, office: office, arrived: true,
+            goingOn: true, limit: limit, logger: logger)
+    }
+
     /// One nomination with its names.
     public func nomination(_ id: ID<Nomination>, logger: Logger) async throws -> Item {
         guard let item = try await nominations([id], logger: logger).first else { throw DomainError.notFound(Nomination.noun) }
@@ -54,10 +62,10 @@ public struct WorkQueueRepository: Sendable {
     }
 
     /// `office`: the unit answering for a nomination — its movement's responsible unit, or with `arrived` the unit it was
-    /// forwarded to — is one the office is held on.
+    /// forwarded to — is one the office is held on; `goingOn`: only those a unit above it in thidua would receive.
     private func items(
         statuses: [String], person: ID<Person>?, ids: [UUID]?, units: [ID<OrgUnit>]?, office: Office? = nil, arrived: Bool = false,
-        limit: Int, logger: Logger
+        goingOn: Bool = false, limit: Int, logger: Logger
     ) async throws -> [Item] {
         // No office, or one held on the whole registry: no narrowing.
         let officeUnits = office?.units
@@ -74,6 +82,7 @@ public struct WorkQueueRepository: Sendable {
               AND (\(ids)::uuid[] IS NULL OR n.id = ANY(\(ids)))
               AND (\(units)::uuid[] IS NULL OR m.unit_id IN (SELECT unnest(unit_subtree(\(units)::uuid[]))))
               AND (NOT \(arrived) OR receiving_unit(n.id) IS NOT NULL)
+              AND (NOT \(goingOn) OR onward_unit(n.id) IS NOT NULL)
               AND (\(officeUnits)::uuid[] IS NULL
                    OR CASE WHEN \(arrived) THEN receiving_unit(n.id)
                            ELSE responsible_unit(m.unit_id, ARRAY[\(office?.role.rawValue)::text]) END = ANY (\(officeUnits)::uuid[]))

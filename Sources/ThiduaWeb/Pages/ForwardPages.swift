@@ -9,33 +9,50 @@ import ThiduaStore
 /// typed kept, and nothing sent. One nomination at a time stays on its own page.
 extension WebPages {
     func forwardSelected(request: Request, context: Context) async throws -> Response {
+        try await sendingTicked(request, context, number: "forwardNumber", date: "forwardDate") { session, form, ids, reference in
+            let addressee = VietnameseText.normalized(form["addressee"] ?? "")
+            _ = try await nominations.forwardAll(
+                ids, submission: reference, addressee: addressee.isEmpty ? nil : addressee, by: session.account, logger: context.logger)
+            return Renderer.redirect(
+                to: "/decisions/new?forwarded=\(Self.queryValue(reference.number))&year=\(reference.date.year)#da-trinh")
+        } again: { session, form, errors in
+            try await decisionForm(session: session, form: form, errors: errors, forwarding: true, context: context)
+        }
+    }
+
+    /// A form sending the ticked nominations (`ids`) with one tờ trình (its `number` and `date` fields): `send` gets them
+    /// when all is well; otherwise `again` shows the form with the problems — nothing ticked, the tờ trình's, the one
+    /// nomination refused — and nothing is sent.
+    func sendingTicked(
+        _ request: Request, _ context: Context, number: String, date: String,
+        send: (SignInRepository.Session, FormFields, [ID<Nomination>], DecisionReference) async throws -> Response,
+        again: (SignInRepository.Session, FormFields, [String]) async throws -> Response
+    ) async throws -> Response {
         let session = try session(context, allowedTo: .decide)
         let form = try await FormFields.read(request)
         let ids = form.all("ids").compactMap(ID<Nomination>.init)
         var errors = ids.isEmpty ? ["Chọn ít nhất một đề nghị."] : []
         do {
             let reference = try OnwardSubmission.reference(
-                number: form["forwardNumber"], date: LocalDate.parse(vietnamese: form["forwardDate"] ?? ""),
+                number: form[number], date: LocalDate.parse(vietnamese: form[date] ?? ""),
                 dateMessage: FormFields.dateMessage(
-                    for: form["forwardDate"], otherwise: "Ngày tờ trình phải có dạng ngày/tháng/năm, ví dụ 27/05/2024."))
-            if errors.isEmpty {
-                let addressee = VietnameseText.normalized(form["addressee"] ?? "")
-                _ = try await nominations.forwardAll(
-                    ids, submission: reference, addressee: addressee.isEmpty ? nil : addressee, by: session.account, logger: context.logger)
-                return Renderer.redirect(
-                    to: "/decisions/new?forwarded=\(Self.queryValue(reference.number))&year=\(reference.date.year)#da-trinh")
-            }
+                    for: form[date], otherwise: "Ngày tờ trình phải có dạng ngày/tháng/năm, ví dụ 20/12/2024."))
+            if errors.isEmpty { return try await send(session, form, ids, reference) }
         } catch let error as DomainError where error.refusesInput {
             errors += error.messages
         } catch let refused as RefusedNomination {
-            let item = try await workQueue.nominations([refused.id], logger: context.logger).first
-            let name = item.map { "\($0.nominee) — \($0.award): " } ?? ""
-            // The field's words when there are some ("Khen thưởng này do đơn vị tự quyết định."): the whole message names
-            // the API's fields.
-            let why =
-                refused.error.violations.isEmpty ? refused.error.message : refused.error.violations.map(\.message).joined(separator: " ")
-            errors.append(name + why + " Không đề nghị nào được trình; bỏ chọn đề nghị này rồi trình lại.")
+            errors.append(try await refusal(refused, context: context))
         }
-        return try await decisionForm(session: session, form: form, errors: errors, forwarding: true, context: context)
+        return try await again(session, form, errors)
+    }
+
+    /// "Trương Văn Tài — Lao động tiên tiến: <why>. Không đề nghị nào được trình; …": one of several refused, named, in the
+    /// field's words when there are some (the whole message names the API's fields).
+    private func refusal(_ refused: RefusedNomination, context: Context) async throws -> String {
+        let item = try await workQueue.nominations([refused.id], logger: context.logger).first
+        let name = item.map { "\($0.nominee) — \($0.award): " } ?? ""
+        let why =
+            refused.error.violations.isEmpty ? refused.error.message : refused.error.violations.map(\.message).joined(separator: " ")
+        return name + why + " Không đề nghị nào được trình; bỏ chọn đề nghị này rồi trình lại."
     }
 }

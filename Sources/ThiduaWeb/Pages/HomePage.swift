@@ -15,6 +15,13 @@ extension WebPages {
         /// What the empty state says happens next.
         let empty: String
         let items: [QueueItem]
+        /// A page for the whole section at once ("Trình tiếp nhiều đề nghị bằng một tờ trình").
+        var more: SectionLink? = nil
+    }
+
+    struct SectionLink {
+        let label: String
+        let path: String
     }
 
     func home(context: Context) async throws -> Response {
@@ -38,8 +45,13 @@ extension WebPages {
             guard let office = Office(role, of: account) else { return }
             let arrived = try await workQueue.arrived(at: office, logger: context.logger)
             guard !arrived.isEmpty else { return }
-            sections.append(
-                Section(title: title, empty: "", items: arrived.map { QueueItem($0, path: next.link($0.id), action: next.label) }))
+            var section = Section(
+                title: title, empty: "", items: arrived.map { QueueItem($0, path: next.link($0.id), action: next.label) })
+            // The head may send on those a unit above in thidua receives, several with one tờ trình.
+            if role == .headmaster, try await !workQueue.goingOn(at: office, limit: 1, logger: context.logger).isEmpty {
+                section.more = SectionLink(label: "Trình tiếp nhiều đề nghị bằng một tờ trình", path: "/submissions/onward")
+            }
+            sections.append(section)
         }
         func addModels(
             _ title: String, empty: String, _ statuses: [ModelStatus], concerning: ID<Person>? = nil, action: String

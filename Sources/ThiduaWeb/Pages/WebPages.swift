@@ -136,6 +136,8 @@ public struct WebPages<Context: WebRequestContext>: Sendable {
         pages.post("commendations/:id/revoke") { request, context in try await self.revokeCommendation(request: request, context: context) }
         pages.post("nominations/:id/answer") { request, context in try await self.answerNomination(request: request, context: context) }
         pages.post("nominations/:id/onward") { request, context in try await self.sendOnNomination(request: request, context: context) }
+        pages.get("submissions/onward") { request, context in try await self.onwardBatchForm(request: request, context: context) }
+        pages.post("submissions/onward") { request, context in try await self.sendOnSelected(request: request, context: context) }
         pages.get("nominations/:id/report") { request, context in try await self.achievementReportPage(request: request, context: context) }
         pages.post("nominations/:id/report") { request, context in
             try await self.saveAchievementReport(request: request, context: context)

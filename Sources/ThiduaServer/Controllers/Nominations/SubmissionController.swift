@@ -12,6 +12,7 @@ struct SubmissionController {
 
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
         group.post("submissions", use: forward)
+        group.post("submissions/onward", use: sendOnAll)
         group.post("nominations/{id}/answer", use: answer)
         group.post("nominations/{id}/onward", use: sendOn)
         group.get("reports/submission", use: file)
@@ -25,14 +26,37 @@ struct SubmissionController {
         let reference = try Self.submissionReference(body.submissionNumber, body.submissionDate)
         let ids = try FieldParsing.ids(body.nominationIds, Nomination.self, field: "nominationIds")
         let addressee = body.addressee.map { VietnameseText.normalized($0) }
-        do {
-            let forwarded = try await nominations.forwardAll(
+        let forwarded = try await Self.naming {
+            try await nominations.forwardAll(
                 ids, submission: reference, addressee: addressee?.isEmpty == false ? addressee : nil, by: context.account,
                 logger: context.logger)
-            return EditedResponse(
-                status: .accepted,
-                response: ForwardedResponse(
-                    number: reference.number, date: reference.date, count: forwarded.count, items: forwarded.map(NominationResponse.init)))
+        }
+        return EditedResponse(
+            status: .accepted,
+            response: ForwardedResponse(
+                number: reference.number, date: reference.date, count: forwarded.count, items: forwarded.map(NominationResponse.init)))
+    }
+
+    /// Several nominations waiting at the unit sent on to the next unit up in thidua with one tờ trình of the unit's own,
+    /// all or none: 201 with each nomination, now at that unit; the first that cannot go is named and nothing is stored.
+    @Sendable func sendOnAll(_ request: Request, context: AuthenticatedContext) async throws -> EditedResponse<ForwardedResponse> {
+        try Policy.require(context.account, .decide)
+        let body = try await request.decode(as: ForwardRequest.self, context: context)
+        let reference = try Self.submissionReference(body.submissionNumber, body.submissionDate)
+        let ids = try FieldParsing.ids(body.nominationIds, Nomination.self, field: "nominationIds")
+        let sent = try await Self.naming {
+            try await submissions.sendOnAll(ids, submission: reference, by: context.account, logger: context.logger)
+        }
+        return EditedResponse(
+            status: .created,
+            response: ForwardedResponse(
+                number: reference.number, date: reference.date, count: sent.count, items: sent.map(NominationResponse.init)))
+    }
+
+    /// One of several refused, as a problem the client reads: which nomination, why, and that none went.
+    static func naming(_ send: () async throws -> [Nomination]) async throws -> [Nomination] {
+        do {
+            return try await send()
         } catch let refused as RefusedNomination {
             let message = "Đề nghị \(refused.id): \(refused.error.message) Không đề nghị nào được trình."
             throw DomainError(refused.error.code, message, violations: [.init(field: "nominationIds", message: message)])
