@@ -59,6 +59,8 @@ struct OnwardBatchTests {
                 #expect(sent.status == .seeOther)
                 let shown = try await head.get(try #require(sent.headers[.location]))
                 #expect(shown.text.contains("Đã trình tiếp bằng Tờ trình số 45/TTr-PGDĐT."))
+                let madeUp = try await head.get("/submissions/onward?sent=99%2FTTr-PGD&year=2024")
+                #expect(madeUp.status == .ok && !madeUp.text.contains("Đã trình tiếp"), "an address alone claims nothing was sent")
                 #expect(shown.text.contains(#"value="\#(third.id)""#) && !shown.text.contains(#"value="\#(first.id)""#))
                 let filePath = try #require(WebAuditTests.link("Tờ trình và danh sách đề nghị (bản in)", in: shown.text))
                 let file = try await head.get(filePath)

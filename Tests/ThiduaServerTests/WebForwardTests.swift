@@ -63,6 +63,8 @@ struct WebForwardTests {
                 #expect(sent.status == .seeOther)
                 let shown = try await headmaster.get(try #require(sent.headers[.location]))
                 #expect(shown.text.contains("Đã trình cấp trên bằng Tờ trình số 25/TTr-THAP."))
+                let madeUp = try await headmaster.get("/decisions/new?forwarded=99%2FTTr-THAP&year=2024")
+                #expect(madeUp.status == .ok && !madeUp.text.contains("Đã trình cấp trên"), "an address alone claims nothing was sent")
                 #expect(!shown.text.contains(#"value="\#(first.id)""#), "what was sent no longer waits on this page")
                 let filePath = try #require(WebAuditTests.link("Tờ trình và danh sách đề nghị (bản in)", in: shown.text))
                 let file = try await headmaster.get(filePath)

@@ -83,12 +83,7 @@ extension WebPages {
 
     func decisionForm(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .decide)
-        let query = FormFields.query(request)
-        let forwarded = query["forwarded"].flatMap { number in
-            Self.year(request).map {
-                Forwarded(number: number, filePath: "/submissions/file?number=\(Self.queryValue(number))&year=\($0)")
-            }
-        }
+        let forwarded = try await sentNotice(request, key: "forwarded", session: session, context: context)
         return try await decisionForm(session: session, form: nil, errors: [], forwarded: forwarded, context: context)
     }
 

@@ -46,6 +46,19 @@ extension WebPages {
         return try await again(session, form, errors)
     }
 
+    /// The line after sending (`?<key>=<number>&year=`): "Đã trình … bằng Tờ trình số …" with its file, only for a tờ
+    /// trình the reader can open (a typed-in address does not claim a tờ trình that was not sent).
+    func sentNotice(_ request: Request, key: String, session: SignInRepository.Session, context: Context) async throws -> Forwarded? {
+        guard let number = FormFields.query(request)[key], !number.isEmpty, let year = Self.year(request) else { return nil }
+        do {
+            _ = try await submissions.file(
+                number: number, year: year, within: Policy.units(for: .readRegistry, session.account), logger: context.logger)
+        } catch let error as DomainError where error.code == .notFound {
+            return nil
+        }
+        return Forwarded(number: number, filePath: "/submissions/file?number=\(Self.queryValue(number))&year=\(year)")
+    }
+
     /// "Trương Văn Tài — Lao động tiên tiến: <why>. Không đề nghị nào được trình; …": one of several refused, named, in the
     /// field's words when there are some (the whole message names the API's fields).
     private func refusal(_ refused: RefusedNomination, context: Context) async throws -> String {

@@ -19,10 +19,7 @@ extension WebPages {
 
     func onwardBatchForm(request: Request, context: Context) async throws -> Response {
         let session = try session(context, allowedTo: .decide)
-        let query = FormFields.query(request)
-        let sent = query["sent"].flatMap { number in
-            Self.year(request).map { Forwarded(number: number, filePath: "/submissions/file?number=\(Self.queryValue(number))&year=\($0)") }
-        }
+        let sent = try await sentNotice(request, key: "sent", session: session, context: context)
         return try await onwardBatchPage(session: session, form: nil, errors: [], sent: sent, context: context)
     }
 
