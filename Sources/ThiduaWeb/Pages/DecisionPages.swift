@@ -127,8 +127,7 @@ extension WebPages {
     ) async throws -> Response {
         let session = try session(context, allowedTo: .decide)
         let form = try await FormFields.read(request)
-        let ids = form.all("ids").compactMap(ID<Nomination>.init)
-        var errors = ids.isEmpty ? ["Chọn ít nhất một đề nghị."] : []
+        var (ids, errors) = form.tickedNominations()
         do {
             let decision = try form.decisionReference(
                 number: "number", date: "date", dateMessage: "Ngày quyết định phải có dạng ngày/tháng/năm, ví dụ 24/05/2024."

@@ -30,13 +30,10 @@ extension WebPages {
     ) async throws -> Response {
         let session = try session(context, allowedTo: .decide)
         let form = try await FormFields.read(request)
-        let ids = form.all("ids").compactMap(ID<Nomination>.init)
-        var errors = ids.isEmpty ? ["Chọn ít nhất một đề nghị."] : []
+        var (ids, errors) = form.tickedNominations()
         do {
-            let reference = try OnwardSubmission.reference(
-                number: form[number], date: LocalDate.parse(vietnamese: form[date] ?? ""),
-                dateMessage: FormFields.dateMessage(
-                    for: form[date], otherwise: "Ngày tờ trình phải có dạng ngày/tháng/năm, ví dụ 20/12/2024."))
+            let reference = try form.submissionReference(
+                number: number, date: date, dateMessage: "Ngày tờ trình phải có dạng ngày/tháng/năm, ví dụ 20/12/2024.")
             if errors.isEmpty { return try await send(session, form, ids, reference) }
         } catch let error as DomainError where error.refusesInput {
             errors += error.messages

@@ -35,9 +35,7 @@ extension WebPages {
                     by: actor, logger: context.logger)
             case "forward":
                 let addressee = VietnameseText.normalized(form["addressee"] ?? "")
-                let reference = try OnwardSubmission.reference(
-                    number: form["decisionNumber"], date: LocalDate.parse(vietnamese: form["decisionDate"] ?? ""),
-                    dateMessage: FormFields.dateMessage(for: form["decisionDate"]))
+                let reference = try form.submissionReference(number: "decisionNumber", date: "decisionDate")
                 _ = try await nominations.forward(
                     id, submission: reference, addressee: addressee.isEmpty ? nil : addressee, expectedVersion: version,
                     by: session.account, logger: context.logger)

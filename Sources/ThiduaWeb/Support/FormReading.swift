@@ -35,7 +35,22 @@ extension FormFields {
         (self[field] ?? "").split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 
-    /// A decision's (or a tờ trình's) number and its date typed as dd/mm/yyyy.
+    /// The nominations ticked on a list (`ids`), with the page's message when there are none.
+    func tickedNominations() -> (ids: [ID<Nomination>], errors: [String]) {
+        let ids = all("ids").compactMap(ID<Nomination>.init)
+        return (ids, ids.isEmpty ? ["Chọn ít nhất một đề nghị."] : [])
+    }
+
+    /// A unit's tờ trình: its number and its date typed as dd/mm/yyyy (Core's `OnwardSubmission.reference`).
+    func submissionReference(number: String, date: String, dateMessage: String = Self.dateMessage) throws(DomainError)
+        -> DecisionReference
+    {
+        try OnwardSubmission.reference(
+            number: self[number], date: LocalDate.parse(vietnamese: self[date] ?? ""),
+            dateMessage: Self.dateMessage(for: self[date], otherwise: dateMessage))
+    }
+
+    /// A decision's number and its date typed as dd/mm/yyyy.
     func decisionReference(
         number: String = "decisionNumber", date: String = "decisionDate", dateMessage: String = Self.dateMessage
     ) throws(DomainError) -> DecisionReference {
