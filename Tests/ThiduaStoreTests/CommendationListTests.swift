@@ -97,11 +97,14 @@ struct CommendationListTests {
                 #expect(byDefault.items.map(\.id) == bySix.items.map(\.id) && byDefault.nextCursor == nil, "\(period)")
                 #expect(byDefault.items.allSatisfy { chosen.contains($0.decisionDate) }, "\(period)")
             }
-            // Each commendation carries its decision's date and year (copied at insert by sql/0046's trigger).
+            // Each commendation carries its decision's date and year (sql/0046), number, signer and issuer (sql/0047),
+            // copied at insert by the trigger.
             let stored = try await client.rows(
                 """
                 SELECT count(*)::bigint FROM commendations c JOIN decisions d ON d.id = c.decision_id
                 WHERE c.decision_date = d.decision_date AND c.decision_year = extract(year FROM d.decision_date)
+                  AND c.decision_number = d.number AND c.decision_signer_name = d.signer_name
+                  AND c.decision_issuer IS NOT DISTINCT FROM d.issuer
                 """, logger: seed.logger)
             #expect(try stored[0].decode(Int.self) == 5)
         }

@@ -31,16 +31,14 @@ public struct CommendationRepository: Sendable {
         }
     }
 
-    /// A commendation's columns, read from `c` (the table, or the rows an INSERT returns) and its decision `d`.
+    /// A commendation's columns, read from `c` (the table, or the rows an INSERT returns), which carries its decision's
+    /// number, date, signer and issuer (sql/0047: without the join to `decisions`), and its revocation `r`, if any.
     static let columns = """
         c.id, c.nomination_id, c.award_code, c.movement_id, c.nominee_person_id, c.nominee_unit_id,
-        d.number, d.decision_date, d.signer_name, r.reason, r.decision_number, c.created_at,
-        d.issuer, c.coefficient::text, c.collective_factor, c.base_salary, c.reward_amount
+        c.decision_number, c.decision_date, c.decision_signer_name, r.reason, r.decision_number, c.created_at,
+        c.decision_issuer, c.coefficient::text, c.collective_factor, c.base_salary, c.reward_amount
         """
-    static let joins = """
-        JOIN decisions d ON d.id = c.decision_id
-        LEFT JOIN commendation_revocations r ON r.commendation_id = c.id
-        """
+    static let joins = "LEFT JOIN commendation_revocations r ON r.commendation_id = c.id"
     static let select = "SELECT \(columns) FROM commendations c \(joins)"
 
     public func find(_ id: ID<Commendation>, logger: Logger) async throws -> Commendation {
