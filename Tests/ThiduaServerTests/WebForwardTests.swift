@@ -37,6 +37,10 @@ struct WebForwardTests {
                 let page = try await headmaster.get("/decisions/new")
                 #expect(
                     page.text.contains("Hoặc trình cấp trên bằng một tờ trình") && page.text.contains(#"formaction="/decisions/forward""#))
+                // Each line says which way it goes: the two Bằng khen up with a tờ trình, the school's own in the decision.
+                let line = { (id: ID<Nomination>) in page.text.split(separator: "\n").first { $0.contains(#"value="\#(id)""#) } ?? "" }
+                #expect(line(first.id).contains("Trình cấp trên</span>") && line(second.id).contains("Trình cấp trên</span>"))
+                #expect(line(own.id).contains("Trương Văn Tài") && !line(own.id).contains("Trình cấp trên</span>"))
                 let token = PageClient.formToken(page.text) ?? ""
                 let typed = [
                     ("_csrf", token), ("forwardNumber", "25/TTr-THAP"), ("forwardDate", "27/05/2024"),

@@ -39,6 +39,7 @@ struct WebNominationDecisionTests {
                 _ = try await headmaster.signIn("hieu.truong", head)
                 let page = try await headmaster.get(path)
                 #expect(page.text.contains("Xem trước và ký quyết định") && page.text.contains("Không duyệt: lý do"))
+                #expect(!page.text.contains("/decide/forward"), "the school decides Lao động tiên tiến itself: no tờ trình offered")
                 #expect(page.text.contains(#"<span class="roles">(Hiệu trưởng)</span>"#), "a school's head, in the header")
                 let token = PageClient.formToken(page.text) ?? ""
                 let noReason = try await headmaster.post(
@@ -66,6 +67,7 @@ struct WebNominationDecisionTests {
                 var headmaster = PageClient(client)
                 _ = try await headmaster.signIn("hieu.truong", head)
                 var page = try await headmaster.get(path)
+                #expect(page.text.contains(#"action="\#(path)/decide/forward""#) && !page.text.contains("Xem trước và ký quyết định"))
                 let token = PageClient.formToken(page.text) ?? ""
                 let badDate = try await headmaster.post(
                     path + "/decide/forward",
@@ -155,7 +157,7 @@ struct WebNominationDecisionTests {
         }
     }
 
-    @Test("Forwarding an award the school decides itself is refused on the page, saying so")
+    @Test("Forwarding an award the school decides itself is not offered, and a form sent anyway is refused in a clerk's words")
     func forwardWithinAuthority() async throws {
         try await withTestApp { app, seed in
             let f = try await RegistryFixture.make(seed)
@@ -171,7 +173,9 @@ struct WebNominationDecisionTests {
                         ("_csrf", PageClient.formToken(page.text) ?? ""), ("version", "\(nomination.version)"),
                         ("decisionNumber", "52/TTr-THAP"), ("decisionDate", "10/12/2024"),
                     ])
-                #expect(refused.status == .conflict && refused.text.contains("tự quyết định"))
+                #expect(!page.text.contains("/decide/forward"))
+                #expect(refused.status == .conflict && refused.text.contains("tự quyết định, không cần tờ trình: hãy ký quyết định"))
+                #expect(!refused.text.contains("decisionNumber, decisionDate"), "in a clerk's words, not the API's")
             }
             #expect(try await NominationRepository(client: seed.client).find(nomination.id, logger: seed.logger).status == .recommended)
         }

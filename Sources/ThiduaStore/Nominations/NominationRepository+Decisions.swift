@@ -126,7 +126,7 @@ extension NominationRepository {
                 .conflict,
                 "\"\(authority.awardName)\" không thuộc danh sách khen thưởng \(authority.unitName) tự quyết định; "
                     + "khen thưởng này do \(authority.required.name) quyết định. "
-                    + "Hãy trình cấp trên: gửi số và ngày tờ trình (submissionNumber, submissionDate).",
+                    + "Hãy trình cấp trên bằng tờ trình (số và ngày tờ trình).",
                 violations: [.init(field: "submissionNumber", message: "Khen thưởng này phải trình cấp có thẩm quyền.")])
         }
         let nomination = try await move(

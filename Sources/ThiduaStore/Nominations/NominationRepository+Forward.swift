@@ -63,8 +63,8 @@ extension NominationRepository {
         guard !authority.grants else {
             throw DomainError(
                 .conflict,
-                "\"\(authority.awardName)\" do \(authority.unitName) tự quyết định; hãy duyệt bằng số và ngày quyết định "
-                    + "(decisionNumber, decisionDate), không cần tờ trình.",
+                "\"\(authority.awardName)\" do \(authority.unitName) tự quyết định, không cần tờ trình: hãy ký quyết định "
+                    + "khen thưởng (số và ngày quyết định).",
                 violations: [.init(field: "decisionNumber", message: "Khen thưởng này do đơn vị tự quyết định.")])
         }
         let reason = "Tờ trình số \(reference.number) ngày \(reference.date.vietnamese) gửi \(authority.required.name)"

@@ -20,6 +20,9 @@ public struct WorkQueueRepository: Sendable {
         public let achievements: String
         /// When it last changed, dd/MM/yyyy in Vietnam's time zone.
         public let changedOn: String
+        /// The unit running its movement decides this award itself (its list, sql/0024); otherwise it goes up with a tờ
+        /// trình. The approval and the forward check the same (`NominationRepository.authority`).
+        public let decidedByItsUnit: Bool
     }
 
     /// Nominations in one of `statuses`, only those of `person` when given (a staff member's own), of movements of `units`
@@ -72,7 +75,7 @@ public struct WorkQueueRepository: Sendable {
         let rows = try await client.rows(
             """
             SELECT n.id, a.name, coalesce(p.full_name, u.name), m.name, n.status, n.return_reason, n.achievements,
-                   to_char(n.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY')
+                   to_char(n.updated_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY'), unit_grants(m.unit_id, n.award_code)
             FROM nominations n
             JOIN awards a ON a.code = n.award_code
             JOIN movements m ON m.id = n.movement_id
@@ -90,12 +93,12 @@ public struct WorkQueueRepository: Sendable {
             LIMIT \(limit)
             """, logger: logger)
         return try rows.compactMap { row in
-            let (id, award, nominee, movement, status, reason, achievements, changed) = try row.decode(
-                (UUID, String, String, String, String, String?, String, String).self)
+            let (id, award, nominee, movement, status, reason, achievements, changed, decided) = try row.decode(
+                (UUID, String, String, String, String, String?, String, String, Bool).self)
             return NominationStatus(rawValue: status).map {
                 Item(
                     id: ID(id), award: award, nominee: nominee, movement: movement, status: $0, returnReason: reason,
-                    achievements: achievements, changedOn: changed)
+                    achievements: achievements, changedOn: changed, decidedByItsUnit: decided)
             }
         }
     }

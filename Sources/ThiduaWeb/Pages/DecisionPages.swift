@@ -54,6 +54,8 @@ extension WebPages {
         let award: String
         let movement: String
         let checked: Bool
+        /// Beyond what the unit decides itself: it goes up with a tờ trình, not in the decision (Chờ duyệt marks it).
+        var goesUp = false
     }
 
     struct PreviewContent {
@@ -98,7 +100,7 @@ extension WebPages {
         ).map {
             Pick(
                 id: $0.id.description, nominee: $0.nominee, award: $0.award, movement: $0.movement,
-                checked: chosen.contains($0.id.description))
+                checked: chosen.contains($0.id.description), goesUp: !$0.decidedByItsUnit)
         }
         let school = try await units.list(
             try PageRequest(limit: 200), within: Policy.units(for: .readDirectory, session.account), logger: context.logger

@@ -113,7 +113,8 @@ extension WebPages {
             // Forwarded to a unit in thidua, a refusal is that unit's answer ("Ghi kết quả"), never a bare "Không duyệt".
             canDecline: decides && next.contains(.declined)
                 && (nomination.status != .forwarded || (answers && nomination.submission?.receivingUnitId == nil)),
-            canForward: decides && next.contains(.forwarded),
+            // Only the step the award takes: the school signs what it decides itself, the rest goes up with a tờ trình.
+            canForward: decides && next.contains(.forwarded) && !item.decidedByItsUnit,
             submission: nomination.submission.map { Self.submissionLine($0, waiting: nomination.status == .forwarded) },
             submissionPath: nomination.submission.flatMap {
                 Policy.can(session.account, .readRegistry) ? Self.submissionPath($0) : nil
@@ -131,7 +132,7 @@ extension WebPages {
                         to: $0, number: typedOnward?.form["submissionNumber"] ?? "",
                         date: typedOnward?.form["submissionDate"] ?? "", errors: typedOnward?.errors ?? [:])
                 } : nil,
-            decisionPath: decides && nomination.status == .recommended ? "/decisions/new" : nil,
+            decisionPath: decides && nomination.status == .recommended && item.decidedByItsUnit ? "/decisions/new" : nil,
             commendation: commendation.map {
                 "Quyết định số \($0.decisionNumber) ngày \($0.decisionDate.vietnamese)"
                     + ($0.revocation.map { " — đã thu hồi: \($0.reason)" } ?? "")
