@@ -41,6 +41,7 @@ struct WebForwardTests {
                 let line = { (id: ID<Nomination>) in page.text.split(separator: "\n").first { $0.contains(#"value="\#(id)""#) } ?? "" }
                 #expect(line(first.id).contains("Trình cấp trên</span>") && line(second.id).contains("Trình cấp trên</span>"))
                 #expect(line(own.id).contains("Trương Văn Tài") && !line(own.id).contains("Trình cấp trên</span>"))
+                #expect(page.text.contains("Xem đề nghị hoặc không duyệt") && page.text.contains("không duyệt hoặc trình riêng"))
                 let token = PageClient.formToken(page.text) ?? ""
                 let typed = [
                     ("_csrf", token), ("forwardNumber", "25/TTr-THAP"), ("forwardDate", "27/05/2024"),
