@@ -311,6 +311,10 @@ def story_headmaster_signs_a_decision(page, people):
     page.check()
     boxes = page.driver.find_elements(By.CSS_SELECTOR, "input[name=ids]")
     assert boxes, "no recommended nomination waits for the headmaster"
+    # The demo's Giấy khen is the school's own to decide: not marked as going up, and its page offers no tờ trình.
+    assert not page.driver.find_elements(By.CSS_SELECTOR, ".pick-row .goes-up"), "the school's own award marked as going up"
+    link = page.driver.find_element(By.CSS_SELECTOR, ".pick-row a").text
+    assert link.startswith("Xem đề nghị hoặc không duyệt"), link
     boxes[0].click()
     # "Trình cấp trên" with one tờ trình, from the same ticks: the school decides this award itself, so nothing goes up,
     # the page says which and why, and the tick is kept for the decision.
