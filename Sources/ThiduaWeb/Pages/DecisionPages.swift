@@ -56,6 +56,13 @@ extension WebPages {
         let checked: Bool
         /// Beyond what the unit decides itself: it goes up with a tờ trình, not in the decision (Chờ duyệt marks it).
         var goesUp = false
+
+        /// A line of a work list, ticked when the form sent back had it ticked.
+        init(_ item: WorkQueueRepository.Item, ticked: Set<String>, goesUp: Bool = false) {
+            (id, nominee, award, movement) = (item.id.description, item.nominee, item.award, item.movement)
+            checked = ticked.contains(id)
+            self.goesUp = goesUp
+        }
     }
 
     struct PreviewContent {
@@ -97,11 +104,7 @@ extension WebPages {
         let chosen = Set(form?.all("ids") ?? [])
         let items = try await workQueue.nominations(
             in: [.recommended], concerning: nil, office: Office(.headmaster, of: session.account), limit: 200, logger: context.logger
-        ).map {
-            Pick(
-                id: $0.id.description, nominee: $0.nominee, award: $0.award, movement: $0.movement,
-                checked: chosen.contains($0.id.description), goesUp: !$0.decidedByItsUnit)
-        }
+        ).map { Pick($0, ticked: chosen, goesUp: !$0.decidedByItsUnit) }
         let school = try await units.list(
             try PageRequest(limit: 200), within: Policy.units(for: .readDirectory, session.account), logger: context.logger
         ).items.first { $0.kind == .school }

@@ -56,8 +56,8 @@ extension WebPages {
         return Forwarded(number: number, filePath: "/submissions/file?number=\(Self.queryValue(number))&year=\(year)")
     }
 
-    /// "Trương Văn Tài — Lao động tiên tiến: <why>. Không đề nghị nào được trình; …": one of several refused, named, in the
-    /// field's words when there are some (the whole message names the API's fields).
+    /// "Trương Văn Tài — Lao động tiên tiến: <why>. Không đề nghị nào được trình; …": one of several refused, named, with
+    /// the field's short words when there are some (the whole message names the award again).
     private func refusal(_ refused: RefusedNomination, context: Context) async throws -> String {
         let item = try await workQueue.nominations([refused.id], logger: context.logger).first
         let name = item.map { "\($0.nominee) — \($0.award): " } ?? ""

@@ -41,11 +41,7 @@ extension WebPages {
         if let office = Office(.headmaster, of: session.account) { items = try await workQueue.goingOn(at: office, logger: context.logger) }
         let content = OnwardBatchContent(
             csrf: session.csrfToken,
-            items: items.map {
-                Pick(
-                    id: $0.id.description, nominee: $0.nominee, award: $0.award, movement: $0.movement,
-                    checked: chosen.contains($0.id.description))
-            },
+            items: items.map { Pick($0, ticked: chosen) },
             number: form?["submissionNumber"] ?? "", date: form?["submissionDate"] ?? "", sent: sent, errors: errors)
         return renderer.page(
             "onward", content, layout: Pages.layout(title: "Trình tiếp lên cấp trên", session: session, current: "/"),
