@@ -119,19 +119,19 @@ struct HardeningRequestTests {
 
     @Test("F15: a connection that trickles its request head, or sits idle, is closed; a whole request is answered")
     func f15HeaderAndIdleTimeouts() async throws {
-        try await withTestApp(configure: { $0.headerTimeout = .seconds(1) }) { app, _ in
+        try await withTestApp(configure: { $0.headerTimeout = .seconds(2) }) { app, _ in
             try await app.test(.live) { client in
                 let port = try #require(client.port)
                 let whole = try RawSocket(port: port)
                 // A route that needs no database, so a loaded test machine cannot make the answer late.
                 whole.send("GET /openapi.yaml HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                #expect(whole.readUntilClosed().text.hasPrefix("HTTP/1.1 200"))
+                #expect(await whole.readUntilClosed().text.hasPrefix("HTTP/1.1 200"))
                 whole.close()
 
                 let slow = try RawSocket(port: port)
                 slow.send("GET /health HTTP/1.1\r\nHost: localhost\r\n")
                 let started = Date()
-                let (text, closed) = slow.readUntilClosed()
+                let (text, closed) = await slow.readUntilClosed()
                 #expect(closed)
                 #expect(text.isEmpty)
                 #expect(Date().timeIntervalSince(started) < 5)
@@ -139,9 +139,25 @@ struct HardeningRequestTests {
 
                 let idle = try RawSocket(port: port)
                 let idleStarted = Date()
-                #expect(idle.readUntilClosed().closed)
+                #expect(await idle.readUntilClosed().closed)
                 #expect(Date().timeIntervalSince(idleStarted) < 5)
                 idle.close()
+
+                // Kept alive: the time runs from the end of each response, so requests 1.2 s apart go on past the 2 s
+                // (one timer per connection follows the moving deadline), and the connection closes once they stop.
+                let kept = try RawSocket(port: port)
+                let keptStarted = Date()
+                for index in 1...3 {
+                    kept.send("GET /openapi.yaml HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                    #expect(await kept.readResponse()?.hasPrefix("HTTP/1.1 200") == true, "request \(index) on a kept-alive connection")
+                    if index < 3 { try await Task.sleep(for: .milliseconds(1200)) }
+                }
+                #expect(Date().timeIntervalSince(keptStarted) > 2)
+                let lastAnswered = Date()
+                #expect(await kept.readUntilClosed().closed)
+                #expect(Date().timeIntervalSince(lastAnswered) > 1.5)
+                #expect(Date().timeIntervalSince(lastAnswered) < 5)
+                kept.close()
             }
         }
     }

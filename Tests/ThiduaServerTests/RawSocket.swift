@@ -5,6 +5,8 @@ import Foundation
 #endif
 
 /// A plain TCP connection to a server under test, for what an HTTP client cannot do: send half a request and wait.
+/// Its reads block a thread for seconds, so they run on Dispatch's, never on the two of Swift's pool that the server
+/// under test (and the rest of the suite) answer on: a test blocking those had stalled other tests' servers for minutes.
 struct RawSocket {
     let descriptor: Int32
 
@@ -28,13 +30,40 @@ struct RawSocket {
     }
 
     /// What the server sent until it closed the connection (or the 10 s receive timeout).
-    func readUntilClosed() -> (text: String, closed: Bool) {
+    func readUntilClosed() async -> (text: String, closed: Bool) { await offThePool(blockingReadUntilClosed) }
+
+    /// One response on a kept-alive connection: its head and a body of its Content-Length (nil: closed or timed out first).
+    func readResponse() async -> String? { await offThePool(blockingReadResponse) }
+
+    private func offThePool<Value: Sendable>(_ read: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in DispatchQueue.global().async { continuation.resume(returning: read()) } }
+    }
+
+    private func blockingReadUntilClosed() -> (text: String, closed: Bool) {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = recv(descriptor, &buffer, buffer.count, 0)
             if count == 0 { return (String(decoding: received, as: UTF8.self), true) }
             if count < 0 { return (String(decoding: received, as: UTF8.self), false) }
+            received += buffer[0..<count]
+        }
+    }
+
+    private func blockingReadResponse() -> String? {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let text = String(decoding: received, as: UTF8.self)
+            if let end = text.range(of: "\r\n\r\n") {
+                let length =
+                    text[..<end.lowerBound].split(separator: "\r\n")
+                    .first { $0.lowercased().hasPrefix("content-length:") }
+                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+                if text.utf8.count - text[..<end.upperBound].utf8.count >= length { return text }
+            }
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count <= 0 { return nil }
             received += buffer[0..<count]
         }
     }
