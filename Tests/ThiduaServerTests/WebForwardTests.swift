@@ -61,6 +61,7 @@ struct WebForwardTests {
                 #expect(mixed.status == .unprocessableContent)
                 #expect(mixed.text.contains("Trương Văn Tài — Lao động tiên tiến: ") && mixed.text.contains("tự quyết định"))
                 #expect(mixed.text.contains("Không đề nghị nào được trình"))
+                #expect(mixed.text.contains("ký quyết định thay cho tờ trình"), "what to do with the one the school decides")
                 #expect(!mixed.text.contains("(decisionNumber"), "in a clerk's words, not the API's")
                 #expect(try await statuses() == [.recommended, .recommended, .recommended])
 

@@ -65,7 +65,9 @@ extension NominationRepository {
                 .conflict,
                 "\"\(authority.awardName)\" do \(authority.unitName) tự quyết định, không cần tờ trình: hãy ký quyết định "
                     + "khen thưởng (số và ngày quyết định).",
-                violations: [.init(field: "decisionNumber", message: "Khen thưởng này do đơn vị tự quyết định.")])
+                violations: [
+                    .init(field: "decisionNumber", message: "Khen thưởng này do đơn vị tự quyết định: ký quyết định thay cho tờ trình.")
+                ])
         }
         let reason = "Tờ trình số \(reference.number) ngày \(reference.date.vietnamese) gửi \(authority.required.name)"
         try await Self.move(
