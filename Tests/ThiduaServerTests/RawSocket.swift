@@ -5,8 +5,9 @@ import Foundation
 #endif
 
 /// A plain TCP connection to a server under test, for what an HTTP client cannot do: send half a request and wait.
-/// Its reads block a thread for seconds, so they run on Dispatch's, never on the two of Swift's pool that the server
-/// under test (and the rest of the suite) answer on: a test blocking those had stalled other tests' servers for minutes.
+/// Its reads block a thread for seconds, so each runs on a thread of its own: never on the two of Swift's pool that the
+/// servers under test (and the rest of the suite) answer on, nor on Dispatch's global queue, which on Linux is the same
+/// pool's. Blocking them had stalled other tests' servers in the full suite (a `/health` timing out with 503).
 struct RawSocket {
     let descriptor: Int32
 
@@ -35,8 +36,24 @@ struct RawSocket {
     /// One response on a kept-alive connection: its head and a body of its Content-Length (nil: closed or timed out first).
     func readResponse() async -> String? { await offThePool(blockingReadResponse) }
 
+    /// Sends `request` `count` times on this kept-alive connection, `gap` seconds after each answer, then waits for the
+    /// server to close it: the answers, and the seconds from the last answer to the close (nil: not closed within 10 s).
+    /// All on one thread of its own, so the gaps are the test's even when a loaded pool would resume a task late.
+    func keptAlive(_ request: String, count: Int, gap: TimeInterval) async -> (answers: [String?], closedAfter: TimeInterval?) {
+        await offThePool {
+            var answers: [String?] = []
+            for index in 0..<count {
+                if index > 0 { Thread.sleep(forTimeInterval: gap) }
+                send(request)
+                answers.append(blockingReadResponse())
+            }
+            let lastAnswer = Date()
+            return (answers, blockingReadUntilClosed().closed ? Date().timeIntervalSince(lastAnswer) : nil)
+        }
+    }
+
     private func offThePool<Value: Sendable>(_ read: @escaping @Sendable () -> Value) async -> Value {
-        await withCheckedContinuation { continuation in DispatchQueue.global().async { continuation.resume(returning: read()) } }
+        await withCheckedContinuation { continuation in Thread { continuation.resume(returning: read()) }.start() }
     }
 
     private func blockingReadUntilClosed() -> (text: String, closed: Bool) {
