@@ -31,7 +31,14 @@ struct RawSocket {
     }
 
     /// What the server sent until it closed the connection (or the 10 s receive timeout).
-    func readUntilClosed() async -> (text: String, closed: Bool) { await offThePool(blockingReadUntilClosed) }
+    /// `seconds`: from the read's start to its end, timed on the reading thread (a loaded pool may resume the test later).
+    func readUntilClosed() async -> (text: String, closed: Bool, seconds: TimeInterval) {
+        await offThePool {
+            let started = Date()
+            let (text, closed) = blockingReadUntilClosed()
+            return (text, closed, Date().timeIntervalSince(started))
+        }
+    }
 
     /// One response on a kept-alive connection: its head and a body of its Content-Length (nil: closed or timed out first).
     func readResponse() async -> String? { await offThePool(blockingReadResponse) }
