@@ -6,8 +6,8 @@ import Foundation
 
 /// A plain TCP connection to a server under test, for what an HTTP client cannot do: send half a request and wait.
 /// Its reads block a thread for seconds, so each runs on a thread of its own: never on the two of Swift's pool that the
-/// servers under test (and the rest of the suite) answer on, nor on Dispatch's global queue, which on Linux is the same
-/// pool's. Blocking them had stalled other tests' servers in the full suite (a `/health` timing out with 503).
+/// servers under test (and the rest of the suite) answer on — blocking them had stalled other tests' servers in the
+/// full suite (a `/health` timing out with 503) — nor on Dispatch's global queue (tried: the suite still stalled).
 struct RawSocket {
     let descriptor: Int32
 
@@ -40,9 +40,6 @@ struct RawSocket {
         }
     }
 
-    /// One response on a kept-alive connection: its head and a body of its Content-Length (nil: closed or timed out first).
-    func readResponse() async -> String? { await offThePool(blockingReadResponse) }
-
     /// Sends `request` `count` times on this kept-alive connection, `gap` seconds after each answer, then waits for the
     /// server to close it: the answers, and the seconds from the last answer to the close (nil: not closed within 10 s).
     /// All on one thread of its own, so the gaps are the test's even when a loaded pool would resume a task late.
@@ -74,6 +71,7 @@ struct RawSocket {
         }
     }
 
+    /// One response on a kept-alive connection: its head and a body of its Content-Length (nil: closed or timed out first).
     private func blockingReadResponse() -> String? {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
